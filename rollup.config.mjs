@@ -1,0 +1,40 @@
+// Builds:
+//  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
+//  2. dist/keksi.mjs  — the same as an ES module whose UI and notice are code-split chunks, loaded
+//                       relative to the entry only when shown (returning visitors load the core only).
+//     dist/keksi-notice.mjs — <keksi-notice>, for the privacy-notice page.
+//  3. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = (options = {}) =>
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options });
+const min = () => terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } });
+const resolve = () => nodeResolve({ browser: true });
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: 'src/keksi.ts',
+    output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
+    plugins: [resolve(), ts(), min()],
+    onwarn,
+  },
+  {
+    input: { keksi: 'src/keksi.ts', 'keksi-notice': 'src/notice-entry.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    plugins: [resolve(), ts(), min()],
+    onwarn,
+  },
+  {
+    input: ['src/index.ts', 'src/keksi.ts', 'src/notice-entry.ts', 'src/notice/check.ts'],
+    output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    external: [/^lit/, /^js-cookie/, /^tslib/, /^@lit/],
+    plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
+    onwarn,
+  },
+];

@@ -1,0 +1,42 @@
+/**
+ * The public JavaScript API: `window.keksi` for script-tag users and the same functions as named ESM
+ * exports. Each acts on the page's `<keksi-consent>`; calls made before it has started wait for it.
+ */
+import type { KeksiConsent } from './components/keksi-consent/keksi-consent.js';
+import { guard } from './core/log.js';
+import { configure as addOptions, type KeksiOptions } from './core/options.js';
+import type { Consent } from './core/record.js';
+
+/** Keksi's version. */
+export const version = '0.1.0';
+
+/** The page's started controller, if any. */
+export function controller(): KeksiConsent | undefined {
+  for (const el of document.querySelectorAll('keksi-consent')) if ((el as KeksiConsent).store) return el as KeksiConsent;
+  return undefined;
+}
+
+function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
+  const c = controller();
+  if (c) guard(what, () => fn(c));
+  else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
+}
+
+/** The visitor's current decision, or null when there is none (yet). */
+export const getConsent = (): Consent | null => controller()?.getConsent() ?? null;
+/** Whether a category is granted now; false before start-up. */
+export const has = (category: string): boolean => !!controller()?.has(category);
+/** Accept every category (under Global Privacy Control, all but marketing). */
+export const acceptAll = (): void => whenStarted('acceptAll()', (c) => c.acceptAll());
+/** Reject every optional category. */
+export const rejectAll = (): void => whenStarted('rejectAll()', (c) => c.rejectAll());
+/** Accept exactly these categories, reject the rest. */
+export const setConsent = (categories: string[]): void => whenStarted('setConsent()', (c) => c.setConsent(categories));
+/** Show the banner. */
+export const showBanner = (): void => whenStarted('showBanner()', (c) => c.showBanner());
+/** Open the preferences dialog. */
+export const showPreferences = (): void => whenStarted('showPreferences()', (c) => c.showPreferences());
+/** Forget the decision, delete the cookie and show the banner again. */
+export const reset = (): void => whenStarted('reset()', (c) => c.reset());
+/** Texts for custom categories, extra services, extra cookies to clean up, Consent Mode map. */
+export const configure = (options: KeksiOptions): void => guard('configure()', () => addOptions(options));

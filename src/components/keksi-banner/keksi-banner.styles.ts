@@ -1,0 +1,26 @@
+/** Banner layout: a card at the bottom (default), top or centre; full width on a phone. */
+import { css } from 'lit';
+
+export const styles = css`
+  .banner {
+    position: fixed;
+    z-index: var(--keksi-z, 2147483000);
+    inset: auto 0.5rem 0.5rem;
+    max-width: 46rem;
+    max-height: calc(100vh - 1rem);
+    overflow: auto;
+    margin: 0 auto;
+  }
+  .top {
+    inset: 0.5rem 0.5rem auto;
+  }
+  .center {
+    inset: 0.5rem;
+    height: fit-content;
+    margin: auto;
+  }
+  .gpc {
+    font-size: 0.9375rem;
+    color: var(--_muted);
+  }
+`;

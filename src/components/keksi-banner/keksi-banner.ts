@@ -1,0 +1,95 @@
+/**
+ * `<keksi-banner>`: the first layer. Three buttons of identical style, a link to the privacy notice,
+ * a labelled region that does not trap the page. Keeps the focused element of the page out from
+ * under itself (WCAG 2.4.11).
+ */
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { KeksiConfig, Lang } from '../../core/config.js';
+import { translations } from '../../i18n/index.js';
+import { sendAction } from '../../ui/events.js';
+import { base } from '../../ui/styles.js';
+import { styles } from './keksi-banner.styles.js';
+
+/**
+ * @fires keksi-action - `accept-all`, `reject-all` or `settings`
+ * @csspart banner - the banner box
+ * @csspart accept-all - the accept button
+ * @csspart reject-all - the reject button
+ * @csspart settings - the settings button
+ * @csspart notice-link - the link to the privacy notice
+ * @csspart button - every button
+ * @cssproperty --keksi-bg - background
+ * @cssproperty --keksi-fg - text colour
+ * @cssproperty --keksi-accent - button background
+ * @cssproperty --keksi-accent-fg - button text
+ * @cssproperty --keksi-focus - focus ring
+ * @cssproperty --keksi-radius - corner radius
+ * @cssproperty --keksi-font - font family
+ * @cssproperty --keksi-z - stacking order
+ */
+export class KeksiBanner extends LitElement {
+  static override styles = [base, styles];
+
+  /** Language of the texts. */
+  @property() override lang: Lang = 'en';
+  /** The controller's configuration (position, notice URL). */
+  @property({ attribute: false }) config?: KeksiConfig;
+  /** Whether to say that Global Privacy Control keeps marketing off. */
+  @property({ type: Boolean }) gpc = false;
+  /** Whether the banner is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('focusin', this.onPageFocus);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('focusin', this.onPageFocus);
+    this.padPage(false);
+  }
+
+  protected override updated(): void {
+    this.padPage(this.open);
+  }
+
+  /** Scroll padding makes the browser scroll focused elements clear of the banner. */
+  private padPage(on: boolean): void {
+    const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
+    const top = this.config?.position === 'top';
+    const style = document.documentElement.style;
+    style.removeProperty('scroll-padding-top');
+    style.removeProperty('scroll-padding-bottom');
+    if (on && box && this.config?.position !== 'center') {
+      style.setProperty(top ? 'scroll-padding-top' : 'scroll-padding-bottom', box.offsetHeight + 16 + 'px');
+    }
+  }
+
+  private onPageFocus = (event: FocusEvent): void => {
+    const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
+    const target = event.target as HTMLElement;
+    if (!this.open || !box || this.contains(target) || !target.getBoundingClientRect) return;
+    const a = target.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    if (a.bottom > b.top && a.top < b.bottom) target.scrollIntoView({ block: 'center' });
+  };
+
+  override render() {
+    if (!this.open) return nothing;
+    const t = translations[this.lang] || translations.en;
+    const url = this.config?.noticeUrl;
+    const act = (action: 'accept-all' | 'reject-all' | 'settings') => () => sendAction(this, { action });
+    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" role="region" aria-labelledby="t" aria-describedby="d">
+      <h2 id="t">${t.title}</h2>
+      <p id="d">${t.text}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
+      ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}
+      <div class="btns">
+        <button class="btn" part="button accept-all" @click=${act('accept-all')}>${t.acceptAll}</button>
+        <button class="btn" part="button reject-all" @click=${act('reject-all')}>${t.rejectAll}</button>
+        <button class="btn" part="button settings" @click=${act('settings')}>${t.settings}</button>
+      </div>
+    </section>`;
+  }
+}

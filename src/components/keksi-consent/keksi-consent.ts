@@ -1,0 +1,254 @@
+/**
+ * `<keksi-consent>`: the controller. A plain custom element (no Lit) so that a returning visitor's
+ * page runs only the small core: it reads its attributes, restores the stored choice, drives gating
+ * and integrations, and fetches the Lit UI (banner, dialog, embed placeholders) only when it is shown.
+ */
+import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
+import { Gate } from '../../core/gating.js';
+import { guard, warn } from '../../core/log.js';
+import type { Consent } from '../../core/record.js';
+import { ConsentStore } from '../../core/store.js';
+import { logConsent, startIntegrations } from '../../integrations/index.js';
+import type { UiAction } from '../../ui/events.js';
+
+/** Detail of `keksi-ready` and `keksi-change` on `document`. */
+export interface KeksiEventDetail {
+  consent: Consent | null;
+  /** Categories whose granted state changed (only on `keksi-change`). */
+  changed?: string[];
+}
+
+declare global {
+  interface DocumentEventMap {
+    'keksi-ready': CustomEvent<KeksiEventDetail>;
+    'keksi-change': CustomEvent<KeksiEventDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'keksi-consent': KeksiConsent;
+  }
+}
+
+/** What the controller needs of the lazily loaded UI elements. */
+type UiElement = HTMLElement & Record<string, unknown>;
+
+const REOPEN_LABEL: Record<Lang, string> = { fi: 'Evästeasetukset', sv: 'Inställningar för kakor', en: 'Cookie settings' };
+const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}svg{width:100%;height:100%;fill:currentColor}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;
+const COOKIE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z"/></svg>';
+
+/**
+ * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).
+ * @fires keksi-ready - on `document`, once at start-up
+ * @fires keksi-change - on `document`, after every decision and reset
+ * @csspart reopen - the floating button that reopens the preferences
+ * @csspart banner - the banner; also `accept-all`, `reject-all`, `settings`, `notice-link`
+ * @csspart preferences - the preferences dialog; also `save`, `toggle`
+ */
+export class KeksiConsent extends HTMLElement {
+  /** The validated configuration (after start-up). */
+  config!: KeksiConfig;
+  /** The consent store (after start-up). */
+  store!: ConsentStore;
+  /** The visitor's language. */
+  language: Lang = 'en';
+  /** Whether Global Privacy Control applies (the browser sends it and `ignore-gpc` is not set). */
+  gpc = false;
+
+  private gate?: Gate;
+  private afterDecision: () => void = () => {};
+  private banner?: UiElement;
+  private prefs?: UiElement;
+  private reopen?: HTMLButtonElement;
+  private embeds = new Map<Element, UiElement>();
+  private ui?: Promise<unknown>;
+  private ran = new Set<string>();
+  private readyResolve!: () => void;
+  /** Resolves once the controller has started. */
+  readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  connectedCallback(): void {
+    if (this.store) {
+      document.addEventListener('click', this.onDocumentClick);
+      this.gate?.update();
+      return;
+    }
+    guard('starting Keksi', () => this.start());
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('click', this.onDocumentClick);
+    this.gate?.disconnect();
+  }
+
+  private start(): void {
+    const other = document.querySelector('keksi-consent') as KeksiConsent | null;
+    if (other && other !== this && other.store) {
+      warn('there is more than one <keksi-consent> on the page; only the first one runs.');
+      return;
+    }
+    const config = (this.config = parseConfig((n) => this.getAttribute(n), this.getAttributeNames(), location.hostname));
+    const store = (this.store = new ConsentStore(config));
+    store.load();
+    this.language = resolveLang(config.lang, document.documentElement.lang, navigator.languages || []);
+    this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    this.attachShadow({ mode: 'open' });
+
+    const granted = (c: string) => store.granted(c);
+    this.afterDecision = startIntegrations(config, granted, !!store.consent);
+    this.gate = new Gate(granted, (c) => c === NECESSARY || config.categories.includes(c), (el) => this.placehold(el));
+    store.subscribe((consent, changed) => this.onChange(consent, changed));
+    this.noteRun();
+    this.gate.update();
+    document.addEventListener('click', this.onDocumentClick);
+
+    if (store.ask) this.showBanner();
+    else this.renderReopen();
+    this.readyResolve();
+    document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
+  }
+
+  // ----- private handlers -----
+
+  private onChange(consent: Consent | null, changed: string[]): void {
+    const withdrawn = changed.filter((c) => !this.store.granted(c) && this.ran.has(c));
+    this.afterDecision();
+    this.gate!.update();
+    this.noteRun();
+    for (const [iframe, placeholder] of this.embeds) {
+      if (iframe.getAttribute('data-keksi') === 'on') {
+        placeholder.remove();
+        (iframe as HTMLElement).hidden = false;
+        this.embeds.delete(iframe);
+      }
+    }
+    if (this.prefs) this.prefs.accepted = consent?.accepted || [];
+    if (consent && this.config.logUrl) logConsent(this.config.logUrl, consent, this.language);
+    document.dispatchEvent(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
+    if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
+  }
+
+  /** Remember which categories have had code run on this page (it cannot be unloaded). */
+  private noteRun(): void {
+    for (const c of this.config.categories) if (this.store.granted(c)) this.ran.add(c);
+  }
+
+  private onDocumentClick = (event: Event): void => {
+    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open]');
+    if (opener) {
+      event.preventDefault();
+      this.showPreferences(opener);
+    }
+  };
+
+  private onAction = (event: Event): void => {
+    const { action, accepted } = (event as CustomEvent<UiAction>).detail;
+    if (action === 'accept-all') this.acceptAll();
+    else if (action === 'reject-all') this.rejectAll();
+    else if (action === 'save') this.setConsent(accepted || []);
+    else if (action === 'allow') this.setConsent([...(this.store.consent?.accepted || []), ...(accepted || [])]);
+    else if (action === 'settings') this.showPreferences(event.composedPath()[0] as Element);
+  };
+
+  private loadUi(): Promise<unknown> {
+    return (this.ui ||= import('../../ui/index.js').catch((error) => guard('loading the Keksi UI', () => { throw error; })));
+  }
+
+  private uiElement(tag: string, parts: string, parent: Node = this.shadowRoot!): UiElement {
+    const el = document.createElement(tag) as UiElement;
+    el.setAttribute('exportparts', parts);
+    el.lang = this.language;
+    el.config = this.config;
+    el.gpc = this.gpc;
+    el.addEventListener('keksi-action', this.onAction);
+    parent.appendChild(el);
+    return el;
+  }
+
+  private placehold(el: Element): void {
+    if (!(el instanceof HTMLIFrameElement) || this.embeds.has(el)) return;
+    (el as HTMLElement).hidden = true;
+    this.loadUi().then(() => {
+      if (el.getAttribute('data-keksi') === 'on' || this.embeds.has(el)) return;
+      const placeholder = this.uiElement('keksi-embed', 'embed,button', document.createDocumentFragment());
+      placeholder.categories = (el.getAttribute('data-category') || '').split(/\s+/);
+      placeholder.width = el.getAttribute('width');
+      placeholder.height = el.getAttribute('height');
+      el.before(placeholder);
+      this.embeds.set(el, placeholder);
+    });
+  }
+
+  private renderReopen(): void {
+    if (!this.config.reopenButton || this.reopen) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(REOPEN_CSS);
+    this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, sheet];
+    const button = (this.reopen = document.createElement('button'));
+    button.setAttribute('part', 'reopen');
+    button.setAttribute('aria-label', REOPEN_LABEL[this.language]);
+    button.title = REOPEN_LABEL[this.language];
+    button.innerHTML = COOKIE_ICON;
+    button.addEventListener('click', () => this.showPreferences(button));
+    this.shadowRoot!.append(button);
+  }
+
+  private setBannerOpen(open: boolean): void {
+    if (this.banner) this.banner.open = open;
+    if (this.reopen) this.reopen.hidden = open;
+    if (!open) this.renderReopen();
+  }
+
+  // ----- public methods (also window.keksi and the ESM exports) -----
+
+  /** The decision that applies now, or null. A copy: changing it changes nothing. */
+  getConsent(): Consent | null {
+    const c = this.store?.consent;
+    return c ? { ...c, accepted: [...c.accepted], rejected: [...c.rejected] } : null;
+  }
+
+  /** Whether a category is granted now. */
+  has(category: string): boolean {
+    return !!this.store?.granted(category);
+  }
+
+  /** Accept every category (but marketing under Global Privacy Control). */
+  acceptAll(): void {
+    this.setConsent(this.config.categories.filter((c) => !(this.gpc && c === 'marketing')));
+  }
+
+  /** Reject every optional category. */
+  rejectAll(): void {
+    this.setConsent([]);
+  }
+
+  /** Accept exactly these categories and reject the rest. */
+  setConsent(categories: string[]): void {
+    if (!Array.isArray(categories)) categories = [];
+    this.store.decide(categories);
+    this.setBannerOpen(false);
+    (this.prefs?.close as (() => void) | undefined)?.call(this.prefs);
+  }
+
+  /** Show the banner. */
+  showBanner(): Promise<void> {
+    return this.loadUi().then(() => {
+      this.banner ||= this.uiElement('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+      this.setBannerOpen(true);
+    });
+  }
+
+  /** Open the preferences dialog; focus returns to `opener` (or what had focus) when it closes. */
+  showPreferences(opener?: Element | null): Promise<void> {
+    const from = opener || document.activeElement;
+    return this.loadUi().then(() => {
+      this.prefs ||= this.uiElement('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+      this.prefs.accepted = this.store.consent?.accepted || [];
+      (this.prefs.show as (from: Element | null) => void).call(this.prefs, from);
+    });
+  }
+
+  /** Forget the decision: delete the cookie and show the banner again. */
+  reset(): void {
+    this.store.reset();
+    this.showBanner();
+  }
+}

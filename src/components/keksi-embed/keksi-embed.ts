@@ -1,0 +1,69 @@
+/**
+ * `<keksi-embed>`: stands in for a gated iframe (video, map) until its categories are granted.
+ * One click allows just those categories and shows the content; a second button opens the settings.
+ */
+import { css, html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { KeksiConfig, Lang } from '../../core/config.js';
+import { translations } from '../../i18n/index.js';
+import { sendAction } from '../../ui/events.js';
+import { base } from '../../ui/styles.js';
+import { categoryViews } from '../../ui/views.js';
+
+/**
+ * @fires keksi-action - `allow` with the embed's categories, or `settings`
+ * @csspart embed - the placeholder box
+ * @csspart button - both buttons
+ */
+export class KeksiEmbed extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .embed {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        gap: 0.5rem;
+        height: 100%;
+        box-shadow: none;
+        border: 1px solid var(--_muted);
+      }
+      .btn {
+        flex: none;
+      }
+    `,
+  ];
+
+  /** Language of the texts. */
+  @property() override lang: Lang = 'en';
+  /** The controller's configuration (category titles). */
+  @property({ attribute: false }) config?: KeksiConfig;
+  /** The categories the embed needs. */
+  @property({ attribute: false }) categories: string[] = [];
+  /** The iframe's size, to keep the page from shifting when the content appears. */
+  @property() width: string | null = null;
+  @property() height: string | null = null;
+
+  protected override updated(): void {
+    const w = parseFloat(this.width || '');
+    const h = parseFloat(this.height || '');
+    if (w > 0) this.style.maxWidth = w + 'px';
+    if (w > 0 && h > 0) this.style.aspectRatio = `${w} / ${h}`;
+  }
+
+  override render() {
+    const t = translations[this.lang] || translations.en;
+    const views = this.config ? categoryViews(this.config, this.lang) : [];
+    const names = this.categories.map((id) => (views.find((v) => v.id === id)?.title || id).toLowerCase()).join(', ');
+    return html`<div part="embed" class="box embed" role="group" aria-label=${t.title}>
+      <p>${t.embedText.replace('{c}', names)}</p>
+      <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories })}>
+        ${t.embedAllow.replace('{c}', names)}
+      </button>
+      <button class="btn" part="button settings" @click=${() => sendAction(this, { action: 'settings' })}>${t.settings}</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,111 @@
+/** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
+import { css } from 'lit';
+
+export const styles = css`
+  dialog {
+    width: min(40rem, calc(100vw - 1rem));
+    max-height: calc(100vh - 1rem);
+    border: 0;
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: #0008;
+  }
+  .head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+  }
+  .x {
+    width: 44px;
+    height: 44px;
+    flex: none;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .x svg {
+    width: 16px;
+    height: 16px;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .cat {
+    border-top: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    padding: 0.75rem 0 0;
+  }
+  .cats {
+    margin-bottom: 1rem;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  label {
+    font-weight: 600;
+    flex: 1;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
+  input {
+    appearance: none;
+    flex: none;
+    width: 48px;
+    height: 28px;
+    margin: 0;
+    border-radius: 14px;
+    border: 2px solid var(--_muted);
+    background: var(--_bg);
+    position: relative;
+    cursor: pointer;
+  }
+  input::before {
+    content: '';
+    position: absolute;
+    top: 3px;
+    left: 3px;
+    width: 18px;
+    height: 18px;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+  input:checked {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  input:checked::before {
+    left: 23px;
+    background: var(--_accent-fg);
+  }
+  input:disabled {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    input::before {
+      transition: left 0.15s;
+    }
+  }
+  summary {
+    cursor: pointer;
+    min-height: 24px;
+    margin-bottom: 0.5rem;
+  }
+  .service {
+    display: flex;
+    flex-direction: column;
+    font-size: 0.9375rem;
+    margin: 0 0 0.75rem 1rem;
+  }
+`;

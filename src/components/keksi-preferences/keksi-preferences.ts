@@ -1,0 +1,119 @@
+/**
+ * `<keksi-preferences>`: the second layer, a native modal `<dialog>` (focus trap and Esc for free)
+ * with one switch per category, nothing pre-ticked, and each category's services: provider, purpose,
+ * cookie names, lifetimes and transfers, so the visitor is informed before consenting.
+ */
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { NECESSARY, type KeksiConfig, type Lang } from '../../core/config.js';
+import { translations, type Translation } from '../../i18n/index.js';
+import { sendAction } from '../../ui/events.js';
+import { base } from '../../ui/styles.js';
+import { categoryViews, type ServiceView } from '../../ui/views.js';
+import { styles } from './keksi-preferences.styles.js';
+
+/** Service details, shared with the notice's cookie section. */
+export function serviceDetails(s: ServiceView, t: Translation) {
+  return html`<li class="service">
+    <strong>${s.name}</strong>
+    <span class="muted">${t.provider}: ${s.provider}</span>
+    ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
+    ${s.cookies.length
+      ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? `${c.days} ${t.days}` : t.session})`)}</span>`
+      : nothing}
+    ${s.outsideEu ? html`<span>${t.outsideEu}</span>` : nothing}
+  </li>`;
+}
+
+/**
+ * @fires keksi-action - `accept-all`, `reject-all` or `save` with the chosen categories
+ * @csspart preferences - the dialog
+ * @csspart toggle - each category switch
+ * @csspart save - the save button
+ * @csspart accept-all - the accept button
+ * @csspart reject-all - the reject button
+ * @csspart close - the close button
+ * @csspart button - every button
+ */
+export class KeksiPreferences extends LitElement {
+  static override styles = [base, styles];
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @state() private choices: string[] = [];
+
+  /** Language of the texts. */
+  @property() override lang: Lang = 'en';
+  /** The controller's configuration (categories and services). */
+  @property({ attribute: false }) config?: KeksiConfig;
+  /** The categories accepted now; the switches start from these. */
+  @property({ attribute: false }) accepted: string[] = [];
+  /** Whether Global Privacy Control applies (shown as a note). */
+  @property({ type: Boolean }) gpc = false;
+
+  private opener: Element | null = null;
+
+  /** Open as a modal dialog; focus returns to `opener` on close. */
+  async show(opener: Element | null = null): Promise<void> {
+    this.opener = opener;
+    this.choices = [...this.accepted];
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.dialog.scrollTop = 0;
+  }
+
+  /** Close without saving. */
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  private onClose = (): void => {
+    const opener = this.opener as HTMLElement | null;
+    this.opener = null;
+    if (opener?.isConnected && opener.offsetParent !== null) opener.focus();
+  };
+
+  private toggle(id: string, on: boolean): void {
+    this.choices = on ? [...this.choices, id] : this.choices.filter((c) => c !== id);
+  }
+
+  override render() {
+    const t = translations[this.lang] || translations.en;
+    const views = this.config ? categoryViews(this.config, this.lang) : [];
+    const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
+      sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
+    return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this.onClose}>
+      <div class="head">
+        <h2 id="pt">${t.prefsTitle}</h2>
+        <button class="x" part="button close" aria-label=${t.close} @click=${() => this.close()}>
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3l10 10M13 3L3 13" /></svg>
+        </button>
+      </div>
+      <p id="pd">${t.prefsText}</p>
+      ${this.gpc ? html`<p class="muted">${t.gpc}</p>` : nothing}
+      <ul class="cats">
+        ${views.map((v) => {
+          const necessary = v.id === NECESSARY;
+          return html`<li class="cat">
+            <div class="row">
+              <label for="c-${v.id}">${v.title}</label>
+              ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
+              <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
+                aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
+                .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
+                @change=${(e: Event) => this.toggle(v.id, (e.target as HTMLInputElement).checked)} />
+            </div>
+            <p id="d-${v.id}">${v.description}</p>
+            ${v.services.length
+              ? html`<details><summary>${t.services} (${v.services.length})</summary><ul>${v.services.map((s) => serviceDetails(s, t))}</ul></details>`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+      <div class="btns">
+        <button class="btn" part="button accept-all" @click=${act('accept-all')}>${t.acceptAll}</button>
+        <button class="btn" part="button reject-all" @click=${act('reject-all')}>${t.rejectAll}</button>
+        <button class="btn" part="button save" @click=${act('save')}>${t.save}</button>
+      </div>
+    </dialog>`;
+  }
+}

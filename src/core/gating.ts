@@ -1,0 +1,133 @@
+/**
+ * Gating: scripts (`<script type="text/plain" data-category>`) and embeds (`data-category` +
+ * `data-src`) run only once their categories are granted. Activation is in document order, once per
+ * element; an external script waits for the previous external one. Elements added later are gated too.
+ * The markup is the same as cookieconsent v3's, so shops can migrate without editing their tags.
+ */
+import { warn } from './log.js';
+
+const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]';
+/** Attributes of a gated script that the activated copy must not inherit. */
+const NOT_COPIED = /^(type|data-category|data-type|data-src|data-keksi)$/;
+
+/** Nonce for scripts Keksi inserts, taken from Keksi's own script tag (strict CSP). */
+export let scriptNonce = '';
+export function setScriptNonce(nonce: string): void {
+  scriptNonce = nonce;
+}
+
+/** The categories an element is gated on (space-separated: all must be granted). */
+export const categoriesOf = (el: Element): string[] => (el.getAttribute('data-category') || '').split(/\s+/).filter(Boolean);
+
+/** Insert an external script, calling `done` on load or error. */
+export function loadScript(src: string, done?: () => void, doc: Document = document): HTMLScriptElement {
+  const s = doc.createElement('script');
+  s.src = src;
+  if (scriptNonce) s.nonce = scriptNonce;
+  s.onload = s.onerror = () => done?.();
+  doc.head.append(s);
+  return s;
+}
+
+export class Gate {
+  private queue: Element[] = [];
+  private waiting = false;
+  private observer?: MutationObserver;
+
+  /**
+   * @param granted whether a category is granted now
+   * @param known whether a category is configured (unknown ones never run)
+   * @param blocked called for each embed that stays blocked, e.g. to show a placeholder
+   */
+  constructor(
+    private readonly granted: (category: string) => boolean,
+    private readonly known: (category: string) => boolean,
+    private readonly blocked: (el: Element) => void = () => {},
+    private readonly doc: Document = document,
+  ) {}
+
+  /** Activate what is granted now, unload embeds that no longer are, and keep watching the page. */
+  update(): void {
+    for (const el of this.doc.querySelectorAll('[data-keksi="on"][data-src]')) {
+      if (!this.allows(el)) {
+        el.setAttribute('src', 'about:blank');
+        el.removeAttribute('data-keksi');
+      }
+    }
+    this.consider(this.doc.querySelectorAll(SELECTOR));
+    if (!this.observer && typeof MutationObserver === 'function') {
+      this.observer = new MutationObserver((records) => {
+        for (const r of records) {
+          for (const node of r.addedNodes) {
+            if (node instanceof Element) this.consider([node, ...node.querySelectorAll(SELECTOR)]);
+          }
+        }
+      });
+      this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    }
+  }
+
+  /** Stop watching the page. */
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private allows(el: Element): boolean {
+    const categories = categoriesOf(el);
+    for (const c of categories) {
+      if (!this.known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
+    }
+    return categories.length > 0 && categories.every((c) => this.known(c) && this.granted(c));
+  }
+
+  private consider(elements: Iterable<Element>): void {
+    for (const el of elements) {
+      if (!el.matches(SELECTOR) || el.hasAttribute('data-keksi')) continue;
+      if (this.allows(el)) {
+        el.setAttribute('data-keksi', 'queued');
+        this.queue.push(el);
+      } else if (!(el instanceof HTMLScriptElement)) {
+        this.blocked(el);
+      }
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.waiting && this.queue.length) {
+      const el = this.queue.shift()!;
+      if (el instanceof HTMLScriptElement) this.runScript(el);
+      else {
+        el.setAttribute('src', el.getAttribute('data-src')!);
+        el.setAttribute('data-keksi', 'on');
+      }
+    }
+  }
+
+  private runScript(old: HTMLScriptElement): void {
+    const s = this.doc.createElement('script');
+    for (const { name, value } of old.attributes) if (!NOT_COPIED.test(name)) s.setAttribute(name, value);
+    const type = old.getAttribute('data-type');
+    if (type) s.type = type;
+    if (old.nonce) s.nonce = old.nonce;
+    s.setAttribute('data-keksi', 'on');
+    const src = old.getAttribute('data-src') || old.getAttribute('src');
+    if (src) {
+      s.src = src;
+      if (!old.hasAttribute('async')) {
+        // Dynamically inserted scripts are async; chain them so they keep the page's order.
+        s.async = false;
+        this.waiting = true;
+        s.onload = s.onerror = () => {
+          this.waiting = false;
+          this.pump();
+        };
+      }
+    } else {
+      s.text = old.text;
+    }
+    if (old.isConnected) old.replaceWith(s);
+    else this.doc.head.append(s);
+  }
+}

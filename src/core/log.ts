@@ -1,0 +1,25 @@
+/**
+ * Developer messages. Everything Keksi says to a developer goes through here, prefixed `[keksi]`,
+ * and each distinct message is said once per page so a bad attribute does not flood the console.
+ */
+const said = new Set<string>();
+
+/** Warn once about bad input or a fault, with what Keksi did instead. */
+export function warn(message: string, ...details: unknown[]): void {
+  if (said.has(message)) return;
+  said.add(message);
+  console.warn('[keksi] ' + message, ...details);
+}
+
+/**
+ * Run `fn` and turn any exception into a `[keksi]` warning: Keksi never throws into the host page.
+ * Returns `fallback` when `fn` throws.
+ */
+export function guard<T>(what: string, fn: () => T, fallback?: T): T {
+  try {
+    return fn();
+  } catch (error) {
+    warn(what + ' failed', error);
+    return fallback as T;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The consent record: what is stored in the cookie, how it is parsed back (defensively: any value a
+ * browser, another script or an attacker may leave there) and how it is judged against the current
+ * configuration. Pure functions, no DOM.
+ */
+import { NECESSARY } from './config.js';
+
+/** Version of the stored record's shape. A record of another version counts as no consent. */
+export const SCHEMA = 1;
+const DAY = 864e5;
+const CATEGORY = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/** A visitor's decision, as the public API returns it. */
+export interface Consent {
+  /** Random UUID naming this decision, for proof of consent. */
+  id: string;
+  /** The `revision` the visitor decided on. */
+  revision: number;
+  /** When the visitor decided (ISO-8601). */
+  timestamp: string;
+  /** Accepted categories; always includes `necessary`. */
+  accepted: string[];
+  /** Rejected categories. */
+  rejected: string[];
+}
+
+/** The record as stored in the cookie: short keys, a schema version. */
+interface Stored {
+  v: number;
+  id: string;
+  r: number;
+  t: string;
+  a: string[];
+  x: string[];
+}
+
+/** Encode a consent for the cookie (js-cookie percent-encodes the result). */
+export function serializeConsent(consent: Consent): string {
+  const stored: Stored = {
+    v: SCHEMA,
+    id: consent.id,
+    r: consent.revision,
+    t: consent.timestamp,
+    a: consent.accepted.filter((c) => c !== NECESSARY),
+    x: consent.rejected,
+  };
+  return JSON.stringify(stored);
+}
+
+const isCategoryList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY.test(c));
+
+/**
+ * Parse a cookie value into a consent, or null when it is missing, malformed, of a foreign or future
+ * schema, or inconsistent. Never throws.
+ */
+export function parseConsentCookie(raw: unknown): Consent | null {
+  if (typeof raw !== 'string' || raw.length > 4096) return null;
+  let data: Partial<Stored>;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!data || typeof data !== 'object' || data.v !== SCHEMA) return null;
+  const { id, r, t, a, x } = data;
+  if (typeof id !== 'string' || !/^[0-9a-f-]{8,64}$/i.test(id)) return null;
+  if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return null;
+  if (typeof t !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(t) || isNaN(Date.parse(t))) return null;
+  if (!isCategoryList(a) || !isCategoryList(x)) return null;
+  if (a.some((c) => x.includes(c)) || x.includes(NECESSARY)) return null;
+  return { id, revision: r, timestamp: t, accepted: [NECESSARY, ...a.filter((c) => c !== NECESSARY)], rejected: x };
+}
+
+/**
+ * Judge a stored consent against the configuration: the consent that still applies (or null when it
+ * expired, is from the future, or is for another revision), and whether the visitor must be asked
+ * again (also when a category was added after they decided).
+ */
+export function applicableConsent(
+  stored: Consent | null,
+  categories: readonly string[],
+  revision: number,
+  expiresDays: number,
+  now: number,
+): { consent: Consent | null; ask: boolean } {
+  if (!stored || stored.revision !== revision) return { consent: null, ask: true };
+  const age = now - Date.parse(stored.timestamp);
+  if (age > expiresDays * DAY || age < -DAY) return { consent: null, ask: true };
+  const consent: Consent = {
+    ...stored,
+    accepted: stored.accepted.filter((c) => c === NECESSARY || categories.includes(c)),
+    rejected: stored.rejected.filter((c) => categories.includes(c)),
+  };
+  const ask = categories.some((c) => !consent.accepted.includes(c) && !consent.rejected.includes(c));
+  return { consent, ask };
+}
+
+/** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,12 @@
+/**
+ * Public ESM API: re-exports only, no side effects. To put the widget on a page, import
+ * `keksi/keksi.mjs` (or use the script tag); this module gives typed access to the same functions.
+ */
+export {
+  acceptAll, configure, getConsent, has, rejectAll, reset, setConsent, showBanner, showPreferences, version,
+} from './api.js';
+export { KeksiConsent, type KeksiEventDetail } from './components/keksi-consent/keksi-consent.js';
+export type { KeksiConfig, Lang } from './core/config.js';
+export type { Consent } from './core/record.js';
+export type { KeksiOptions, ServiceInfo, CookieInfo, LocalText } from './core/options.js';
+export { consentModeSignals, CONSENT_MAP } from './integrations/google.js';

@@ -1,0 +1,106 @@
+/**
+ * Google Consent Mode v2, gtag.js (GA4, Google Ads) and Google Tag Manager.
+ * The consent default is pushed before any other Google command; gtag.js only acts on `Arguments`
+ * objects, so commands go through a classic `function gtag(){dataLayer.push(arguments)}`.
+ */
+import type { KeksiConfig } from '../core/config.js';
+import { loadScript } from '../core/gating.js';
+import { options } from '../core/options.js';
+
+type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
+type Signal = 'granted' | 'denied';
+
+/** The seven Consent Mode v2 types. */
+export const CONSENT_TYPES = [
+  'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
+  'functionality_storage', 'personalization_storage', 'security_storage',
+] as const;
+
+/** Which Consent Mode types each built-in category grants. */
+export const CONSENT_MAP: Record<string, string[]> = {
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  preferences: ['functionality_storage', 'personalization_storage'],
+};
+
+export const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
+export const GTM_URL = 'https://www.googletagmanager.com/gtm.js?id=';
+
+/** Consent Mode signals for the granted categories; `security_storage` is always granted. */
+export function consentModeSignals(granted: (category: string) => boolean): Record<string, Signal> {
+  const signals: Record<string, Signal> = {};
+  for (const type of CONSENT_TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
+  const map = { ...CONSENT_MAP, ...options.consentMode };
+  for (const category in map) if (granted(category)) for (const type of map[category]) signals[type] = 'granted';
+  return signals;
+}
+
+const w = window as GoogleWindow;
+
+/** The page's `gtag`, defined the way Google's snippet does if the page has none. */
+export function gtag(...args: unknown[]): void {
+  w.dataLayer = w.dataLayer || [];
+  // eslint-disable-next-line prefer-rest-params
+  w.gtag = w.gtag || function () { w.dataLayer!.push(arguments); };
+  w.gtag(...args);
+}
+
+let defaulted = false;
+
+/** Push the all-denied default once, before anything else Google. */
+export function pushConsentDefault(): void {
+  if (defaulted) return;
+  defaulted = true;
+  gtag('consent', 'default', { ...consentModeSignals(() => false), wait_for_update: 500 });
+  gtag('set', 'ads_data_redaction', true);
+}
+
+/** True when the page uses Google tags Keksi should drive. */
+export const usesGoogle = (c: KeksiConfig): boolean => !!(c.ga.length || c.googleAds.length || c.gtm.length || w.dataLayer);
+
+/**
+ * Drive Google for one configuration: default at once, the stored choice replayed as one update,
+ * tags loaded when allowed (basic mode: after consent; advanced: at once), an update and a
+ * `keksi_consent_update` dataLayer event on every decision.
+ */
+export function startGoogle(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
+  if (!usesGoogle(config)) return () => {};
+  pushConsentDefault();
+  const advanced = config.consentMode === 'advanced';
+  const configured = new Set<string>();
+  let gtagLoaded = false;
+  let gtmLoaded = false;
+
+  const load = () => {
+    const tags = [...config.ga.filter(() => advanced || granted('analytics')), ...config.googleAds.filter(() => advanced || granted('marketing'))];
+    for (const id of tags) {
+      if (configured.has(id)) continue;
+      if (!gtagLoaded) {
+        gtagLoaded = true;
+        loadScript(GTAG_URL + id);
+        gtag('js', new Date());
+      }
+      configured.add(id);
+      gtag('config', id);
+    }
+    if (config.gtm.length && !gtmLoaded && (advanced || granted('analytics') || granted('marketing'))) {
+      gtmLoaded = true;
+      for (const id of config.gtm) {
+        w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+        loadScript(GTM_URL + id);
+      }
+    }
+  };
+
+  const update = () => {
+    gtag('consent', 'update', consentModeSignals(granted));
+    w.dataLayer!.push({ event: 'keksi_consent_update', keksi_categories: [...config.categories.filter(granted)] });
+  };
+
+  if (decided) update();
+  load();
+  return () => {
+    update();
+    load();
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The integrations, started together: each gets the configuration and the store's view of what is
+ * granted, and returns what to do after each decision. Also: cookie clean-up on withdrawal and the
+ * consent log beacon.
+ */
+import { deleteCookies } from '../core/cleanup.js';
+import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
+import { guard } from '../core/log.js';
+import { options } from '../core/options.js';
+import type { Consent } from '../core/record.js';
+import { startGoogle } from './google.js';
+import { startMeta } from './meta.js';
+
+/** Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). */
+export const TRACKER_COOKIES: Record<string, string[]> = {
+  analytics: ['_ga', '_ga_*', '_gid', '_gat*', '_dc_gtm_*', '_gac_*'],
+  marketing: ['_gcl_*', '_fbp', '_fbc'],
+};
+
+/** Delete the tracker cookies of every category that is not granted. */
+export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {
+  const patterns = categories
+    .filter((c) => c !== NECESSARY && !granted(c))
+    .flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
+  return patterns.length ? deleteCookies(patterns) : [];
+}
+
+/** Send the consent record to the shop's endpoint without blocking anything. */
+export function logConsent(url: string, consent: Consent, lang: Lang): void {
+  guard('sending the consent log', () => {
+    const body = JSON.stringify({ ...consent, language: lang, url: location.origin + location.pathname });
+    const blob = new Blob([body], { type: 'application/json' });
+    if (!(navigator.sendBeacon && navigator.sendBeacon(url, blob))) {
+      fetch(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(() => {});
+    }
+  });
+}
+
+/** Start every configured integration; returns the function to call after each decision. */
+export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
+  const after = [startGoogle(config, granted, decided), startMeta(config, granted)];
+  if (decided) cleanUp(config.categories, granted);
+  return () => {
+    for (const fn of after) guard('an integration', fn);
+    cleanUp(config.categories, granted);
+  };
+}

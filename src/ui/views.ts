@@ -1,0 +1,73 @@
+/**
+ * What the visitor is told about each category: its title, description and services (provider,
+ * purpose, cookies, lifetimes, transfers). One function feeds both the preferences dialog and the
+ * privacy notice's cookie section, so the two can never disagree.
+ */
+import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
+import { localText, options, type ServiceInfo } from '../core/options.js';
+import { translations, type CategoryText } from '../i18n/index.js';
+
+export interface ServiceView {
+  name: string;
+  provider: string;
+  purpose: string;
+  cookies: { name: string; days: number }[];
+  outsideEu: boolean;
+  policy?: string;
+}
+
+export interface CategoryView extends CategoryText {
+  id: string;
+  services: ServiceView[];
+}
+
+const GOOGLE = 'Google Ireland Ltd (Google LLC, USA)';
+const POLICY_GOOGLE = 'https://policies.google.com/privacy';
+const PURPOSES = {
+  ga: { fi: 'Kävijätilastot: mitä sivuja katsotaan ja miten sivustoa käytetään.', sv: 'Besöksstatistik: vilka sidor som visas och hur webbplatsen används.', en: 'Visitor statistics: which pages are viewed and how the site is used.' },
+  ads: { fi: 'Google-mainosten tehon mittaaminen ja kohdentaminen.', sv: 'Mäter och riktar annonser på Google.', en: 'Measuring and targeting Google ads.' },
+  gtm: { fi: 'Lataa sivuston mittaus- ja markkinointitagit valintojesi mukaan.', sv: 'Laddar webbplatsens mät- och marknadsföringstaggar enligt dina val.', en: 'Loads the site’s measurement and marketing tags according to your choices.' },
+  meta: { fi: 'Facebook- ja Instagram-mainosten tehon mittaaminen ja kohdentaminen.', sv: 'Mäter och riktar annonser på Facebook och Instagram.', en: 'Measuring and targeting ads on Facebook and Instagram.' },
+  keksi: { fi: 'Muistaa evästevalintasi.', sv: 'Kommer ihåg dina val om kakor.', en: 'Remembers your cookie choices.' },
+};
+
+/** The services a configuration implies, built-in integrations first, then the shop's own. */
+export function servicesOf(config: KeksiConfig): ServiceInfo[] {
+  const list: ServiceInfo[] = [
+    { name: 'Keksi', category: NECESSARY, provider: location.hostname, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
+  ];
+  if (config.ga.length) {
+    list.push({ name: 'Google Analytics', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.ga, outsideEu: true, policy: POLICY_GOOGLE,
+      cookies: [{ name: '_ga', days: 730 }, ...config.ga.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))] });
+  }
+  if (config.gtm.length) {
+    list.push({ name: 'Google Tag Manager', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.gtm, outsideEu: true, policy: POLICY_GOOGLE, cookies: [] });
+  }
+  if (config.googleAds.length) {
+    list.push({ name: 'Google Ads', category: 'marketing', provider: GOOGLE, purpose: PURPOSES.ads, outsideEu: true, policy: POLICY_GOOGLE,
+      cookies: [{ name: '_gcl_au', days: 90 }] });
+  }
+  if (config.metaPixel.length) {
+    list.push({ name: 'Meta Pixel', category: 'marketing', provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)', purpose: PURPOSES.meta,
+      outsideEu: true, policy: 'https://www.facebook.com/privacy/policy/', cookies: [{ name: '_fbp', days: 90 }, { name: '_fbc', days: 90 }] });
+  }
+  return [...list, ...options.services.filter((s) => s && typeof s.name === 'string')];
+}
+
+/** Every category, `necessary` first, with texts in `lang` and its services. */
+export function categoryViews(config: KeksiConfig, lang: Lang): CategoryView[] {
+  const t = translations[lang];
+  const services = servicesOf(config);
+  return [NECESSARY, ...config.categories].map((id) => {
+    const own = options.categories[id];
+    const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];
+    return {
+      id,
+      title: localText(own?.title, lang) || builtIn?.title || id,
+      description: localText(own?.description, lang) || builtIn?.description || '',
+      services: services
+        .filter((s) => s.category === id)
+        .map((s) => ({ name: s.name, provider: s.provider, purpose: localText(s.purpose, lang), cookies: s.cookies || [], outsideEu: !!s.outsideEu, policy: s.policy })),
+    };
+  });
+}

@@ -1,0 +1,333 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll,
+} from '../helpers.js';
+
+const GATED = `
+  <script type="text/plain" data-category="analytics">window.__ran.push('analytics-1')</script>
+  <script type="text/plain" data-category="marketing">window.__ran.push('marketing-1')</script>
+  <script type="text/plain" data-category="analytics" src="/test/fixtures/ext-a.js"></script>
+  <script type="text/plain" data-category="analytics">window.__ran.push('analytics-2')</script>
+  <iframe data-category="marketing" data-src="about:blank#video" title="Video" width="320" height="180"></iframe>`;
+const SHOP = (attrs = 'categories="analytics marketing"') => `${GATED}<keksi-consent ${attrs} no-reopen-button></keksi-consent>`;
+
+async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('<keksi-consent>', () => {
+  beforeEach(() => clearCookies());
+  afterEach(() => unmountAll());
+
+  describe('first visit', () => {
+    it('shows the banner and runs no gated element', async () => {
+      const el = await mount(SHOP());
+      expect(bannerOf(el)).to.not.equal(null);
+      expect(window.__ran).to.deep.equal([]);
+      expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal(null);
+      expect(readConsentCookie()).to.equal(undefined);
+    });
+
+    it('shows three buttons of identical style, reject as prominent as accept', async () => {
+      const el = await mount(SHOP());
+      const root = bannerOf(el);
+      const styleOf = (p: string) => {
+        const s = getComputedStyle(part(root, p));
+        return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderTopWidth, s.height].join();
+      };
+      expect(styleOf('reject-all')).to.equal(styleOf('accept-all'));
+      expect(styleOf('settings')).to.equal(styleOf('accept-all'));
+    });
+  });
+
+  describe('decisions', () => {
+    it('accept all stores the choice and runs every gated element once, in order', async () => {
+      const el = await mount(SHOP());
+      part(bannerOf(el), 'accept-all').click();
+      await waitFor(() => window.__ran.length === 4);
+      await settle(el);
+      expect(window.__ran).to.deep.equal(['analytics-1', 'marketing-1', 'ext-a', 'analytics-2']);
+      expect(readConsentCookie()).to.include({ v: 1, r: 0 });
+      expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
+      expect(bannerOf(el)).to.equal(null);
+      expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal('about:blank#video');
+      el.acceptAll();
+      await settle(el);
+      expect(window.__ran).to.have.length(4);
+    });
+
+    it('reject all stores the choice and runs nothing', async () => {
+      const el = await mount(SHOP());
+      part(bannerOf(el), 'reject-all').click();
+      await settle(el);
+      expect(window.__ran).to.deep.equal([]);
+      expect(readConsentCookie()).to.include({ v: 1 });
+      expect(readConsentCookie().a).to.deep.equal([]);
+      expect(readConsentCookie().x).to.deep.equal(['analytics', 'marketing']);
+      expect(el.getConsent()!.accepted).to.deep.equal(['necessary']);
+      expect(bannerOf(el)).to.equal(null);
+    });
+
+    it('saving one category in the dialog runs only that category', async () => {
+      const el = await mount(SHOP());
+      part(bannerOf(el), 'settings').click();
+      await settle(el);
+      const prefs = prefsOf(el)!;
+      expect(prefs.querySelector('dialog')!.open).to.equal(true);
+      const toggles = [...prefs.querySelectorAll('input[type=checkbox]')] as HTMLInputElement[];
+      expect(toggles.map((t) => [t.name, t.checked, t.disabled])).to.deep.equal([
+        ['necessary', true, true],
+        ['analytics', false, false],
+        ['marketing', false, false],
+      ]);
+      toggles[1].click();
+      part(prefs, 'save').click();
+      await waitFor(() => window.__ran.length === 3);
+      await settle(el);
+      expect(window.__ran).to.deep.equal(['analytics-1', 'ext-a', 'analytics-2']);
+      expect(readConsentCookie().a).to.deep.equal(['analytics']);
+      expect(readConsentCookie().x).to.deep.equal(['marketing']);
+      expect(prefs.querySelector('dialog')!.open).to.equal(false);
+      expect(el.has('analytics')).to.equal(true);
+      expect(el.has('marketing')).to.equal(false);
+    });
+
+    it('activates gated elements added to the page later', async () => {
+      const el = await mount(SHOP());
+      el.acceptAll();
+      await settle(el);
+      const late = document.createElement('div');
+      late.innerHTML = `<iframe data-category="analytics" data-src="about:blank#late" title="Late"></iframe>`;
+      document.body.append(late);
+      await settle(el);
+      expect(late.querySelector('iframe')!.getAttribute('src')).to.equal('about:blank#late');
+      late.remove();
+    });
+  });
+
+  describe('returning visitor', () => {
+    it('sees no banner and the accepted elements run at load', async () => {
+      storeConsent(['analytics'], ['marketing']);
+      const el = await mount(SHOP());
+      await waitFor(() => window.__ran.length === 3);
+      expect(bannerOf(el)).to.equal(null);
+      expect(window.__ran).to.deep.equal(['analytics-1', 'ext-a', 'analytics-2']);
+      expect(el.getConsent()!.id).to.equal('6f1c1b2e-1111-4aaa-8bbb-123456789abc');
+    });
+
+    it('is asked again after a revision bump, and nothing runs', async () => {
+      storeConsent(['analytics', 'marketing'], []);
+      const el = await mount(SHOP('categories="analytics marketing" revision="2"'));
+      expect(bannerOf(el)).to.not.equal(null);
+      expect(window.__ran).to.deep.equal([]);
+      expect(el.getConsent()).to.equal(null);
+    });
+
+    it('is asked again when a category was added, while earlier choices still apply', async () => {
+      storeConsent(['analytics'], []);
+      const el = await mount(SHOP());
+      await waitFor(() => window.__ran.length === 3);
+      expect(bannerOf(el)).to.not.equal(null);
+      expect(window.__ran).to.not.include('marketing-1');
+    });
+
+    it('is asked again when the consent is older than expires-days', async () => {
+      storeConsent(['analytics', 'marketing'], [], { t: new Date(Date.now() - 40 * 864e5).toISOString() });
+      const el = await mount(SHOP('categories="analytics marketing" expires-days="30"'));
+      expect(bannerOf(el)).to.not.equal(null);
+      expect(window.__ran).to.deep.equal([]);
+    });
+
+    it('treats malformed, foreign and tampered cookies as no consent', async () => {
+      const bad = [
+        'not json', '%E0%A4%A', '{"v":2,"id":"x"}', '[]', 'null', '{"v":1,"id":"<img src=x>","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":[]}',
+        encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"yesterday","a":["analytics"],"x":[]}'),
+        encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":["analytics"]}'),
+        'x'.repeat(3000),
+      ];
+      for (const value of bad) {
+        clearCookies();
+        document.cookie = `keksi_consent=${value}; path=/`;
+        const warnings = await captureWarnings(async () => {
+          const el = await mount(SHOP());
+          expect(bannerOf(el), value).to.not.equal(null);
+          expect(el.getConsent(), value).to.equal(null);
+        });
+        expect(window.__ran, value).to.deep.equal([]);
+        expect(warnings.every((w) => w.startsWith('[keksi]'))).to.equal(true);
+        unmountAll();
+      }
+    });
+  });
+
+  describe('API and events', () => {
+    it('fires keksi-ready once and keksi-change with the changed categories', async () => {
+      const ready: unknown[] = [];
+      const changes: { consent: { accepted: string[] } | null; changed?: string[] }[] = [];
+      const onReady = (e: Event) => ready.push((e as CustomEvent).detail.consent);
+      const onChange = (e: Event) => changes.push((e as CustomEvent).detail);
+      document.addEventListener('keksi-ready', onReady);
+      document.addEventListener('keksi-change', onChange);
+      try {
+        const el = await mount(SHOP());
+        el.setConsent(['analytics']);
+        el.setConsent(['marketing']);
+        el.reset();
+        await settle(el);
+        expect(ready).to.deep.equal([null]);
+        expect(changes.map((c) => c.changed)).to.deep.equal([['analytics'], ['analytics', 'marketing'], ['marketing']]);
+        expect(changes[1].consent!.accepted).to.deep.equal(['necessary', 'marketing']);
+        expect(changes[2].consent).to.equal(null);
+      } finally {
+        document.removeEventListener('keksi-ready', onReady);
+        document.removeEventListener('keksi-change', onChange);
+      }
+    });
+
+    it('getConsent() returns id, revision, ISO timestamp, accepted and rejected', async () => {
+      const el = await mount(SHOP('categories="preferences analytics marketing" revision="3"'));
+      el.setConsent(['preferences', 'nonsense']);
+      const c = el.getConsent()!;
+      expect(c.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(c.revision).to.equal(3);
+      expect(new Date(c.timestamp).toISOString()).to.equal(c.timestamp);
+      expect(c.accepted).to.deep.equal(['necessary', 'preferences']);
+      expect(c.rejected).to.deep.equal(['analytics', 'marketing']);
+    });
+
+    it('reset() forgets the choice, deletes the cookie and shows the banner', async () => {
+      storeConsent(['analytics', 'marketing'], []);
+      const el = await mount(SHOP());
+      expect(bannerOf(el)).to.equal(null);
+      el.reset();
+      await settle(el);
+      expect(readConsentCookie()).to.equal(undefined);
+      expect(bannerOf(el)).to.not.equal(null);
+      expect(el.getConsent()).to.equal(null);
+    });
+
+    it('opens the preferences from any [data-keksi-open] element', async () => {
+      const el = await mount(`${SHOP()}<a href="#" data-keksi-open id="footer-link">Evästeasetukset</a>`);
+      el.rejectAll();
+      document.getElementById('footer-link')!.click();
+      await settle(el);
+      expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
+      prefsOf(el)!.querySelector('dialog')!.close();
+    });
+
+    it('shows a floating reopen button after a decision unless no-reopen-button', async () => {
+      const el = await mount(`<keksi-consent categories="analytics" lang="fi"></keksi-consent>`);
+      el.rejectAll();
+      await settle(el);
+      const button = part(el.shadowRoot, 'reopen');
+      expect(button.hidden).to.equal(false);
+      expect(button.getAttribute('aria-label')).to.equal('Evästeasetukset');
+      button.click();
+      await settle(el);
+      expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
+      prefsOf(el)!.querySelector('dialog')!.close();
+    });
+  });
+
+  describe('attributes', () => {
+    it('warns about unknown attributes and bad values and falls back to safe defaults', async () => {
+      let el!: Awaited<ReturnType<typeof mount>>;
+      const warnings = await captureWarnings(async () => {
+        el = await mount(`<keksi-consent categories="analytics Bad! necessary" revision="-1" expires-days="9999" position="left"
+          cookie-name="a b" notice-url="javascript:alert(1)" colour="red" lang="de" no-reopen-button></keksi-consent>`);
+      });
+      expect(el.config.categories).to.deep.equal(['analytics']);
+      expect(el.config.revision).to.equal(0);
+      expect(el.config.expiresDays).to.equal(395);
+      expect(el.config.position).to.equal('bottom');
+      expect(el.config.cookieName).to.equal('keksi_consent');
+      expect(el.config.noticeUrl).to.equal(undefined);
+      for (const w of ['colour', 'bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"']) {
+        expect(warnings.some((s) => s.startsWith('[keksi]') && s.includes(w)), w).to.equal(true);
+      }
+    });
+
+    it('picks the language from lang, then <html lang>, region tags included', async () => {
+      const html = document.documentElement;
+      const before = html.lang;
+      try {
+        for (const [attr, page, expected] of [['lang="sv"', 'fi', 'Avvisa alla'], ['', 'fi-FI', 'Hylkää kaikki'], ['', 'sv-FI', 'Avvisa alla'], ['lang="en"', 'fi', 'Reject all']]) {
+          html.lang = page;
+          const el = await mount(`<keksi-consent categories="analytics" ${attr}></keksi-consent>`);
+          expect(part(bannerOf(el), 'reject-all').textContent!.trim()).to.equal(expected);
+          unmountAll();
+        }
+      } finally {
+        html.lang = before;
+      }
+    });
+
+    it('links the privacy notice from the banner', async () => {
+      const el = await mount(`<keksi-consent categories="analytics" notice-url="/tietosuojaseloste" lang="fi"></keksi-consent>`);
+      const link = part(bannerOf(el), 'notice-link') as HTMLAnchorElement;
+      expect(link.getAttribute('href')).to.equal('/tietosuojaseloste');
+      expect(link.textContent).to.equal('Tietosuojaseloste');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('reaches and operates banner and dialog with the keyboard; Esc closes, focus returns', async () => {
+      const el = await mount(`${GATED}<button id="before">before</button><keksi-consent categories="analytics marketing" lang="en" no-reopen-button></keksi-consent>`);
+      const banner = bannerOf(el)!;
+      document.getElementById('before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(banner.activeElement).to.equal(part(banner, 'settings'));
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      const prefs = prefsOf(el)!;
+      const dialog = prefs.querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.contains(prefs.activeElement)).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+      expect(banner.activeElement).to.equal(part(banner, 'settings'));
+      expect(readConsentCookie()).to.equal(undefined);
+
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      const analytics = prefs.querySelector('#c-analytics') as HTMLInputElement;
+      analytics.focus();
+      await sendKeys({ press: ' ' });
+      expect(analytics.checked).to.equal(true);
+      part(prefs, 'save').focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect(readConsentCookie().a).to.deep.equal(['analytics']);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('banner: labelled region, no axe violations', async () => {
+      const el = await mount(SHOP('categories="analytics marketing" lang="fi" notice-url="/tietosuojaseloste"'));
+      const region = part(bannerOf(el), 'banner');
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(bannerOf(el)!.getElementById(region.getAttribute('aria-labelledby')!)!.textContent).to.equal('Evästeet');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+
+    it('dialog: no axe violations, buttons at least 24×24 px', async () => {
+      const el = await mount(SHOP('categories="preferences analytics marketing" lang="sv"'));
+      await el.showPreferences();
+      await settle(el);
+      expect(await axeViolations(el)).to.deep.equal([]);
+      for (const b of prefsOf(el)!.querySelectorAll('button, input')) {
+        const r = b.getBoundingClientRect();
+        expect(r.width >= 24 && r.height >= 24, b.outerHTML).to.equal(true);
+      }
+      prefsOf(el)!.querySelector('dialog')!.close();
+    });
+  });
+});
