@@ -36,10 +36,15 @@ export interface KeksiOptions {
   cookies?: Record<string, string[]>;
   /** Google Consent Mode types granted by each category, for custom categories. */
   consentMode?: Record<string, string[]>;
+  /**
+   * Where vendor scripts are loaded from, for a self-hosted or first-party tag gateway (and the demo's
+   * offline stand-ins). `gtag` and `gtm` get the tag ID appended.
+   */
+  scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
 }
 
 /** The options given so far (merged). */
-export const options: Required<KeksiOptions> = { categories: {}, services: [], cookies: {}, consentMode: {} };
+export const options: Required<KeksiOptions> = { categories: {}, services: [], cookies: {}, consentMode: {}, scriptUrls: {} };
 
 /** Merge options; later calls add to and override earlier ones. */
 export function configure(more: KeksiOptions): void {
@@ -47,6 +52,7 @@ export function configure(more: KeksiOptions): void {
   Object.assign(options.categories, more.categories);
   Object.assign(options.cookies, more.cookies);
   Object.assign(options.consentMode, more.consentMode);
+  Object.assign(options.scriptUrls, more.scriptUrls);
   if (Array.isArray(more.services)) options.services.push(...more.services);
 }
 

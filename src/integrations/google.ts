@@ -77,7 +77,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
         gtagLoaded = true;
-        loadScript(GTAG_URL + id);
+        loadScript((options.scriptUrls.gtag || GTAG_URL) + id);
         gtag('js', new Date());
       }
       configured.add(id);
@@ -87,7 +87,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        loadScript(GTM_URL + id);
+        loadScript((options.scriptUrls.gtm || GTM_URL) + id);
       }
     }
   };

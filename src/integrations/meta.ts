@@ -5,6 +5,7 @@
  */
 import type { KeksiConfig } from '../core/config.js';
 import { loadScript } from '../core/gating.js';
+import { options } from '../core/options.js';
 
 type Fbq = ((...args: unknown[]) => void) & { callMethod?: (...a: unknown[]) => void; queue: unknown[]; push: unknown; loaded: boolean; version: string };
 type MetaWindow = Window & { fbq?: Fbq; _fbq?: Fbq };
@@ -40,7 +41,7 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   const load = () => {
     if (!loaded && (advanced || allowed)) {
       loaded = true;
-      loadScript(FBEVENTS_URL);
+      loadScript(options.scriptUrls.fbevents || FBEVENTS_URL);
     }
   };
   load();

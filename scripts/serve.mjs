@@ -1,0 +1,63 @@
+// Serves the demo shop (demo/) and the built library (/dist/) on localhost, with a consent-log
+// endpoint (POST /consent-log) and a strict-CSP page (/csp.html). `npm start` runs it; the e2e tests
+// and the benchmark start it in-process with startServer().
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
+
+/** Start the server; resolves with its URL, the consent log it received, and close(). */
+export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/consent-log') {
+      if (req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        try {
+          log.push(JSON.parse(body));
+        } catch {
+          res.writeHead(400).end();
+          return;
+        }
+        res.writeHead(204).end();
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(log));
+      }
+      return;
+    }
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = path.startsWith('/dist/') || path.startsWith('/node_modules/') ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (path === '/csp.html') {
+        const nonce = randomBytes(16).toString('base64');
+        body = body.toString().replaceAll('{{nonce}}', nonce);
+        headers['content-security-policy'] =
+          `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'`;
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      resolve({ url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${p}`, port: p, log, close: () => new Promise((r) => server.close(r)) });
+    }),
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await startServer({ port: Number(process.env.PORT || 8080) });
+  console.log(`Keksi demo shop: ${url}/  (privacy notice: ${url}/tietosuojaseloste.html)  — Ctrl+C to stop`);
+}

@@ -1,0 +1,55 @@
+// `npm test`: every test, in order — build, Node tests (size budget, notice checker), browser tests
+// in Chromium and Firefox (web-test-runner), end-to-end tests of the demo shop (playwright-core).
+// `npm test -- unit|browser|e2e` runs one stage. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findBrowsers } from './browsers.mjs';
+
+const only = process.argv[2];
+const stages = only ? [only] : ['unit', 'browser', 'e2e'];
+const totals = { passed: 0, failed: 0 };
+let broken = false;
+
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
+
+function nodeTests(dir) {
+  const tap = `test-results/${dir.replace(/\W/g, '-')}.tap`;
+  const status = run(process.execPath, [
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    `${dir}/`,
+  ]);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const passed = Number(/^# pass (\d+)/m.exec(text)?.[1] || 0);
+  const failed = Number(/^# fail (\d+)/m.exec(text)?.[1] || 0);
+  totals.passed += passed;
+  totals.failed += failed || (status !== 0 ? 1 : 0);
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+findBrowsers(stages.includes('browser') ? ['chromium', 'firefox'] : ['chromium']);
+
+if (run('npx', ['rollup', '-c', '--silent']) !== 0) {
+  console.error('[keksi tests] the build failed');
+  process.exit(1);
+}
+
+for (const stage of stages) {
+  console.log(`\n=== ${stage} tests ===\n`);
+  if (stage === 'unit') nodeTests('test/node');
+  else if (stage === 'e2e') nodeTests('test/e2e');
+  else if (stage === 'browser') {
+    const status = run('npx', ['wtr'], { BROWSERS: process.env.BROWSERS || 'chromium,firefox' });
+    const counts = existsSync('test-results/wtr.json') ? JSON.parse(readFileSync('test-results/wtr.json', 'utf8')) : { passed: 0, failed: 1 };
+    totals.passed += counts.passed;
+    totals.failed += counts.failed || (status !== 0 ? 1 : 0);
+  } else {
+    console.error(`[keksi tests] unknown stage "${stage}": use unit, browser or e2e`);
+    broken = true;
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed || broken || totals.passed === 0 ? 1 : 0);
