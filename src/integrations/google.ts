@@ -45,12 +45,11 @@ export function gtag(...args: unknown[]): void {
   w.gtag(...args);
 }
 
-let defaulted = false;
+const isArguments = (entry: unknown): entry is IArguments => Object.prototype.toString.call(entry) === '[object Arguments]';
 
-/** Push the all-denied default once, before anything else Google. */
+/** Push the all-denied default, before anything else Google, unless the page already has a default. */
 export function pushConsentDefault(): void {
-  if (defaulted) return;
-  defaulted = true;
+  if (w.dataLayer?.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
   gtag('consent', 'default', { ...consentModeSignals(() => false), wait_for_update: 500 });
   gtag('set', 'ads_data_redaction', true);
 }
