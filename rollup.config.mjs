@@ -2,11 +2,14 @@
 //  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
 //  2. dist/keksi.mjs  — the same as an ES module whose UI and notice are code-split chunks, loaded
 //                       relative to the entry only when shown (returning visitors load the core only).
-//     dist/keksi-notice.mjs — <keksi-notice>, for the privacy-notice page.
+//     dist/keksi-notice.mjs — <keksi-notice>, for the privacy-notice page (dist/keksi-notice.js as IIFE).
 //  3. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options });
@@ -21,6 +24,12 @@ export default [
   {
     input: 'src/keksi.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
+    plugins: [resolve(), ts(), min()],
+    onwarn,
+  },
+  {
+    input: 'src/notice-entry.ts',
+    output: { file: 'dist/keksi-notice.js', format: 'iife', name: 'keksiNotice' },
     plugins: [resolve(), ts(), min()],
     onwarn,
   },

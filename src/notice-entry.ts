@@ -1,1 +1,12 @@
-export {};
+/**
+ * Entry for the privacy-notice page (`dist/keksi-notice.mjs`, `dist/keksi-notice.js`): defines
+ * `<keksi-notice>`. A page without a notice never loads it.
+ */
+import { KeksiNotice } from './components/keksi-notice/keksi-notice.js';
+import { define } from './define.js';
+
+define('keksi-notice', KeksiNotice);
+
+export { KeksiNotice };
+export { checkNotice, validateNotice, type Finding } from './notice/check.js';
+export type { Notice } from './notice/types.js';

@@ -78,6 +78,8 @@ export function resolveLang(explicit: Lang | undefined, htmlLang: string | null,
 
 /** True for a URL a link or a request may use: relative, http(s) or, with `mail`, mailto/tel. */
 export function isSafeUrl(url: string, mail = false): boolean {
+  // Browsers drop tabs and newlines inside URLs ("java\tscript:"), so refuse them outright.
+  if (/[\x00-\x1f]/.test(url)) return false;
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
   if (!scheme) return true;
   return /^https?$/i.test(scheme[1]) || (mail && /^(mailto|tel)$/i.test(scheme[1]));

@@ -6,24 +6,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../../core/config.js';
-import { translations, type Translation } from '../../i18n/index.js';
+import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
 import { base } from '../../ui/styles.js';
-import { categoryViews, type ServiceView } from '../../ui/views.js';
+import { serviceDetails } from '../../ui/service-details.js';
+import { categoryViews } from '../../ui/views.js';
 import { styles } from './keksi-preferences.styles.js';
-
-/** Service details, shared with the notice's cookie section. */
-export function serviceDetails(s: ServiceView, t: Translation) {
-  return html`<li class="service">
-    <strong>${s.name}</strong>
-    <span class="muted">${t.provider}: ${s.provider}</span>
-    ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
-    ${s.cookies.length
-      ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? `${c.days} ${t.days}` : t.session})`)}</span>`
-      : nothing}
-    ${s.outsideEu ? html`<span>${t.outsideEu}</span>` : nothing}
-  </li>`;
-}
 
 /**
  * @fires keksi-action - `accept-all`, `reject-all` or `save` with the chosen categories

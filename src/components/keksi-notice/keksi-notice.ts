@@ -1,0 +1,271 @@
+/**
+ * `<keksi-notice>`: the shop's privacy notice (tietosuojaseloste) rendered from data, with a cookie
+ * section generated from the page's `<keksi-consent>` (the same content as the preferences dialog)
+ * and a live "your consent" box. Data comes from `src`, from an inline
+ * `<script type="application/json">` child, or the shop slots its existing HTML notice in.
+ */
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import type { KeksiConsent } from '../keksi-consent/keksi-consent.js';
+import { resolveLang, toLang, type Lang } from '../../core/config.js';
+import { warn } from '../../core/log.js';
+import { localText } from '../../core/options.js';
+import type { Consent } from '../../core/record.js';
+import { translations } from '../../i18n/index.js';
+import { checkNotice, validateNotice } from '../../notice/check.js';
+import { richText, safeHref } from '../../notice/rich-text.js';
+import { noticeTexts } from '../../notice/texts.js';
+import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from '../../notice/types.js';
+import { serviceDetails } from '../../ui/service-details.js';
+import { base } from '../../ui/styles.js';
+import { categoryViews } from '../../ui/views.js';
+import { styles } from './keksi-notice.styles.js';
+
+const reported = new Set<string>();
+
+/**
+ * @slot - an existing HTML notice, shown instead of data (the cookie section and consent box are still added)
+ * @csspart notice - the whole notice
+ * @csspart toc - the table of contents
+ * @csspart section - each section
+ * @csspart consent - the "your consent" box
+ * @csspart button - the button that opens the cookie settings
+ * @csspart error - the error message when the data cannot be loaded
+ * @cssproperty --keksi-notice-max-width - line length (default 46rem)
+ */
+export class KeksiNotice extends LitElement {
+  static override styles = [base, styles];
+
+  @state() private notice: Notice | null = null;
+  @state() private failed = false;
+  @state() private consent: Consent | null = null;
+  @state() private controller?: KeksiConsent;
+
+  /** URL of the notice JSON. */
+  @property() src?: string;
+  /** Language; default: as the banner (`<html lang>`, then the browser, then English). */
+  @property() override lang = '';
+  /** Level of the notice's top heading (its title, or its sections when it has none). Default 2. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keksi-ready', this.onConsent);
+    document.addEventListener('keksi-change', this.onConsent);
+    this.onConsent();
+    this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keksi-ready', this.onConsent);
+    document.removeEventListener('keksi-change', this.onConsent);
+  }
+
+  protected override firstUpdated(): void {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id) this.updateComplete.then(() => this.renderRoot.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView());
+  }
+
+  private onConsent = (): void => {
+    const el = document.querySelector('keksi-consent') as KeksiConsent | null;
+    this.controller = el?.store ? el : undefined;
+    this.consent = el?.store ? el.getConsent() : null;
+  };
+
+  private async load(): Promise<void> {
+    const inline = this.querySelector('script[type="application/json"]');
+    if (!inline && !this.src) return;
+    let data: unknown;
+    try {
+      data = inline ? JSON.parse(inline.textContent || '') : await (await fetch(this.src!)).json();
+    } catch (error) {
+      warn(`the privacy notice ${inline ? '(inline JSON)' : this.src} could not be loaded`, error);
+      this.failed = true;
+      return;
+    }
+    const { notice, problems } = validateNotice(data);
+    for (const p of problems) warn('notice: ' + p);
+    this.notice = notice;
+    this.failed = !notice;
+    if (notice) this.report(notice);
+  }
+
+  /** Log the checker's findings once, for the shop (visitors never see them). */
+  private report(notice: Notice): void {
+    for (const f of checkNotice(notice, { cookieSection: !!document.querySelector('keksi-consent') })) {
+      const line = `notice check (${this.src || 'inline data'}), ${f.severity} in "${f.section}" (${f.reference}): ${f.message.en}`;
+      if (!reported.has(line)) {
+        reported.add(line);
+        console.warn('[keksi] ' + line);
+      }
+    }
+  }
+
+  private get language(): Lang {
+    return toLang(this.lang) || resolveLang(undefined, document.documentElement.lang, navigator.languages || []);
+  }
+
+  private text(t: Text | undefined): string {
+    return localText(t, this.language);
+  }
+
+  private heading(level: number, content: unknown, id?: string): TemplateResult {
+    const tag = unsafeStatic('h' + Math.min(6, Math.max(1, level)));
+    return staticHtml`<${tag} id=${id ?? nothing}>${content}</${tag}>`;
+  }
+
+  private onTocClick(event: Event): void {
+    const link = (event.target as Element).closest('a');
+    const target = link && this.renderRoot.querySelector(`[id="${CSS.escape(link.hash.slice(1))}"]`);
+    if (!target) return;
+    event.preventDefault();
+    // Fragment links do not reach into shadow roots; scroll and move focus ourselves.
+    target.scrollIntoView();
+    (target as HTMLElement).focus({ preventScroll: true });
+    history.replaceState(null, '', link!.hash);
+  }
+
+  private party(p: Party | undefined, businessIdLabel: string) {
+    if (!p) return nothing;
+    const email = p.email && safeHref('mailto:' + p.email);
+    const phone = p.phone && safeHref('tel:' + p.phone.replace(/[^\d+]/g, ''));
+    const url = p.url && safeHref(p.url);
+    return html`<p class="party">
+      <strong>${p.name}</strong>
+      ${p.businessId ? html`<br />${businessIdLabel} ${p.businessId}` : nothing}
+      ${(p.address || '').split('\n').filter(Boolean).map((l) => html`<br />${l}`)}
+      ${email ? html`<br /><a href=${email}>${p.email}</a>` : nothing}
+      ${phone ? html`<br /><a href=${phone}>${p.phone}</a>` : nothing}
+      ${url ? html`<br /><a href=${url}>${p.url}</a>` : nothing}
+    </p>`;
+  }
+
+  /** The body of each standard section, or nothing when the notice has none. */
+  private sectionBody(id: SectionId, n: Notice) {
+    const t = noticeTexts[this.language];
+    const rt = (x: Text | undefined) => richText(this.text(x));
+    switch (id) {
+      case 'controller':
+      case 'contact':
+      case 'dpo':
+        return n[id] ? this.party(n[id], t.businessId) : undefined;
+      case 'register':
+        return n.register ? html`<p>${this.text(n.register)}</p>` : undefined;
+      case 'purposes':
+        if (!n.purposes?.length && !n.purposesText) return undefined;
+        return html`${rt(n.purposesText)}
+          <ul class="purposes">
+            ${(n.purposes || []).map((p) => {
+              const bases = [p.basis || []].flat().map((b) => t.bases[b]);
+              return html`<li>
+                ${rt(p.purpose)}
+                ${bases.length ? html`<p class="meta">${t.basis}: ${bases.join(', ')}</p>` : nothing}
+                ${p.legitimateInterest ? html`<p class="meta">${t.legitimateInterest}: ${this.text(p.legitimateInterest)}</p>` : nothing}
+              </li>`;
+            })}
+          </ul>`;
+      case 'recipients': {
+        const r = n.recipients;
+        if (!r) return undefined;
+        return html`${rt(r.text)}
+          ${r.list?.length
+            ? html`<ul>${r.list.map((x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this.text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}</li>`)}</ul>`
+            : nothing}`;
+      }
+      case 'transfers':
+        return n.transfers ? html`${rt(n.transfers.text)}${n.transfers.safeguards ? html`<p class="meta">${t.safeguards}:</p>${rt(n.transfers.safeguards)}` : nothing}` : undefined;
+      case 'security': {
+        const s = n.security;
+        if (!s) return undefined;
+        return html`${rt(s.text)}
+          ${s.manual ? html`<p class="meta">${t.manual}</p>${rt(s.manual)}` : nothing}
+          ${s.electronic ? html`<p class="meta">${t.electronic}</p>${rt(s.electronic)}` : nothing}`;
+      }
+      case 'rights': {
+        const standard = n.rights?.standard !== false;
+        const consentBased = (n.purposes || []).some((p) => [p.basis].flat().includes('consent')) || !!this.controller;
+        return html`${standard ? html`<ul>${t.rights.map((r) => html`<li>${r}</li>`)}${consentBased ? html`<li>${t.withdraw}</li>` : nothing}</ul>` : nothing}
+          ${rt(n.rights?.text)}${rt(n.rights?.howTo)}`;
+      }
+      case 'cookies':
+        return this.cookieSection(n);
+      default: {
+        const value = n[id as 'data' | 'sources' | 'retention' | 'required' | 'automated'];
+        return value ? rt(value) : undefined;
+      }
+    }
+  }
+
+  /** The generated cookie section: the same categories and services as the preferences dialog. */
+  private cookieSection(n: Notice | null) {
+    const c = this.controller;
+    if (!c && !n?.cookies) return undefined;
+    const ui = translations[this.language];
+    const t = noticeTexts[this.language];
+    return html`${richText(this.text(n?.cookies))}
+      ${c
+        ? html`<p>${t.cookiesIntro}</p>
+            ${categoryViews(c.config, this.language).map(
+              (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
+                ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
+            )}
+            ${this.consentBox()}`
+        : nothing}`;
+  }
+
+  private consentBox() {
+    const t = noticeTexts[this.language];
+    const c = this.consent;
+    const views = this.controller ? categoryViews(this.controller.config, this.language) : [];
+    return html`<div class="consent" part="consent" role="status">
+      <p><strong>${t.yourConsent}</strong></p>
+      ${c
+        ? html`<dl>
+            <dt>${t.consentId}</dt><dd><code>${c.id}</code></dd>
+            <dt>${t.consentDate}</dt><dd>${new Date(c.timestamp).toLocaleString(this.language === 'en' ? 'en-GB' : this.language + '-FI')}</dd>
+            <dt>${t.consentAccepted}</dt><dd>${c.accepted.map((id) => views.find((v) => v.id === id)?.title || id).join(', ')}</dd>
+          </dl>`
+        : html`<p>${t.noConsent}</p>`}
+      <button class="btn" part="button" @click=${(e: Event) => this.controller?.showPreferences(e.currentTarget as Element)}>${t.change}</button>
+    </div>`;
+  }
+
+  override render() {
+    const t = noticeTexts[this.language];
+    if (this.failed) {
+      return html`<div part="error" class="error" role="alert">${t.loadError}</div>${this.slotted()}`;
+    }
+    const n = this.notice;
+    if (!n) return this.slotted();
+    const top = this.headingLevel;
+    const level = n.title ? top + 1 : top;
+    const sections = [
+      ...SECTION_ORDER.map((id) => ({ id: 'keksi-' + id, title: t.headings[id], body: this.sectionBody(id, n) })),
+      ...(n.sections || []).map((s, i) => ({ id: `keksi-extra-${i + 1}`, title: this.text(s.title), body: richText(this.text(s.text)) })),
+    ].filter((s) => s.body !== undefined);
+    const date = (d: string) => new Date(d + 'T12:00:00').toLocaleDateString(this.language === 'en' ? 'en-GB' : this.language + '-FI');
+    return html`<article part="notice" class="notice">
+      ${n.title ? this.heading(top, this.text(n.title)) : nothing}
+      ${n.updated || n.created
+        ? html`<p class="meta">${n.updated ? `${t.updated} ${date(n.updated)}` : ''}${n.updated && n.created ? ' · ' : ''}${n.created ? `${t.created} ${date(n.created)}` : ''}</p>`
+        : nothing}
+      ${richText(this.text(n.intro))}
+      <nav part="toc" class="toc" aria-label=${t.contents} @click=${this.onTocClick}>
+        <ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol>
+      </nav>
+      ${sections.map((s) => html`<section part="section" aria-labelledby=${s.id}>${this.heading(level, s.title, s.id)}${s.body}</section>`)}
+    </article>`;
+  }
+
+  /** A shop's own HTML notice, plus the generated cookie section. */
+  private slotted() {
+    const t = noticeTexts[this.language];
+    const cookies = this.cookieSection(null);
+    return html`<article part="notice" class="notice">
+      <slot></slot>
+      ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this.heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
+    </article>`;
+  }
+}

@@ -1,0 +1,165 @@
+import { expect } from '@open-wc/testing';
+import '../../src/notice-entry.js';
+import type { KeksiNotice } from '../../src/components/keksi-notice/keksi-notice.js';
+import { axeViolations, captureWarnings, clearCookies, mount, prefsOf, settle, unmountAll } from '../helpers.js';
+
+async function notice(markup: string, consent = ''): Promise<ShadowRoot> {
+  const host = document.createElement('div');
+  host.innerHTML = markup;
+  document.body.append(host);
+  if (consent) await mount(consent);
+  const el = host.querySelector('keksi-notice') as KeksiNotice;
+  for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('article, [part=error]'); i++) await new Promise((r) => setTimeout(r, 20));
+  await settle();
+  return el.shadowRoot!;
+}
+
+const headings = (root: ShadowRoot) => [...root.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => `${h.localName} ${h.textContent!.trim()}`);
+const CONSENT = '<keksi-consent categories="analytics marketing" ga="G-KEHO12345" meta-pixel="1234567890" lang="fi" no-reopen-button></keksi-consent>';
+
+describe('<keksi-notice>', () => {
+  beforeEach(() => clearCookies());
+  afterEach(() => {
+    unmountAll();
+    for (const el of document.querySelectorAll('keksi-notice')) el.parentElement!.remove();
+  });
+
+  describe('seeds', () => {
+    it('renders Kruununjalokivi with its sections in the standard order and heading levels', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/kruununjalokivi.json" lang="fi" heading-level="1"></keksi-notice>');
+      expect(headings(root)).to.deep.equal([
+        'h1 Tietosuojaseloste, asiakas- ja markkinointirekisteri',
+        'h2 Rekisterinpitäjä',
+        'h2 Henkilötietojen käsittelyn tarkoitus ja oikeusperuste',
+        'h2 Rekisterin tietosisältö',
+        'h2 Säännönmukaiset tietolähteet',
+        'h2 Tietojen säännönmukaiset luovutukset',
+        'h2 Rekisterin suojauksen periaatteet',
+        'h2 Tietojen säilytysaika',
+        'h2 Rekisteröidyn oikeudet',
+      ]);
+      const link = root.querySelector('a[href^="https://tietosuoja.fi"]')!;
+      expect(link.textContent).to.equal('ohjeet valituksen tekemiseen');
+      expect(root.querySelector('a[href="mailto:info@kruununjalokivi.example"]')).to.not.equal(null);
+    });
+
+    it('renders Kehobalanssi: contact person, lists, manual and electronic security, its own cookie text', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/kehobalanssi.json" lang="fi"></keksi-notice>');
+      expect(headings(root).slice(0, 4)).to.deep.equal([
+        'h2 Asiakasrekisteri – tietosuojaseloste', 'h3 Rekisterinpitäjä', 'h3 Yhteyshenkilö rekisteriä koskevissa asioissa', 'h3 Rekisterin nimi',
+      ]);
+      expect(headings(root).at(-1)).to.equal('h3 Evästeet');
+      expect([...root.querySelectorAll('#keksi-data ~ ul li')].map((li) => li.textContent)).to.include('Ikä tai syntymäaika');
+      expect(root.textContent).to.include('Manuaalinen aineisto').and.include('Sähköinen aineisto');
+      expect(root.querySelector('a[href="tel:0400000001"]')).to.not.equal(null);
+      expect(root.querySelector('.meta')!.textContent).to.include('Laadittu 4.1.2018');
+    });
+
+    it('renders Kalvokeskus with a table of contents whose links reach every section', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/kalvokeskus.json" lang="fi"></keksi-notice>');
+      const links = [...root.querySelectorAll('nav[part=toc] a')] as HTMLAnchorElement[];
+      const ids = [...root.querySelectorAll('section h3')].map((h) => '#' + h.id);
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(ids);
+      expect(root.querySelector('strong')!.textContent).to.equal('Kalvokeskus.fi (Matti Esimerkki)');
+      links.at(-1)!.click();
+      expect(location.hash).to.equal(ids.at(-1));
+      history.replaceState(null, '', location.pathname + location.search);
+    });
+  });
+
+  describe('cookie section and consent box', () => {
+    it('lists the same categories and services as the preferences dialog', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/kehobalanssi.json" lang="fi"></keksi-notice>', CONSENT);
+      const consent = document.querySelector('keksi-consent') as HTMLElement & { showPreferences(): Promise<void> };
+      await consent.showPreferences();
+      await settle();
+      const dialogServices = [...prefsOf(consent as never)!.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+      const noticeServices = [...root.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+      expect(noticeServices).to.deep.equal(dialogServices);
+      expect(noticeServices.join()).to.include('_ga_KEHO12345 (730 pv)').and.include('_fbp (90 pv)');
+      prefsOf(consent as never)!.querySelector('dialog')!.close();
+    });
+
+    it('shows the visitor’s consent and updates it live; its button opens the settings', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/pikku-paahtimo.json" lang="fi"></keksi-notice>', CONSENT);
+      const box = () => root.querySelector('[part=consent]')!;
+      expect(box().textContent).to.include('Et ole vielä tehnyt evästevalintaa.');
+      const consent = document.querySelector('keksi-consent') as HTMLElement & { setConsent(c: string[]): void; getConsent(): { id: string } };
+      consent.setConsent(['analytics']);
+      await settle();
+      expect(box().textContent).to.include(consent.getConsent().id).and.include('Välttämättömät, Analytiikka');
+      (box().querySelector('button') as HTMLButtonElement).click();
+      await settle();
+      expect(prefsOf(consent as never)!.querySelector('dialog')!.open).to.equal(true);
+      prefsOf(consent as never)!.querySelector('dialog')!.close();
+    });
+
+    it('adds the generated cookie section to a shop’s own slotted HTML notice', async () => {
+      const root = await notice('<keksi-notice lang="en"><h2>Our notice</h2><p>Hand-written.</p></keksi-notice>', CONSENT);
+      expect(root.querySelector('slot')).to.not.equal(null);
+      expect(headings(root)).to.deep.equal(['h2 Cookies']);
+      expect(root.textContent).to.include('Google Analytics');
+    });
+  });
+
+  describe('data', () => {
+    it('reads inline JSON and renders texts in the page language, with standard rights', async () => {
+      const data = { version: 1, controller: { name: 'Testi Oy' }, retention: { fi: 'Kaksi vuotta.', sv: 'Två år.', en: 'Two years.' }, purposes: [{ purpose: 'Tilaukset', basis: 'contract' }] };
+      const root = await notice(`<keksi-notice lang="sv"><script type="application/json">${JSON.stringify(data)}</script></keksi-notice>`);
+      expect(headings(root)).to.include('h2 Lagringstid');
+      expect(root.textContent).to.include('Två år.').and.include('dataombudsmannen').and.include('Rättslig grund: avtal');
+    });
+
+    it('keeps hostile data inert: no elements, no handlers, no javascript: links', async () => {
+      const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+      const data = {
+        version: 1, title: evil, intro: `[click](javascript:window.__pwned=1) [x](java\tscript:alert(1)) ${evil}`,
+        controller: { name: evil, email: 'a@b.fi" onclick="x', url: 'javascript:window.__pwned=1', address: evil },
+        purposes: [{ purpose: { fi: evil }, basis: 'consent' }], sections: [{ title: evil, text: '- ' + evil }],
+      };
+      const root = await notice(`<keksi-notice lang="fi"><script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script></keksi-notice>`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect(root.querySelectorAll('img, script, [onerror], [onclick]').length).to.equal(0);
+      for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href')).to.match(/^(https?:|mailto:|tel:|#)/);
+      expect(root.textContent).to.include('<img src=x onerror=');
+    });
+
+    it('shows a visible error and a [keksi] message when the data cannot be loaded', async () => {
+      let root!: ShadowRoot;
+      const warnings = await captureWarnings(async () => {
+        root = await notice('<keksi-notice src="/demo/notices/missing.json" lang="fi"></keksi-notice>');
+      });
+      expect(root.querySelector('[part=error]')!.textContent).to.equal('Tietosuojaselostetta ei voitu ladata.');
+      expect(root.querySelector('[part=error]')!.getAttribute('role')).to.equal('alert');
+      expect(warnings.some((w) => w.startsWith('[keksi]') && w.includes('missing.json'))).to.equal(true);
+    });
+
+    it('renders the valid parts of partly invalid data and says what it left out', async () => {
+      const data = { version: 1, controller: { name: 'Osittain Oy' }, retention: 42, purposes: 'no', data: 'Nimi ja osoite.' };
+      let root!: ShadowRoot;
+      const warnings = await captureWarnings(async () => {
+        root = await notice(`<keksi-notice lang="fi"><script type="application/json">${JSON.stringify(data)}</script></keksi-notice>`);
+      });
+      expect(headings(root)).to.deep.equal(['h2 Rekisterinpitäjä', 'h2 Rekisterin tietosisältö', 'h2 Rekisteröidyn oikeudet']);
+      expect(warnings.some((w) => w.includes('"retention" is not valid'))).to.equal(true);
+    });
+
+    it('logs the checker’s findings once as [keksi] warnings', async () => {
+      const warnings = await captureWarnings(async () => {
+        await notice('<keksi-notice src="/demo/notices/kalvokeskus.json?once" lang="fi"></keksi-notice>');
+        await notice('<keksi-notice src="/demo/notices/kalvokeskus.json?once" lang="en"></keksi-notice>');
+      });
+      const retention = warnings.filter((w) => w.startsWith('[keksi] notice check (/demo/notices/kalvokeskus.json?once), error in "retention" (GDPR 13(2)(a))'));
+      expect(retention).to.have.length(1);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('has no axe violations, with the cookie section and consent box', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/pikku-paahtimo.json" lang="fi" heading-level="1"></keksi-notice>', CONSENT);
+      expect(root.querySelector('[part=consent]')).to.not.equal(null);
+      expect(await axeViolations(document.querySelector('keksi-notice')!)).to.deep.equal([]);
+    });
+  });
+});
