@@ -8,12 +8,16 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { rmSync } from 'node:fs';
+import minifyTemplates from './scripts/minify-templates.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options });
-const min = () => terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } });
+// Members named _likeThis are private to Keksi and renamed; Lit's own private members start with _$ or __.
+const min = () => [
+  terser({ ecma: 2021, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_(?!fbq$)[a-z]/ } }, format: { comments: false } }),
+];
 const resolve = () => nodeResolve({ browser: true });
 const onwarn = (warning, warn) => {
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -24,19 +28,19 @@ export default [
   {
     input: 'src/keksi.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [resolve(), ts(), min()],
+    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {
     input: 'src/notice-entry.ts',
     output: { file: 'dist/keksi-notice.js', format: 'iife', name: 'keksiNotice' },
-    plugins: [resolve(), ts(), min()],
+    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {
     input: { keksi: 'src/keksi.ts', 'keksi-notice': 'src/notice-entry.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-    plugins: [resolve(), ts(), min()],
+    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {

@@ -1,11 +1,12 @@
 import { rollup } from 'rollup';
-import { minify } from 'terser';
-import { gzipSync } from 'node:zlib';
 import cfgs from './rollup.config.mjs';
-const cfg = cfgs[1];
-const b = await rollup({ ...cfg, plugins: cfg.plugins.slice(0, 2), onwarn() {} });
-const { output } = await b.generate({ ...cfg.output, dir: undefined });
-for (const c of output) if (c.modules) { let tot = 0; console.log('==', c.fileName);
-  for (const [id, m] of Object.entries(c.modules)) { if (!m.code) continue; const min = (await minify(m.code, { module: true, compress: false, mangle: true })).code || ''; const gz = gzipSync(min, { level: 9 }).length; tot += min.length; console.log(String(min.length).padStart(6), String(gz).padStart(6), id.replace(process.cwd() + '/', '')); }
-  console.log('total min', tot);
-}
+import sm from 'source-map'; const { SourceMapConsumer } = sm;
+const cfg = cfgs[0];
+const b = await rollup({ ...cfg, onwarn() {} });
+const { output } = await b.generate({ ...cfg.output, sourcemap: true });
+const { code, map } = output[0];
+const c = await new SourceMapConsumer(map);
+const lines = code.split('\n'); const per = {};
+for (let l = 0; l < lines.length; l++) { const line = lines[l]; let prev = null, prevCol = 0;
+  for (let col = 0; col < line.length; col += 1) { const p = c.originalPositionFor({ line: l + 1, column: col }); const src = (p.source || '?').replace(/.*node_modules\//, 'nm/').replace(/.*\/src\//, 'src/'); per[src] = (per[src] || 0) + 1; } }
+console.log(Object.entries(per).sort((a, b) => b[1] - a[1]).map(([k, v]) => v + ' ' + k).join('\n'));

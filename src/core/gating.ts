@@ -30,9 +30,9 @@ export function loadScript(src: string, done?: () => void, doc: Document = docum
 }
 
 export class Gate {
-  private queue: Element[] = [];
-  private waiting = false;
-  private observer?: MutationObserver;
+  private _queue: Element[] = [];
+  private _waiting = false;
+  private _observer?: MutationObserver;
 
   /**
    * @param granted whether a category is granted now
@@ -40,64 +40,64 @@ export class Gate {
    * @param blocked called for each embed that stays blocked, e.g. to show a placeholder
    */
   constructor(
-    private readonly granted: (category: string) => boolean,
-    private readonly known: (category: string) => boolean,
-    private readonly blocked: (el: Element) => void = () => {},
-    private readonly doc: Document = document,
+    private readonly _granted: (category: string) => boolean,
+    private readonly _known: (category: string) => boolean,
+    private readonly _blocked: (el: Element) => void = () => {},
+    private readonly _doc: Document = document,
   ) {}
 
   /** Activate what is granted now, unload embeds that no longer are, and keep watching the page. */
   update(): void {
-    for (const el of this.doc.querySelectorAll('[data-keksi="on"][data-src]')) {
-      if (!this.allows(el)) {
+    for (const el of this._doc.querySelectorAll('[data-keksi="on"][data-src]')) {
+      if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
         el.removeAttribute('data-keksi');
       }
     }
-    this.consider(this.doc.querySelectorAll(SELECTOR));
-    if (!this.observer && typeof MutationObserver === 'function') {
-      this.observer = new MutationObserver((records) => {
+    this._consider(this._doc.querySelectorAll(SELECTOR));
+    if (!this._observer && typeof MutationObserver === 'function') {
+      this._observer = new MutationObserver((records) => {
         for (const r of records) {
           for (const node of r.addedNodes) {
-            if (node instanceof Element) this.consider([node, ...node.querySelectorAll(SELECTOR)]);
+            if (node instanceof Element) this._consider([node, ...node.querySelectorAll(SELECTOR)]);
           }
         }
       });
-      this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+      this._observer.observe(this._doc.documentElement, { childList: true, subtree: true });
     }
   }
 
   /** Stop watching the page. */
   disconnect(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this._observer?.disconnect();
+    this._observer = undefined;
   }
 
-  private allows(el: Element): boolean {
+  private _allows(el: Element): boolean {
     const categories = categoriesOf(el);
     for (const c of categories) {
-      if (!this.known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
+      if (!this._known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
     }
-    return categories.length > 0 && categories.every((c) => this.known(c) && this.granted(c));
+    return categories.length > 0 && categories.every((c) => this._known(c) && this._granted(c));
   }
 
-  private consider(elements: Iterable<Element>): void {
+  private _consider(elements: Iterable<Element>): void {
     for (const el of elements) {
       if (!el.matches(SELECTOR) || el.hasAttribute('data-keksi')) continue;
-      if (this.allows(el)) {
+      if (this._allows(el)) {
         el.setAttribute('data-keksi', 'queued');
-        this.queue.push(el);
+        this._queue.push(el);
       } else if (!(el instanceof HTMLScriptElement)) {
-        this.blocked(el);
+        this._blocked(el);
       }
     }
-    this.pump();
+    this._pump();
   }
 
-  private pump(): void {
-    while (!this.waiting && this.queue.length) {
-      const el = this.queue.shift()!;
-      if (el instanceof HTMLScriptElement) this.runScript(el);
+  private _pump(): void {
+    while (!this._waiting && this._queue.length) {
+      const el = this._queue.shift()!;
+      if (el instanceof HTMLScriptElement) this._runScript(el);
       else {
         el.setAttribute('src', el.getAttribute('data-src')!);
         el.setAttribute('data-keksi', 'on');
@@ -105,8 +105,8 @@ export class Gate {
     }
   }
 
-  private runScript(old: HTMLScriptElement): void {
-    const s = this.doc.createElement('script');
+  private _runScript(old: HTMLScriptElement): void {
+    const s = this._doc.createElement('script');
     for (const { name, value } of old.attributes) if (!NOT_COPIED.test(name)) s.setAttribute(name, value);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
@@ -118,16 +118,16 @@ export class Gate {
       if (!old.hasAttribute('async')) {
         // Dynamically inserted scripts are async; chain them so they keep the page's order.
         s.async = false;
-        this.waiting = true;
+        this._waiting = true;
         s.onload = s.onerror = () => {
-          this.waiting = false;
-          this.pump();
+          this._waiting = false;
+          this._pump();
         };
       }
     } else {
       s.text = old.text;
     }
     if (old.isConnected) old.replaceWith(s);
-    else this.doc.head.append(s);
+    else this._doc.head.append(s);
   }
 }

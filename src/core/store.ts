@@ -15,9 +15,9 @@ export class ConsentStore {
   consent: Consent | null = null;
   /** True when the visitor must be asked (no decision, a new revision or a new category). */
   ask = true;
-  private listeners: ConsentListener[] = [];
+  private _listeners: ConsentListener[] = [];
 
-  constructor(readonly config: KeksiConfig, private readonly now: () => number = Date.now) {}
+  constructor(readonly config: KeksiConfig, private readonly _now: () => number = Date.now) {}
 
   /** Read the stored decision. A malformed or foreign value counts as no decision. */
   load(): void {
@@ -27,7 +27,7 @@ export class ConsentStore {
       warn(`the cookie "${this.config.cookieName}" does not hold a consent Keksi can read; asking again.`);
     }
     const c = this.config;
-    ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, c.categories, c.revision, c.expiresDays, this.now()));
+    ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, c.categories, c.revision, c.expiresDays, this._now()));
   }
 
   /** Whether a category is granted now (`necessary` always is). */
@@ -37,8 +37,8 @@ export class ConsentStore {
 
   /** Listen for decisions; returns a function that stops listening. */
   subscribe(listener: ConsentListener): () => void {
-    this.listeners.push(listener);
-    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+    this._listeners.push(listener);
+    return () => (this._listeners = this._listeners.filter((l) => l !== listener));
   }
 
   /** Record a decision: exactly `accepted` (of the configured categories) is granted, the rest rejected. */
@@ -51,15 +51,15 @@ export class ConsentStore {
     const consent: Consent = {
       id: this.consent?.id || randomId(),
       revision,
-      timestamp: new Date(this.now()).toISOString(),
+      timestamp: new Date(this._now()).toISOString(),
       accepted: [NECESSARY, ...granted],
       rejected: categories.filter((c) => !granted.includes(c)),
     };
     const changed = categories.filter((c) => this.granted(c) !== granted.includes(c));
     this.consent = consent;
     this.ask = false;
-    this.write(serializeConsent(consent));
-    this.notify(changed);
+    this._write(serializeConsent(consent));
+    this._notify(changed);
     return consent;
   }
 
@@ -68,11 +68,11 @@ export class ConsentStore {
     const changed = this.config.categories.filter((c) => this.granted(c));
     this.consent = null;
     this.ask = true;
-    this.write(null);
-    this.notify(changed);
+    this._write(null);
+    this._notify(changed);
   }
 
-  private write(value: string | null): void {
+  private _write(value: string | null): void {
     const { cookieName: name, cookieDomain: domain, expiresDays: expires } = this.config;
     guard('writing the consent cookie', () => {
       const attributes = { path: '/', domain, sameSite: 'Lax' as const, secure: location.protocol === 'https:' };
@@ -88,7 +88,7 @@ export class ConsentStore {
     });
   }
 
-  private notify(changed: string[]): void {
-    for (const listener of this.listeners) guard('a consent listener', () => listener(this.consent, changed));
+  private _notify(changed: string[]): void {
+    for (const listener of this._listeners) guard('a consent listener', () => listener(this.consent, changed));
   }
 }

@@ -4,7 +4,6 @@
  * under itself (WCAG 2.4.11).
  */
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { KeksiConfig, Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
@@ -30,33 +29,34 @@ import { styles } from './keksi-banner.styles.js';
  */
 export class KeksiBanner extends LitElement {
   static override styles = [base, styles];
+  static override properties = { lang: {}, config: { attribute: false }, gpc: { type: Boolean }, open: { type: Boolean, reflect: true } };
 
   /** Language of the texts. */
-  @property() override lang: Lang = 'en';
+  override lang: Lang = 'en';
   /** The controller's configuration (position, notice URL). */
-  @property({ attribute: false }) config?: KeksiConfig;
+  config?: KeksiConfig;
   /** Whether to say that Global Privacy Control keeps marketing off. */
-  @property({ type: Boolean }) gpc = false;
+  gpc = false;
   /** Whether the banner is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('focusin', this.onPageFocus);
+    document.addEventListener('focusin', this._onPageFocus);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('focusin', this.onPageFocus);
-    this.padPage(false);
+    document.removeEventListener('focusin', this._onPageFocus);
+    this._padPage(false);
   }
 
   protected override updated(): void {
-    this.padPage(this.open);
+    this._padPage(this.open);
   }
 
   /** Scroll padding makes the browser scroll focused elements clear of the banner. */
-  private padPage(on: boolean): void {
+  private _padPage(on: boolean): void {
     const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
     const top = this.config?.position === 'top';
     const style = document.documentElement.style;
@@ -67,7 +67,7 @@ export class KeksiBanner extends LitElement {
     }
   }
 
-  private onPageFocus = (event: FocusEvent): void => {
+  private _onPageFocus = (event: FocusEvent): void => {
     const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
     const target = event.target as HTMLElement;
     if (!this.open || !box || this.contains(target) || !target.getBoundingClientRect) return;

@@ -53,33 +53,33 @@ export class KeksiConsent extends HTMLElement {
   /** Whether Global Privacy Control applies (the browser sends it and `ignore-gpc` is not set). */
   gpc = false;
 
-  private gate?: Gate;
-  private afterDecision: () => void = () => {};
-  private banner?: UiElement;
-  private prefs?: UiElement;
-  private reopen?: HTMLButtonElement;
-  private embeds = new Map<Element, UiElement>();
-  private ui?: Promise<unknown>;
-  private ran = new Set<string>();
-  private readyResolve!: () => void;
+  private _gate?: Gate;
+  private _afterDecision: () => void = () => {};
+  private _banner?: UiElement;
+  private _prefs?: UiElement;
+  private _reopen?: HTMLButtonElement;
+  private _embeds = new Map<Element, UiElement>();
+  private _ui?: Promise<unknown>;
+  private _ran = new Set<string>();
+  private _readyResolve!: () => void;
   /** Resolves once the controller has started. */
-  readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  readonly ready = new Promise<void>((resolve) => (this._readyResolve = resolve));
 
   connectedCallback(): void {
     if (this.store) {
-      document.addEventListener('click', this.onDocumentClick);
-      this.gate?.update();
+      document.addEventListener('click', this._onDocumentClick);
+      this._gate?.update();
       return;
     }
-    guard('starting Keksi', () => this.start());
+    guard('starting Keksi', () => this._start());
   }
 
   disconnectedCallback(): void {
-    document.removeEventListener('click', this.onDocumentClick);
-    this.gate?.disconnect();
+    document.removeEventListener('click', this._onDocumentClick);
+    this._gate?.disconnect();
   }
 
-  private start(): void {
+  private _start(): void {
     const other = document.querySelector('keksi-consent') as KeksiConsent | null;
     if (other && other !== this && other.store) {
       warn('there is more than one <keksi-consent> on the page; only the first one runs.');
@@ -93,45 +93,45 @@ export class KeksiConsent extends HTMLElement {
     this.attachShadow({ mode: 'open' });
 
     const granted = (c: string) => store.granted(c);
-    this.afterDecision = startIntegrations(config, granted, !!store.consent);
-    this.gate = new Gate(granted, (c) => c === NECESSARY || config.categories.includes(c), (el) => this.placehold(el));
-    store.subscribe((consent, changed) => this.onChange(consent, changed));
-    this.noteRun();
-    this.gate.update();
-    document.addEventListener('click', this.onDocumentClick);
+    this._afterDecision = startIntegrations(config, granted, !!store.consent);
+    this._gate = new Gate(granted, (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
+    store.subscribe((consent, changed) => this._onChange(consent, changed));
+    this._noteRun();
+    this._gate.update();
+    document.addEventListener('click', this._onDocumentClick);
 
     if (store.ask) this.showBanner();
-    else this.renderReopen();
-    this.readyResolve();
+    else this._renderReopen();
+    this._readyResolve();
     document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
   }
 
   // ----- private handlers -----
 
-  private onChange(consent: Consent | null, changed: string[]): void {
-    const withdrawn = changed.filter((c) => !this.store.granted(c) && this.ran.has(c));
-    this.afterDecision();
-    this.gate!.update();
-    this.noteRun();
-    for (const [iframe, placeholder] of this.embeds) {
+  private _onChange(consent: Consent | null, changed: string[]): void {
+    const withdrawn = changed.filter((c) => !this.store.granted(c) && this._ran.has(c));
+    this._afterDecision();
+    this._gate!.update();
+    this._noteRun();
+    for (const [iframe, placeholder] of this._embeds) {
       if (iframe.getAttribute('data-keksi') === 'on') {
         placeholder.remove();
         (iframe as HTMLElement).hidden = false;
-        this.embeds.delete(iframe);
+        this._embeds.delete(iframe);
       }
     }
-    if (this.prefs) this.prefs.accepted = consent?.accepted || [];
+    if (this._prefs) this._prefs.accepted = consent?.accepted || [];
     if (consent && this.config.logUrl) logConsent(this.config.logUrl, consent, this.language);
     document.dispatchEvent(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
 
   /** Remember which categories have had code run on this page (it cannot be unloaded). */
-  private noteRun(): void {
-    for (const c of this.config.categories) if (this.store.granted(c)) this.ran.add(c);
+  private _noteRun(): void {
+    for (const c of this.config.categories) if (this.store.granted(c)) this._ran.add(c);
   }
 
-  private onDocumentClick = (event: Event): void => {
+  private _onDocumentClick = (event: Event): void => {
     const opener = (event.target as Element | null)?.closest?.('[data-keksi-open]');
     if (opener) {
       event.preventDefault();
@@ -139,7 +139,7 @@ export class KeksiConsent extends HTMLElement {
     }
   };
 
-  private onAction = (event: Event): void => {
+  private _onAction = (event: Event): void => {
     const { action, accepted } = (event as CustomEvent<UiAction>).detail;
     if (action === 'accept-all') this.acceptAll();
     else if (action === 'reject-all') this.rejectAll();
@@ -148,41 +148,41 @@ export class KeksiConsent extends HTMLElement {
     else if (action === 'settings') this.showPreferences(event.composedPath()[0] as Element);
   };
 
-  private loadUi(): Promise<unknown> {
-    return (this.ui ||= import('../../ui/index.js').catch((error) => guard('loading the Keksi UI', () => { throw error; })));
+  private _loadUi(): Promise<unknown> {
+    return (this._ui ||= import('../../ui/index.js').catch((error) => guard('loading the Keksi UI', () => { throw error; })));
   }
 
-  private uiElement(tag: string, parts: string, parent: Node = this.shadowRoot!): UiElement {
+  private _uiElement(tag: string, parts: string, parent: Node = this.shadowRoot!): UiElement {
     const el = document.createElement(tag) as UiElement;
     el.setAttribute('exportparts', parts);
     el.lang = this.language;
     el.config = this.config;
     el.gpc = this.gpc;
-    el.addEventListener('keksi-action', this.onAction);
+    el.addEventListener('keksi-action', this._onAction);
     parent.appendChild(el);
     return el;
   }
 
-  private placehold(el: Element): void {
-    if (!(el instanceof HTMLIFrameElement) || this.embeds.has(el)) return;
+  private _placehold(el: Element): void {
+    if (!(el instanceof HTMLIFrameElement) || this._embeds.has(el)) return;
     (el as HTMLElement).hidden = true;
-    this.loadUi().then(() => {
-      if (el.getAttribute('data-keksi') === 'on' || this.embeds.has(el)) return;
-      const placeholder = this.uiElement('keksi-embed', 'embed,button', document.createDocumentFragment());
+    this._loadUi().then(() => {
+      if (el.getAttribute('data-keksi') === 'on' || this._embeds.has(el)) return;
+      const placeholder = this._uiElement('keksi-embed', 'embed,button', document.createDocumentFragment());
       placeholder.categories = (el.getAttribute('data-category') || '').split(/\s+/);
       placeholder.width = el.getAttribute('width');
       placeholder.height = el.getAttribute('height');
       el.before(placeholder);
-      this.embeds.set(el, placeholder);
+      this._embeds.set(el, placeholder);
     });
   }
 
-  private renderReopen(): void {
-    if (!this.config.reopenButton || this.reopen) return;
+  private _renderReopen(): void {
+    if (!this.config.reopenButton || this._reopen) return;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(REOPEN_CSS);
     this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, sheet];
-    const button = (this.reopen = document.createElement('button'));
+    const button = (this._reopen = document.createElement('button'));
     button.setAttribute('part', 'reopen');
     button.setAttribute('aria-label', REOPEN_LABEL[this.language]);
     button.title = REOPEN_LABEL[this.language];
@@ -191,10 +191,10 @@ export class KeksiConsent extends HTMLElement {
     this.shadowRoot!.append(button);
   }
 
-  private setBannerOpen(open: boolean): void {
-    if (this.banner) this.banner.open = open;
-    if (this.reopen) this.reopen.hidden = open;
-    if (!open) this.renderReopen();
+  private _setBannerOpen(open: boolean): void {
+    if (this._banner) this._banner.open = open;
+    if (this._reopen) this._reopen.hidden = open;
+    if (!open) this._renderReopen();
   }
 
   // ----- public methods (also window.keksi and the ESM exports) -----
@@ -224,25 +224,25 @@ export class KeksiConsent extends HTMLElement {
   setConsent(categories: string[]): void {
     if (!Array.isArray(categories)) categories = [];
     this.store.decide(categories);
-    this.setBannerOpen(false);
-    (this.prefs?.close as (() => void) | undefined)?.call(this.prefs);
+    this._setBannerOpen(false);
+    (this._prefs?.close as (() => void) | undefined)?.call(this._prefs);
   }
 
   /** Show the banner. */
   showBanner(): Promise<void> {
-    return this.loadUi().then(() => {
-      this.banner ||= this.uiElement('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
-      this.setBannerOpen(true);
+    return this._loadUi().then(() => {
+      this._banner ||= this._uiElement('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+      this._setBannerOpen(true);
     });
   }
 
   /** Open the preferences dialog; focus returns to `opener` (or what had focus) when it closes. */
   showPreferences(opener?: Element | null): Promise<void> {
     const from = opener || document.activeElement;
-    return this.loadUi().then(() => {
-      this.prefs ||= this.uiElement('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
-      this.prefs.accepted = this.store.consent?.accepted || [];
-      (this.prefs.show as (from: Element | null) => void).call(this.prefs, from);
+    return this._loadUi().then(() => {
+      this._prefs ||= this._uiElement('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+      this._prefs.accepted = this.store.consent?.accepted || [];
+      (this._prefs.show as (from: Element | null) => void).call(this._prefs, from);
     });
   }
 

@@ -3,7 +3,6 @@
  * One click allows just those categories and shows the content; a second button opens the settings.
  */
 import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { KeksiConfig, Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
@@ -21,6 +20,7 @@ export class KeksiEmbed extends LitElement {
     css`
       :host {
         display: block;
+  static override properties = { lang: {}, config: { attribute: false }, categories: { attribute: false }, width: {}, height: {} };
       }
       .embed {
         display: flex;
@@ -38,14 +38,14 @@ export class KeksiEmbed extends LitElement {
   ];
 
   /** Language of the texts. */
-  @property() override lang: Lang = 'en';
+  override lang: Lang = 'en';
   /** The controller's configuration (category titles). */
-  @property({ attribute: false }) config?: KeksiConfig;
+  config?: KeksiConfig;
   /** The categories the embed needs. */
-  @property({ attribute: false }) categories: string[] = [];
+  categories: string[] = [];
   /** The iframe's size, to keep the page from shifting when the content appears. */
-  @property() width: string | null = null;
-  @property() height: string | null = null;
+  width: string | null = null;
+  height: string | null = null;
 
   protected override updated(): void {
     const w = parseFloat(this.width || '');

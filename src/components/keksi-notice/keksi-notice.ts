@@ -5,7 +5,6 @@
  * `<script type="application/json">` child, or the shop slots its existing HTML notice in.
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { KeksiConsent } from '../keksi-consent/keksi-consent.js';
 import { resolveLang, toLang, type Lang } from '../../core/config.js';
@@ -36,31 +35,32 @@ const reported = new Set<string>();
  */
 export class KeksiNotice extends LitElement {
   static override styles = [base, styles];
+  static override properties = { notice: { state: true }, failed: { state: true }, consent: { state: true }, controller: { state: true }, src: {}, lang: {}, headingLevel: { type: Number, attribute: 'heading-level' } };
 
-  @state() private notice: Notice | null = null;
-  @state() private failed = false;
-  @state() private consent: Consent | null = null;
-  @state() private controller?: KeksiConsent;
+  private notice: Notice | null = null;
+  private failed = false;
+  private consent: Consent | null = null;
+  private controller?: KeksiConsent;
 
   /** URL of the notice JSON. */
-  @property() src?: string;
+  src?: string;
   /** Language; default: as the banner (`<html lang>`, then the browser, then English). */
-  @property() override lang = '';
+  override lang = '';
   /** Level of the notice's top heading (its title, or its sections when it has none). Default 2. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keksi-ready', this.onConsent);
-    document.addEventListener('keksi-change', this.onConsent);
-    this.onConsent();
-    this.load();
+    document.addEventListener('keksi-ready', this._onConsent);
+    document.addEventListener('keksi-change', this._onConsent);
+    this._onConsent();
+    this._load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keksi-ready', this.onConsent);
-    document.removeEventListener('keksi-change', this.onConsent);
+    document.removeEventListener('keksi-ready', this._onConsent);
+    document.removeEventListener('keksi-change', this._onConsent);
   }
 
   protected override firstUpdated(): void {
@@ -68,13 +68,13 @@ export class KeksiNotice extends LitElement {
     if (id) this.updateComplete.then(() => this.renderRoot.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView());
   }
 
-  private onConsent = (): void => {
+  private _onConsent = (): void => {
     const el = document.querySelector('keksi-consent') as KeksiConsent | null;
     this.controller = el?.store ? el : undefined;
     this.consent = el?.store ? el.getConsent() : null;
   };
 
-  private async load(): Promise<void> {
+  private async _load(): Promise<void> {
     const inline = this.querySelector('script[type="application/json"]');
     if (!inline && !this.src) return;
     let data: unknown;
@@ -89,11 +89,11 @@ export class KeksiNotice extends LitElement {
     for (const p of problems) warn('notice: ' + p);
     this.notice = notice;
     this.failed = !notice;
-    if (notice) this.report(notice);
+    if (notice) this._report(notice);
   }
 
   /** Log the checker's findings once, for the shop (visitors never see them). */
-  private report(notice: Notice): void {
+  private _report(notice: Notice): void {
     for (const f of checkNotice(notice, { cookieSection: !!document.querySelector('keksi-consent') })) {
       const line = `notice check (${this.src || 'inline data'}), ${f.severity} in "${f.section}" (${f.reference}): ${f.message.en}`;
       if (!reported.has(line)) {
@@ -103,20 +103,20 @@ export class KeksiNotice extends LitElement {
     }
   }
 
-  private get language(): Lang {
+  private get _language(): Lang {
     return toLang(this.lang) || resolveLang(undefined, document.documentElement.lang, navigator.languages || []);
   }
 
-  private text(t: Text | undefined): string {
-    return localText(t, this.language);
+  private _text(t: Text | undefined): string {
+    return localText(t, this._language);
   }
 
-  private heading(level: number, content: unknown, id?: string): TemplateResult {
+  private _heading(level: number, content: unknown, id?: string): TemplateResult {
     const tag = unsafeStatic('h' + Math.min(6, Math.max(1, level)));
     return staticHtml`<${tag} id=${id ?? nothing}>${content}</${tag}>`;
   }
 
-  private onTocClick(event: Event): void {
+  private _onTocClick(event: Event): void {
     const link = (event.target as Element).closest('a');
     const target = link && this.renderRoot.querySelector(`[id="${CSS.escape(link.hash.slice(1))}"]`);
     if (!target) return;
@@ -127,7 +127,7 @@ export class KeksiNotice extends LitElement {
     history.replaceState(null, '', link!.hash);
   }
 
-  private party(p: Party | undefined, businessIdLabel: string) {
+  private _party(p: Party | undefined, businessIdLabel: string) {
     if (!p) return nothing;
     const email = p.email && safeHref('mailto:' + p.email);
     const phone = p.phone && safeHref('tel:' + p.phone.replace(/[^\d+]/g, ''));
@@ -143,16 +143,16 @@ export class KeksiNotice extends LitElement {
   }
 
   /** The body of each standard section, or nothing when the notice has none. */
-  private sectionBody(id: SectionId, n: Notice) {
-    const t = noticeTexts[this.language];
-    const rt = (x: Text | undefined) => richText(this.text(x));
+  private _sectionBody(id: SectionId, n: Notice) {
+    const t = noticeTexts[this._language];
+    const rt = (x: Text | undefined) => richText(this._text(x));
     switch (id) {
       case 'controller':
       case 'contact':
       case 'dpo':
-        return n[id] ? this.party(n[id], t.businessId) : undefined;
+        return n[id] ? this._party(n[id], t.businessId) : undefined;
       case 'register':
-        return n.register ? html`<p>${this.text(n.register)}</p>` : undefined;
+        return n.register ? html`<p>${this._text(n.register)}</p>` : undefined;
       case 'purposes':
         if (!n.purposes?.length && !n.purposesText) return undefined;
         return html`${rt(n.purposesText)}
@@ -162,7 +162,7 @@ export class KeksiNotice extends LitElement {
               return html`<li>
                 ${rt(p.purpose)}
                 ${bases.length ? html`<p class="meta">${t.basis}: ${bases.join(', ')}</p>` : nothing}
-                ${p.legitimateInterest ? html`<p class="meta">${t.legitimateInterest}: ${this.text(p.legitimateInterest)}</p>` : nothing}
+                ${p.legitimateInterest ? html`<p class="meta">${t.legitimateInterest}: ${this._text(p.legitimateInterest)}</p>` : nothing}
               </li>`;
             })}
           </ul>`;
@@ -171,7 +171,7 @@ export class KeksiNotice extends LitElement {
         if (!r) return undefined;
         return html`${rt(r.text)}
           ${r.list?.length
-            ? html`<ul>${r.list.map((x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this.text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}</li>`)}</ul>`
+            ? html`<ul>${r.list.map((x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this._text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}</li>`)}</ul>`
             : nothing}`;
       }
       case 'transfers':
@@ -190,7 +190,7 @@ export class KeksiNotice extends LitElement {
           ${rt(n.rights?.text)}${rt(n.rights?.howTo)}`;
       }
       case 'cookies':
-        return this.cookieSection(n);
+        return this._cookieSection(n);
       default: {
         const value = n[id as 'data' | 'sources' | 'retention' | 'required' | 'automated'];
         return value ? rt(value) : undefined;
@@ -199,32 +199,32 @@ export class KeksiNotice extends LitElement {
   }
 
   /** The generated cookie section: the same categories and services as the preferences dialog. */
-  private cookieSection(n: Notice | null) {
+  private _cookieSection(n: Notice | null) {
     const c = this.controller;
     if (!c && !n?.cookies) return undefined;
-    const ui = translations[this.language];
-    const t = noticeTexts[this.language];
-    return html`${richText(this.text(n?.cookies))}
+    const ui = translations[this._language];
+    const t = noticeTexts[this._language];
+    return html`${richText(this._text(n?.cookies))}
       ${c
         ? html`<p>${t.cookiesIntro}</p>
-            ${categoryViews(c.config, this.language).map(
+            ${categoryViews(c.config, this._language).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
                 ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
             )}
-            ${this.consentBox()}`
+            ${this._consentBox()}`
         : nothing}`;
   }
 
-  private consentBox() {
-    const t = noticeTexts[this.language];
+  private _consentBox() {
+    const t = noticeTexts[this._language];
     const c = this.consent;
-    const views = this.controller ? categoryViews(this.controller.config, this.language) : [];
+    const views = this.controller ? categoryViews(this.controller.config, this._language) : [];
     return html`<div class="consent" part="consent" role="status">
       <p><strong>${t.yourConsent}</strong></p>
       ${c
         ? html`<dl>
             <dt>${t.consentId}</dt><dd><code>${c.id}</code></dd>
-            <dt>${t.consentDate}</dt><dd>${new Date(c.timestamp).toLocaleString(this.language === 'en' ? 'en-GB' : this.language + '-FI')}</dd>
+            <dt>${t.consentDate}</dt><dd>${new Date(c.timestamp).toLocaleString(this._language === 'en' ? 'en-GB' : this._language + '-FI')}</dd>
             <dt>${t.consentAccepted}</dt><dd>${c.accepted.map((id) => views.find((v) => v.id === id)?.title || id).join(', ')}</dd>
           </dl>`
         : html`<p>${t.noConsent}</p>`}
@@ -233,39 +233,39 @@ export class KeksiNotice extends LitElement {
   }
 
   override render() {
-    const t = noticeTexts[this.language];
+    const t = noticeTexts[this._language];
     if (this.failed) {
-      return html`<div part="error" class="error" role="alert">${t.loadError}</div>${this.slotted()}`;
+      return html`<div part="error" class="error" role="alert">${t.loadError}</div>${this._slotted()}`;
     }
     const n = this.notice;
-    if (!n) return this.slotted();
+    if (!n) return this._slotted();
     const top = this.headingLevel;
     const level = n.title ? top + 1 : top;
     const sections = [
-      ...SECTION_ORDER.map((id) => ({ id: 'keksi-' + id, title: t.headings[id], body: this.sectionBody(id, n) })),
-      ...(n.sections || []).map((s, i) => ({ id: `keksi-extra-${i + 1}`, title: this.text(s.title), body: richText(this.text(s.text)) })),
+      ...SECTION_ORDER.map((id) => ({ id: 'keksi-' + id, title: t.headings[id], body: this._sectionBody(id, n) })),
+      ...(n.sections || []).map((s, i) => ({ id: `keksi-extra-${i + 1}`, title: this._text(s.title), body: richText(this._text(s.text)) })),
     ].filter((s) => s.body !== undefined);
-    const date = (d: string) => new Date(d + 'T12:00:00').toLocaleDateString(this.language === 'en' ? 'en-GB' : this.language + '-FI');
+    const date = (d: string) => new Date(d + 'T12:00:00').toLocaleDateString(this._language === 'en' ? 'en-GB' : this._language + '-FI');
     return html`<article part="notice" class="notice">
-      ${n.title ? this.heading(top, this.text(n.title)) : nothing}
+      ${n.title ? this._heading(top, this._text(n.title)) : nothing}
       ${n.updated || n.created
         ? html`<p class="meta">${n.updated ? `${t.updated} ${date(n.updated)}` : ''}${n.updated && n.created ? ' · ' : ''}${n.created ? `${t.created} ${date(n.created)}` : ''}</p>`
         : nothing}
-      ${richText(this.text(n.intro))}
-      <nav part="toc" class="toc" aria-label=${t.contents} @click=${this.onTocClick}>
+      ${richText(this._text(n.intro))}
+      <nav part="toc" class="toc" aria-label=${t.contents} @click=${this._onTocClick}>
         <ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol>
       </nav>
-      ${sections.map((s) => html`<section part="section" aria-labelledby=${s.id}>${this.heading(level, s.title, s.id)}${s.body}</section>`)}
+      ${sections.map((s) => html`<section part="section" aria-labelledby=${s.id}>${this._heading(level, s.title, s.id)}${s.body}</section>`)}
     </article>`;
   }
 
   /** A shop's own HTML notice, plus the generated cookie section. */
-  private slotted() {
-    const t = noticeTexts[this.language];
-    const cookies = this.cookieSection(null);
+  private _slotted() {
+    const t = noticeTexts[this._language];
+    const cookies = this._cookieSection(null);
     return html`<article part="notice" class="notice">
       <slot></slot>
-      ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this.heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
+      ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
     </article>`;
   }
 }

@@ -4,7 +4,6 @@
  * cookie names, lifetimes and transfers, so the visitor is informed before consenting.
  */
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
@@ -25,42 +24,46 @@ import { styles } from './keksi-preferences.styles.js';
  */
 export class KeksiPreferences extends LitElement {
   static override styles = [base, styles];
+  static override properties = { choices: { state: true }, lang: {}, config: { attribute: false }, accepted: { attribute: false }, gpc: { type: Boolean } };
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @state() private choices: string[] = [];
+    private choices: string[] = [];
 
   /** Language of the texts. */
-  @property() override lang: Lang = 'en';
+  override lang: Lang = 'en';
   /** The controller's configuration (categories and services). */
-  @property({ attribute: false }) config?: KeksiConfig;
+  config?: KeksiConfig;
   /** The categories accepted now; the switches start from these. */
-  @property({ attribute: false }) accepted: string[] = [];
+  accepted: string[] = [];
   /** Whether Global Privacy Control applies (shown as a note). */
-  @property({ type: Boolean }) gpc = false;
+  gpc = false;
 
-  private opener: Element | null = null;
+  private _opener: Element | null = null;
+
+  private get _dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   /** Open as a modal dialog; focus returns to `opener` on close. */
   async show(opener: Element | null = null): Promise<void> {
-    this.opener = opener;
+    this._opener = opener;
     this.choices = [...this.accepted];
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.dialog.scrollTop = 0;
+    if (!this._dialog.open) this._dialog.showModal();
+    this._dialog.scrollTop = 0;
   }
 
   /** Close without saving. */
   close(): void {
-    if (this.dialog?.open) this.dialog.close();
+    if (this._dialog?.open) this._dialog.close();
   }
 
-  private onClose = (): void => {
-    const opener = this.opener as HTMLElement | null;
-    this.opener = null;
+  private _onClose = (): void => {
+    const opener = this._opener as HTMLElement | null;
+    this._opener = null;
     if (opener?.isConnected && opener.offsetParent !== null) opener.focus();
   };
 
-  private toggle(id: string, on: boolean): void {
+  private _toggle(id: string, on: boolean): void {
     this.choices = on ? [...this.choices, id] : this.choices.filter((c) => c !== id);
   }
 
@@ -69,7 +72,7 @@ export class KeksiPreferences extends LitElement {
     const views = this.config ? categoryViews(this.config, this.lang) : [];
     const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
       sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
-    return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this.onClose}>
+    return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
       <div class="head">
         <h2 id="pt">${t.prefsTitle}</h2>
         <button class="x" part="button close" aria-label=${t.close} @click=${() => this.close()}>
@@ -88,7 +91,7 @@ export class KeksiPreferences extends LitElement {
               <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
                 aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
                 .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
-                @change=${(e: Event) => this.toggle(v.id, (e.target as HTMLInputElement).checked)} />
+                @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
             </div>
             <p id="d-${v.id}">${v.description}</p>
             ${v.services.length
