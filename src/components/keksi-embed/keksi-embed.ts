@@ -2,12 +2,13 @@
  * `<keksi-embed>`: stands in for a gated iframe (video, map) until its categories are granted.
  * One click allows just those categories and shows the content; a second button opens the settings.
  */
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { KeksiConfig, Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
 import { base } from '../../ui/styles.js';
 import { categoryViews } from '../../ui/views.js';
+import { styles } from './keksi-embed.styles.js';
 
 /**
  * @fires keksi-action - `allow` with the embed's categories, or `settings`
@@ -15,27 +16,8 @@ import { categoryViews } from '../../ui/views.js';
  * @csspart button - both buttons
  */
 export class KeksiEmbed extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
+  static override styles = [base, styles];
   static override properties = { lang: {}, config: { attribute: false }, categories: { attribute: false }, width: {}, height: {} };
-      }
-      .embed {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        gap: 0.5rem;
-        height: 100%;
-        box-shadow: none;
-        border: 1px solid var(--_muted);
-      }
-      .btn {
-        flex: none;
-      }
-    `,
-  ];
 
   /** Language of the texts. */
   override lang: Lang = 'en';
