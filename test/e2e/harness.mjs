@@ -45,3 +45,33 @@ export async function newPage(browser, options = {}) {
   });
   return { context, page, requests, errors, warnings };
 }
+
+/** Locators into Keksi's shadow DOM (Playwright's CSS engine pierces open shadow roots). */
+export const ui = {
+  banner: (page) => page.locator('keksi-banner [part~="banner"]'),
+  bannerButton: (page, part) => page.locator(`keksi-banner [part~="${part}"]`),
+  dialog: (page) => page.locator('keksi-preferences dialog'),
+  dialogButton: (page, part) => page.locator(`keksi-preferences [part~="${part}"]`),
+  toggle: (page, id) => page.locator(`keksi-preferences #c-${id}`),
+};
+
+/** Names of the cookies the context holds, with their domains. */
+export async function cookieNames(context) {
+  return (await context.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
+}
+
+export const TRACKER_COOKIE = /^(_ga|_gid|_gat|_gcl_|_fbp|_fbc|_dc_gtm_|_gac_)/;
+
+/** Wait until Keksi has started on the page. */
+export async function keksiReady(page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('keksi-consent');
+    return !!(el && el.store);
+  });
+}
+
+/** The consent cookie's record, or undefined. */
+export async function consentRecord(context) {
+  const c = (await context.cookies()).find((x) => x.name === 'keksi_consent');
+  return c && JSON.parse(decodeURIComponent(c.value));
+}
