@@ -55,25 +55,40 @@ export class KeksiBanner extends LitElement {
     this._padPage(this.open);
   }
 
-  /** Scroll padding makes the browser scroll focused elements clear of the banner. */
+  /**
+   * Keep the page's focused element clear of the banner (WCAG 2.4.11): scroll padding makes the browser
+   * scroll focused elements out from under it; where the page cannot scroll far enough (its very end),
+   * the page gets room of the banner's height, after the visitor's own key press.
+   */
   private _padPage(on: boolean): void {
     const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
-    const top = this.config?.position === 'top';
+    const side = this.config?.position === 'top' ? 'top' : 'bottom';
     const style = document.documentElement.style;
-    style.removeProperty('scroll-padding-top');
-    style.removeProperty('scroll-padding-bottom');
-    if (on && box && this.config?.position !== 'center') {
-      style.setProperty(top ? 'scroll-padding-top' : 'scroll-padding-bottom', box.offsetHeight + 16 + 'px');
+    for (const p of ['scroll-padding-top', 'scroll-padding-bottom', 'padding-top', 'padding-bottom']) {
+      if (style.getPropertyValue(p) === style.getPropertyValue('--keksi-pad') || p.startsWith('scroll')) style.removeProperty(p);
     }
+    style.removeProperty('--keksi-pad');
+    if (on && box && this.config?.position !== 'center') style.setProperty('scroll-padding-' + side, box.offsetHeight + 16 + 'px');
   }
 
   private _onPageFocus = (event: FocusEvent): void => {
     const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
     const target = event.target as HTMLElement;
-    if (!this.open || !box || this.contains(target) || !target.getBoundingClientRect) return;
-    const a = target.getBoundingClientRect();
-    const b = box.getBoundingClientRect();
-    if (a.bottom > b.top && a.top < b.bottom) target.scrollIntoView({ block: 'center' });
+    if (!this.open || !box || this.contains(target) || !target.getBoundingClientRect || this.config?.position === 'center') return;
+    const hidden = () => {
+      const a = target.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      return a.bottom > b.top && a.top < b.bottom;
+    };
+    if (!hidden()) return;
+    target.scrollIntoView({ block: 'center' });
+    if (!hidden()) return;
+    const side = this.config?.position === 'top' ? 'top' : 'bottom';
+    const pad = box.offsetHeight + 16 + 'px';
+    const style = document.documentElement.style;
+    style.setProperty('--keksi-pad', pad);
+    style.setProperty('padding-' + side, pad);
+    target.scrollIntoView({ block: 'center' });
   };
 
   override render() {

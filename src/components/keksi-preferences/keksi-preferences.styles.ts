@@ -7,6 +7,7 @@ export const styles = css`
     max-height: calc(100vh - 1rem);
     border: 0;
     overflow: auto;
+    overflow-wrap: anywhere;
   }
   dialog::backdrop {
     background: #0008;
