@@ -33,7 +33,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = path.startsWith('/dist/') || path.startsWith('/node_modules/') ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
+    const file = /^\/(dist|node_modules|test\/pages|test\/fixtures)\//.test(path) ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       let body = await readFile(file);

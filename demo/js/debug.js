@@ -12,7 +12,7 @@
       ['gtag.js stand-in loaded and told', window.__fakeGtag || '(not loaded)'],
       ['fbq queue / fbevents.js stand-in', window.__fakeFbq || (window.fbq && window.fbq.queue) || '(not defined)'],
       ['Gated shop scripts that ran', window.shopEvents || []],
-      ['document.cookie', document.cookie || '(none)'],
+      ['document.cookie', (function () { try { return document.cookie || '(none)'; } catch (e) { return '(unreadable: ' + e.message + ')'; } })()],
       ['Consent log received by the shop server', log],
     ];
     panel.replaceChildren();

@@ -1,0 +1,116 @@
+// A strict Content-Security-Policy page that must work with zero violations, and page-level faults
+// that must end in a [keksi] message and a safe state, never in an uncaught error from Keksi.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { consentRecord, keksiReady, newPage, startHarness, ui } from './harness.mjs';
+
+let h;
+before(async () => (h = await startHarness()));
+after(async () => h?.close());
+
+const keksiErrors = (errors) => errors.filter((e) => !/a broken shop script/.test(e));
+
+describe('strict CSP', () => {
+  test('banner, dialog, notice, placeholder and gated scripts work with zero violations', async () => {
+    const { context, page, errors, requests } = await newPage(h.browser);
+    await context.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(`${h.server.url}/csp.html?vendors=real`);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'nonce-/);
+    await keksiReady(page);
+    await page.locator('keksi-embed').waitFor();
+    await page.locator('keksi-notice [part~="toc"]').waitFor();
+    await ui.bannerButton(page, 'settings').click();
+    await ui.dialogButton(page, 'accept-all').click();
+    await page.waitForFunction(() => window.__fakeGtag?.loaded && window.__fakeFbq && window.shopEvents?.length === 2);
+    assert.deepEqual(await page.evaluate(() => window.shopEvents.map((e) => e.replace(/ \d.*/, ''))), ['inline with nonce ran', 'shop-analytics.js loaded']);
+    assert.ok(requests.includes('https://www.googletagmanager.com/gtag/js?id=G-PAAHTIMO1'), 'vendor script allowed by the nonce');
+    assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), '/embed/video.html');
+    assert.equal(await ui.bannerButton(page, 'accept-all').count(), 0);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('faults', () => {
+  test('loaded twice, queued calls, a 404 and a throwing gated script, hostile host CSS', async () => {
+    const { context, page, errors, warnings } = await newPage(h.browser);
+    await page.goto(`${h.server.url}/test/pages/faults.html`);
+    await keksiReady(page);
+    assert.ok(warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), warnings.join('\n'));
+    assert.equal(await page.locator('keksi-consent').count(), 1);
+    assert.equal(await page.evaluate(() => window.__queued), 'function', 'a call queued before load ran');
+    // Shadow DOM holds against the page's CSS; parts are the one way in.
+    const accept = ui.bannerButton(page, 'accept-all');
+    assert.equal(await accept.isVisible(), true);
+    const s = await accept.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).outlineColor]);
+    assert.deepEqual(s, ['rgb(26, 95, 180)', 'rgb(0, 128, 0)']);
+    await accept.click();
+    await page.waitForFunction(() => window.__ran.length === 4);
+    assert.deepEqual(await page.evaluate(() => window.__ran), ['ext-a', 'throws', 'inline-after-throw', 'ext-b']);
+    assert.deepEqual(keksiErrors(errors), []);
+    await context.close();
+  });
+
+  test('document.cookie that throws: banner, in-memory choice, a [keksi] message, no uncaught error', async () => {
+    const { context, page, errors, warnings } = await newPage(h.browser);
+    await context.addInitScript(() => {
+      Object.defineProperty(Document.prototype, 'cookie', { get() { throw new Error('SecurityError: cookies are disabled'); }, set() { throw new Error('SecurityError: cookies are disabled'); } });
+    });
+    await page.goto(`${h.server.url}/?vendors=real`);
+    await keksiReady(page);
+    assert.equal(await ui.banner(page).isVisible(), true);
+    await ui.bannerButton(page, 'reject-all').click();
+    assert.equal(await page.evaluate(() => window.keksi.getConsent().accepted.join()), 'necessary');
+    assert.ok(warnings.some((w) => w.startsWith('[keksi]') && /cookie/.test(w)), warnings.join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('cookies silently blocked: the choice holds for the page and Keksi says so', async () => {
+    const { context, page, errors, warnings } = await newPage(h.browser);
+    await context.addInitScript(() => {
+      const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      Object.defineProperty(Document.prototype, 'cookie', { get() { return real.get.call(this); }, set() {} });
+    });
+    await page.goto(`${h.server.url}/?vendors=real`);
+    await keksiReady(page);
+    await ui.bannerButton(page, 'accept-all').click();
+    assert.equal(await page.evaluate(() => window.keksi.has('analytics')), true);
+    assert.equal(await consentRecord(context), undefined);
+    assert.ok(warnings.some((w) => w.includes('did not store the consent cookie')), warnings.join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a tampered cookie is no consent: banner again, no tracker, a [keksi] message', async () => {
+    const { context, page, requests, warnings } = await newPage(h.browser);
+    await context.addCookies([{ name: 'keksi_consent', value: encodeURIComponent('{"v":1,"id":"x","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics","marketing"],"x":[]}'), url: h.server.url }]);
+    await page.goto(`${h.server.url}/?vendors=real`);
+    await keksiReady(page);
+    assert.equal(await ui.banner(page).isVisible(), true);
+    assert.deepEqual(requests, []);
+    assert.ok(warnings.some((w) => w.startsWith('[keksi] the cookie "keksi_consent"')));
+    await context.close();
+  });
+
+  test('reload-on-withdraw reloads after a category that already ran is withdrawn', async () => {
+    const { context, page } = await newPage(h.browser);
+    await context.route(/localhost:\d+\/(\?|$)/, async (route) => {
+      const res = await route.fetch();
+      route.fulfill({ response: res, body: (await res.text()).replace('data-categories=', 'data-reload-on-withdraw data-categories=') });
+    });
+    await page.goto(`${h.server.url}/?vendors=real`);
+    await keksiReady(page);
+    await ui.bannerButton(page, 'accept-all').click();
+    await page.evaluate(() => (window.__before = 1));
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.keksi.rejectAll())]);
+    await keksiReady(page);
+    assert.equal(await page.evaluate(() => window.__before), undefined, 'the page was reloaded');
+    assert.deepEqual((await consentRecord(context)).a, []);
+    await context.close();
+  });
+});
