@@ -169,8 +169,8 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   }
 
   let cookieDomain = read('cookie-domain')?.trim().replace(/^\./, '').toLowerCase() || undefined;
-  if (cookieDomain && hostname && hostname !== cookieDomain && !hostname.endsWith('.' + cookieDomain)) {
-    warn(`cookie-domain="${cookieDomain}" does not contain this page's host ${hostname}; using the host.`);
+  if (cookieDomain && (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cookieDomain) || (hostname !== cookieDomain && !hostname.endsWith('.' + cookieDomain)))) {
+    warn(`cookie-domain="${cookieDomain}" is not a domain of this page's host ${hostname}; using the host.`);
     cookieDomain = undefined;
   }
 

@@ -1,0 +1,84 @@
+// The core flows (first visit, accept, reject, returning visitor) in Debian's Firefox ESR, driven by
+// puppeteer-core over WebDriver BiDi (playwright-core cannot drive a stock Firefox).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { findBrowsers } from '../../scripts/browsers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const outside = [];
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (/^https?:\/\/(localhost|127\.0\.0\.1)/.test(r.url())) r.continue();
+    else {
+      outside.push(r.url());
+      r.abort();
+    }
+  });
+  return { context, page, outside };
+}
+
+const ready = (page) => page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
+const bannerShown = (page) => page.evaluate(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+const click = (page, part) =>
+  page.evaluate((part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector(`[part~="${part}"]`).click(), part);
+const shopEvents = (page) => page.evaluate(() => (window.shopEvents || []).map((e) => e.replace(/ \d.*/, '')));
+
+describe('Firefox core flows', () => {
+  test('first visit: banner, nothing gated runs, no outside request', async () => {
+    const { context, page, outside } = await fresh();
+    await page.goto(`${server.url}/?vendors=real`);
+    await ready(page);
+    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    assert.equal(await bannerShown(page), true);
+    assert.deepEqual(await shopEvents(page), []);
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+
+  test('accept all, then a returning visit: no banner, accepted scripts run at load', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${server.url}/`);
+    await ready(page);
+    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    await click(page, 'accept-all');
+    await page.waitForFunction(() => (window.shopEvents || []).length === 3);
+    assert.deepEqual(await shopEvents(page), ['shop-analytics.js loaded', 'inline analytics snippet ran', 'inline marketing snippet ran']);
+    const cookie = (await context.cookies()).find((c) => c.name === 'keksi_consent');
+    assert.deepEqual(JSON.parse(decodeURIComponent(cookie.value)).a, ['preferences', 'analytics', 'marketing']);
+    await page.goto(`${server.url}/tuote.html`);
+    await ready(page);
+    await page.waitForFunction(() => (window.shopEvents || []).length === 1);
+    assert.equal(await bannerShown(page), false);
+    assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), '/embed/video.html');
+    await context.close();
+  });
+
+  test('reject all: stored, nothing runs, no banner on the next page', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${server.url}/`);
+    await ready(page);
+    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    await click(page, 'reject-all');
+    await page.goto(`${server.url}/`);
+    await ready(page);
+    assert.equal(await bannerShown(page), false);
+    assert.deepEqual(await shopEvents(page), []);
+    assert.equal(await page.evaluate(() => window.keksi.getConsent().rejected.join()), 'preferences,analytics,marketing');
+    await context.close();
+  });
+});

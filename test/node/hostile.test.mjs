@@ -1,0 +1,101 @@
+// Property-based tests (fast-check) on the parsers that take untrusted input: the consent cookie and
+// the element's attributes. Thousands of random, truncated, oversized, wrongly encoded, foreign- and
+// future-schema values: never an exception, always a safe state, never a category granted by accident.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseConfig } from '../../dist/esm/core/config.js';
+import { applicableConsent, parseConsentCookie, serializeConsent } from '../../dist/esm/core/record.js';
+
+console.warn = () => {}; // parseConfig warns about every bad value; that is tested in the browser.
+
+const CATS = ['preferences', 'analytics', 'marketing', 'x-custom'];
+const category = fc.oneof(fc.constantFrom(...CATS, 'necessary'), fc.string({ maxLength: 12 }));
+const validRecord = fc.record({
+  id: fc.uuid(),
+  revision: fc.nat(9),
+  timestamp: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  accepted: fc.subarray(CATS),
+}).map((r) => ({ ...r, accepted: ['necessary', ...r.accepted], rejected: CATS.filter((c) => !r.accepted.includes(c)) }));
+
+const hostileCookie = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.json({ maxDepth: 3 }),
+  fc.string({ minLength: 4097, maxLength: 6000 }),
+  validRecord.map(serializeConsent).chain((s) => fc.nat(s.length).map((n) => s.slice(0, n))),
+  validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":2')),
+  validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":"1"')),
+  fc.record({ v: fc.constant(1), id: fc.anything(), r: fc.anything(), t: fc.anything(), a: fc.array(category), x: fc.array(category) }).map((o) => JSON.stringify(o)),
+  fc.anything(),
+);
+
+test('the cookie parser never throws and returns null or a consistent consent', () => {
+  fc.assert(
+    fc.property(hostileCookie, (raw) => {
+      const c = parseConsentCookie(raw);
+      if (c === null) return true;
+      assert.equal(c.accepted[0], 'necessary');
+      assert.ok(!c.rejected.includes('necessary'));
+      assert.ok(c.accepted.every((a) => !c.rejected.includes(a)));
+      assert.ok(!Number.isNaN(Date.parse(c.timestamp)));
+      return true;
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('future and foreign schemas are never read', () => {
+  fc.assert(
+    fc.property(validRecord, fc.integer().filter((v) => v !== 1), (record, v) => {
+      const s = serializeConsent(record).replace('"v":1', `"v":${v}`);
+      assert.equal(parseConsentCookie(s), null);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('a valid record survives the round trip', () => {
+  fc.assert(
+    fc.property(validRecord, (record) => {
+      assert.deepEqual(parseConsentCookie(serializeConsent(record)), record);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('nothing is granted that the stored record did not accept, for the configured categories and revision', () => {
+  fc.assert(
+    fc.property(hostileCookie, fc.subarray(CATS), fc.nat(3), fc.integer({ min: 1, max: 395 }), (raw, configured, revision, days) => {
+      const stored = parseConsentCookie(raw);
+      const { consent, ask } = applicableConsent(stored, configured, revision, days, Date.now());
+      if (!stored || stored.revision !== revision) assert.equal(consent, null);
+      for (const c of consent?.accepted || []) {
+        assert.ok(c === 'necessary' || (configured.includes(c) && stored.accepted.includes(c) && typeof raw === 'string' && raw.includes(c)));
+      }
+      if (!consent) assert.equal(ask, true);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('attribute parsing never throws and always yields values in range', () => {
+  const attr = fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('analytics marketing', 'G-ABC123', '12', '-1', '1e9', 'NaN', 'javascript:alert(1)', ' //evil.example', 'advanced', 'top')), { nil: null });
+  const names = ['categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url', 'position', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url', 'reload-on-withdraw', 'ignore-gpc', 'onclick', 'x'];
+  fc.assert(
+    fc.property(fc.dictionary(fc.constantFrom(...names), attr), fc.constantFrom('shop.example.fi', 'localhost', ''), (attrs, host) => {
+      const c = parseConfig((n) => attrs[n] ?? null, Object.keys(attrs), host);
+      assert.ok(c.categories.every((id) => /^[a-z][a-z0-9_-]{0,39}$/.test(id) && id !== 'necessary'));
+      assert.ok(Number.isInteger(c.revision) && c.revision >= 0);
+      assert.ok(c.expiresDays >= 1 && c.expiresDays <= 395);
+      assert.ok(['bottom', 'top', 'center'].includes(c.position));
+      assert.ok(['basic', 'advanced'].includes(c.consentMode));
+      assert.match(c.cookieName, /^[A-Za-z0-9_-]{1,64}$/);
+      for (const u of [c.noticeUrl, c.logUrl]) if (u) assert.ok(!/^\s*[a-z]+:/i.test(u) || /^\s*https?:/i.test(u), u);
+      assert.ok(c.ga.every((id) => /^G-[A-Z0-9]{4,16}$/.test(id)));
+      assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
+      if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
+    }),
+    { numRuns: 5000 },
+  );
+});
