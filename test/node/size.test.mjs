@@ -1,0 +1,37 @@
+// Byte-size ceilings of what a shop loads (gzip -9 is deterministic, so this is a fair test; timings
+// are never tests and live in `npm run bench`). The ceilings are ratchets just above today's sizes,
+// so growth fails the build; the goal for dist/keksi.js is 12,288 B (not reached yet).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const CEILING = {
+  'dist/keksi.js': 18900,
+  'dist/keksi-notice.js': 18000,
+  // What a returning visitor runs with the ES module build: the entry and the chunks it imports statically.
+  core: 8600,
+};
+
+test('dist/keksi.js stays under its ceiling', () => {
+  const size = gz('dist/keksi.js');
+  assert.ok(size <= CEILING['dist/keksi.js'], `${size} B gzip > ${CEILING['dist/keksi.js']} B`);
+});
+
+test('dist/keksi-notice.js stays under its ceiling', () => {
+  const size = gz('dist/keksi-notice.js');
+  assert.ok(size <= CEILING['dist/keksi-notice.js'], `${size} B gzip > ${CEILING['dist/keksi-notice.js']} B`);
+});
+
+test('the ES module core path loads no UI code and stays under its ceiling', () => {
+  const entry = readFileSync('dist/keksi.mjs', 'utf8');
+  const statics = [...entry.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/(chunks\/[^"']+)["']/gm)].map((m) => m[1]);
+  const files = ['dist/keksi.mjs', ...statics.map((f) => 'dist/' + f)];
+  // lit-html's template marker ("lit$" + a random number) is in Lit and nowhere else.
+  for (const f of files) assert.ok(!readFileSync(f, 'utf8').includes('lit$'), `${f} carries Lit`);
+  assert.ok(readdirSync('dist/chunks').some((f) => readFileSync('dist/chunks/' + f, 'utf8').includes('lit$')), 'Lit is in a lazy chunk');
+  const size = files.reduce((n, f) => n + gz(f), 0);
+  assert.ok(size <= CEILING.core, `${size} B gzip > ${CEILING.core} B`);
+  assert.ok(readdirSync('dist/chunks').length >= 2, 'the UI is a separate chunk');
+});
