@@ -33,6 +33,12 @@ async function fresh() {
 }
 
 const ready = (page) => page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
+/** Open a demo page as a first-time visitor and wait for the banner. */
+async function firstVisit(page, path = '/') {
+  await page.goto(`${server.url}${path}`);
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+}
 const bannerShown = (page) => page.evaluate(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
 const click = (page, part) =>
   page.evaluate((part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector(`[part~="${part}"]`).click(), part);
@@ -41,9 +47,7 @@ const shopEvents = (page) => page.evaluate(() => (window.shopEvents || []).map((
 describe('Firefox core flows', () => {
   test('first visit: banner, nothing gated runs, no outside request', async () => {
     const { context, page, outside } = await fresh();
-    await page.goto(`${server.url}/?vendors=real`);
-    await ready(page);
-    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    await firstVisit(page, '/?vendors=real');
     assert.equal(await bannerShown(page), true);
     assert.deepEqual(await shopEvents(page), []);
     assert.deepEqual(outside, []);
@@ -52,9 +56,7 @@ describe('Firefox core flows', () => {
 
   test('accept all, then a returning visit: no banner, accepted scripts run at load', async () => {
     const { context, page } = await fresh();
-    await page.goto(`${server.url}/`);
-    await ready(page);
-    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    await firstVisit(page);
     await click(page, 'accept-all');
     await page.waitForFunction(() => (window.shopEvents || []).length === 3);
     assert.deepEqual(await shopEvents(page), ['shop-analytics.js loaded', 'inline analytics snippet ran', 'inline marketing snippet ran']);
@@ -70,9 +72,7 @@ describe('Firefox core flows', () => {
 
   test('reject all: stored, nothing runs, no banner on the next page', async () => {
     const { context, page } = await fresh();
-    await page.goto(`${server.url}/`);
-    await ready(page);
-    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
+    await firstVisit(page);
     await click(page, 'reject-all');
     await page.goto(`${server.url}/`);
     await ready(page);
