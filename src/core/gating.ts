@@ -29,6 +29,14 @@ export function loadScript(src: string, done?: () => void, doc: Document = docum
   return s;
 }
 
+/** External scripts Keksi started, to name them when they throw. */
+const ran = new Set<string>();
+if (typeof addEventListener === 'function') {
+  addEventListener('error', (e) => {
+    if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; Keksi went on with the next ones.`);
+  });
+}
+
 export class Gate {
   private _queue: Element[] = [];
   private _waiting = false;
@@ -115,6 +123,8 @@ export class Gate {
     const src = old.getAttribute('data-src') || old.getAttribute('src');
     if (src) {
       s.src = src;
+      ran.add(s.src);
+      s.addEventListener('error', () => warn(`the gated script ${src} did not load; the ones after it still run.`));
       if (!old.hasAttribute('async')) {
         // Dynamically inserted scripts are async; chain them so they keep the page's order.
         s.async = false;

@@ -51,7 +51,29 @@ describe('faults', () => {
     await accept.click();
     await page.waitForFunction(() => window.__ran.length === 4);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['ext-a', 'throws', 'inline-after-throw', 'ext-b']);
+    assert.ok(warnings.some((w) => /^\[keksi\] the gated script \/test\/fixtures\/missing\.js did not load/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /^\[keksi\] the gated script http:.*throws\.js threw/.test(w)), warnings.join('\n'));
     assert.deepEqual(keksiErrors(errors), []);
+    await context.close();
+  });
+
+  test('two versions on one page (the ES module build and the IIFE): the first runs, the second says so', async () => {
+    const { context, page, errors, warnings } = await newPage(h.browser);
+    await page.route(/\/two-versions\.html$/, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head>
+          <script type="module" src="/dist/keksi.mjs" data-categories="analytics"></script>
+          <script defer src="/dist/keksi.js" data-categories="analytics marketing"></script></head><body><p>Two versions</p></body></html>`,
+      }),
+    );
+    await page.goto(`${h.server.url}/two-versions.html`);
+    await keksiReady(page);
+    await page.waitForTimeout(200);
+    assert.ok(warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), warnings.join('\n'));
+    assert.equal(await page.locator('keksi-consent').count(), 1);
+    assert.equal(await ui.banner(page).isVisible(), true);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
