@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 18900,
+  'dist/keksi.js': 19100,
   'dist/keksi-notice.js': 18000,
   // What a returning visitor runs with the ES module build: the entry and the chunks it imports statically.
   core: 8600,
