@@ -3,6 +3,7 @@
 // and the benchmark start it in-process with startServer().
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = /^\/(dist|node_modules|test\/pages|test\/fixtures)\//.test(path) ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
+    const file = /^\/(dist|node_modules|bench\/pages|test\/pages|test\/fixtures)\//.test(path) ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       let body = await readFile(file);
@@ -43,6 +44,12 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
         body = body.toString().replaceAll('{{nonce}}', nonce);
         headers['content-security-policy'] =
           `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'`;
+      }
+      // Compress text as a real shop's server would (the benchmark's transfer sizes depend on it).
+      if (/text|json|svg/.test(headers['content-type']) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
       }
       res.writeHead(200, headers).end(body);
     } catch {

@@ -1,0 +1,196 @@
+// `npm run bench`: what Keksi costs a shop, next to its peers, measured in one run on this machine.
+//  1. Sizes (raw, gzip -9, brotli) of every Keksi entry and of the peers' files, with ratios.
+//  2. Runtime in headless Debian Chromium (playwright-core): the same shop page with Keksi and with
+//     cookieconsent, alternating, at 1× and 4× CPU throttle, medians of RUNS runs: first visit to
+//     banner painted and interactive, returning visit to the gated script running, main-thread
+//     script time the widget adds, CLS.
+//  3. Host-page cost: Lighthouse (mobile, simulated throttling, offline) on the page without a
+//     widget, with Keksi and with cookieconsent: FCP, LCP, TBT, CLS medians, and the LCP element.
+// Prints a table and writes bench/results.md. Timings are reported, never asserted.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
+const started = Date.now();
+const version = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b ? (a / b).toFixed(2) : '–');
+
+// ---------- 1. sizes ----------
+const size = (files) => {
+  const buf = Buffer.concat(files.map((f) => readFileSync(f)));
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const esmCore = () => {
+  const entry = readFileSync('dist/keksi.mjs', 'utf8');
+  return ['dist/keksi.mjs', ...[...entry.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/(chunks\/[^"']+)["']/gm)].map((m) => 'dist/' + m[1])];
+};
+const tc = 'node_modules/tarteaucitronjs/';
+const sizes = [
+  ['Keksi dist/keksi.js (all in one)', ['dist/keksi.js']],
+  ['Keksi ESM core (returning visitor)', esmCore()],
+  ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
+  [`cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`, ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css']],
+  [`Klaro ${version('klaro')} (klaro.js)`, ['node_modules/klaro/dist/klaro.js']],
+  [`tarteaucitron ${version('tarteaucitronjs')} (main + services + fi + css)`, [tc + 'tarteaucitron.min.js', tc + 'tarteaucitron.services.min.js', tc + 'lang/tarteaucitron.fi.min.js', tc + 'css/tarteaucitron.min.css']],
+].map(([name, files]) => ({ name, ...size(files) }));
+const keksiAll = sizes[0].gzip;
+
+// ---------- 2. runtime ----------
+const server = await startServer();
+const { chrome } = findBrowsers(['chromium']);
+const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
+
+const PROBE = () => {
+  window.__cls = 0;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const button = () =>
+    document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]') ||
+    document.querySelector('#cc-main .cm button[data-role="all"]');
+  const tick = () => {
+    const b = button();
+    if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
+      // Painted: the frame after it is laid out. Interactive: a task can run right after that frame.
+      requestAnimationFrame(() => setTimeout(() => (window.__bannerReady = performance.now())));
+    } else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function visit(page, cdp, widget, returning) {
+  const url = `${server.url}/bench/pages/${widget}.html`;
+  await page.goto(url);
+  if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
+  else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+  await page.waitForTimeout(250);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
+  const r = await page.evaluate(() => ({ banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls }));
+  return { ...r, script };
+}
+
+async function session(widget, rate, returning) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (returning && widget !== 'none') {
+    // Decide once (accept all), then measure the next load.
+    await page.goto(`${server.url}/bench/pages/${widget}.html`);
+    await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+    await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
+    await page.waitForFunction(() => window.__gaRan);
+  }
+  const result = await visit(page, cdp, widget, returning);
+  await context.close();
+  return result;
+}
+
+const WIDGETS = ['keksi', 'keksi-esm', 'cookieconsent', 'none'];
+const runtime = {};
+for (const rate of [1, 4]) {
+  for (const returning of [false, true]) {
+    const key = `${rate}x ${returning ? 'returning' : 'first'}`;
+    runtime[key] = Object.fromEntries(WIDGETS.map((w) => [w, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const w of i % 2 ? [...WIDGETS].reverse() : WIDGETS) runtime[key][w].push(await session(w, rate, returning));
+    }
+  }
+}
+await browser.close();
+
+// ---------- 3. Lighthouse ----------
+async function lighthouseRuns() {
+  const { default: lighthouse } = await import('lighthouse');
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const chromeProc = spawn(chrome, [...CHROME_FLAGS, '--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'keksi-lh-'))}`, 'about:blank'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/json/version`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const out = { simulate: {}, devtools: {} };
+  try {
+    for (let i = 0; i < LH_RUNS; i++) {
+      for (const throttlingMethod of ['simulate', 'devtools']) for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
+        const r = await lighthouse(`${server.url}/bench/pages/${w}.html`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], throttlingMethod });
+        const a = r.lhr.audits;
+        (out[throttlingMethod][w] ||= []).push({
+          fcp: a['first-contentful-paint'].numericValue,
+          lcp: a['largest-contentful-paint'].numericValue,
+          tbt: a['total-blocking-time'].numericValue,
+          cls: a['cumulative-layout-shift'].numericValue,
+          lcpElement: a['lcp-breakdown-insight']?.details?.items?.find((x) => x.type === 'node')?.selector || '',
+        });
+      }
+    }
+  } finally {
+    chromeProc.kill();
+  }
+  return out;
+}
+let lh = null;
+try {
+  lh = await lighthouseRuns();
+} catch (error) {
+  console.error('Lighthouse did not run:', error.message);
+}
+await server.close();
+
+// ---------- report ----------
+const m = (rows, k) => median(rows.map((r) => r[k]));
+const lines = [];
+lines.push(`# Keksi benchmark`, '');
+lines.push(`Run ${new Date().toISOString()} on ${cpus().length}× ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+  `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
+  `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
+for (const s of sizes) lines.push(`| ${s.name} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${ratio(keksiAll, s.gzip)} |`);
+lines.push('', '## Runtime (medians, ms; mobile viewport)', '',
+  'First visit: navigation start → banner painted and interactive. Returning visit: navigation start → the gated script ran. ' +
+  'Script time: Chromium\'s ScriptDuration for the whole page load; "added" is the widget\'s share (minus the page without a widget).', '',
+  '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |', '|---|---:|---:|---:|---:|---:|');
+for (const [key, cell] of Object.entries(runtime)) {
+  const metric = key.endsWith('first') ? 'banner' : 'ga';
+  const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
+  lines.push(`| ${key}: time | ${fmt(k, 1)} | ${fmt(e, 1)} | ${fmt(c, 1)} | ${ratio(k, c)} | ${ratio(e, c)} |`);
+  const base = m(cell.none, 'script');
+  const [ks, es, cs] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'script') - base);
+  lines.push(`| ${key}: script time added | ${fmt(ks, 1)} | ${fmt(es, 1)} | ${fmt(cs, 1)} | ${ratio(ks, cs)} | ${ratio(es, cs)} |`);
+  const [kc, ec, cc] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'cls'));
+  lines.push(`| ${key}: CLS | ${fmt(kc, 3)} | ${fmt(ec, 3)} | ${fmt(cc, 3)} | | |`);
+}
+for (const [method, pages] of Object.entries(lh || {})) {
+  lines.push('', `## Host page: Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians`, '',
+    '| page | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |', '|---|---:|---:|---:|---:|---|---:|---:|');
+  const base = { fcp: m(pages.none, 'fcp'), lcp: m(pages.none, 'lcp') };
+  for (const [w, rows] of Object.entries(pages)) {
+    const added = (k) => (w === 'none' ? '' : fmt(((m(rows, k) - base[k]) / base[k]) * 100, 1) + ' %');
+    lines.push(`| ${w} | ${fmt(m(rows, 'fcp'))} | ${fmt(m(rows, 'lcp'))} | ${fmt(m(rows, 'tbt'))} | ${fmt(m(rows, 'cls'), 3)} | ${rows[0].lcpElement} | ${added('fcp')} | ${added('lcp')} |`);
+  }
+}
+const report = lines.join('\n') + '\n';
+writeFileSync('bench/results.md', report);
+console.log(report);
