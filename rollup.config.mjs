@@ -2,8 +2,8 @@
 //  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
 //  2. dist/keksi.mjs  — the same as an ES module whose UI and notice are code-split chunks, loaded
 //                       relative to the entry only when shown (returning visitors load the core only).
-//     dist/keksi-notice.mjs — <keksi-notice>, for the privacy-notice page (dist/keksi-notice.js as IIFE).
-//  3. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
+//  3. dist/keksi-notice.mjs and dist/keksi-notice.js — <keksi-notice>, for the privacy-notice page only.
+//  4. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -38,8 +38,15 @@ export default [
     onwarn,
   },
   {
-    input: { keksi: 'src/keksi.ts', 'keksi-notice': 'src/notice-entry.ts' },
+    // One entry, so the core a returning visitor runs is one file; the UI is its only (lazy) chunk.
+    input: { keksi: 'src/keksi.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
+    onwarn,
+  },
+  {
+    input: 'src/notice-entry.ts',
+    output: { file: 'dist/keksi-notice.mjs', format: 'es' },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },

@@ -79,7 +79,7 @@ async function visit(page, cdp, widget, returning) {
   await page.goto(url);
   if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  await page.waitForTimeout(250);
+  await page.waitForTimeout(120);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
   const r = await page.evaluate(() => ({ banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls }));
@@ -153,7 +153,7 @@ async function lighthouseRuns() {
 }
 let lh = null;
 try {
-  lh = await lighthouseRuns();
+  if (LH_RUNS > 0) lh = await lighthouseRuns();
 } catch (error) {
   console.error('Lighthouse did not run:', error.message);
 }

@@ -4,7 +4,7 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
-import { localText, options, type ServiceInfo } from '../core/options.js';
+import { localText, options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { translations, type CategoryText } from '../i18n/index.js';
 
 export interface ServiceView {
@@ -32,7 +32,7 @@ const PURPOSES = {
 };
 
 /** The services a configuration implies, built-in integrations first, then the shop's own. */
-export function servicesOf(config: KeksiConfig): ServiceInfo[] {
+export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> = ownOptions): ServiceInfo[] {
   const list: ServiceInfo[] = [
     { name: 'Keksi', category: NECESSARY, provider: location.hostname, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
   ];
@@ -54,10 +54,13 @@ export function servicesOf(config: KeksiConfig): ServiceInfo[] {
   return [...list, ...options.services.filter((s) => s && typeof s.name === 'string')];
 }
 
-/** Every category, `necessary` first, with texts in `lang` and its services. */
-export function categoryViews(config: KeksiConfig, lang: Lang): CategoryView[] {
+/**
+ * Every category, `necessary` first, with texts in `lang` and its services. `options` defaults to this
+ * bundle's; the notice passes the controller's, which may come from another bundle.
+ */
+export function categoryViews(config: KeksiConfig, lang: Lang, options: Required<KeksiOptions> = ownOptions): CategoryView[] {
   const t = translations[lang];
-  const services = servicesOf(config);
+  const services = servicesOf(config, options);
   return [NECESSARY, ...config.categories].map((id) => {
     const own = options.categories[id];
     const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];

@@ -264,3 +264,48 @@ describe('COMPLIANCE.md consent rules', () => {
     await p.context.close();
   });
 });
+
+describe('lazy UI and shared configuration', () => {
+  test('a returning visitor on the ES module build loads no UI chunk; a first visit does', async () => {
+    const { context, page } = await newPage(h.browser);
+    const loaded = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(url('/'));
+    await keksiReady(page);
+    await ui.banner(page).waitFor();
+    assert.ok(loaded.includes('/dist/keksi.mjs'));
+    assert.ok(loaded.some((p) => p.startsWith('/dist/chunks/')), 'the first visit fetched the UI chunk');
+    await ui.bannerButton(page, 'reject-all').click();
+    loaded.length = 0;
+    await page.goto(url('/'));
+    await keksiReady(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')), ['/dist/keksi.mjs']);
+    assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
+    assert.equal(await page.locator('keksi-consent [part~="reopen"]').isVisible(), true, 'the reopen button needs no UI chunk');
+    // The product page's video stays blocked, so its placeholder (UI) is fetched there: only when needed.
+    loaded.length = 0;
+    await page.goto(url('/tuote.html'));
+    await page.locator('keksi-embed').waitFor();
+    assert.ok(loaded.some((p) => p.startsWith('/dist/chunks/')));
+    assert.equal(await ui.banner(page).count(), 0);
+    await context.close();
+  });
+
+  test('services added with configure() appear in the dialog and in the notice (another bundle) alike', async () => {
+    const { context, page } = await newPage(h.browser);
+    await context.addInitScript(() => {
+      window.keksi = window.keksi || [];
+      window.keksi.push((k) => k.configure({ services: [{ name: 'Chat Oy', category: 'preferences', provider: 'Chat Oy (FI)', purpose: { fi: 'Asiakaspalvelun chat.' }, cookies: [{ name: 'chat_id', days: 30 }] }] }));
+    });
+    await page.goto(url('/tietosuojaseloste.html'));
+    await keksiReady(page);
+    await page.locator('keksi-notice .service strong', { hasText: 'Chat Oy' }).waitFor();
+    const notice = (await page.locator('keksi-notice .service').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await ui.bannerButton(page, 'settings').click();
+    const dialog = (await page.locator('keksi-preferences .service').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(notice, dialog);
+    assert.ok(notice.some((t) => t.includes('chat_id (30 pv)')));
+    await context.close();
+  });
+});

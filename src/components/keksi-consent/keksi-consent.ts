@@ -6,6 +6,7 @@
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { Gate } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
+import { options, type KeksiOptions } from '../../core/options.js';
 import type { Consent } from '../../core/record.js';
 import { ConsentStore } from '../../core/store.js';
 import { logConsent, startIntegrations } from '../../integrations/index.js';
@@ -52,6 +53,8 @@ export class KeksiConsent extends HTMLElement {
   language: Lang = 'en';
   /** Whether Global Privacy Control applies (the browser sends it and `ignore-gpc` is not set). */
   gpc = false;
+  /** The options given with `configure()`, shared with `<keksi-notice>` (which may be another bundle). */
+  readonly options: Required<KeksiOptions> = options;
 
   private _gate?: Gate;
   private _afterDecision: () => void = () => {};

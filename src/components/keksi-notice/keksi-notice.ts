@@ -207,7 +207,7 @@ export class KeksiNotice extends LitElement {
     return html`${richText(this._text(n?.cookies))}
       ${c
         ? html`<p>${t.cookiesIntro}</p>
-            ${categoryViews(c.config, this._language).map(
+            ${categoryViews(c.config, this._language, c.options).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
                 ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
             )}
@@ -218,7 +218,7 @@ export class KeksiNotice extends LitElement {
   private _consentBox() {
     const t = noticeTexts[this._language];
     const c = this.consent;
-    const views = this.controller ? categoryViews(this.controller.config, this._language) : [];
+    const views = this.controller ? categoryViews(this.controller.config, this._language, this.controller.options) : [];
     return html`<div class="consent" part="consent" role="status">
       <p><strong>${t.yourConsent}</strong></p>
       ${c
