@@ -10,7 +10,8 @@ import typescript from '@rollup/plugin-typescript';
 import { rmSync } from 'node:fs';
 import minifyTemplates from './scripts/minify-templates.mjs';
 
-rmSync('dist', { recursive: true, force: true });
+/** Empties dist/ when the first build starts, so no stale chunk is left behind. */
+const clean = () => ({ name: 'clean', buildStart: () => rmSync('dist', { recursive: true, force: true }) });
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options });
@@ -28,7 +29,7 @@ export default [
   {
     input: 'src/keksi.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
+    plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {

@@ -17,7 +17,9 @@ import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
-const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 2);
+// Applied (DevTools) throttling really waits out the throttled network: fewer runs keep the whole bench under 5 minutes.
+const LH_APPLIED_RUNS = Number(process.env.BENCH_LH_APPLIED_RUNS || 2);
 const started = Date.now();
 const version = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
 const median = (xs) => {
@@ -58,6 +60,10 @@ const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLA
 
 const PROBE = () => {
   window.__cls = 0;
+  window.__longest = 0;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -79,10 +85,10 @@ async function visit(page, cdp, widget, returning) {
   await page.goto(url);
   if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  await page.waitForTimeout(120);
+  await page.waitForTimeout(60);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
-  const r = await page.evaluate(() => ({ banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls }));
+  const r = await page.evaluate(() => ({ banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls, longest: window.__longest }));
   return { ...r, script };
 }
 
@@ -111,12 +117,56 @@ for (const rate of [1, 4]) {
   for (const returning of [false, true]) {
     const key = `${rate}x ${returning ? 'returning' : 'first'}`;
     runtime[key] = Object.fromEntries(WIDGETS.map((w) => [w, []]));
+    // The page without a widget is the same on every visit: it is measured with the first visits only.
+    const widgets = returning ? WIDGETS.filter((w) => w !== 'none') : WIDGETS;
     for (let i = 0; i < RUNS; i++) {
-      for (const w of i % 2 ? [...WIDGETS].reverse() : WIDGETS) runtime[key][w].push(await session(w, rate, returning));
+      for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
     }
+    if (returning) runtime[key].none = runtime[`${rate}x first`].none;
   }
 }
+// Gating cost: 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
+// the same DOM work done by hand on copies (what the browser itself costs, without Keksi).
+const gating = [];
+const handmade = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/bench/pages/gating.html`);
+  await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
+  handmade.push(
+    await page.evaluate(() => {
+      const copies = [...document.querySelectorAll('[data-category]')].map((e) => {
+        const c = e.cloneNode(true);
+        c.removeAttribute('data-category');
+        c.setAttribute('data-src', c.getAttribute('data-src') + '&copy');
+        document.body.append(c);
+        return c;
+      });
+      const t0 = performance.now();
+      for (const old of copies) {
+        if (old.localName === 'script') {
+          const s = document.createElement('script');
+          s.text = old.text;
+          old.replaceWith(s);
+        } else old.setAttribute('src', old.getAttribute('data-src'));
+      }
+      return performance.now() - t0;
+    }),
+  );
+  gating.push(
+    await page.evaluate(() => {
+      const t0 = performance.now();
+      window.keksi.acceptAll();
+      const t1 = performance.now();
+      const on = document.querySelectorAll('[data-keksi="on"]').length;
+      return on === 500 && window.__n === 500 ? t1 - t0 : NaN;
+    }),
+  );
+  await context.close();
+}
 await browser.close();
+const runtimeSeconds = (Date.now() - started) / 1000;
 
 // ---------- 3. Lighthouse ----------
 async function lighthouseRuns() {
@@ -133,9 +183,14 @@ async function lighthouseRuns() {
   }
   const out = { simulate: {}, devtools: {} };
   try {
-    for (let i = 0; i < LH_RUNS; i++) {
+    for (let i = 0; i < Math.max(LH_RUNS, LH_APPLIED_RUNS); i++) {
       for (const throttlingMethod of ['simulate', 'devtools']) for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
-        const r = await lighthouse(`${server.url}/bench/pages/${w}.html`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], throttlingMethod });
+        if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
+        if (throttlingMethod === 'devtools' && w === 'keksi') continue; // the recommended tag (keksi.mjs) only: time
+        const r = await lighthouse(`${server.url}/bench/pages/${w}.html`, {
+          port, output: 'json', logLevel: 'error', throttlingMethod, disableFullPageScreenshot: true,
+          onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
+        });
         const a = r.lhr.audits;
         (out[throttlingMethod][w] ||= []).push({
           fcp: a['first-contentful-paint'].numericValue,
@@ -165,7 +220,7 @@ const lines = [];
 lines.push(`# Keksi benchmark`, '');
 lines.push(`Run ${new Date().toISOString()} on ${cpus().length}× ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
   `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
-  `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+  `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime part ${runtimeSeconds.toFixed(0)} s).`, '');
 lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
 for (const s of sizes) lines.push(`| ${s.name} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${ratio(keksiAll, s.gzip)} |`);
 lines.push('', '## Runtime (medians, ms; mobile viewport)', '',
@@ -181,7 +236,11 @@ for (const [key, cell] of Object.entries(runtime)) {
   lines.push(`| ${key}: script time added | ${fmt(ks, 1)} | ${fmt(es, 1)} | ${fmt(cs, 1)} | ${ratio(ks, cs)} | ${ratio(es, cs)} |`);
   const [kc, ec, cc] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'cls'));
   lines.push(`| ${key}: CLS | ${fmt(kc, 3)} | ${fmt(ec, 3)} | ${fmt(cc, 3)} | | |`);
+  const [kl, el, cl] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => Math.max(...cell[w].map((r) => r.longest)));
+  lines.push(`| ${key}: longest task (max of runs) | ${fmt(kl, 0)} | ${fmt(el, 0)} | ${fmt(cl, 0)} | | |`);
 }
+lines.push('', `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms (${gating.filter(Number.isNaN).length} runs incomplete). ` +
+  `The same DOM work done by hand, without Keksi: median ${fmt(median(handmade), 1)} ms.`);
 for (const [method, pages] of Object.entries(lh || {})) {
   lines.push('', `## Host page: Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians`, '',
     '| page | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |', '|---|---:|---:|---:|---:|---|---:|---:|');

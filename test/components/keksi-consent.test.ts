@@ -10,6 +10,7 @@ const GATED = `
   <script type="text/plain" data-category="analytics" src="/test/fixtures/ext-a.js"></script>
   <script type="text/plain" data-category="analytics">window.__ran.push('analytics-2')</script>
   <iframe data-category="marketing" data-src="about:blank#video" title="Video" width="320" height="180"></iframe>`;
+type KeksiConsentEl = Awaited<ReturnType<typeof mount>>;
 const SHOP = (attrs = 'categories="analytics marketing"') => `${GATED}<keksi-consent ${attrs} no-reopen-button></keksi-consent>`;
 
 async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
@@ -166,6 +167,21 @@ describe('<keksi-consent>', () => {
   });
 
   describe('API and events', () => {
+    it('a decision made while the banner is still loading keeps the banner closed', async () => {
+      window.__ran = [];
+      const host = document.createElement('div');
+      host.innerHTML = SHOP();
+      document.body.append(host);
+      const el = host.querySelector('keksi-consent') as KeksiConsentEl;
+      await el.ready;
+      el.acceptAll();
+      await settle(el);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(bannerOf(el)).to.equal(null);
+      expect(el.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics', 'marketing']);
+      host.remove();
+    });
+
     it('fires keksi-ready once and keksi-change with the changed categories', async () => {
       const ready: unknown[] = [];
       const changes: { consent: { accepted: string[] } | null; changed?: string[] }[] = [];

@@ -64,6 +64,8 @@ export class KeksiConsent extends HTMLElement {
   private _embeds = new Map<Element, UiElement>();
   private _ui?: Promise<unknown>;
   private _ran = new Set<string>();
+  /** Whether the banner should be open: a decision made while the UI is still loading wins. */
+  private _bannerWanted = false;
   private _readyResolve!: () => void;
   /** Resolves once the controller has started. */
   readonly ready = new Promise<void>((resolve) => (this._readyResolve = resolve));
@@ -195,6 +197,7 @@ export class KeksiConsent extends HTMLElement {
   }
 
   private _setBannerOpen(open: boolean): void {
+    this._bannerWanted = open;
     if (this._banner) this._banner.open = open;
     if (this._reopen) this._reopen.hidden = open;
     if (!open) this._renderReopen();
@@ -233,7 +236,9 @@ export class KeksiConsent extends HTMLElement {
 
   /** Show the banner. */
   showBanner(): Promise<void> {
+    this._bannerWanted = true;
     return this._loadUi().then(() => {
+      if (!this._bannerWanted) return;
       this._banner ||= this._uiElement('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
       this._setBannerOpen(true);
     });
