@@ -8,7 +8,7 @@
 //     widget, with Keksi and with cookieconsent: FCP, LCP, TBT, CLS medians, and the LCP element.
 // Prints a table and writes bench/results.md. Timings are reported, never asserted.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -54,6 +54,25 @@ const sizes = [
 const keksiAll = sizes[0].gzip;
 
 // ---------- 2. runtime ----------
+// The same shop page for every widget, from one template; written to bench/pages/generated/ (not committed).
+const GATED = '  <script type="text/plain" data-category="analytics" src="/bench/pages/ga.js"></script>\n';
+const KEKSI_ATTRS = 'data-categories="preferences analytics marketing" data-notice-url="#" data-lang="fi"';
+const PAGES = {
+  none: { head: '  <script src="/bench/pages/ga.js" defer></script>\n', body: '' },
+  keksi: { head: `  <script defer src="/dist/keksi.js" ${KEKSI_ATTRS}></script>\n${GATED}`, body: '' },
+  'keksi-esm': { head: `  <script type="module" src="/dist/keksi.mjs" ${KEKSI_ATTRS}></script>\n${GATED}`, body: '' },
+  cookieconsent: {
+    head: `  <link rel="stylesheet" href="/node_modules/vanilla-cookieconsent/dist/cookieconsent.css">\n${GATED}`,
+    // cookieconsent's run() needs document.body: loaded at the end of body, as its docs say.
+    body: '  <script src="/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>\n  <script src="/bench/pages/cookieconsent-config.js"></script>\n',
+  },
+};
+const template = readFileSync('bench/pages/shop.template.html', 'utf8');
+mkdirSync('bench/pages/generated', { recursive: true });
+for (const [name, { head, body }] of Object.entries(PAGES)) {
+  writeFileSync(`bench/pages/generated/${name}.html`, template.replace('<!-- widget:head -->', head).replace('<!-- widget:body -->', body));
+}
+
 const server = await startServer();
 const { chrome } = findBrowsers(['chromium']);
 const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
@@ -81,7 +100,7 @@ const PROBE = () => {
 };
 
 async function visit(page, cdp, widget, returning) {
-  const url = `${server.url}/bench/pages/${widget}.html`;
+  const url = `${server.url}/bench/pages/generated/${widget}.html`;
   await page.goto(url);
   if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
@@ -101,7 +120,7 @@ async function session(widget, rate, returning) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   if (returning && widget !== 'none') {
     // Decide once (accept all), then measure the next load.
-    await page.goto(`${server.url}/bench/pages/${widget}.html`);
+    await page.goto(`${server.url}/bench/pages/generated/${widget}.html`);
     await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
@@ -187,7 +206,7 @@ async function lighthouseRuns() {
       for (const throttlingMethod of ['simulate', 'devtools']) for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
         if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
         if (throttlingMethod === 'devtools' && w === 'keksi') continue; // the recommended tag (keksi.mjs) only: time
-        const r = await lighthouse(`${server.url}/bench/pages/${w}.html`, {
+        const r = await lighthouse(`${server.url}/bench/pages/generated/${w}.html`, {
           port, output: 'json', logLevel: 'error', throttlingMethod, disableFullPageScreenshot: true,
           onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
         });
@@ -251,5 +270,5 @@ for (const [method, pages] of Object.entries(lh || {})) {
   }
 }
 const report = lines.join('\n') + '\n';
-writeFileSync('bench/results.md', report);
+writeFileSync(process.env.BENCH_OUT || 'bench/results.md', report);
 console.log(report);
