@@ -39,6 +39,7 @@ if (typeof addEventListener === 'function') {
 
 export class Gate {
   private _queue: Element[] = [];
+  private _queued = new WeakSet<Element>();
   private _waiting = false;
   private _observer?: MutationObserver;
 
@@ -60,6 +61,7 @@ export class Gate {
       if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
         el.removeAttribute('data-keksi');
+        this._queued.delete(el);
       }
     }
     this._consider(this._doc.querySelectorAll(SELECTOR));
@@ -91,9 +93,9 @@ export class Gate {
 
   private _consider(elements: Iterable<Element>): void {
     for (const el of elements) {
-      if (!el.matches(SELECTOR) || el.hasAttribute('data-keksi')) continue;
+      if (this._queued.has(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
       if (this._allows(el)) {
-        el.setAttribute('data-keksi', 'queued');
+        this._queued.add(el);
         this._queue.push(el);
       } else if (!(el instanceof HTMLScriptElement)) {
         this._blocked(el);
@@ -107,8 +109,8 @@ export class Gate {
       const el = this._queue.shift()!;
       if (el instanceof HTMLScriptElement) this._runScript(el);
       else {
-        el.setAttribute('src', el.getAttribute('data-src')!);
         el.setAttribute('data-keksi', 'on');
+        el.setAttribute('src', el.getAttribute('data-src')!);
       }
     }
   }

@@ -59,6 +59,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   test('the banner is a region named by its heading and described by its text', async () => {
     const { context, page } = await open('/');
+    await ui.banner(page).waitFor();
     assert.equal(await page.getByRole('region', { name: 'Evästeet' }).count(), 1);
     const description = await ui.banner(page).evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent);
     assert.match(description, /^Käytämme välttämättömiä evästeitä/);
@@ -67,6 +68,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   test('keyboard only: reach every control, open the dialog, Esc closes it and focus returns', async () => {
     const { context, page } = await open('/');
+    await ui.banner(page).waitFor();
     const focused = () => page.evaluate(() => {
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

@@ -57,6 +57,7 @@ describe('COMPLIANCE.md consent rules', () => {
     await page.click('a[href="/tuote.html"] >> nth=0');
     await keksiReady(page);
     await page.waitForTimeout(300);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true, 'banner still shown');
     assert.equal(await consentRecord(context), undefined);
     assert.deepEqual(trackerRequests(requests), []);
@@ -89,7 +90,8 @@ describe('COMPLIANCE.md consent rules', () => {
   test('6. no deceptive colours: both buttons reach 4.5:1 contrast and look the same, light and dark', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const { context, page } = await open('/', { colorScheme });
-      await page.waitForTimeout(300);
+      await ui.banner(page).waitFor();
+      await page.waitForTimeout(300); // the entry animation
       const ratios = await page.evaluate(() => {
         const lum = (c) => {
           const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
@@ -212,6 +214,7 @@ describe('COMPLIANCE.md consent rules', () => {
     });
     await page.goto(url('/'));
     await keksiReady(page);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true, 'revision bump asks again');
     await context.unroute(/\/(index\.html)?(\?.*)?$/);
     await ui.bannerButton(page, 'accept-all').click();
@@ -219,6 +222,7 @@ describe('COMPLIANCE.md consent rules', () => {
     await page.clock.install({ time: Date.now() + 183 * 864e5 });
     await page.goto(url('/tuote.html'));
     await keksiReady(page);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true, 'an expired consent asks again');
     assert.equal(await page.evaluate(() => window.keksi.has('analytics')), false);
     await context.close();

@@ -72,6 +72,7 @@ describe('faults', () => {
     await page.waitForTimeout(200);
     assert.ok(warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), warnings.join('\n'));
     assert.equal(await page.locator('keksi-consent').count(), 1);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true);
     assert.deepEqual(errors, []);
     await context.close();
@@ -84,6 +85,7 @@ describe('faults', () => {
     });
     await page.goto(`${h.server.url}/?vendors=real`);
     await keksiReady(page);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true);
     await ui.bannerButton(page, 'reject-all').click();
     assert.equal(await page.evaluate(() => window.keksi.getConsent().accepted.join()), 'necessary');
@@ -113,6 +115,7 @@ describe('faults', () => {
     await context.addCookies([{ name: 'keksi_consent', value: encodeURIComponent('{"v":1,"id":"x","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics","marketing"],"x":[]}'), url: h.server.url }]);
     await page.goto(`${h.server.url}/?vendors=real`);
     await keksiReady(page);
+    await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true);
     assert.deepEqual(requests, []);
     assert.ok(warnings.some((w) => w.startsWith('[keksi] the cookie "keksi_consent"')));
