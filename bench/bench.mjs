@@ -104,7 +104,7 @@ async function visit(page, cdp, widget, returning) {
   await page.goto(url);
   if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  await page.waitForTimeout(60);
+  await page.waitForTimeout(40);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
   const r = await page.evaluate(() => ({ banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls, longest: window.__longest }));
@@ -210,7 +210,7 @@ async function lighthouseRuns() {
     for (let i = 0; i < Math.max(LH_RUNS, LH_APPLIED_RUNS); i++) {
       for (const throttlingMethod of ['simulate', 'devtools']) for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
         if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
-        if (throttlingMethod === 'devtools' && w === 'keksi') continue; // the recommended tag (keksi.mjs) only: time
+        if (throttlingMethod === 'devtools' && w === 'keksi') continue; // applied throttling is slow: the recommended tag only
         const r = await lighthouse(`${server.url}/bench/pages/generated/${w}.html`, {
           port, output: 'json', logLevel: 'error', throttlingMethod, disableFullPageScreenshot: true,
           onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],

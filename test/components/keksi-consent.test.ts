@@ -283,6 +283,32 @@ describe('<keksi-consent>', () => {
       }
     });
 
+    it('places the banner at the bottom, top or centre of the viewport', async () => {
+      for (const position of ['bottom', 'top', 'center']) {
+        const el = await mount(`<keksi-consent categories="analytics" position="${position}" no-reopen-button></keksi-consent>`);
+        const r = part(bannerOf(el), 'banner').getBoundingClientRect();
+        const where = r.top < 20 ? 'top' : innerHeight - r.bottom < 20 ? 'bottom' : 'center';
+        expect(where, position).to.equal(position);
+        expect(getComputedStyle(part(bannerOf(el), 'banner')).position).to.equal('fixed');
+        unmountAll();
+      }
+    });
+
+    it('is themed through custom properties and parts', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'keksi-consent { --keksi-accent: rgb(91, 58, 41); } keksi-consent::part(reject-all) { letter-spacing: 2px; }';
+      document.head.append(style);
+      try {
+        const el = await mount(SHOP());
+        const reject = getComputedStyle(part(bannerOf(el), 'reject-all'));
+        expect(getComputedStyle(part(bannerOf(el), 'accept-all')).backgroundColor).to.equal('rgb(91, 58, 41)');
+        expect(reject.backgroundColor).to.equal('rgb(91, 58, 41)');
+        expect(reject.letterSpacing).to.equal('2px');
+      } finally {
+        style.remove();
+      }
+    });
+
     it('links the privacy notice from the banner', async () => {
       const el = await mount(`<keksi-consent categories="analytics" notice-url="/tietosuojaseloste" lang="fi"></keksi-consent>`);
       const link = part(bannerOf(el), 'notice-link') as HTMLAnchorElement;
