@@ -12,9 +12,6 @@ export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 /** The category that is always on. */
 export const NECESSARY = 'necessary';
 
-/** Categories with built-in texts, in the order they are shown. */
-export const BUILT_IN_CATEGORIES = ['preferences', 'analytics', 'marketing'] as const;
-
 /** Validated configuration of one `<keksi-consent>`. */
 export interface KeksiConfig {
   /** Optional categories, in display order; never includes `necessary`. */
@@ -76,13 +73,13 @@ export function resolveLang(explicit: Lang | undefined, htmlLang: string | null,
   return 'en';
 }
 
-/** True for a URL a link or a request may use: relative, http(s) or, with `mail`, mailto/tel. */
-export function isSafeUrl(url: string, mail = false): boolean {
+/** True for a URL a link or a request may use: relative or http(s). */
+export function isSafeUrl(url: string): boolean {
   // Browsers drop tabs and newlines inside URLs ("java\tscript:"), so refuse them outright.
   if (/[\x00-\x1f]/.test(url)) return false;
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
   if (!scheme) return true;
-  return /^https?$/i.test(scheme[1]) || (mail && /^(mailto|tel)$/i.test(scheme[1]));
+  return /^https?$/i.test(scheme[1]);
 }
 
 function tokens(value: string | null): string[] {

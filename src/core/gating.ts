@@ -29,13 +29,11 @@ export function loadScript(src: string, done?: () => void, doc: Document = docum
   return s;
 }
 
-/** External scripts Keksi started, to name them when they throw. */
+/** External scripts Keksi started, to name them when they throw (listening starts with the first one). */
 const ran = new Set<string>();
-if (typeof addEventListener === 'function') {
-  addEventListener('error', (e) => {
-    if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; Keksi went on with the next ones.`);
-  });
-}
+const onScriptError = (e: ErrorEvent) => {
+  if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; Keksi went on with the next ones.`);
+};
 
 export class Gate {
   private _queue: Element[] = [];
@@ -125,6 +123,7 @@ export class Gate {
     const src = old.getAttribute('data-src') || old.getAttribute('src');
     if (src) {
       s.src = src;
+      if (!ran.size) addEventListener('error', onScriptError);
       ran.add(s.src);
       s.addEventListener('error', () => warn(`the gated script ${src} did not load; the ones after it still run.`));
       if (!old.hasAttribute('async')) {
