@@ -2,7 +2,7 @@
  * Plain text to Lit templates: paragraphs, "- " lists, **bold**, [text](url), bare links and e-mail
  * addresses. Everything is bound as text or as an href checked by `safeHref`: data never becomes HTML.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 
 /** The URL if it is an absolute http(s), mailto or tel link without control characters, else null. */
 export function safeHref(url: string): string | null {

@@ -1,5 +1,5 @@
 /** How one service is described, in the preferences dialog and in the notice's cookie section alike. */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Translation } from '../i18n/index.js';
 import type { ServiceView } from './views.js';
 

@@ -3,7 +3,7 @@
  * defaults) and the parts each element documents. Accept and reject use the one `.btn` style: equal
  * prominence is a legal requirement, not a design choice.
  */
-import { css } from 'lit';
+import { css } from './element.js';
 
 export const base = css`
   :host {

@@ -3,10 +3,11 @@
  * a labelled region that does not trap the page. Keeps the focused element of the page out from
  * under itself (WCAG 2.4.11).
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { KeksiConfig, Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
+import { KeksiElement } from '../../ui/element.js';
 import { base } from '../../ui/styles.js';
 import { styles } from './keksi-banner.styles.js';
 
@@ -27,12 +28,10 @@ import { styles } from './keksi-banner.styles.js';
  * @cssproperty --keksi-font - font family
  * @cssproperty --keksi-z - stacking order
  */
-export class KeksiBanner extends LitElement {
+export class KeksiBanner extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { lang: {}, config: { attribute: false }, gpc: { type: Boolean }, open: { type: Boolean, reflect: true } };
+  static override properties = { lang: 'lang', config: '', gpc: '', open: '' };
 
-  /** Language of the texts. */
-  override lang: Lang = 'en';
   /** The controller's configuration (position, notice URL). */
   config?: KeksiConfig;
   /** Whether to say that Global Privacy Control keeps marketing off. */
@@ -45,8 +44,7 @@ export class KeksiBanner extends LitElement {
     document.addEventListener('focusin', this._onPageFocus);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     document.removeEventListener('focusin', this._onPageFocus);
     this._padPage(false);
   }
@@ -93,7 +91,7 @@ export class KeksiBanner extends LitElement {
 
   override render() {
     if (!this.open) return nothing;
-    const t = translations[this.lang] || translations.en;
+    const t = translations[this.lang as Lang] || translations.en;
     const url = this.config?.noticeUrl;
     const act = (action: 'accept-all' | 'reject-all' | 'settings') => () => sendAction(this, { action });
     return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" role="region" aria-labelledby="t" aria-describedby="d">

@@ -2,10 +2,11 @@
  * `<keksi-embed>`: stands in for a gated iframe (video, map) until its categories are granted.
  * One click allows just those categories and shows the content; a second button opens the settings.
  */
-import { html, LitElement } from 'lit';
+import { html } from 'lit/html.js';
 import type { KeksiConfig, Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
+import { KeksiElement } from '../../ui/element.js';
 import { base } from '../../ui/styles.js';
 import { categoryViews } from '../../ui/views.js';
 import { styles } from './keksi-embed.styles.js';
@@ -15,12 +16,10 @@ import { styles } from './keksi-embed.styles.js';
  * @csspart embed - the placeholder box
  * @csspart button - both buttons
  */
-export class KeksiEmbed extends LitElement {
+export class KeksiEmbed extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { lang: {}, config: { attribute: false }, categories: { attribute: false }, width: {}, height: {} };
+  static override properties = { lang: 'lang', config: '', categories: '', width: '', height: '' };
 
-  /** Language of the texts. */
-  override lang: Lang = 'en';
   /** The controller's configuration (category titles). */
   config?: KeksiConfig;
   /** The categories the embed needs. */
@@ -37,8 +36,9 @@ export class KeksiEmbed extends LitElement {
   }
 
   override render() {
-    const t = translations[this.lang] || translations.en;
-    const views = this.config ? categoryViews(this.config, this.lang) : [];
+    const lang = this.lang as Lang;
+    const t = translations[lang] || translations.en;
+    const views = this.config ? categoryViews(this.config, lang) : [];
     const names = this.categories.map((id) => (views.find((v) => v.id === id)?.title || id).toLowerCase()).join(', ');
     return html`<div part="embed" class="box embed" role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>

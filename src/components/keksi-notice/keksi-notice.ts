@@ -4,7 +4,7 @@
  * and a live "your consent" box. Data comes from `src`, from an inline
  * `<script type="application/json">` child, or the shop slots its existing HTML notice in.
  */
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { KeksiConsent } from '../keksi-consent/keksi-consent.js';
 import { resolveLang, toLang, type Lang } from '../../core/config.js';
@@ -17,6 +17,7 @@ import { richText, safeHref } from '../../notice/rich-text.js';
 import { noticeTexts } from '../../notice/texts.js';
 import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from '../../notice/types.js';
 import { serviceDetails } from '../../ui/service-details.js';
+import { KeksiElement } from '../../ui/element.js';
 import { base } from '../../ui/styles.js';
 import { categoryViews } from '../../ui/views.js';
 import { styles } from './keksi-notice.styles.js';
@@ -33,9 +34,9 @@ const reported = new Set<string>();
  * @csspart error - the error message when the data cannot be loaded
  * @cssproperty --keksi-notice-max-width - line length (default 46rem)
  */
-export class KeksiNotice extends LitElement {
+export class KeksiNotice extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { notice: { state: true }, failed: { state: true }, consent: { state: true }, controller: { state: true }, src: {}, lang: {}, headingLevel: { type: Number, attribute: 'heading-level' } };
+  static override properties = { notice: '', failed: '', consent: '', controller: '', src: 'src', lang: 'lang', headingLevel: 'heading-level' };
 
   private notice: Notice | null = null;
   private failed = false;
@@ -44,8 +45,7 @@ export class KeksiNotice extends LitElement {
 
   /** URL of the notice JSON. */
   src?: string;
-  /** Language; default: as the banner (`<html lang>`, then the browser, then English). */
-  override lang = '';
+  // `lang` (the native attribute): language; default as the banner (`<html lang>`, then the browser, then English).
   /** Level of the notice's top heading (its title, or its sections when it has none). Default 2. */
   headingLevel = 2;
 
@@ -57,14 +57,13 @@ export class KeksiNotice extends LitElement {
     this._load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     document.removeEventListener('keksi-ready', this._onConsent);
     document.removeEventListener('keksi-change', this._onConsent);
   }
 
-  protected override firstUpdated(): void {
-    const id = decodeURIComponent(location.hash.slice(1));
+  protected override updated(first: boolean): void {
+    const id = first && decodeURIComponent(location.hash.slice(1));
     if (id) this.updateComplete.then(() => this.renderRoot.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView());
   }
 

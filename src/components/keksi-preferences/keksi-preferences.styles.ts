@@ -1,5 +1,5 @@
 /** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
-import { css } from 'lit';
+import { css } from '../../ui/element.js';
 
 export const styles = css`
   dialog {

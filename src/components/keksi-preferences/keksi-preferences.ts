@@ -3,10 +3,11 @@
  * with one switch per category, nothing pre-ticked, and each category's services: provider, purpose,
  * cookie names, lifetimes and transfers, so the visitor is informed before consenting.
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../../core/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../../ui/events.js';
+import { KeksiElement } from '../../ui/element.js';
 import { base } from '../../ui/styles.js';
 import { serviceDetails } from '../../ui/service-details.js';
 import { categoryViews } from '../../ui/views.js';
@@ -22,14 +23,12 @@ import { styles } from './keksi-preferences.styles.js';
  * @csspart close - the close button
  * @csspart button - every button
  */
-export class KeksiPreferences extends LitElement {
+export class KeksiPreferences extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { choices: { state: true }, lang: {}, config: { attribute: false }, accepted: { attribute: false }, gpc: { type: Boolean } };
+  static override properties = { choices: '', lang: 'lang', config: '', accepted: '', gpc: '' };
 
-    private choices: string[] = [];
+  private choices: string[] = [];
 
-  /** Language of the texts. */
-  override lang: Lang = 'en';
   /** The controller's configuration (categories and services). */
   config?: KeksiConfig;
   /** The categories accepted now; the switches start from these. */
@@ -68,8 +67,9 @@ export class KeksiPreferences extends LitElement {
   }
 
   override render() {
-    const t = translations[this.lang] || translations.en;
-    const views = this.config ? categoryViews(this.config, this.lang) : [];
+    const lang = this.lang as Lang;
+    const t = translations[lang] || translations.en;
+    const views = this.config ? categoryViews(this.config, lang) : [];
     const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
       sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
     return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
