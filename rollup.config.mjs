@@ -41,7 +41,7 @@ export default [
   {
     // One entry, so the core a returning visitor runs is one file; the UI is its only (lazy) chunk.
     input: { keksi: 'src/keksi.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${/\/ui\/index\.ts$/.test(c.facadeModuleId || '') ? 'ui' : c.name}-[hash].mjs` },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },

@@ -6,6 +6,7 @@
 import type { KeksiConfig } from '../core/config.js';
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
+import { usesGoogle } from './uses.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -54,8 +55,6 @@ export function pushConsentDefault(): void {
   gtag('set', 'ads_data_redaction', true);
 }
 
-/** True when the page uses Google tags Keksi should drive. */
-export const usesGoogle = (c: KeksiConfig): boolean => !!(c.ga.length || c.googleAds.length || c.gtm.length || w.dataLayer);
 
 /**
  * Drive Google for one configuration: default at once, the stored choice replayed as one update,

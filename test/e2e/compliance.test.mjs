@@ -284,7 +284,9 @@ describe('lazy UI and shared configuration', () => {
     await page.goto(url('/'));
     await keksiReady(page);
     await page.waitForTimeout(300);
-    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')), ['/dist/keksi.mjs']);
+    // The demo shop has Google and Meta tags: the extras chunk (integrations) is fetched before its
+    // gated elements run, the UI chunk is not fetched at all.
+    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')), ['/dist/keksi.mjs', '/dist/chunks/extras.mjs']);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
     assert.equal(await page.locator('keksi-consent [part~="reopen"]').isVisible(), true, 'the reopen button needs no UI chunk');
     // The product page's video stays blocked, so its placeholder (UI) is fetched there: only when needed.
@@ -293,6 +295,23 @@ describe('lazy UI and shared configuration', () => {
     await page.locator('keksi-embed').waitFor();
     assert.ok(loaded.some((p) => p.startsWith('/dist/chunks/')));
     assert.equal(await ui.banner(page).count(), 0);
+    await context.close();
+  });
+
+  test('on a page without Google or Meta tags, a returning visitor runs its gated script with the core alone', async () => {
+    const { context, page } = await newPage(h.browser);
+    await page.goto(url('/test/pages/plain-esm.html'));
+    await keksiReady(page);
+    await ui.bannerButton(page, 'accept-all').click();
+    await page.waitForFunction(() => window.fetchedWhenGatedRan);
+    await page.goto(url('/test/pages/plain-esm.html'));
+    await page.waitForFunction(() => window.fetchedWhenGatedRan);
+    assert.deepEqual(await page.evaluate(() => window.fetchedWhenGatedRan), ['/dist/keksi.mjs']);
+    // The extras (clean-up, reopen button) follow right after; the UI chunk is never fetched.
+    await page.locator('keksi-consent [part~="reopen"]').waitFor();
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    assert.ok(fetched.some((p) => p.startsWith('/dist/chunks/extras-')));
+    assert.ok(!fetched.some((p) => p.startsWith('/dist/chunks/ui-')));
     await context.close();
   });
 

@@ -50,6 +50,7 @@ export class KeksiBanner extends KeksiElement {
   }
 
   protected override updated(): void {
+    this.toggleAttribute('open', !!this.open);
     this._padPage(this.open);
   }
 

@@ -9,8 +9,9 @@ import { guard, warn } from '../../core/log.js';
 import { options, type KeksiOptions } from '../../core/options.js';
 import type { Consent } from '../../core/record.js';
 import { ConsentStore } from '../../core/store.js';
-import { logConsent, startIntegrations } from '../../integrations/index.js';
+import { usesTrackers } from '../../integrations/uses.js';
 import type { UiAction } from '../../ui/events.js';
+import type { Extras } from './extras.js';
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -31,10 +32,6 @@ declare global {
 
 /** What the controller needs of the lazily loaded UI elements. */
 type UiElement = HTMLElement & Record<string, unknown>;
-
-const REOPEN_LABEL: Record<Lang, string> = { fi: 'Evästeasetukset', sv: 'Inställningar för kakor', en: 'Cookie settings' };
-const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}svg{width:100%;height:100%;fill:currentColor}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;
-const COOKIE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z"/></svg>';
 
 /**
  * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).
@@ -57,7 +54,9 @@ export class KeksiConsent extends HTMLElement {
   readonly options: Required<KeksiOptions> = options;
 
   private _gate?: Gate;
-  private _afterDecision: () => void = () => {};
+  /** The started extras (integrations, reopen button), once loaded. */
+  private _extras?: Extras;
+  private _extrasLoading?: Promise<unknown>;
   private _banner?: UiElement;
   private _prefs?: UiElement;
   private _reopen?: HTMLButtonElement;
@@ -97,25 +96,39 @@ export class KeksiConsent extends HTMLElement {
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.attachShadow({ mode: 'open' });
 
-    const granted = (c: string) => store.granted(c);
-    this._afterDecision = startIntegrations(config, granted, !!store.consent);
-    this._gate = new Gate(granted, (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
-    store.subscribe((consent, changed) => this._onChange(consent, changed));
-    this._noteRun();
-    this._gate.update();
+    this._gate = new Gate((c) => store.granted(c), (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
+    store.subscribe((consent, changed) => this._withExtras(() => this._onChange(consent, changed)));
     document.addEventListener('click', this._onDocumentClick);
+    this._extrasLoading = import('./extras.js')
+      .then((m) => (this._extras = m.startExtras(this)))
+      .catch((error) => warn('the integrations could not be loaded; Google and Meta tags stay off', error));
 
-    if (store.ask) this.showBanner();
-    else this._renderReopen();
-    this._readyResolve();
-    document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
+    const activate = () =>
+      guard('starting Keksi', () => {
+        this._noteRun();
+        this._gate!.update();
+        if (store.ask) this.showBanner();
+        else this._setBannerOpen(false);
+        this._readyResolve();
+        document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
+      });
+    // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise the
+    // page's gated elements activate at once, before the extras have even been fetched.
+    if (usesTrackers(config)) this._extrasLoading.then(activate);
+    else activate();
+  }
+
+  /** Run `fn` with the extras: now when they are loaded (keeping the order of effects), else once they are. */
+  private _withExtras(fn: (extras?: Extras) => void): void {
+    if (this._extras) fn(this._extras);
+    else this._extrasLoading!.then(() => guard('a consent change', () => fn(this._extras)));
   }
 
   // ----- private handlers -----
 
   private _onChange(consent: Consent | null, changed: string[]): void {
     const withdrawn = changed.filter((c) => !this.store.granted(c) && this._ran.has(c));
-    this._afterDecision();
+    this._extras?.decided(consent);
     this._gate!.update();
     this._noteRun();
     for (const [iframe, placeholder] of this._embeds) {
@@ -126,7 +139,6 @@ export class KeksiConsent extends HTMLElement {
       }
     }
     if (this._prefs) this._prefs.accepted = consent?.accepted || [];
-    if (consent && this.config.logUrl) logConsent(this.config.logUrl, consent, this.language);
     document.dispatchEvent(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
@@ -182,25 +194,13 @@ export class KeksiConsent extends HTMLElement {
     });
   }
 
-  private _renderReopen(): void {
-    if (!this.config.reopenButton || this._reopen) return;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(REOPEN_CSS);
-    this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, sheet];
-    const button = (this._reopen = document.createElement('button'));
-    button.setAttribute('part', 'reopen');
-    button.setAttribute('aria-label', REOPEN_LABEL[this.language]);
-    button.title = REOPEN_LABEL[this.language];
-    button.innerHTML = COOKIE_ICON;
-    button.addEventListener('click', () => this.showPreferences(button));
-    this.shadowRoot!.append(button);
-  }
-
   private _setBannerOpen(open: boolean): void {
     this._bannerWanted = open;
     if (this._banner) this._banner.open = open;
-    if (this._reopen) this._reopen.hidden = open;
-    if (!open) this._renderReopen();
+    this._withExtras((extras) => {
+      if (!this._bannerWanted) this._reopen ||= extras?.reopenButton();
+      if (this._reopen) this._reopen.hidden = this._bannerWanted;
+    });
   }
 
   // ----- public methods (also window.keksi and the ESM exports) -----

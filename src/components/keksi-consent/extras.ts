@@ -1,0 +1,49 @@
+/**
+ * What `<keksi-consent>` adds once its core has started: the integrations (Consent Mode, gtag.js,
+ * GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating reopen button.
+ * In the ES module build this is a lazy chunk: a returning visitor's gated elements activate with the
+ * core alone, unless the page uses Google or Meta tags, which must hear the consent first.
+ */
+import type { Lang } from '../../core/config.js';
+import type { Consent } from '../../core/record.js';
+import { logConsent, startIntegrations } from '../../integrations/index.js';
+import type { KeksiConsent } from './keksi-consent.js';
+
+/** What the controller calls on the started extras. */
+export interface Extras {
+  /** After every decision and reset: tell the integrations, clean up, send the log. */
+  decided(consent: Consent | null): void;
+  /** The floating button that reopens the preferences, created once; undefined when turned off. */
+  reopenButton(): HTMLButtonElement | undefined;
+}
+
+const REOPEN_LABEL: Record<Lang, string> = { fi: 'Evästeasetukset', sv: 'Inställningar för kakor', en: 'Cookie settings' };
+const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}svg{width:100%;height:100%;fill:currentColor}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;
+const COOKIE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z"/></svg>';
+
+/** Start the extras for a started controller. */
+export function startExtras(c: KeksiConsent): Extras {
+  const { config } = c;
+  const afterDecision = startIntegrations(config, (category) => c.store.granted(category), !!c.store.consent);
+  let button: HTMLButtonElement | undefined;
+  return {
+    decided(consent) {
+      afterDecision();
+      if (consent && config.logUrl) logConsent(config.logUrl, consent, c.language);
+    },
+    reopenButton() {
+      if (button || !config.reopenButton) return button;
+      const root = c.shadowRoot!;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(REOPEN_CSS);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      button = document.createElement('button');
+      button.setAttribute('part', 'reopen');
+      button.setAttribute('aria-label', (button.title = REOPEN_LABEL[c.language]));
+      button.innerHTML = COOKIE_ICON;
+      button.addEventListener('click', () => c.showPreferences(button));
+      root.append(button);
+      return button;
+    },
+  };
+}
