@@ -102,6 +102,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   for (const width of [320, 1280]) {
     test(`the banner never hides the focused element (2.4.11) — ${width}px`, async () => {
       const { context, page } = await open('/', { width });
+      await ui.banner(page).waitFor();
       const worst = await page.evaluate(async () => {
         const box = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('.banner');
         const targets = [...document.querySelectorAll('a[href], button:not([hidden])')].filter((e) => e.offsetParent);

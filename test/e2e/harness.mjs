@@ -68,6 +68,8 @@ export async function keksiReady(page) {
     const el = document.querySelector('keksi-consent');
     return !!(el && el.store);
   });
+  // The element exists before its start-up ends (it may wait for the integrations): await `ready`.
+  await page.evaluate(() => document.querySelector('keksi-consent').ready);
 }
 
 /** The consent cookie's record, or undefined. */
