@@ -1,9 +1,9 @@
 /**
  * Configuration: turns the attributes of `<keksi-consent>` (and so the `data-*` of the script tag)
- * into a validated {@link KeksiConfig}. Bad values get a `[keksi]` warning and a safe default;
- * nothing here throws.
+ * into a validated {@link KeksiConfig}. Bad values get a safe default and are listed in `problems`,
+ * which `reportProblems()` (core/diagnostics.ts, loaded after start-up) turns into `[keksi]`
+ * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
-import { warn } from './log.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';
@@ -33,7 +33,12 @@ export interface KeksiConfig {
   logUrl?: string;
   reloadOnWithdraw: boolean;
   ignoreGpc: boolean;
+  /** The bad values found, each with the safe default used instead (see core/diagnostics.ts). */
+  problems: Problem[];
 }
+
+/** A bad value: what was wrong (a kind, usually the attribute's name), the attribute, the value. */
+export type Problem = [kind: string, name: string, value: string];
 
 /** Every attribute `<keksi-consent>` understands. */
 export const ATTRIBUTES = [
@@ -52,6 +57,9 @@ const ID_PATTERNS = {
 } as const;
 
 type Read = (name: string) => string | null;
+
+/** The allowed values of the attributes that take one of a list; the first is the default. */
+export const ONE_OF = { position: ['bottom', 'top', 'center'], 'consent-mode': ['basic', 'advanced'] } as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
 export function toLang(tag: string | null | undefined): Lang | undefined {
@@ -86,29 +94,6 @@ function tokens(value: string | null): string[] {
   return (value || '').split(/[\s,]+/).filter(Boolean);
 }
 
-function ids(read: Read, name: keyof typeof ID_PATTERNS): string[] {
-  return tokens(read(name)).filter((id) => {
-    const ok = ID_PATTERNS[name].test(id);
-    if (!ok) warn(`${name}="${id}" is not a valid ID; that tag will not be loaded.`);
-    return ok;
-  });
-}
-
-function oneOf<T extends string>(read: Read, name: string, allowed: readonly T[]): T {
-  const value = read(name);
-  if (value !== null && !allowed.includes(value as T)) {
-    warn(`${name}="${value}" is not one of ${allowed.join(', ')}; using "${allowed[0]}".`);
-  }
-  return allowed.includes(value as T) ? (value as T) : allowed[0];
-}
-
-function url(read: Read, name: string): string | undefined {
-  const value = read(name)?.trim();
-  if (!value) return undefined;
-  if (isSafeUrl(value)) return value;
-  warn(`${name}="${value}" is not an http(s) or relative URL; ignored.`);
-  return undefined;
-}
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.
@@ -117,11 +102,28 @@ function url(read: Read, name: string): string | undefined {
  * @param hostname the page's host name, to validate `cookie-domain`
  */
 export function parseConfig(read: Read, names: readonly string[] = [], hostname = ''): KeksiConfig {
+  const problems: Problem[] = [];
+  const bad = (kind: string, name: string, value: string) => problems.push([kind, name, value]);
   for (const name of names) {
-    if (!(ATTRIBUTES as readonly string[]).includes(name) && !IGNORED_ATTRIBUTES.test(name)) {
-      warn(`unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`);
-    }
+    if (!(ATTRIBUTES as readonly string[]).includes(name) && !IGNORED_ATTRIBUTES.test(name)) bad('unknown', name, '');
   }
+  const ids = (name: keyof typeof ID_PATTERNS) =>
+    tokens(read(name)).filter((id) => {
+      const ok = ID_PATTERNS[name].test(id);
+      if (!ok) bad('id', name, id);
+      return ok;
+    });
+  const oneOf = <K extends keyof typeof ONE_OF>(name: K): (typeof ONE_OF)[K][number] => {
+    const value = read(name);
+    const allowed = ONE_OF[name] as readonly string[];
+    if (value !== null && !allowed.includes(value)) bad('one-of', name, value);
+    return (allowed.includes(value!) ? value : allowed[0]) as (typeof ONE_OF)[K][number];
+  };
+  const url = (name: string) => {
+    const value = read(name)?.trim();
+    if (value && !isSafeUrl(value)) bad('url', name, value);
+    else return value || undefined;
+  };
 
   const categories: string[] = [];
   const addCategory = (id: string) => {
@@ -130,16 +132,16 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   for (const id of tokens(read('categories')).map((t) => t.toLowerCase())) {
     if (id === NECESSARY) continue;
     if (CATEGORY_ID.test(id)) addCategory(id);
-    else warn(`category "${id}" ignored: use lower-case letters, digits, "-" or "_".`);
+    else bad('category', 'categories', id);
   }
 
-  const ga = ids(read, 'ga');
-  const googleAds = ids(read, 'google-ads');
-  const gtm = ids(read, 'gtm');
-  const metaPixel = ids(read, 'meta-pixel');
+  const ga = ids('ga');
+  const googleAds = ids('google-ads');
+  const gtm = ids('gtm');
+  const metaPixel = ids('meta-pixel');
   const needs = (list: string[], category: string) => {
     if (list.length && !categories.includes(category)) {
-      warn(`category "${category}" added: a configured tag needs it.`);
+      bad('added', 'categories', category);
       addCategory(category);
     }
   };
@@ -150,34 +152,34 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
 
   const langAttr = read('lang');
   const lang = toLang(langAttr);
-  if (langAttr && !lang) warn(`lang="${langAttr}" is not fi, sv or en; following the page language.`);
+  if (langAttr && !lang) bad('lang', 'lang', langAttr);
 
   const revisionAttr = read('revision');
   let revision = Number(revisionAttr ?? 0);
   if (!Number.isInteger(revision) || revision < 0) {
-    warn(`revision="${revisionAttr}" is not a whole number ≥ 0; using 0.`);
+    bad('revision', 'revision', revisionAttr!);
     revision = 0;
   }
 
   let cookieName = read('cookie-name') ?? 'keksi_consent';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) {
-    warn(`cookie-name="${cookieName}" may only use letters, digits, "-" and "_"; using keksi_consent.`);
+    bad('cookie-name', 'cookie-name', cookieName);
     cookieName = 'keksi_consent';
   }
 
   let cookieDomain = read('cookie-domain')?.trim().replace(/^\./, '').toLowerCase() || undefined;
   if (cookieDomain && (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cookieDomain) || (hostname !== cookieDomain && !hostname.endsWith('.' + cookieDomain)))) {
-    warn(`cookie-domain="${cookieDomain}" is not a domain of this page's host ${hostname}; using the host.`);
+    bad('cookie-domain', 'cookie-domain', cookieDomain);
     cookieDomain = undefined;
   }
 
   const expiresAttr = read('expires-days');
   let expiresDays = Number(expiresAttr ?? 182);
   if (!Number.isFinite(expiresDays)) {
-    warn(`expires-days="${expiresAttr}" is not a number; using 182.`);
+    bad('expires-days', 'expires-days', expiresAttr!);
     expiresDays = 182;
   } else if (expiresDays < 1 || expiresDays > 395) {
-    warn(`expires-days="${expiresAttr}" is outside 1–395; clamped.`);
+    bad('clamped', 'expires-days', expiresAttr!);
     expiresDays = Math.min(395, Math.max(1, expiresDays));
   }
 
@@ -188,16 +190,17 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     cookieName,
     cookieDomain,
     expiresDays,
-    noticeUrl: url(read, 'notice-url'),
-    position: oneOf(read, 'position', ['bottom', 'top', 'center'] as const),
+    noticeUrl: url('notice-url'),
+    position: oneOf('position'),
     reopenButton: read('no-reopen-button') === null,
     ga,
     googleAds,
     gtm,
     metaPixel,
-    consentMode: oneOf(read, 'consent-mode', ['basic', 'advanced'] as const),
-    logUrl: url(read, 'log-url'),
+    consentMode: oneOf('consent-mode'),
+    logUrl: url('log-url'),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
+    problems,
   };
 }

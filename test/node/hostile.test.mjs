@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseConfig } from '../../dist/esm/core/config.js';
+import { describeProblem } from '../../dist/esm/core/diagnostics.js';
 import { applicableConsent, parseConsentCookie, serializeConsent } from '../../dist/esm/core/record.js';
 
 console.warn = () => {}; // parseConfig warns about every bad value; that is tested in the browser.
@@ -95,6 +96,11 @@ test('attribute parsing never throws and always yields values in range', () => {
       assert.ok(c.ga.every((id) => /^G-[A-Z0-9]{4,16}$/.test(id)));
       assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
+      // Every bad value is listed, and every listed problem has a message naming its attribute.
+      for (const problem of c.problems) assert.ok(describeProblem(problem).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
+      for (const name of Object.keys(attrs)) {
+        if (name === 'x' || name === 'onclick') assert.ok(c.problems.some((p) => p[0] === 'unknown' && p[1] === name), name);
+      }
     }),
     { numRuns: 5000 },
   );

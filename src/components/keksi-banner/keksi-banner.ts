@@ -46,13 +46,21 @@ export class KeksiBanner extends KeksiElement {
 
   disconnectedCallback(): void {
     document.removeEventListener('focusin', this._onPageFocus);
+    this._sizeWatch.disconnect();
     this._padPage(false);
   }
 
   protected override updated(): void {
     this.toggleAttribute('open', !!this.open);
-    this._padPage(this.open);
+    const box = this.renderRoot.querySelector('.banner');
+    this._sizeWatch.disconnect();
+    // Measured when the browser has laid the banner out (and again when its size changes): reading
+    // its height right after rendering would force a layout inside the page's start-up.
+    if (box) this._sizeWatch.observe(box);
+    else this._padPage(false);
   }
+
+  private _sizeWatch = new ResizeObserver(() => this._padPage(this.open));
 
   /**
    * Keep the page's focused element clear of the banner (WCAG 2.4.11): scroll padding makes the browser

@@ -1,10 +1,11 @@
 /**
- * What `<keksi-consent>` adds once its core has started: the integrations (Consent Mode, gtag.js,
+ * What `<keksi-consent>` adds once its core has started: `[keksi]` messages about bad attributes, the integrations (Consent Mode, gtag.js,
  * GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating reopen button.
  * In the ES module build this is a lazy chunk: a returning visitor's gated elements activate with the
  * core alone, unless the page uses Google or Meta tags, which must hear the consent first.
  */
 import type { Lang } from '../../core/config.js';
+import { reportProblems } from '../../core/diagnostics.js';
 import type { Consent } from '../../core/record.js';
 import { logConsent, startIntegrations } from '../../integrations/index.js';
 import type { KeksiConsent } from './keksi-consent.js';
@@ -24,6 +25,7 @@ const COOKIE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a
 /** Start the extras for a started controller. */
 export function startExtras(c: KeksiConsent): Extras {
   const { config } = c;
+  reportProblems(config);
   const afterDecision = startIntegrations(config, (category) => c.store.granted(category), !!c.store.consent);
   let button: HTMLButtonElement | undefined;
   return {

@@ -10,7 +10,7 @@ import { options, type KeksiOptions } from '../../core/options.js';
 import type { Consent } from '../../core/record.js';
 import { ConsentStore } from '../../core/store.js';
 import { usesTrackers } from '../../integrations/uses.js';
-import type { UiAction } from '../../ui/events.js';
+import type { KeksiUi } from '../../ui/controller.js';
 import type { Extras } from './extras.js';
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
@@ -29,9 +29,6 @@ declare global {
     'keksi-consent': KeksiConsent;
   }
 }
-
-/** What the controller needs of the lazily loaded UI elements. */
-type UiElement = HTMLElement & Record<string, unknown>;
 
 /**
  * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).
@@ -57,11 +54,10 @@ export class KeksiConsent extends HTMLElement {
   /** The started extras (integrations, reopen button), once loaded. */
   private _extras?: Extras;
   private _extrasLoading?: Promise<unknown>;
-  private _banner?: UiElement;
-  private _prefs?: UiElement;
   private _reopen?: HTMLButtonElement;
-  private _embeds = new Map<Element, UiElement>();
-  private _ui?: Promise<unknown>;
+  /** The UI half (banner, dialog, placeholders), once its chunk is loaded. */
+  private _ui?: KeksiUi;
+  private _uiLoading?: Promise<KeksiUi | undefined>;
   private _ran = new Set<string>();
   /** Whether the banner should be open: a decision made while the UI is still loading wins. */
   private _bannerWanted = false;
@@ -131,14 +127,7 @@ export class KeksiConsent extends HTMLElement {
     this._extras?.decided(consent);
     this._gate!.update();
     this._noteRun();
-    for (const [iframe, placeholder] of this._embeds) {
-      if (iframe.getAttribute('data-keksi') === 'on') {
-        placeholder.remove();
-        (iframe as HTMLElement).hidden = false;
-        this._embeds.delete(iframe);
-      }
-    }
-    if (this._prefs) this._prefs.accepted = consent?.accepted || [];
+    this._ui?.changed(consent);
     document.dispatchEvent(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
@@ -156,47 +145,24 @@ export class KeksiConsent extends HTMLElement {
     }
   };
 
-  private _onAction = (event: Event): void => {
-    const { action, accepted } = (event as CustomEvent<UiAction>).detail;
-    if (action === 'accept-all') this.acceptAll();
-    else if (action === 'reject-all') this.rejectAll();
-    else if (action === 'save') this.setConsent(accepted || []);
-    else if (action === 'allow') this.setConsent([...(this.store.consent?.accepted || []), ...(accepted || [])]);
-    else if (action === 'settings') this.showPreferences(event.composedPath()[0] as Element);
-  };
-
-  private _loadUi(): Promise<unknown> {
-    return (this._ui ||= import('../../ui/index.js').catch((error) => guard('loading the Keksi UI', () => { throw error; })));
-  }
-
-  private _uiElement(tag: string, parts: string, parent: Node = this.shadowRoot!): UiElement {
-    const el = document.createElement(tag) as UiElement;
-    el.setAttribute('exportparts', parts);
-    el.lang = this.language;
-    el.config = this.config;
-    el.gpc = this.gpc;
-    el.addEventListener('keksi-action', this._onAction);
-    parent.appendChild(el);
-    return el;
+  /** Run `fn` with the UI half, loading its chunk the first time. */
+  private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
+    this._uiLoading ||= import('../../ui/index.js').then(
+      (m) => (this._ui = new m.KeksiUi(this)),
+      (error) => warn('the Keksi UI could not be loaded', error) as undefined,
+    );
+    return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
   }
 
   private _placehold(el: Element): void {
-    if (!(el instanceof HTMLIFrameElement) || this._embeds.has(el)) return;
-    (el as HTMLElement).hidden = true;
-    this._loadUi().then(() => {
-      if (el.getAttribute('data-keksi') === 'on' || this._embeds.has(el)) return;
-      const placeholder = this._uiElement('keksi-embed', 'embed,button', document.createDocumentFragment());
-      placeholder.categories = (el.getAttribute('data-category') || '').split(/\s+/);
-      placeholder.width = el.getAttribute('width');
-      placeholder.height = el.getAttribute('height');
-      el.before(placeholder);
-      this._embeds.set(el, placeholder);
-    });
+    if (!(el instanceof HTMLIFrameElement)) return;
+    el.hidden = true;
+    this._withUi((ui) => ui.placehold(el));
   }
 
   private _setBannerOpen(open: boolean): void {
     this._bannerWanted = open;
-    if (this._banner) this._banner.open = open;
+    this._ui?.banner(open);
     this._withExtras((extras) => {
       if (!this._bannerWanted) this._reopen ||= extras?.reopenButton();
       if (this._reopen) this._reopen.hidden = this._bannerWanted;
@@ -231,27 +197,19 @@ export class KeksiConsent extends HTMLElement {
     if (!Array.isArray(categories)) categories = [];
     this.store.decide(categories);
     this._setBannerOpen(false);
-    (this._prefs?.close as (() => void) | undefined)?.call(this._prefs);
+    this._ui?.closePreferences();
   }
 
   /** Show the banner. */
   showBanner(): Promise<void> {
     this._bannerWanted = true;
-    return this._loadUi().then(() => {
-      if (!this._bannerWanted) return;
-      this._banner ||= this._uiElement('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
-      this._setBannerOpen(true);
-    });
+    return this._withUi(() => this._bannerWanted && this._setBannerOpen(true));
   }
 
   /** Open the preferences dialog; focus returns to `opener` (or what had focus) when it closes. */
   showPreferences(opener?: Element | null): Promise<void> {
     const from = opener || document.activeElement;
-    return this._loadUi().then(() => {
-      this._prefs ||= this._uiElement('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
-      this._prefs.accepted = this.store.consent?.accepted || [];
-      (this._prefs.show as (from: Element | null) => void).call(this._prefs, from);
-    });
+    return this._withUi((ui) => ui.preferences(from));
   }
 
   /** Forget the decision: delete the cookie and show the banner again. */

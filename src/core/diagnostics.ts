@@ -1,0 +1,32 @@
+/**
+ * The `[keksi]` messages for bad attribute values found by `parseConfig()`. Loaded with the
+ * controller's extras, after start-up: a page's gated elements never wait for these texts.
+ */
+import { ATTRIBUTES, ONE_OF, type KeksiConfig, type Problem } from './config.js';
+import { warn } from './log.js';
+
+const MESSAGES: Record<string, (name: string, value: string) => string> = {
+  unknown: (name) => `unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`,
+  category: (_, id) => `category "${id}" ignored: use lower-case letters, digits, "-" or "_".`,
+  added: (_, id) => `category "${id}" added: a configured tag needs it.`,
+  id: (name, id) => `${name}="${id}" is not a valid ID; that tag will not be loaded.`,
+  'one-of': (name, value) => {
+    const allowed = ONE_OF[name as keyof typeof ONE_OF];
+    return `${name}="${value}" is not one of ${allowed.join(', ')}; using "${allowed[0]}".`;
+  },
+  url: (name, value) => `${name}="${value}" is not an http(s) or relative URL; ignored.`,
+  lang: (_, value) => `lang="${value}" is not fi, sv or en; following the page language.`,
+  revision: (_, value) => `revision="${value}" is not a whole number ≥ 0; using 0.`,
+  'cookie-name': (_, value) => `cookie-name="${value}" may only use letters, digits, "-" and "_"; using keksi_consent.`,
+  'cookie-domain': (_, value) => `cookie-domain="${value}" is not a domain of this page's host ${globalThis.location?.hostname}; using the host.`,
+  'expires-days': (_, value) => `expires-days="${value}" is not a number; using 182.`,
+  clamped: (_, value) => `expires-days="${value}" is outside 1–395; clamped.`,
+};
+
+/** The message for one problem. */
+export const describeProblem = ([kind, name, value]: Problem): string => MESSAGES[kind](name, value);
+
+/** Warn (once each) about every bad value in a configuration. */
+export function reportProblems(config: KeksiConfig): void {
+  for (const problem of config.problems) warn(describeProblem(problem));
+}

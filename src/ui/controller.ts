@@ -1,0 +1,83 @@
+/**
+ * The UI half of `<keksi-consent>`, in the lazily loaded UI chunk: creates the banner, the
+ * preferences dialog and embed placeholders inside the controller, keeps them in step with the
+ * consent, and turns the visitor's actions (`keksi-action` events) into the controller's public
+ * calls. The controller's core never needs Lit; this file is fetched the first time something is shown.
+ */
+import type { KeksiConsent } from '../components/keksi-consent/keksi-consent.js';
+import type { KeksiBanner } from '../components/keksi-banner/keksi-banner.js';
+import type { KeksiEmbed } from '../components/keksi-embed/keksi-embed.js';
+import type { KeksiPreferences } from '../components/keksi-preferences/keksi-preferences.js';
+import type { Consent } from '../core/record.js';
+import type { UiAction } from './events.js';
+
+type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
+
+export class KeksiUi {
+  private _banner?: KeksiBanner;
+  private _prefs?: KeksiPreferences;
+  private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
+
+  constructor(private readonly _host: KeksiConsent) {}
+
+  /** Open or close the banner (created when first opened). */
+  banner(open: boolean): void {
+    if (open) this._banner ||= this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+    if (this._banner) this._banner.open = open;
+  }
+
+  /** Open the dialog with the current choice; focus returns to `from` when it closes. */
+  preferences(from: Element | null): void {
+    this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+    this._prefs.accepted = this._host.store.consent?.accepted || [];
+    this._prefs.show(from);
+  }
+
+  /** Close the dialog if it is open. */
+  closePreferences(): void {
+    this._prefs?.close();
+  }
+
+  /** Put a placeholder before a blocked iframe (once). */
+  placehold(iframe: HTMLIFrameElement): void {
+    if (iframe.getAttribute('data-keksi') === 'on' || this._embeds.has(iframe)) return;
+    const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', document.createDocumentFragment());
+    placeholder.categories = (iframe.getAttribute('data-category') || '').split(/\s+/);
+    placeholder.width = iframe.getAttribute('width');
+    placeholder.height = iframe.getAttribute('height');
+    iframe.before(placeholder);
+    this._embeds.set(iframe, placeholder);
+  }
+
+  /** After a decision: activated iframes lose their placeholder, the dialog shows the new choice. */
+  changed(consent: Consent | null): void {
+    for (const [iframe, placeholder] of this._embeds) {
+      if (iframe.getAttribute('data-keksi') === 'on') {
+        placeholder.remove();
+        iframe.hidden = false;
+        this._embeds.delete(iframe);
+      }
+    }
+    if (this._prefs) this._prefs.accepted = consent?.accepted || [];
+  }
+
+  private _onAction = (event: Event): void => {
+    const host = this._host;
+    const { action, accepted = [] } = (event as CustomEvent<UiAction>).detail;
+    if (action === 'accept-all') host.acceptAll();
+    else if (action === 'reject-all') host.rejectAll();
+    else if (action === 'save') host.setConsent(accepted);
+    else if (action === 'allow') host.setConsent([...(host.store.consent?.accepted || []), ...accepted]);
+    else if (action === 'settings') host.showPreferences(event.composedPath()[0] as Element);
+  };
+
+  private _element<T extends UiElement>(tag: string, parts: string, parent: Node = this._host.shadowRoot!): T {
+    const el = document.createElement(tag) as T;
+    el.setAttribute('exportparts', parts);
+    const { language: lang, config, gpc } = this._host;
+    Object.assign(el, { lang, config, gpc });
+    el.addEventListener('keksi-action', this._onAction);
+    parent.appendChild(el);
+    return el;
+  }
+}
