@@ -108,6 +108,17 @@ describe('integrations', () => {
       expect(commands().slice(0, 3)).to.deep.equal(['consent default', 'set ads_data_redaction', 'consent update']);
     });
 
+    it('a returning visitor’s gated gtag call on a page with its own snippet comes after the default and the update', async () => {
+      const own = (w.dataLayer = [] as unknown[]);
+      // eslint-disable-next-line prefer-rest-params
+      w.gtag = function () { own.push(arguments); };
+      storeConsent(['analytics'], ['preferences', 'marketing']);
+      // The page's dataLayer makes Keksi start its integrations before the gated elements run.
+      await mount(`${SHOP('')}<script type="text/plain" data-category="analytics">gtag('event', 'page_view_gated')</script>`);
+      expect(commands()).to.deep.equal(['consent default', 'set ads_data_redaction', 'consent update', 'event page_view_gated']);
+      expect(signals('update').analytics_storage).to.equal('granted');
+    });
+
     it('GTM: default before the container, a keksi_consent_update event after each decision', async () => {
       const el = await mount(SHOP('gtm="GTM-ABCD12"'));
       expect(vendorScripts()).to.deep.equal([]);
