@@ -4,6 +4,8 @@ import { KeksiConsent } from '../src/components/keksi-consent/keksi-consent.js';
 import { define } from '../src/define.js';
 
 define('keksi-consent', KeksiConsent);
+// Keksi fetches its UI once the page has shown content (or after a second): give the test page some.
+document.body.insertAdjacentHTML('afterbegin', '<p id="test-page-content">Keksi browser tests</p>');
 
 declare global {
   interface Window {
@@ -46,9 +48,19 @@ export async function mount(markup: string): Promise<KeksiConsent> {
   mounted.push(host);
   const el = host.querySelector('keksi-consent') as KeksiConsent;
   await el.ready;
-  if (el.store?.ask) await customElements.whenDefined('keksi-banner');
+  if (el.store?.ask) await waitFor(() => el.shadowRoot!.querySelector('keksi-banner'));
   await settle(el);
   return el;
+}
+
+/** Poll until `fn` returns something truthy (at most 3 s). */
+export async function waitFor<T>(fn: () => T): Promise<T> {
+  for (let i = 0; i < 150; i++) {
+    const value = fn();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('waitFor: timed out');
 }
 
 /** Remove everything mount() added. */

@@ -279,6 +279,12 @@ describe('lazy UI and shared configuration', () => {
     await ui.banner(page).waitFor();
     assert.ok(loaded.includes('/dist/keksi.mjs'));
     assert.ok(loaded.some((p) => p.startsWith('/dist/chunks/')), 'the first visit fetched the UI chunk');
+    // The UI chunk is requested only after the page has shown its own first content.
+    const [fcp, uiChunk] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource').find((e) => e.name.includes('/chunks/ui-'))?.startTime,
+    ]);
+    assert.ok(fcp > 0 && uiChunk >= fcp, `UI chunk requested at ${uiChunk} ms, first contentful paint at ${fcp} ms`);
     await ui.bannerButton(page, 'reject-all').click();
     loaded.length = 0;
     await page.goto(url('/'));

@@ -30,6 +30,26 @@ declare global {
   }
 }
 
+const FCP = 'first-contentful-paint';
+/**
+ * Resolves once the page has shown its first content (at once in a hidden tab, which paints nothing;
+ * after a second at the latest): the chunks then never compete with the page's own first content.
+ */
+const afterFirstPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (document.visibilityState === 'hidden' || performance.getEntriesByName(FCP).length) return resolve();
+    const done = () => {
+      observer?.disconnect();
+      resolve();
+    };
+    const observer = guard('watching for the first paint', () => {
+      const o = new PerformanceObserver((list) => list.getEntriesByName(FCP).length && done());
+      o.observe({ type: 'paint' });
+      return o;
+    });
+    setTimeout(done, 1000);
+  });
+
 /**
  * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).
  * @fires keksi-ready - on `document`, once at start-up
@@ -95,7 +115,9 @@ export class KeksiConsent extends HTMLElement {
     this._gate = new Gate((c) => store.granted(c), (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
     store.subscribe((consent, changed) => this._withExtras(() => this._onChange(consent, changed)));
     document.addEventListener('click', this._onDocumentClick);
-    this._extrasLoading = import('./extras.js')
+    const trackers = usesTrackers(config);
+    this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
+      .then(() => import('./extras.js'))
       .then((m) => (this._extras = m.startExtras(this)))
       .catch((error) => warn('the integrations could not be loaded; Google and Meta tags stay off', error));
 
@@ -110,7 +132,7 @@ export class KeksiConsent extends HTMLElement {
       });
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise the
     // page's gated elements activate at once, before the extras have even been fetched.
-    if (usesTrackers(config)) this._extrasLoading.then(activate);
+    if (trackers) this._extrasLoading.then(activate);
     else activate();
   }
 
@@ -147,7 +169,7 @@ export class KeksiConsent extends HTMLElement {
 
   /** Run `fn` with the UI half, loading its chunk the first time. */
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
-    this._uiLoading ||= import('../../ui/index.js').then(
+    this._uiLoading ||= afterFirstPaint().then(() => import('../../ui/index.js')).then(
       (m) => (this._ui = new m.KeksiUi(this)),
       (error) => warn('the Keksi UI could not be loaded', error) as undefined,
     );
