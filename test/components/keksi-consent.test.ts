@@ -182,6 +182,20 @@ describe('<keksi-consent>', () => {
       host.remove();
     });
 
+    it('without Google or Meta tags, a decision runs the gated elements at once, not when the extras arrive', async () => {
+      window.__ran = [];
+      const host = document.createElement('div');
+      host.innerHTML = `<script type="text/plain" data-category="analytics">window.__ran.push('now')</script>
+        <keksi-consent categories="analytics" no-reopen-button></keksi-consent>`;
+      document.body.append(host);
+      const el = host.querySelector('keksi-consent') as KeksiConsentEl;
+      await el.ready;
+      el.acceptAll();
+      expect(window.__ran).to.deep.equal(['now']);
+      await settle(el);
+      host.remove();
+    });
+
     it('fires keksi-ready once and keksi-change with the changed categories', async () => {
       const ready: unknown[] = [];
       const changes: { consent: { accepted: string[] } | null; changed?: string[] }[] = [];

@@ -113,9 +113,13 @@ export class KeksiConsent extends HTMLElement {
     this.attachShadow({ mode: 'open' });
 
     this._gate = new Gate((c) => store.granted(c), (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
-    store.subscribe((consent, changed) => this._withExtras(() => this._onChange(consent, changed)));
-    document.addEventListener('click', this._onDocumentClick);
     const trackers = usesTrackers(config);
+    // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
+    // for the extras (fetched at once on such pages); otherwise gating follows the decision at once.
+    store.subscribe((consent, changed) =>
+      trackers ? this._withExtras(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
+    );
+    document.addEventListener('click', this._onDocumentClick);
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => import('./extras.js'))
       .then((m) => (this._extras = m.startExtras(this)))
@@ -146,7 +150,7 @@ export class KeksiConsent extends HTMLElement {
 
   private _onChange(consent: Consent | null, changed: string[]): void {
     const withdrawn = changed.filter((c) => !this.store.granted(c) && this._ran.has(c));
-    this._extras?.decided(consent);
+    this._withExtras((extras) => extras?.decided(consent));
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
