@@ -38,9 +38,8 @@ if (w.keksi && !Array.isArray(w.keksi)) {
       // First in the body: first in the tab order, while shown fixed at the bottom.
       document.body.prepend(el);
     });
-  // Start in a task of its own once the page is parsed: Keksi's start-up and the page's first
-  // rendering are then two short tasks instead of one long one (gated elements wait either way).
-  const start = () => setTimeout(mount);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // Start once the page is parsed, at once: a returning visitor's gated elements should not wait.
+  // (Starting in a task of its own was measured: 56 ms later gating at 4× CPU, no shorter long tasks.)
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
+  else mount();
 }
