@@ -9,6 +9,9 @@
 export type Lang = 'fi' | 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 
+/** The consent cookie's name unless `cookie-name` says otherwise. */
+export const DEFAULT_COOKIE = 'keksi_consent';
+
 /** The category that is always on. */
 export const NECESSARY = 'necessary';
 
@@ -161,10 +164,10 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     revision = 0;
   }
 
-  let cookieName = read('cookie-name') ?? 'keksi_consent';
+  let cookieName = read('cookie-name') ?? DEFAULT_COOKIE;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) {
     bad('cookie-name', 'cookie-name', cookieName);
-    cookieName = 'keksi_consent';
+    cookieName = DEFAULT_COOKIE;
   }
 
   let cookieDomain = read('cookie-domain')?.trim().replace(/^\./, '').toLowerCase() || undefined;

@@ -134,10 +134,12 @@ export class KeksiConsent extends HTMLElement {
         this._readyResolve();
         document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
       });
-    // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise the
-    // page's gated elements activate at once, before the extras have even been fetched.
+    // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
+    // returning visitor's gated elements activate at once, before the extras have even been fetched.
+    // With no choice that applies there is nothing to run yet: the page paints first.
     if (trackers) this._extrasLoading.then(activate);
-    else activate();
+    else if (store.consent) activate();
+    else afterFirstPaint().then(activate);
   }
 
   /** Run `fn` with the extras: now when they are loaded (keeping the order of effects), else once they are. */
@@ -173,7 +175,11 @@ export class KeksiConsent extends HTMLElement {
 
   /** Run `fn` with the UI half, loading its chunk the first time. */
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
-    this._uiLoading ||= afterFirstPaint().then(() => import('../../ui/index.js')).then(
+    this._uiLoading ||= afterFirstPaint()
+      .then(() => import('../../ui/index.js'))
+      // The chunk's evaluation and the first render are two tasks, so neither is a long one.
+      .then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m))))
+      .then(
       (m) => (this._ui = new m.KeksiUi(this)),
       (error) => warn('the Keksi UI could not be loaded', error) as undefined,
     );
