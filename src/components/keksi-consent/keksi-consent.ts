@@ -30,6 +30,12 @@ declare global {
   }
 }
 
+/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
+const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
+};
+
 const FCP = 'first-contentful-paint';
 /**
  * Resolves once the page has shown its first content (at once in a hidden tab, which paints nothing;
@@ -130,7 +136,8 @@ export class KeksiConsent extends HTMLElement {
         this._noteRun();
         this._gate!.update();
         if (store.ask) this.showBanner();
-        else this._setBannerOpen(false);
+        // The reopen button is not needed during the page's load: it comes when the page is idle.
+        else whenIdle(() => this._bannerWanted || this._setBannerOpen(false));
         this._readyResolve();
         document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
       });
