@@ -150,6 +150,8 @@ describe('COMPLIANCE.md consent rules', () => {
     for (const path of ['/', '/tuote.html', '/tietosuojaseloste.html']) {
       await page.goto(url(path));
       await keksiReady(page);
+      // The reopen button comes when the page is idle after load (within a second).
+      await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible', timeout: 3000 });
       assert.equal(await page.locator('keksi-consent [part~="reopen"]').isVisible(), true, path);
       assert.equal(await page.locator('footer [data-keksi-open]').count(), 1, path);
     }
@@ -294,7 +296,8 @@ describe('lazy UI and shared configuration', () => {
     // gated elements run, the UI chunk is not fetched at all.
     assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')), ['/dist/keksi.mjs', '/dist/chunks/extras.mjs']);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
-    assert.equal(await page.locator('keksi-consent [part~="reopen"]').isVisible(), true, 'the reopen button needs no UI chunk');
+    await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');
     // The product page's video stays blocked, so its placeholder (UI) is fetched there: only when needed.
     loaded.length = 0;
     await page.goto(url('/tuote.html'));
