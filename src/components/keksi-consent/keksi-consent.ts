@@ -1,7 +1,9 @@
 /**
- * `<keksi-consent>`: the controller. A plain custom element (no Lit) so that a returning visitor's
- * page runs only the small core: it reads its attributes, restores the stored choice, drives gating
- * and integrations, and fetches the Lit UI (banner, dialog, embed placeholders) only when it is shown.
+ * `<keksi-consent>`: the controller's core. A plain custom element (no Lit) so that a returning
+ * visitor's page runs only the small core before its gated elements: it reads its attributes,
+ * restores the stored choice and drives gating. It then fetches the extras (integrations, reopen
+ * button, attribute messages; first when Google or Meta tags must hear the consent) and, only when
+ * something is shown, the Lit UI with the controller's UI half (`KeksiUi`).
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { Gate } from '../../core/gating.js';
@@ -187,9 +189,9 @@ export class KeksiConsent extends HTMLElement {
       // The chunk's evaluation and the first render are two tasks, so neither is a long one.
       .then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m))))
       .then(
-      (m) => (this._ui = new m.KeksiUi(this)),
-      (error) => warn('the Keksi UI could not be loaded', error) as undefined,
-    );
+        (m) => (this._ui = new m.KeksiUi(this)),
+        (error) => warn('the Keksi UI could not be loaded', error) as undefined,
+      );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
   }
 
