@@ -4,27 +4,19 @@
  * which `reportProblems()` (core/diagnostics.ts, loaded after start-up) turns into `[keksi]`
  * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
+import { parseGating, tokens, type GatingConfig, type Problem, type Read } from './essentials.js';
+
+export { DEFAULT_COOKIE, NECESSARY, type Problem } from './essentials.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 
-/** The consent cookie's name unless `cookie-name` says otherwise. */
-export const DEFAULT_COOKIE = 'keksi_consent';
-
-/** The category that is always on. */
-export const NECESSARY = 'necessary';
-
 /** Validated configuration of one `<keksi-consent>`. */
-export interface KeksiConfig {
-  /** Optional categories, in display order; never includes `necessary`. */
-  categories: string[];
+export interface KeksiConfig extends GatingConfig {
   /** Explicit language, or undefined to follow the page. */
   lang?: Lang;
-  revision: number;
-  cookieName: string;
   cookieDomain?: string;
-  expiresDays: number;
   noticeUrl?: string;
   position: 'bottom' | 'top' | 'center';
   reopenButton: boolean;
@@ -40,9 +32,6 @@ export interface KeksiConfig {
   problems: Problem[];
 }
 
-/** A bad value: what was wrong (a kind, usually the attribute's name), the attribute, the value. */
-export type Problem = [kind: string, name: string, value: string];
-
 /** Every attribute `<keksi-consent>` understands. */
 export const ATTRIBUTES = [
   'categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url',
@@ -51,7 +40,6 @@ export const ATTRIBUTES = [
 ] as const;
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
-const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 const ID_PATTERNS = {
   ga: /^G-[A-Z0-9]{4,16}$/,
   'google-ads': /^AW-\d{4,16}$/,
@@ -59,7 +47,6 @@ const ID_PATTERNS = {
   'meta-pixel': /^\d{5,20}$/,
 } as const;
 
-type Read = (name: string) => string | null;
 
 /** The allowed values of the attributes that take one of a list; the first is the default. */
 export const ONE_OF = { position: ['bottom', 'top', 'center'], 'consent-mode': ['basic', 'advanced'] } as const;
@@ -93,10 +80,6 @@ export function isSafeUrl(url: string): boolean {
   return /^https?$/i.test(scheme[1]);
 }
 
-function tokens(value: string | null): string[] {
-  return (value || '').split(/[\s,]+/).filter(Boolean);
-}
-
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.
@@ -128,24 +111,18 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     else return value || undefined;
   };
 
-  const categories: string[] = [];
-  const addCategory = (id: string) => {
-    if (!categories.includes(id)) categories.push(id);
-  };
-  for (const id of tokens(read('categories')).map((t) => t.toLowerCase())) {
-    if (id === NECESSARY) continue;
-    if (CATEGORY_ID.test(id)) addCategory(id);
-    else bad('category', 'categories', id);
-  }
+  const gating = parseGating(read, bad);
+  const { categories } = gating;
 
   const ga = ids('ga');
   const googleAds = ids('google-ads');
   const gtm = ids('gtm');
   const metaPixel = ids('meta-pixel');
+  // A tag's category is added when missing: Google Analytics and GTM measure, Ads and Meta market.
   const needs = (list: string[], category: string) => {
     if (list.length && !categories.includes(category)) {
       bad('added', 'categories', category);
-      addCategory(category);
+      categories.push(category);
     }
   };
   needs(ga, 'analytics');
@@ -157,42 +134,16 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   const lang = toLang(langAttr);
   if (langAttr && !lang) bad('lang', 'lang', langAttr);
 
-  const revisionAttr = read('revision');
-  let revision = Number(revisionAttr ?? 0);
-  if (!Number.isInteger(revision) || revision < 0) {
-    bad('revision', 'revision', revisionAttr!);
-    revision = 0;
-  }
-
-  let cookieName = read('cookie-name') ?? DEFAULT_COOKIE;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) {
-    bad('cookie-name', 'cookie-name', cookieName);
-    cookieName = DEFAULT_COOKIE;
-  }
-
   let cookieDomain = read('cookie-domain')?.trim().replace(/^\./, '').toLowerCase() || undefined;
   if (cookieDomain && (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cookieDomain) || (hostname !== cookieDomain && !hostname.endsWith('.' + cookieDomain)))) {
     bad('cookie-domain', 'cookie-domain', cookieDomain);
     cookieDomain = undefined;
   }
 
-  const expiresAttr = read('expires-days');
-  let expiresDays = Number(expiresAttr ?? 182);
-  if (!Number.isFinite(expiresDays)) {
-    bad('expires-days', 'expires-days', expiresAttr!);
-    expiresDays = 182;
-  } else if (expiresDays < 1 || expiresDays > 395) {
-    bad('clamped', 'expires-days', expiresAttr!);
-    expiresDays = Math.min(395, Math.max(1, expiresDays));
-  }
-
   return {
-    categories,
+    ...gating,
     lang,
-    revision,
-    cookieName,
     cookieDomain,
-    expiresDays,
     noticeUrl: url('notice-url'),
     position: oneOf('position'),
     reopenButton: read('no-reopen-button') === null,

@@ -3,12 +3,11 @@
  * browser, another script or an attacker may leave there) and how it is judged against the current
  * configuration. Pure functions, no DOM.
  */
-import { NECESSARY } from './config.js';
+import { CATEGORY_ID, NECESSARY } from './essentials.js';
 
 /** Version of the stored record's shape. A record of another version counts as no consent. */
 export const SCHEMA = 1;
 const DAY = 864e5;
-const CATEGORY = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** A visitor's decision, as the public API returns it. */
 export interface Consent {
@@ -34,6 +33,10 @@ interface Stored {
   x: string[];
 }
 
+/** A copy of a consent, so a caller changing it changes nothing. */
+export const copyConsent = (c: Consent | null): Consent | null =>
+  c && { ...c, accepted: [...c.accepted], rejected: [...c.rejected] };
+
 /** Encode a consent for the cookie (js-cookie percent-encodes the result). */
 export function serializeConsent(consent: Consent): string {
   const stored: Stored = {
@@ -48,7 +51,7 @@ export function serializeConsent(consent: Consent): string {
 }
 
 const isCategoryList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY.test(c));
+  Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY_ID.test(c));
 
 /**
  * Parse a cookie value into a consent, or null when it is missing, malformed, of a foreign or future
@@ -94,14 +97,4 @@ export function applicableConsent(
   };
   const ask = categories.some((c) => !consent.accepted.includes(c) && !consent.rejected.includes(c));
   return { consent, ask };
-}
-
-/** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
-export function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const h = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

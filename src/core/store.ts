@@ -5,7 +5,17 @@
 import Cookies from 'js-cookie';
 import { NECESSARY, type KeksiConfig } from './config.js';
 import { guard, warn } from './log.js';
-import { applicableConsent, parseConsentCookie, randomId, serializeConsent, type Consent } from './record.js';
+import { applicableConsent, parseConsentCookie, serializeConsent, type Consent } from './record.js';
+
+/** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 /** Called after every decision and reset, with the categories whose granted state changed. */
 export type ConsentListener = (consent: Consent | null, changed: string[]) => void;
