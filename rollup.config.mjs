@@ -1,7 +1,8 @@
 // Builds:
 //  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
-//  2. dist/keksi.mjs  — the same as an ES module whose UI and notice are code-split chunks, loaded
-//                       relative to the entry only when shown (returning visitors load the core only).
+//  2. dist/keksi.mjs  — the same as an ES module: the core (stored choice, gating, API) with lazy
+//                       chunks loaded relative to it — controller, extras (integrations), UI (only
+//                       when shown). A returning visitor's gated elements run on the core alone.
 //  3. dist/keksi-notice.mjs and dist/keksi-notice.js — <keksi-notice>, for the privacy-notice page only.
 //  4. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -25,6 +26,10 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/** Chunk names say what they hold: controller, extras, ui. */
+const chunkName = ({ facadeModuleId, moduleIds, name }) =>
+  /\/ui\/index\.ts$/.test(facadeModuleId || '') ? 'ui' : moduleIds.some((id) => id.endsWith('keksi-consent.ts')) ? 'controller' : name;
+
 export default [
   {
     input: 'src/keksi.ts',
@@ -39,9 +44,10 @@ export default [
     onwarn,
   },
   {
-    // One entry, so the core a returning visitor runs is one file; the UI is its only (lazy) chunk.
+    // One entry, so the core a returning visitor runs before gating is one file; the controller,
+    // the extras and the UI are lazy chunks.
     input: { keksi: 'src/keksi.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${/\/ui\/index\.ts$/.test(c.facadeModuleId || '') ? 'ui' : c.name}-[hash].mjs` },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },

@@ -47,7 +47,8 @@ const tc = 'node_modules/tarteaucitronjs/';
 const sizes = [
   ['Keksi dist/keksi.js (all in one)', ['dist/keksi.js']],
   ['Keksi ESM core: what runs before a returning visitor\'s gated elements (page without Google/Meta tags)', esmCore()],
-  ['Keksi ESM core + extras chunk (integrations, reopen button; before gating when Google/Meta tags are used)', [...esmCore(), chunk('extras')]],
+  ['Keksi ESM core + controller chunk (fetched by the core at once; configuration, store, decisions)', [...esmCore(), chunk('controller')]],
+  ['Keksi ESM core + controller + extras (integrations, reopen button; before gating when Google/Meta tags are used)', [...esmCore(), chunk('controller'), chunk('extras')]],
   ['Keksi ESM UI chunk (Lit, banner, dialog, placeholder, texts; first visit only)', [chunk('ui')]],
   ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
   [`cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`, ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css']],
@@ -108,6 +109,12 @@ async function visit(page, cdp, widget, returning) {
   await page.goto(url);
   if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+  // Keksi's core gates a returning visitor's page before its controller starts: wait for the
+  // controller too, so the script time below counts all of the widget's start-up.
+  if (widget.startsWith('keksi')) {
+    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+    await page.evaluate(() => document.querySelector('keksi-consent').ready);
+  }
   await page.waitForTimeout(40);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;

@@ -5,7 +5,8 @@
 import type { KeksiConsent } from './components/keksi-consent/keksi-consent.js';
 import { guard } from './core/log.js';
 import { configure as addOptions, type KeksiOptions } from './core/options.js';
-import type { Consent } from './core/record.js';
+import { copyConsent, type Consent } from './core/record.js';
+import { earlyConsent } from './early.js';
 
 /** Keksi's version. */
 export const version = '0.1.0';
@@ -22,10 +23,17 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
 }
 
+// Before the controller has started, the choice the page was gated on answers (see early.ts).
 /** The visitor's current decision, or null when there is none (yet). */
-export const getConsent = (): Consent | null => controller()?.getConsent() ?? null;
-/** Whether a category is granted now; false before start-up. */
-export const has = (category: string): boolean => !!controller()?.has(category);
+export const getConsent = (): Consent | null => {
+  const c = controller();
+  return c ? c.getConsent() : copyConsent(earlyConsent());
+};
+/** Whether a category is granted now; before start-up, whether the stored choice grants it. */
+export const has = (category: string): boolean => {
+  const c = controller();
+  return c ? c.has(category) : !!earlyConsent()?.accepted.includes(category);
+};
 /** Accept every category (under Global Privacy Control, all but marketing). */
 export const acceptAll = (): void => whenStarted('acceptAll()', (c) => c.acceptAll());
 /** Reject every optional category. */

@@ -1,15 +1,15 @@
 /**
- * Script-tag entry (`dist/keksi.js`, `dist/keksi.mjs`): defines `<keksi-consent>`, creates one from
- * the tag's `data-*` attributes unless the page has its own, exposes `window.keksi` and runs the
- * calls queued before it loaded (`window.keksi = window.keksi || []; keksi.push(k => …)`).
+ * Script-tag entry (`dist/keksi.js`, `dist/keksi.mjs`): exposes `window.keksi` and runs the calls
+ * queued before it loaded (`window.keksi = window.keksi || []; keksi.push(k => …)`), gates a returning
+ * visitor's page on the stored choice at once (early.ts), then defines `<keksi-consent>` (the
+ * controller: a lazy chunk of `keksi.mjs`) and creates one from the tag's `data-*` attributes unless
+ * the page has its own.
  */
 import * as api from './api.js';
-import { KeksiConsent } from './components/keksi-consent/keksi-consent.js';
-import Cookies from 'js-cookie';
-import { DEFAULT_COOKIE } from './core/config.js';
 import { setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
 import { define } from './define.js';
+import { gateEarly } from './early.js';
 
 type Api = typeof api & { push(fn: (keksi: Api) => void): void };
 type Queued = Array<(keksi: Api) => void>;
@@ -29,7 +29,7 @@ if (w.keksi && !Array.isArray(w.keksi)) {
   if (script?.nonce) setScriptNonce(script.nonce);
   queued.forEach(keksi.push);
 
-  const mount = () =>
+  const mount = (KeksiConsent: CustomElementConstructor) =>
     guard('mounting <keksi-consent>', () => {
       define('keksi-consent', KeksiConsent);
       if (document.querySelector('keksi-consent')) return;
@@ -40,14 +40,18 @@ if (w.keksi && !Array.isArray(w.keksi)) {
       // First in the body: first in the tab order, while shown fixed at the bottom.
       document.body.prepend(el);
     });
-  // Once the page is parsed: at once for a visitor with a stored choice, whose gated elements should
-  // not wait; on a first visit nothing may run yet, so Keksi starts in a task of its own and the
-  // page's first rendering is not held up by it (measured at 4× CPU: the long task on a first visit
-  // goes, while a returning visitor's gating would be ~56 ms later if it waited too).
+  // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice;
+  // the controller follows (at once too, when Google or Meta tags wait for it). On a first visit
+  // nothing may run yet, so the controller starts in a task of its own and the page's first rendering
+  // is not held up by it (measured at 4× CPU: the long task on a first visit goes).
   const start = () => {
-    const name = document.querySelector('keksi-consent')?.getAttribute('cookie-name') ?? script?.getAttribute('data-cookie-name');
-    if (guard('reading the consent cookie', () => Cookies.get(name || DEFAULT_COOKIE) !== undefined, false)) mount();
-    else setTimeout(mount);
+    const el = document.querySelector('keksi-consent');
+    const read = (name: string) => (el ? el.getAttribute(name) : (script?.getAttribute('data-' + name) ?? null));
+    const returning = guard('gating the page', () => gateEarly(read), false);
+    import('./components/keksi-consent/keksi-consent.js').then(
+      ({ KeksiConsent }) => (returning ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
+      (error) => warn('Keksi could not be loaded; nothing gated runs', error),
+    );
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

@@ -6,9 +6,12 @@
 import type { KeksiConfig } from '../core/config.js';
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
-import { usesGoogle } from './uses.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
+
+/** True when the page uses Google tags Keksi should drive (configured, or the page's own `dataLayer`). */
+const usesGoogle = (c: KeksiConfig): boolean =>
+  !!(c.ga.length || c.googleAds.length || c.gtm.length || (window as GoogleWindow).dataLayer);
 type Signal = 'granted' | 'denied';
 
 /** The seven Consent Mode v2 types. */

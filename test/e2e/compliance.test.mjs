@@ -292,9 +292,9 @@ describe('lazy UI and shared configuration', () => {
     await page.goto(url('/'));
     await keksiReady(page);
     await page.waitForTimeout(300);
-    // The demo shop has Google and Meta tags: the extras chunk (integrations) is fetched before its
-    // gated elements run, the UI chunk is not fetched at all.
-    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')), ['/dist/keksi.mjs', '/dist/chunks/extras.mjs']);
+    // The demo shop has Google and Meta tags: the controller and the extras chunk (integrations) are
+    // fetched before its gated elements run, the UI chunk is not fetched at all.
+    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')).sort(), ['/dist/chunks/controller.mjs', '/dist/chunks/extras.mjs', '/dist/keksi.mjs']);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
     await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');
@@ -321,6 +321,39 @@ describe('lazy UI and shared configuration', () => {
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
     assert.ok(fetched.some((p) => p.startsWith('/dist/chunks/extras-')));
     assert.ok(!fetched.some((p) => p.startsWith('/dist/chunks/ui-')));
+    await context.close();
+  });
+
+  test('a returning visitor\'s page is gated by the core before the controller starts, which then takes over', async () => {
+    const { context, page, warnings } = await newPage(h.browser);
+    await page.goto(url('/test/pages/early.html'));
+    await keksiReady(page);
+    await page.evaluate(() => keksi.setConsent(['analytics']));
+    await page.waitForFunction(() => window.__ran.length === 4);
+    // ext-a.js is slow this time: the controller starts while the early gate still waits for it, so
+    // the scripts after it are run by the gate the controller took over, in order and once.
+    await page.route('**/fixtures/ext-a.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.goto(url('/test/pages/early.html'), { waitUntil: 'domcontentloaded' });
+    await keksiReady(page);
+    assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1'], 'the controller started before ext-a.js arrived');
+    await page.waitForFunction(() => window.__ran.length === 4);
+    // The first gated script ran before <keksi-consent> was even defined, and the API already answered
+    // from the stored choice.
+    assert.deepEqual(await page.evaluate(() => window.atRun), {
+      analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
+    });
+    // The controller took the gate over: the embed held back meanwhile gets its placeholder, and a
+    // new decision activates it through the same gate, with no gated script run twice.
+    await page.locator('keksi-embed').waitFor();
+    assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), null);
+    await page.evaluate(() => keksi.acceptAll());
+    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === 'about:blank#video');
+    await page.waitForTimeout(100);
+    assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1', 'ext-a', 'inline-2', 'ext-b']);
+    assert.deepEqual(warnings, []);
     await context.close();
   });
 

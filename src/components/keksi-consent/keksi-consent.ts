@@ -1,17 +1,18 @@
 /**
- * `<keksi-consent>`: the controller's core. A plain custom element (no Lit) so that a returning
- * visitor's page runs only the small core before its gated elements: it reads its attributes,
- * restores the stored choice and drives gating. It then fetches the extras (integrations, reopen
- * button, attribute messages; first when Google or Meta tags must hear the consent) and, only when
- * something is shown, the Lit UI with the controller's UI half (`KeksiUi`).
+ * `<keksi-consent>`: the controller. A plain custom element (no Lit): it reads its attributes,
+ * restores the stored choice and drives gating (taking over the gate the script-tag entry may already
+ * have started for a returning visitor, see early.ts). It then fetches the extras (integrations,
+ * reopen button, attribute messages; first when Google or Meta tags must hear the consent) and, only
+ * when something is shown, the Lit UI with the controller's UI half (`KeksiUi`).
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { Gate } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
 import { options, type KeksiOptions } from '../../core/options.js';
-import type { Consent } from '../../core/record.js';
+import { hasTrackers } from '../../core/essentials.js';
+import { copyConsent, type Consent } from '../../core/record.js';
 import { ConsentStore } from '../../core/store.js';
-import { usesTrackers } from '../../integrations/uses.js';
+import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
 import type { Extras } from './extras.js';
 
@@ -120,8 +121,12 @@ export class KeksiConsent extends HTMLElement {
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.attachShadow({ mode: 'open' });
 
-    this._gate = new Gate((c) => store.granted(c), (c) => c === NECESSARY || config.categories.includes(c), (el) => this._placehold(el));
-    const trackers = usesTrackers(config);
+    const granted = (c: string) => store.granted(c);
+    const known = (c: string) => c === NECESSARY || config.categories.includes(c);
+    const blocked = (el: Element) => this._placehold(el);
+    // A returning visitor's page may already be gated by the script-tag entry (early.ts): take that gate over.
+    this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
+    const trackers = hasTrackers((n) => this.getAttribute(n));
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
     // for the extras (fetched at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) =>
@@ -214,8 +219,7 @@ export class KeksiConsent extends HTMLElement {
 
   /** The decision that applies now, or null. A copy: changing it changes nothing. */
   getConsent(): Consent | null {
-    const c = this.store?.consent;
-    return c ? { ...c, accepted: [...c.accepted], rejected: [...c.rejected] } : null;
+    return copyConsent(this.store?.consent ?? null);
   }
 
   /** Whether a category is granted now. */
