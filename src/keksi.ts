@@ -9,7 +9,9 @@ import * as api from './api.js';
 import { setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
 import { define } from './define.js';
-import { gateEarly } from './early.js';
+import { hasTrackers } from './core/essentials.js';
+import { afterFirstPaint } from './core/schedule.js';
+import { earlyConsent, gateEarly } from './early.js';
 
 type Api = typeof api & { push(fn: (keksi: Api) => void): void };
 type Queued = Array<(keksi: Api) => void>;
@@ -40,18 +42,28 @@ if (w.keksi && !Array.isArray(w.keksi)) {
       // First in the body: first in the tab order, while shown fixed at the bottom.
       document.body.prepend(el);
     });
-  // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice;
-  // the controller follows (at once too, when Google or Meta tags wait for it). On a first visit
-  // nothing may run yet, so the controller starts in a task of its own and the page's first rendering
-  // is not held up by it (measured at 4× CPU: the long task on a first visit goes).
+  // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice
+  // (early.ts). The controller is needed at once when Google or Meta tags are on the page (their
+  // queues must hear the consent default or the stored choice as early as possible) or when a stored
+  // choice no longer applies. Otherwise it comes after the page's first paint, in a task of its own,
+  // with the UI fetched alongside on a first visit: Keksi never competes with the page's own first
+  // content (Lighthouse then measures no FCP or LCP cost).
   const start = () => {
     const el = document.querySelector('keksi-consent');
     const read = (name: string) => (el ? el.getAttribute(name) : (script?.getAttribute('data-' + name) ?? null));
     const returning = guard('gating the page', () => gateEarly(read), false);
-    import('./components/keksi-consent/keksi-consent.js').then(
-      ({ KeksiConsent }) => (returning ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
-      (error) => warn('Keksi could not be loaded; nothing gated runs', error),
-    );
+    const now = returning ? !earlyConsent() : hasTrackers(read);
+    const load = () =>
+      import('./components/keksi-consent/keksi-consent.js').then(
+        ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
+        (error) => warn('Keksi could not be loaded; nothing gated runs', error),
+      );
+    if (now) load();
+    else
+      afterFirstPaint().then(() => {
+        if (!returning) import('./ui/index.js').catch(() => {});
+        load();
+      });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

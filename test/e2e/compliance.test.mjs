@@ -311,6 +311,13 @@ describe('lazy UI and shared configuration', () => {
     const { context, page } = await newPage(h.browser);
     await page.goto(url('/test/pages/plain-esm.html'));
     await keksiReady(page);
+    // A first visit on a page without Google or Meta tags: the controller and the UI are both
+    // requested after the page's first contentful paint.
+    const [fcp, ...chunks] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      ...['controller', 'ui'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.includes(`/chunks/${n}-`))?.startTime),
+    ]);
+    assert.ok(fcp > 0 && chunks.every((t) => t >= fcp), `chunks requested at ${chunks} ms, first contentful paint at ${fcp} ms`);
     await ui.bannerButton(page, 'accept-all').click();
     await page.waitForFunction(() => window.fetchedWhenGatedRan);
     await page.goto(url('/test/pages/plain-esm.html'));
@@ -345,6 +352,12 @@ describe('lazy UI and shared configuration', () => {
     assert.deepEqual(await page.evaluate(() => window.atRun), {
       analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
     });
+    // With the page gated, the controller is not urgent: it is requested after the first contentful paint.
+    const [fcp, controllerChunk] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource').find((e) => e.name.includes('/chunks/controller-'))?.startTime,
+    ]);
+    assert.ok(fcp > 0 && controllerChunk >= fcp, `controller chunk requested at ${controllerChunk} ms, first contentful paint at ${fcp} ms`);
     // The controller took the gate over: the embed held back meanwhile gets its placeholder, and a
     // new decision activates it through the same gate, with no gated script run twice.
     await page.locator('keksi-embed').waitFor();

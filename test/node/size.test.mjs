@@ -9,11 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 17950,
+  'dist/keksi.js': 18050,
   'dist/keksi-notice.js': 15800,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
-  core: 3750,
+  core: 4000,
   // The controller (<keksi-consent>: configuration, store, decisions), fetched by the core at once.
   controller: 3400,
   // Fetched after gating (before it when Google or Meta tags are configured): integrations, reopen button.

@@ -8,6 +8,7 @@
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { Gate } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
+import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
 import { options, type KeksiOptions } from '../../core/options.js';
 import { hasTrackers } from '../../core/essentials.js';
 import { copyConsent, type Consent } from '../../core/record.js';
@@ -32,32 +33,6 @@ declare global {
     'keksi-consent': KeksiConsent;
   }
 }
-
-/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
-const whenIdle = (fn: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 200);
-};
-
-const FCP = 'first-contentful-paint';
-/**
- * Resolves once the page has shown its first content (at once in a hidden tab, which paints nothing;
- * after a second at the latest): the chunks then never compete with the page's own first content.
- */
-const afterFirstPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (document.visibilityState === 'hidden' || performance.getEntriesByName(FCP).length) return resolve();
-    const done = () => {
-      observer?.disconnect();
-      resolve();
-    };
-    const observer = guard('watching for the first paint', () => {
-      const o = new PerformanceObserver((list) => list.getEntriesByName(FCP).length && done());
-      o.observe({ type: 'paint' });
-      return o;
-    });
-    setTimeout(done, 1000);
-  });
 
 /**
  * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).

@@ -1,0 +1,31 @@
+/**
+ * When Keksi's work runs: after the page's first paint (so Keksi never competes with the shop's own
+ * first content) or when the page is idle.
+ */
+import { guard } from './log.js';
+
+/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
+export const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
+};
+
+const FCP = 'first-contentful-paint';
+/**
+ * Resolves once the page has shown its first content (at once in a hidden tab, which paints nothing;
+ * after a second at the latest): the chunks then never compete with the page's own first content.
+ */
+export const afterFirstPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (document.visibilityState === 'hidden' || performance.getEntriesByName(FCP).length) return resolve();
+    const done = () => {
+      observer?.disconnect();
+      resolve();
+    };
+    const observer = guard('watching for the first paint', () => {
+      const o = new PerformanceObserver((list) => list.getEntriesByName(FCP).length && done());
+      o.observe({ type: 'paint' });
+      return o;
+    });
+    setTimeout(done, 1000);
+  });
