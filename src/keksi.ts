@@ -6,11 +6,11 @@
  * the page has its own.
  */
 import * as api from './api.js';
+import { hasTrackers } from './core/essentials.js';
 import { setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
-import { define } from './define.js';
-import { hasTrackers } from './core/essentials.js';
 import { afterFirstPaint } from './core/schedule.js';
+import { define } from './define.js';
 import { earlyConsent, gateEarly } from './early.js';
 
 type Api = typeof api & { push(fn: (keksi: Api) => void): void };

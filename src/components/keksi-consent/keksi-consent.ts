@@ -6,12 +6,12 @@
  * when something is shown, the Lit UI with the controller's UI half (`KeksiUi`).
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
+import { hasTrackers } from '../../core/essentials.js';
 import { Gate } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
-import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
 import { options, type KeksiOptions } from '../../core/options.js';
-import { hasTrackers } from '../../core/essentials.js';
 import { copyConsent, type Consent } from '../../core/record.js';
+import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
 import { ConsentStore } from '../../core/store.js';
 import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
