@@ -70,6 +70,24 @@ describe('Firefox core flows', () => {
     await context.close();
   });
 
+  test('returning visit on a page without Google or Meta tags: the core gates before the controller is defined', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${server.url}/test/pages/early.html`);
+    await ready(page);
+    await page.evaluate(() => keksi.setConsent(['analytics']));
+    await page.waitForFunction(() => window.__ran.length === 4);
+    await page.goto(`${server.url}/test/pages/early.html`);
+    await page.waitForFunction(() => window.__ran.length === 4);
+    assert.deepEqual(await page.evaluate(() => window.atRun), {
+      analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
+    });
+    await ready(page);
+    await page.evaluate(() => keksi.acceptAll());
+    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === 'about:blank#video');
+    assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1', 'ext-a', 'inline-2', 'ext-b']);
+    await context.close();
+  });
+
   test('reject all: stored, nothing runs, no banner on the next page', async () => {
     const { context, page } = await fresh();
     await firstVisit(page);
