@@ -3,8 +3,8 @@
  * The tests run in order: the gate is created by the last one.
  */
 import { expect } from '@open-wc/testing';
-import { earlyConsent, gateEarly } from '../../src/early.js';
-import { clearCookies, storeConsent } from '../helpers.js';
+import { earlyConsent, gateEarly } from '../src/early.js';
+import { clearCookies, storeConsent } from './helpers.js';
 
 const attrs = (a: Record<string, string>) => (name: string) => a[name] ?? null;
 
