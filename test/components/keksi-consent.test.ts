@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { warmUpFont } from '../../src/ui/controller.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll,
@@ -43,6 +44,16 @@ describe('<keksi-consent>', () => {
       };
       expect(styleOf('reject-all')).to.equal(styleOf('accept-all'));
       expect(styleOf('settings')).to.equal(styleOf('accept-all'));
+    });
+
+    it('loads the banner\'s own font ahead of its first frame, also a shop\'s --keksi-font, and leaves nothing behind', async () => {
+      for (const style of ['', 'style="--keksi-font: Georgia, serif"']) {
+        const el = await mount(`<keksi-consent categories="analytics" ${style}></keksi-consent>`);
+        const banner = getComputedStyle(part(bannerOf(el), 'banner')).fontFamily;
+        expect(warmUpFont(el.shadowRoot!), style).to.equal(banner);
+        expect(el.shadowRoot!.querySelector('span'), 'the probe is removed').to.equal(null);
+        unmountAll();
+      }
     });
   });
 

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 18050,
+  'dist/keksi.js': 18200,
   'dist/keksi-notice.js': 15800,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.

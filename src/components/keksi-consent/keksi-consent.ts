@@ -166,10 +166,14 @@ export class KeksiConsent extends HTMLElement {
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
     this._uiLoading ||= afterFirstPaint()
       .then(() => import('../../ui/index.js'))
-      // The chunk's evaluation and the first render are two tasks, so neither is a long one.
-      .then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m))))
+      // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
+      // neither is a long one.
+      .then((m) => {
+        const ui = new m.KeksiUi(this);
+        return new Promise<KeksiUi>((resolve) => setTimeout(() => resolve(ui)));
+      })
       .then(
-        (m) => (this._ui = new m.KeksiUi(this)),
+        (ui) => (this._ui = ui),
         (error) => warn('the Keksi UI could not be loaded', error) as undefined,
       );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
