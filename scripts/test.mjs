@@ -1,4 +1,4 @@
-// `npm test`: every test, in order — build, Node tests (size budget, notice checker), browser tests
+// `npm test`: every test, in order — build, type-check of src/ and test/, Node tests (size budget, notice checker), browser tests
 // in Chromium and Firefox (web-test-runner), end-to-end tests of the demo shop (playwright-core).
 // `npm test -- unit|browser|e2e` runs one stage. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,13 @@ if (run('npx', ['rollup', '-c', '--silent']) !== 0) {
 
 for (const stage of stages) {
   console.log(`\n=== ${stage} tests ===\n`);
-  if (stage === 'unit') nodeTests('test/node');
+  if (stage === 'unit') {
+    // The sources and the tests type-check together (the browser tests' esbuild only strips types).
+    const typed = run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0;
+    console.log(typed ? '✔ src/ and test/ type-check (tsc -p tsconfig.test.json)' : '✖ tsc -p tsconfig.test.json found type errors');
+    totals[typed ? 'passed' : 'failed']++;
+    nodeTests('test/node');
+  }
   else if (stage === 'e2e') nodeTests('test/e2e');
   else if (stage === 'browser') {
     const status = run('npx', ['wtr'], { BROWSERS: process.env.BROWSERS || 'chromium,firefox' });
