@@ -1,8 +1,8 @@
 // Builds:
 //  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
 //  2. dist/keksi.mjs  — the same as an ES module: the core (stored choice, gating, API) with lazy
-//                       chunks loaded relative to it — controller, extras (integrations), UI (only
-//                       when shown). A returning visitor's gated elements run on the core alone.
+//                       chunks loaded relative to it — the controller (with the integrations) and the
+//                       UI (only when shown). A returning visitor's gated elements run on the core alone.
 //  3. dist/keksi-notice.mjs and dist/keksi-notice.js — <keksi-notice>, for the privacy-notice page only.
 //  4. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -26,7 +26,7 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-/** Chunk names say what they hold: controller, extras, ui. */
+/** Chunk names say what they hold: controller, ui. */
 const chunkName = ({ facadeModuleId, moduleIds, name }) =>
   /\/ui\/index\.ts$/.test(facadeModuleId || '') ? 'ui' : moduleIds.some((id) => id.endsWith('keksi-consent.ts')) ? 'controller' : name;
 
@@ -44,8 +44,8 @@ export default [
     onwarn,
   },
   {
-    // One entry, so the core a returning visitor runs before gating is one file; the controller,
-    // the extras and the UI are lazy chunks.
+    // One entry, so the core a returning visitor runs before gating is one file; the controller (with
+    // the integrations) and the UI are lazy chunks.
     input: { keksi: 'src/keksi.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],

@@ -49,8 +49,7 @@ const tc = 'node_modules/tarteaucitronjs/';
 const sizes = [
   ['Keksi dist/keksi.js (all in one)', ['dist/keksi.js']],
   ['Keksi ESM core: what runs before a returning visitor\'s gated elements (page without Google/Meta tags)', esmCore()],
-  ['Keksi ESM core + controller chunk (fetched by the core at once; configuration, store, decisions)', [...esmCore(), chunk('controller')]],
-  ['Keksi ESM core + controller + extras (integrations, reopen button; before gating when Google/Meta tags are used)', [...esmCore(), chunk('controller'), chunk('extras')]],
+  ['Keksi ESM core + controller chunk (configuration, decisions, integrations, reopen button; after gating, before it when Google/Meta tags are used)', [...esmCore(), chunk('controller')]],
   ['Keksi ESM UI chunk (Lit, banner, dialog, placeholder, texts; first visit only)', [chunk('ui')]],
   ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
   [`cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`, ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css']],

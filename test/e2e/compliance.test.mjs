@@ -292,9 +292,9 @@ describe('lazy UI and shared configuration', () => {
     await page.goto(url('/'));
     await keksiReady(page);
     await page.waitForTimeout(300);
-    // The demo shop has Google and Meta tags: the controller and the extras chunk (integrations) are
-    // fetched before its gated elements run, the UI chunk is not fetched at all.
-    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')).sort(), ['/dist/chunks/controller.mjs', '/dist/chunks/extras.mjs', '/dist/keksi.mjs']);
+    // The demo shop has Google and Meta tags: the controller chunk (with the integrations) is fetched
+    // before its gated elements run, the UI chunk is not fetched at all.
+    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')).sort(), ['/dist/chunks/controller.mjs', '/dist/keksi.mjs']);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
     await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');
@@ -323,10 +323,10 @@ describe('lazy UI and shared configuration', () => {
     await page.goto(url('/test/pages/plain-esm.html'));
     await page.waitForFunction(() => window.fetchedWhenGatedRan);
     assert.deepEqual(await page.evaluate(() => window.fetchedWhenGatedRan), ['/dist/keksi.mjs']);
-    // The extras (clean-up, reopen button) follow right after; the UI chunk is never fetched.
+    // The controller (clean-up, reopen button) follows after the first paint; the UI chunk is never fetched.
     await page.locator('keksi-consent [part~="reopen"]').waitFor();
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-    assert.ok(fetched.some((p) => p.startsWith('/dist/chunks/extras-')));
+    assert.ok(fetched.some((p) => p.startsWith('/dist/chunks/controller-')));
     assert.ok(!fetched.some((p) => p.startsWith('/dist/chunks/ui-')));
     await context.close();
   });

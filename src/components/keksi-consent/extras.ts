@@ -1,8 +1,9 @@
 /**
- * What `<keksi-consent>` adds once its core has started: `[keksi]` messages about bad attributes, the integrations (Consent Mode, gtag.js,
- * GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating reopen button.
- * In the ES module build this is a lazy chunk: a returning visitor's gated elements activate with the
- * core alone, unless the page uses Google or Meta tags, which must hear the consent first.
+ * What `<keksi-consent>` adds once it has started: `[keksi]` messages about bad attributes, the
+ * integrations (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and
+ * the floating reopen button. Started before gating when the page uses Google or Meta tags (their
+ * queues must hear the consent first), otherwise after the page's first paint. It travels in the
+ * controller's chunk: every page view needs both.
  */
 import type { Lang } from '../../core/config.js';
 import { reportProblems } from '../../core/diagnostics.js';

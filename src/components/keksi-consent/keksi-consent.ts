@@ -1,9 +1,10 @@
 /**
  * `<keksi-consent>`: the controller. A plain custom element (no Lit): it reads its attributes,
  * restores the stored choice and drives gating (taking over the gate the script-tag entry may already
- * have started for a returning visitor, see early.ts). It then fetches the extras (integrations,
- * reopen button, attribute messages; first when Google or Meta tags must hear the consent) and, only
- * when something is shown, the Lit UI with the controller's UI half (`KeksiUi`).
+ * have started for a returning visitor, see early.ts). It then starts the extras (integrations,
+ * reopen button, attribute messages; before gating when Google or Meta tags must hear the consent,
+ * else after the page's first paint) and fetches, only when something is shown, the Lit UI with the
+ * controller's UI half (`KeksiUi`).
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { hasTrackers } from '../../core/essentials.js';
@@ -15,7 +16,7 @@ import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
 import { ConsentStore } from '../../core/store.js';
 import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
-import type { Extras } from './extras.js';
+import { startExtras, type Extras } from './extras.js';
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -55,7 +56,7 @@ export class KeksiConsent extends HTMLElement {
   readonly options: Required<KeksiOptions> = options;
 
   private _gate?: Gate;
-  /** The started extras (integrations, reopen button), once loaded. */
+  /** The started extras (integrations, reopen button). */
   private _extras?: Extras;
   private _extrasLoading?: Promise<unknown>;
   private _reopen?: HTMLButtonElement;
@@ -103,15 +104,14 @@ export class KeksiConsent extends HTMLElement {
     this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
     const trackers = hasTrackers((n) => this.getAttribute(n));
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
-    // for the extras (fetched at once on such pages); otherwise gating follows the decision at once.
+    // for the extras (started at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) =>
       trackers ? this._withExtras(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
     );
     document.addEventListener('click', this._onDocumentClick);
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
-      .then(() => import('./extras.js'))
-      .then((m) => (this._extras = m.startExtras(this)))
-      .catch((error) => warn('the integrations could not be loaded; Google and Meta tags stay off', error));
+      .then(() => (this._extras = startExtras(this)))
+      .catch((error) => warn('the integrations could not start; Google and Meta tags stay off', error));
 
     const activate = () =>
       guard('starting Keksi', () => {
@@ -124,14 +124,14 @@ export class KeksiConsent extends HTMLElement {
         document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
       });
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
-    // returning visitor's gated elements activate at once, before the extras have even been fetched.
+    // returning visitor's gated elements activate at once, before the extras have started.
     // With no choice that applies there is nothing to run yet: the page paints first.
     if (trackers) this._extrasLoading.then(activate);
     else if (store.consent) activate();
     else afterFirstPaint().then(activate);
   }
 
-  /** Run `fn` with the extras: now when they are loaded (keeping the order of effects), else once they are. */
+  /** Run `fn` with the extras: now when they have started (keeping the order of effects), else once they have. */
   private _withExtras(fn: (extras?: Extras) => void): void {
     if (this._extras) fn(this._extras);
     else this._extrasLoading!.then(() => guard('a consent change', () => fn(this._extras)));
