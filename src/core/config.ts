@@ -6,7 +6,7 @@
  */
 import { parseGating, tokens, type GatingConfig, type Problem, type Read } from './essentials.js';
 
-export { DEFAULT_COOKIE, NECESSARY, type Problem } from './essentials.js';
+export { NECESSARY, type Problem } from './essentials.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';

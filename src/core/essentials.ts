@@ -30,7 +30,7 @@ export interface GatingConfig {
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** The attributes naming Google and Meta tags. */
-export const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
+const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 

@@ -8,7 +8,7 @@ import { guard, warn } from './log.js';
 import { applicableConsent, parseConsentCookie, serializeConsent, type Consent } from './record.js';
 
 /** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
-export function randomId(): string {
+function randomId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 15) | 64;
