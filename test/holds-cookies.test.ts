@@ -1,0 +1,117 @@
+/**
+ * Issue 11 "Consent that holds", the cookie part, in the browser: a choice survives a polluted page
+ * (Object.prototype keys, Prototype.js's Array#toJSON), odd cookie names, a cookie-name that belongs
+ * to the shop, and clean-up patterns that would match the consent cookie.
+ */
+import { expect } from '@open-wc/testing';
+import { deleteCookies } from '../src/core/cleanup.js';
+import { gateEarly } from '../src/early.js';
+import { bannerOf, captureWarnings, clearCookies, mount, readConsentCookie, storeConsent, unmountAll } from './helpers.js';
+
+const SHOP = (attrs = '') => `<script type="text/plain" data-category="analytics">window.__ran.push('analytics')</script>
+  <keksi-consent categories="analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
+const proto = Object.prototype as Record<string, unknown>;
+const arrayProto = Array.prototype as unknown as Record<string, unknown>;
+
+describe('consent that holds: the cookie', () => {
+  beforeEach(() => clearCookies());
+  afterEach(() => {
+    unmountAll();
+    clearCookies();
+  });
+
+  describe('a polluted page', () => {
+    it('stores the choice when Object.prototype has enumerable keys (necessary, domain, expires)', async () => {
+      const el = await mount(SHOP());
+      const warnings = await captureWarnings(() => {
+        proto.necessary = ['x'];
+        proto.domain = ['evil.example'];
+        proto.expires = ['never'];
+        try {
+          el.setConsent(['analytics']);
+        } finally {
+          delete proto.necessary;
+          delete proto.domain;
+          delete proto.expires;
+        }
+      });
+      expect(warnings).to.deep.equal([]);
+      expect(readConsentCookie()?.a).to.deep.equal(['analytics']);
+    });
+
+    it('stores a readable choice when Array.prototype.toJSON is overridden (Prototype.js)', async () => {
+      const el = await mount(SHOP());
+      // Prototype.js 1.6: an array serializes itself to a JSON *string*.
+      arrayProto.toJSON = function (this: unknown[]) {
+        return '[' + this.map((v) => JSON.stringify(v)).join(', ') + ']';
+      };
+      try {
+        el.setConsent(['analytics']);
+      } finally {
+        delete arrayProto.toJSON;
+      }
+      expect(readConsentCookie()).to.include({ v: 1, r: 0 });
+      expect(readConsentCookie()!.a).to.deep.equal(['analytics']);
+      expect(readConsentCookie()!.x).to.deep.equal(['marketing']);
+      unmountAll();
+      const again = await mount(SHOP());
+      expect(bannerOf(again)).to.equal(null);
+      expect(again.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics']);
+    });
+  });
+
+  describe('cookie names', () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      it(`remembers a choice stored under cookie-name="${name}"`, async () => {
+        const el = await mount(SHOP(`cookie-name="${name}"`));
+        const warnings = await captureWarnings(() => el.setConsent(['analytics']));
+        expect(warnings, 'no "cookies blocked?"').to.deep.equal([]);
+        unmountAll();
+        const again = await mount(SHOP(`cookie-name="${name}"`));
+        expect(bannerOf(again)).to.equal(null);
+        expect(again.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics']);
+        expect(window.__ran).to.deep.equal(['analytics']);
+      });
+    }
+
+    it('an absent cookie-name="constructor" is a first visit for the early gate', () => {
+      expect(gateEarly((n) => ({ categories: 'analytics', 'cookie-name': 'constructor' })[n] ?? null)).to.equal(false);
+    });
+  });
+
+  describe.only('a cookie-name that belongs to the shop', () => {
+    it('is neither overwritten nor deleted; the choice holds for this page only, with a [keksi] warning', async () => {
+      document.cookie = 'shop_session=abc123; path=/';
+      let el!: Awaited<ReturnType<typeof mount>>;
+      const warnings = await captureWarnings(async () => {
+        el = await mount(SHOP('cookie-name="shop_session"'));
+        expect(bannerOf(el), 'asked: no stored consent').to.not.equal(null);
+        el.setConsent(['analytics']);
+        expect(el.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics']);
+        el.reset();
+      });
+      expect(document.cookie).to.include('shop_session=abc123');
+      expect(warnings.some((w) => w.startsWith('[keksi]') && w.includes('"shop_session"') && w.includes('not'))).to.equal(true);
+      expect(warnings.every((w) => w.startsWith('[keksi]'))).to.equal(true);
+    });
+
+    it('the early gate does not gate on it', () => {
+      document.cookie = 'shop_cart=' + encodeURIComponent('{"a":["analytics"]}') + '; path=/';
+      window.__ran = [];
+      gateEarly((n) => ({ categories: 'analytics', 'cookie-name': 'shop_cart' })[n] ?? null);
+      expect(window.__ran).to.deep.equal([]);
+    });
+  });
+
+  describe.only('clean-up', () => {
+    it('never deletes the consent cookie, whatever the pattern', () => {
+      storeConsent(['analytics'], ['marketing']);
+      document.cookie = '_ga=GA1.1; path=/';
+      const deleted = deleteCookies(['*', 'keksi_*', 'keksi_consent']);
+      expect(deleted).to.not.include('keksi_consent');
+      expect(deleted).to.include('_ga');
+      expect(readConsentCookie()?.a).to.deep.equal(['analytics']);
+      expect(document.cookie).to.not.include('_ga=');
+    });
+  });
+});
