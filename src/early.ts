@@ -6,9 +6,10 @@
  *
  * Skipped (the controller gates, as before) when there is no choice that applies, and on pages with
  * Google or Meta tags: their queues must hear the consent before any gated tag runs, which is the
- * extras' work. The choice is read through js-cookie, as everywhere else.
+ * extras' work. Every cookie of the name is read (cookie-jar.ts): copies that disagree (another domain
+ * or path), or a cookie that is not Keksi's, are no choice to gate on; the controller says why.
  */
-import Cookies from 'js-cookie';
+import { cookieValues } from './core/cookie-jar.js';
 import { hasTrackers, NECESSARY, parseGating, type Read } from './core/essentials.js';
 import { Gate } from './core/gating.js';
 import { applicableConsent, parseConsentCookie, type Consent } from './core/record.js';
@@ -29,10 +30,11 @@ let gate: Gate | undefined;
  */
 export function gateEarly(read: Read): boolean {
   const config = parseGating(read, () => {});
-  const raw = Cookies.get(config.cookieName);
-  if (raw === undefined || gate || hasTrackers(read)) return raw !== undefined;
+  const values = cookieValues(config.cookieName);
+  if (!values.length || gate || hasTrackers(read)) return !!values.length;
   const { categories, revision, expiresDays } = config;
-  consent = applicableConsent(parseConsentCookie(raw), categories, revision, expiresDays, Date.now()).consent;
+  const agreed = values.every((v) => v === values[0]) && values[0];
+  consent = applicableConsent(parseConsentCookie(agreed), categories, revision, expiresDays, Date.now()).consent;
   if (consent) {
     known = (c) => c === NECESSARY || categories.includes(c);
     gate = new Gate((c) => granted(c), (c) => known(c), (el) => blocked(el));

@@ -79,7 +79,7 @@ describe('consent that holds: the cookie', () => {
     });
   });
 
-  describe.only('a cookie-name that belongs to the shop', () => {
+  describe('a cookie-name that belongs to the shop', () => {
     it('is neither overwritten nor deleted; the choice holds for this page only, with a [keksi] warning', async () => {
       document.cookie = 'shop_session=abc123; path=/';
       let el!: Awaited<ReturnType<typeof mount>>;
@@ -103,7 +103,7 @@ describe('consent that holds: the cookie', () => {
     });
   });
 
-  describe.only('clean-up', () => {
+  describe('clean-up', () => {
     it('never deletes the consent cookie, whatever the pattern', () => {
       storeConsent(['analytics'], ['marketing']);
       document.cookie = '_ga=GA1.1; path=/';

@@ -37,18 +37,23 @@ interface Stored {
 export const copyConsent = (c: Consent | null): Consent | null =>
   c && { ...c, accepted: [...c.accepted], rejected: [...c.rejected] };
 
-/** Encode a consent for the cookie (js-cookie percent-encodes the result). */
-export function serializeConsent(consent: Consent): string {
-  const stored: Stored = {
-    v: SCHEMA,
-    id: consent.id,
-    r: consent.revision,
-    t: consent.timestamp,
-    a: consent.accepted.filter((c) => c !== NECESSARY),
-    x: consent.rejected,
-  };
-  return JSON.stringify(stored);
-}
+// Arrays by hand: a page's Array.prototype.toJSON (Prototype.js) would make JSON.stringify write them as strings.
+const list = (a: string[]) => '[' + a.map((c) => JSON.stringify(c)).join() + ']';
+
+/**
+ * Encode a consent for the cookie (percent-encoded when written): `{"v":1,"id":…,"r":…,"t":…,"a":[…],"x":[…]}`,
+ * `necessary` left out of `a`.
+ */
+export const serializeConsent = (c: Consent): string =>
+  `{"v":${SCHEMA},"id":${JSON.stringify(c.id)},"r":${c.revision},"t":${JSON.stringify(c.timestamp)},"a":${list(
+    c.accepted.filter((a) => a !== NECESSARY),
+  )},"x":${list(c.rejected)}}`;
+
+/**
+ * Whether a cookie value is a Keksi record (of any schema, readable or not): anything else under the
+ * consent cookie's name belongs to someone else, and Keksi neither overwrites nor deletes it.
+ */
+export const isKeksiRecord = (value: string): boolean => /^\{"v":/.test(value);
 
 const isCategoryList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY_ID.test(c));
@@ -61,11 +66,12 @@ export function parseConsentCookie(raw: unknown): Consent | null {
   if (typeof raw !== 'string' || raw.length > 4096) return null;
   let data: Partial<Stored>;
   try {
-    data = JSON.parse(raw);
+    // Own keys only: a key missing from the cookie must not be found on a polluted Object.prototype.
+    data = Object.assign(Object.create(null), JSON.parse(raw));
   } catch {
     return null;
   }
-  if (!data || typeof data !== 'object' || data.v !== SCHEMA) return null;
+  if (data.v !== SCHEMA) return null;
   const { id, r, t, a, x } = data;
   if (typeof id !== 'string' || !/^[0-9a-f-]{8,64}$/i.test(id)) return null;
   if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return null;

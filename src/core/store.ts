@@ -1,11 +1,11 @@
 /**
- * The consent store: the one place that reads and writes the consent cookie (through js-cookie),
- * holds the visitor's current decision and tells subscribers when it changes.
+ * The consent store: the one place that writes the consent cookie (cookie-jar.ts, which reads every
+ * copy of the name), holds the visitor's current decision and tells subscribers when it changes.
  */
-import Cookies from 'js-cookie';
 import { NECESSARY, type KeksiConfig } from './config.js';
+import { cookieValues, deleteCookie, writeCookie } from './cookie-jar.js';
 import { guard, warn } from './log.js';
-import { applicableConsent, parseConsentCookie, serializeConsent, type Consent } from './record.js';
+import { applicableConsent, isKeksiRecord, parseConsentCookie, serializeConsent, type Consent } from './record.js';
 
 /** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
 function randomId(): string {
@@ -26,18 +26,29 @@ export class ConsentStore {
   /** True when the visitor must be asked (no decision, a new revision or a new category). */
   ask = true;
   private _listeners: ConsentListener[] = [];
+  // A cookie of the configured name that is not Keksi's (the shop's session?): never written or deleted.
+  private _foreign = false;
 
   constructor(readonly config: KeksiConfig, private readonly _now: () => number = Date.now) {}
 
-  /** Read the stored decision. A malformed or foreign value counts as no decision. */
+  /**
+   * Read the stored decision. A malformed value, a cookie that is not Keksi's, and copies that disagree
+   * (on other domains or paths: which one is current cannot be known) count as no decision; copies
+   * that disagree are deleted, so a rejection is never outvoted by a stale acceptance.
+   */
   load(): void {
-    const raw = guard('reading the consent cookie', () => Cookies.get(this.config.cookieName));
-    const stored = parseConsentCookie(raw);
-    if (raw !== undefined && !stored) {
-      warn(`the cookie "${this.config.cookieName}" does not hold a consent Keksi can read; asking again.`);
+    const { cookieName: name, categories, revision, expiresDays } = this.config;
+    const values = guard('reading the consent cookie', () => cookieValues(name), []);
+    let stored: Consent | null = null;
+    if ((this._foreign = !values.every(isKeksiRecord))) {
+      warn(`the cookie "${name}" is not Keksi's: it is left alone and choices hold for this page only; set another cookie-name.`);
+    } else if (values.some((v) => v !== values[0])) {
+      warn(`differing cookies "${name}" (other domains or paths) were deleted; asking again.`);
+      this._write(null);
+    } else if (values.length && !(stored = parseConsentCookie(values[0]))) {
+      warn(`the cookie "${name}" does not hold a consent Keksi can read; asking again.`);
     }
-    const c = this.config;
-    ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, c.categories, c.revision, c.expiresDays, this._now()));
+    ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
   }
 
   /** Whether a category is granted now (`necessary` always is). */
@@ -82,18 +93,22 @@ export class ConsentStore {
     this._notify(changed);
   }
 
+  // Attributes as a string, not js-cookie's object: a polluted Object.prototype would add its keys.
   private _write(value: string | null): void {
-    const { cookieName: name, cookieDomain: domain, expiresDays: expires } = this.config;
+    const { cookieName: name, cookieDomain: domain, expiresDays } = this.config;
+    if (this._foreign) return;
     guard('writing the consent cookie', () => {
-      const attributes = { path: '/', domain, sameSite: 'Lax' as const, secure: location.protocol === 'https:' };
-      if (value === null) {
-        Cookies.remove(name, attributes);
-        if (domain) Cookies.remove(name, { path: '/' });
-        return;
-      }
-      Cookies.set(name, value, { ...attributes, expires });
-      if (Cookies.get(name) !== value) {
-        warn('the browser did not store the consent cookie (cookies blocked?); the choice holds for this page only.');
+      // Every copy Keksi can reach goes first: one left on another domain or path would outvote this one.
+      deleteCookie(name);
+      if (value === null) return;
+      const secure = location.protocol === 'https:' ? '; secure' : '';
+      writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
+      const values = cookieValues(name);
+      if (values.join() !== value) {
+        warn(
+          (values.includes(value) ? `another cookie "${name}" shadows` : 'the browser did not store (cookies blocked?)') +
+            ' the consent cookie; the choice holds for this page only.',
+        );
       }
     });
   }
