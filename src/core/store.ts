@@ -106,8 +106,9 @@ export class ConsentStore {
       const values = cookieValues(name);
       if (values.join() !== value) {
         warn(
-          (values.includes(value) ? `another cookie "${name}" shadows` : 'the browser did not store (cookies blocked?)') +
-            ' the consent cookie; the choice holds for this page only.',
+          values.includes(value)
+            ? `another cookie "${name}" shadows the consent cookie; the choice holds for this page only.`
+            : 'the browser did not store the consent cookie (cookies blocked?); the choice holds for this page only.',
         );
       }
     });

@@ -65,3 +65,17 @@ test('the first value is what js-cookie reads', () => {
   );
   delete globalThis.document;
 });
+
+test('the stored record keeps schema v1 byte for byte (serialized without Array.prototype.toJSON)', async () => {
+  const { serializeConsent, parseConsentCookie } = await import('../../dist/esm/core/record.js');
+  const cats = ['preferences', 'analytics', 'marketing', 'x-custom'];
+  fc.assert(
+    fc.property(fc.uuid(), fc.nat(9), fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }), fc.subarray(cats), (id, revision, d, a) => {
+      const consent = { id, revision, timestamp: d.toISOString(), accepted: ['necessary', ...a], rejected: cats.filter((c) => !a.includes(c)) };
+      const s = serializeConsent(consent);
+      assert.equal(s, JSON.stringify({ v: 1, id, r: revision, t: consent.timestamp, a, x: consent.rejected }));
+      assert.deepEqual(parseConsentCookie(s), consent);
+    }),
+    { numRuns: 1000 },
+  );
+});
