@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { deleteCookies } from '../src/core/cleanup.js';
+import { parseConsentCookie } from '../src/core/record.js';
 import { gateEarly } from '../src/early.js';
 import { bannerOf, captureWarnings, clearCookies, mount, readConsentCookie, storeConsent, unmountAll } from './helpers.js';
 
@@ -57,6 +58,16 @@ describe('consent that holds: the cookie', () => {
       const again = await mount(SHOP());
       expect(bannerOf(again)).to.equal(null);
       expect(again.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics']);
+    });
+
+    it('reads no key of the record from a polluted Object.prototype', () => {
+      const noAccepted = '{"v":1,"id":"6f1c1b2e","r":0,"t":"2026-01-01T00:00:00Z","x":["marketing"]}';
+      proto.a = ['analytics'];
+      try {
+        expect(parseConsentCookie(noAccepted)).to.equal(null);
+      } finally {
+        delete proto.a;
+      }
     });
   });
 
