@@ -4,17 +4,18 @@
  * objects, so commands go through a classic `function gtag(){dataLayer.push(arguments)}`.
  */
 import type { KeksiConfig } from '../core/config.js';
+import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
+import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
-
-/** True when the page uses Google tags Keksi should drive (configured, or the page's own `dataLayer`). */
-const usesGoogle = (c: KeksiConfig): boolean =>
-  !!(c.ga.length || c.googleAds.length || c.gtm.length || (window as GoogleWindow).dataLayer);
 type Signal = 'granted' | 'denied';
 
 /** The seven Consent Mode v2 types. */
+/** What every documented form of Google's snippets (gtag.js, GTM) mentions, in its text or address (see hasTrackers). */
+const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
+
 export const CONSENT_TYPES = [
   'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
   'functionality_storage', 'personalization_storage', 'security_storage',
@@ -51,24 +52,33 @@ export function gtag(...args: unknown[]): void {
 
 const isArguments = (entry: unknown): entry is IArguments => Object.prototype.toString.call(entry) === '[object Arguments]';
 
-/** Push the all-denied default, before anything else Google, unless the page already has a default. */
+/** Put the all-denied default before anything else Google, unless the page already has a default. */
 export function pushConsentDefault(): void {
-  if (w.dataLayer?.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
+  const layer = (w.dataLayer ||= []);
+  if (layer.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
+  // What the page queued before Keksi ran still comes after the default while gtag.js or GTM has not
+  // read it (each replaces `push` when it loads); once one has, the default can only follow.
+  const queued = layer.push == [].push ? layer.splice(0) : [];
   gtag('consent', 'default', { ...consentModeSignals(() => false), wait_for_update: 500 });
   gtag('set', 'ads_data_redaction', true);
+  layer.push(...queued);
 }
 
 
 /**
  * Drive Google for one configuration: default at once, the stored choice replayed as one update,
  * tags loaded when allowed (basic mode: after consent; advanced: at once), an update and a
- * `keksi_consent_update` dataLayer event on every decision.
+ * `keksi_consent_update` dataLayer event on every decision. Whatever brings Google (the attributes,
+ * the page's own snippet gated, a `dataLayer` or `gtag` that appears later) hears the default first.
  */
 export function startGoogle(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
-  if (!usesGoogle(config)) return () => {};
-  pushConsentDefault();
-  const advanced = config.consentMode === 'advanced';
   const configured = new Set<string>();
+  const attributes = config.ga.length + config.googleAds.length + config.gtm.length;
+  // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
+  const snippet = gatedSnippet(GOOGLE_SNIPPET);
+  if (attributes && snippet) warn('a gated Google snippet and the ga/google-ads/gtm attributes both run: config twice; keep one.');
+  const present = () => attributes || snippet || w.dataLayer || w.gtag;
+  const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;
   let gtmLoaded = false;
 
@@ -94,10 +104,13 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   };
 
   const update = () => {
+    if (!present()) return;
+    pushConsentDefault();
     gtag('consent', 'update', consentModeSignals(granted));
     w.dataLayer!.push({ event: 'keksi_consent_update', keksi_categories: [...config.categories.filter(granted)] });
   };
 
+  if (present()) pushConsentDefault();
   if (decided) update();
   load();
   return () => {
