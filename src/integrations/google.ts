@@ -8,6 +8,7 @@ import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
+import { own } from './own.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -35,8 +36,10 @@ export const GTM_URL = 'https://www.googletagmanager.com/gtm.js?id=';
 export function consentModeSignals(granted: (category: string) => boolean): Record<string, Signal> {
   const signals: Record<string, Signal> = {};
   for (const type of CONSENT_TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
-  const map = { ...CONSENT_MAP, ...options.consentMode };
-  for (const category in map) if (granted(category)) for (const type of map[category]) signals[type] = 'granted';
+  // Own keys only: what another script put on Object.prototype is never a category's mapping.
+  for (const [category, types] of Object.entries({ ...CONSENT_MAP, ...options.consentMode })) {
+    if (granted(category) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
+  }
   return signals;
 }
 
@@ -88,7 +91,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
         gtagLoaded = true;
-        loadScript((options.scriptUrls.gtag || GTAG_URL) + id);
+        loadScript((own(options.scriptUrls, 'gtag') || GTAG_URL) + id);
         gtag('js', new Date());
       }
       configured.add(id);
@@ -98,7 +101,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        loadScript((options.scriptUrls.gtm || GTM_URL) + id);
+        loadScript((own(options.scriptUrls, 'gtm') || GTM_URL) + id);
       }
     }
   };

@@ -1,14 +1,18 @@
 /**
  * Consent that holds with the vendors (issue 11): the tracker detector recognises the vendors' own gated
  * snippets, every decision reaches a dataLayer/gtag/fbq that appeared after start-up, a gated snippet next
- * to the matching attribute is reported.
+ * to the matching attribute is reported, and prototype pollution on the page never turns into a signal
+ * or a deleted cookie.
  */
 import { expect } from '@open-wc/testing';
+import { configure } from '../../src/core/options.js';
 import { hasTrackers } from '../../src/core/essentials.js';
-import { captureWarnings, clearCookies, mount, unmountAll } from '../helpers.js';
+import { consentModeSignals } from '../../src/integrations/google.js';
+import { captureWarnings, clearCookies, mount, storeConsent, unmountAll } from '../helpers.js';
 
 type W = Window & { dataLayer?: unknown[]; gtag?: unknown; fbq?: { queue: IArguments[] }; _fbq?: unknown };
 const w = window as W;
+const proto = Object.prototype as unknown as Record<string, unknown>;
 
 const isArgs = (e: unknown) => Object.prototype.toString.call(e) === '[object Arguments]';
 const commands = () =>
@@ -16,6 +20,7 @@ const commands = () =>
 const lastUpdate = () =>
   (w.dataLayer || []).filter((e) => isArgs(e) && (e as IArguments)[1] === 'update').map((e) => (e as IArguments)[2]).at(-1) as Record<string, string>;
 const queue = () => (w.fbq?.queue || []).map((a) => Array.from(a).join(' '));
+const cookieNames = () => document.cookie.split('; ').map((c) => c.split('=')[0]).filter(Boolean).sort();
 const ALL_DENIED = {
   ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
   functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted',
@@ -128,6 +133,54 @@ describe('holds with the vendors', () => {
     it('says nothing for a gated snippet alone', async () => {
       const said = await captureWarnings(() => mount(`${gatedScript('analytics', "gtag('config', 'G-ABC123')")}${gatedScript('marketing', "fbq('init', '1')")}${SHOP('categories="analytics marketing"')}`));
       expect(said).to.deep.equal([]);
+    });
+  });
+
+  describe('prototype pollution elsewhere on the page', () => {
+    const polluted: string[] = [];
+    const pollute = (key: string, value: unknown) => {
+      polluted.push(key);
+      proto[key] = value;
+    };
+    afterEach(() => {
+      for (const key of polluted.splice(0)) delete proto[key];
+    });
+
+    it('a rejection still pushes every signal denied', async () => {
+      pollute('necessary', ['ad_storage', 'analytics_storage']);
+      const el = await mount(SHOP('categories="preferences analytics marketing" ga="G-ABC123"'));
+      el.rejectAll();
+      expect(lastUpdate()).to.deep.equal(ALL_DENIED);
+    });
+
+    it('a custom category grants only what the shop mapped it to', async () => {
+      pollute('chat', ['ad_storage']);
+      configure({ consentMode: { survey: ['personalization_storage'] } });
+      w.dataLayer = [];
+      const el = await mount(SHOP('categories="chat survey"'));
+      el.setConsent(['chat', 'survey']);
+      expect(lastUpdate()).to.deep.equal({ ...ALL_DENIED, personalization_storage: 'granted' });
+      expect(consentModeSignals(() => true).ad_storage).to.equal('granted', 'own entries still count');
+    });
+
+    it('withdrawal deletes only the trackers’ and the shop’s listed cookies, never the choice', async () => {
+      // An array js-cookie can also read as an attribute (its own for-in is another fix): only the lookup is tested.
+      pollute('preferences', Object.assign(['keksi_consent', 'cart'], { split: () => [''] }));
+      storeConsent(['preferences', 'analytics'], []);
+      const el = await mount(SHOP('categories="preferences analytics"'));
+      for (const c of ['_ga=1', 'cart=3']) document.cookie = `${c}; path=/`;
+      el.rejectAll();
+      expect(cookieNames()).to.deep.equal(['cart', 'keksi_consent']);
+      expect(el.getConsent()!.rejected).to.deep.equal(['preferences', 'analytics']);
+    });
+
+    it('a category named like a built-in property withdraws cleanly', async () => {
+      storeConsent(['analytics', 'constructor'], []);
+      const el = await mount(SHOP('categories="analytics constructor" ga="G-ABC123"'));
+      document.cookie = '_ga=1; path=/';
+      expect(() => el.rejectAll()).to.not.throw();
+      expect(cookieNames()).to.deep.equal(['keksi_consent']);
+      expect(lastUpdate()).to.deep.equal(ALL_DENIED);
     });
   });
 });
