@@ -13,10 +13,10 @@ import { own } from './own.js';
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
 
-/** The seven Consent Mode v2 types. */
 /** What every documented form of Google's snippets (gtag.js, GTM) mentions, in its text or address (see hasTrackers). */
 const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
 
+/** The seven Consent Mode v2 types. */
 export const CONSENT_TYPES = [
   'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
   'functionality_storage', 'personalization_storage', 'security_storage',
