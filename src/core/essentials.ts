@@ -3,7 +3,7 @@
  * `revision`, `cookie-name`, `expires-days`) and whether Google or Meta tags are on the page. The
  * script-tag entry reads these before the rest of Keksi is fetched (see `src/early.ts`);
  * `parseConfig()` (core/config.ts) builds the full configuration on the same parse, so the two cannot
- * disagree. Pure: nothing here touches the page but a read of `window.dataLayer`.
+ * disagree. Pure: nothing here touches the page but reads of `window.dataLayer` and the gated scripts.
  */
 
 /** The category that is always on. */
@@ -34,12 +34,21 @@ const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 
+/** Whether a gated script still waiting (its text or its address) matches `snippet`. */
+export const gatedSnippet = (snippet: RegExp): boolean =>
+  [...document.querySelectorAll('script[data-category]')].some((s) => snippet.test(s.outerHTML));
+
 /**
- * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, or the page's own
- * `dataLayer`): their queues must hear the consent before any gated element runs.
+ * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own
+ * `dataLayer`, or a vendor's own snippet gated): their queues must hear the consent before any gated
+ * element runs.
  */
 export const hasTrackers = (read: Read): boolean =>
-  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) || !!(window as { dataLayer?: unknown }).dataLayer;
+  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) ||
+  !!(window as { dataLayer?: unknown }).dataLayer ||
+  // What every documented form of Google's (gtag.js, GTM) and Meta's snippets mentions; the
+  // integrations tell the two apart (GOOGLE_SNIPPET, META_SNIPPET).
+  gatedSnippet(/gtag|dataLayer|googletag|fbq|facebook\.net/);
 
 /** Parse the attributes gating depends on; each bad value gets a safe default and is passed to `bad`. */
 export function parseGating(read: Read, bad: (...problem: Problem) => void): GatingConfig {

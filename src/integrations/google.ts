@@ -4,15 +4,17 @@
  * objects, so commands go through a classic `function gtag(){dataLayer.push(arguments)}`.
  */
 import type { KeksiConfig } from '../core/config.js';
+import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
+import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
+import { own } from './own.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
-
-/** True when the page uses Google tags Keksi should drive (configured, or the page's own `dataLayer`). */
-const usesGoogle = (c: KeksiConfig): boolean =>
-  !!(c.ga.length || c.googleAds.length || c.gtm.length || (window as GoogleWindow).dataLayer);
 type Signal = 'granted' | 'denied';
+
+/** What every documented form of Google's snippets (gtag.js, GTM) mentions, in its text or address (see hasTrackers). */
+const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
 
 /** The seven Consent Mode v2 types. */
 export const CONSENT_TYPES = [
@@ -34,8 +36,10 @@ export const GTM_URL = 'https://www.googletagmanager.com/gtm.js?id=';
 export function consentModeSignals(granted: (category: string) => boolean): Record<string, Signal> {
   const signals: Record<string, Signal> = {};
   for (const type of CONSENT_TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
-  const map = { ...CONSENT_MAP, ...options.consentMode };
-  for (const category in map) if (granted(category)) for (const type of map[category]) signals[type] = 'granted';
+  // Own keys only: what another script put on Object.prototype is never a category's mapping.
+  for (const [category, types] of Object.entries({ ...CONSENT_MAP, ...options.consentMode })) {
+    if (granted(category) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
+  }
   return signals;
 }
 
@@ -51,24 +55,33 @@ export function gtag(...args: unknown[]): void {
 
 const isArguments = (entry: unknown): entry is IArguments => Object.prototype.toString.call(entry) === '[object Arguments]';
 
-/** Push the all-denied default, before anything else Google, unless the page already has a default. */
+/** Put the all-denied default before anything else Google, unless the page already has a default. */
 export function pushConsentDefault(): void {
-  if (w.dataLayer?.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
+  const layer = (w.dataLayer ||= []);
+  if (layer.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
+  // What the page queued before Keksi ran still comes after the default while gtag.js or GTM has not
+  // read it (each replaces `push` when it loads); once one has, the default can only follow.
+  const queued = layer.push == [].push ? layer.splice(0) : [];
   gtag('consent', 'default', { ...consentModeSignals(() => false), wait_for_update: 500 });
   gtag('set', 'ads_data_redaction', true);
+  layer.push(...queued);
 }
 
 
 /**
  * Drive Google for one configuration: default at once, the stored choice replayed as one update,
  * tags loaded when allowed (basic mode: after consent; advanced: at once), an update and a
- * `keksi_consent_update` dataLayer event on every decision.
+ * `keksi_consent_update` dataLayer event on every decision. Whatever brings Google (the attributes,
+ * the page's own snippet gated, a `dataLayer` or `gtag` that appears later) hears the default first.
  */
 export function startGoogle(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
-  if (!usesGoogle(config)) return () => {};
-  pushConsentDefault();
-  const advanced = config.consentMode === 'advanced';
   const configured = new Set<string>();
+  const attributes = config.ga.length + config.googleAds.length + config.gtm.length;
+  // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
+  const snippet = gatedSnippet(GOOGLE_SNIPPET);
+  if (attributes && snippet) warn('a gated Google snippet and the ga/google-ads/gtm attributes both run: config twice; keep one.');
+  const present = () => attributes || snippet || w.dataLayer || w.gtag;
+  const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;
   let gtmLoaded = false;
 
@@ -78,7 +91,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
         gtagLoaded = true;
-        loadScript((options.scriptUrls.gtag || GTAG_URL) + id);
+        loadScript((own(options.scriptUrls, 'gtag') || GTAG_URL) + id);
         gtag('js', new Date());
       }
       configured.add(id);
@@ -88,16 +101,19 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        loadScript((options.scriptUrls.gtm || GTM_URL) + id);
+        loadScript((own(options.scriptUrls, 'gtm') || GTM_URL) + id);
       }
     }
   };
 
   const update = () => {
+    if (!present()) return;
+    pushConsentDefault();
     gtag('consent', 'update', consentModeSignals(granted));
     w.dataLayer!.push({ event: 'keksi_consent_update', keksi_categories: [...config.categories.filter(granted)] });
   };
 
+  if (present()) pushConsentDefault();
   if (decided) update();
   load();
   return () => {

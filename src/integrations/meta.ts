@@ -1,14 +1,21 @@
 /**
  * Meta (Facebook) pixel with Meta's consent API: the queue starts with `fbq('consent','revoke')`
  * before `init`; `grant` on marketing consent, `revoke` on withdrawal. In basic mode fbevents.js is
- * loaded only after consent.
+ * loaded only after consent. The shop's own base code, gated, runs only after consent (so `grant` is
+ * implied then) and is told every change after it has run.
  */
 import type { KeksiConfig } from '../core/config.js';
+import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
+import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
+import { own } from './own.js';
 
 type Fbq = ((...args: unknown[]) => void) & { callMethod?: (...a: unknown[]) => void; queue: unknown[]; push: unknown; loaded: boolean; version: string };
 type MetaWindow = Window & { fbq?: Fbq; _fbq?: Fbq };
+
+/** What Meta's pixel base code mentions (see hasTrackers). */
+const META_SNIPPET = /fbq|facebook\.net/;
 
 export const FBEVENTS_URL = 'https://connect.facebook.net/en_US/fbevents.js';
 
@@ -30,25 +37,34 @@ export function fbq(...args: unknown[]): void {
   w.fbq(...args);
 }
 
+/** Drive Meta's pixel: the configured one, and any `fbq` on the page (the shop's own base code). */
 export function startMeta(config: KeksiConfig, granted: (category: string) => boolean) {
-  if (!config.metaPixel.length) return () => {};
+  const w = window as MetaWindow;
+  const ours = config.metaPixel.length;
+  if (ours && gatedSnippet(META_SNIPPET)) warn('a gated Meta pixel base code and the meta-pixel attribute both run: PageView twice; keep one.');
   const advanced = config.consentMode === 'advanced';
-  let allowed = granted('marketing');
   let loaded = false;
-  fbq('consent', allowed ? 'grant' : 'revoke');
+  /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */
+  let told: boolean | undefined;
+  const tell = () => {
+    const now = granted('marketing');
+    if (ours || w.fbq) {
+      if (now !== told) fbq('consent', now ? 'grant' : 'revoke');
+      told = now;
+    } else told = now || undefined;
+  };
+  tell();
   for (const id of config.metaPixel) fbq('init', id);
-  fbq('track', 'PageView');
+  if (ours) fbq('track', 'PageView');
   const load = () => {
-    if (!loaded && (advanced || allowed)) {
+    if (ours && !loaded && (advanced || told)) {
       loaded = true;
-      loadScript(options.scriptUrls.fbevents || FBEVENTS_URL);
+      loadScript(own(options.scriptUrls, 'fbevents') || FBEVENTS_URL);
     }
   };
   load();
   return () => {
-    const now = granted('marketing');
-    if (now !== allowed) fbq('consent', now ? 'grant' : 'revoke');
-    allowed = now;
+    tell();
     load();
   };
 }
