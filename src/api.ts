@@ -11,10 +11,16 @@ import { earlyConsent } from './early.js';
 /** Keksi's version. */
 export const version = '0.1.0';
 
+/**
+ * The started controller, also while it is out of the page: when Turbo or Swup replace `<body>`, the
+ * new body's scripts run before the controller has followed it in.
+ */
+export const live: { c?: KeksiConsent } = {};
+
 /** The page's started controller, if any. */
 export function controller(): KeksiConsent | undefined {
   for (const el of document.querySelectorAll('keksi-consent')) if ((el as KeksiConsent).store) return el as KeksiConsent;
-  return undefined;
+  return live.c;
 }
 
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {

@@ -80,6 +80,15 @@ export function isSafeUrl(url: string): boolean {
   return /^https?$/i.test(scheme[1]);
 }
 
+/** `url` resolved against the page (never a `<base>` injected into it) if it is on the page's origin. */
+function ownUrl(url: string): string | undefined {
+  try {
+    const resolved = new URL(url, location.href);
+    if (resolved.origin === location.origin) return resolved.href;
+  } catch {
+    // Not a URL, or no page (Node): not the shop's own endpoint.
+  }
+}
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.
@@ -110,6 +119,14 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     if (value && !isSafeUrl(value)) bad('url', name, value);
     else return value || undefined;
   };
+  // The consent log goes to the shop's own endpoint only, resolved against the page itself (not a
+  // `<base>` injected into it), so that each visitor's decision is never sent elsewhere.
+  let logUrl = url('log-url');
+  if (logUrl) {
+    const own = ownUrl(logUrl);
+    if (!own) bad('origin', 'log-url', logUrl);
+    logUrl = own;
+  }
 
   const gating = parseGating(read, bad);
   const { categories } = gating;
@@ -152,7 +169,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     gtm,
     metaPixel,
     consentMode: oneOf('consent-mode'),
-    logUrl: url('log-url'),
+    logUrl,
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
     problems,

@@ -8,7 +8,8 @@
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { hasTrackers } from '../../core/essentials.js';
-import { Gate } from '../../core/gating.js';
+import { live } from '../../api.js';
+import { Gate, scriptNonce } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
 import { options, type KeksiOptions } from '../../core/options.js';
 import { copyConsent, type Consent } from '../../core/record.js';
@@ -17,6 +18,9 @@ import { ConsentStore } from '../../core/store.js';
 import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
 import { startExtras, type Extras } from './extras.js';
+
+/** Attributes that load code or send data elsewhere: under a nonce CSP, only from a trusted element. */
+const CODE = /^(ga|gtm|google-ads|meta-pixel|consent-mode|log-url)$/;
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -64,6 +68,8 @@ export class KeksiConsent extends HTMLElement {
   private _ui?: KeksiUi;
   private _uiLoading?: Promise<KeksiUi | undefined>;
   private _ran = new Set<string>();
+  /** Between the replacement of `<body>` (Turbo, Swup) and the next task: see disconnectedCallback(). */
+  private _moving = false;
   /** Whether the banner should be open: a decision made while the UI is still loading wins. */
   private _bannerWanted = false;
   private _readyResolve!: () => void;
@@ -71,17 +77,46 @@ export class KeksiConsent extends HTMLElement {
   readonly ready = new Promise<void>((resolve) => (this._readyResolve = resolve));
 
   connectedCallback(): void {
-    if (this.store) {
+    const c = live.c;
+    // A copy of the controller in the new page (Turbo's clone of a permanent element, or the page's
+    // own markup) gives way to the running one: one store, one gate.
+    if (c?._moving && c !== this) this.replaceWith(c);
+    else if (this.store) {
       document.addEventListener('click', this._onDocumentClick);
       this._gate?.update();
-      return;
-    }
-    guard('starting Keksi', () => this._start());
+    } else guard('starting Keksi', () => this._start());
   }
 
   disconnectedCallback(): void {
+    if (this._moving) return;
+    // Turbo and Swup replace <body>, and this element with it: it moves into the new body at once (its
+    // scripts already ran, with the API answering through `live`), and the gate, which watches the
+    // whole document, gates the new content. Until the next task it stays on whatever the page does
+    // with it: Turbo takes a permanent element back out and puts it where the new page wants it.
+    if (live.c == this && this.getRootNode() instanceof HTMLBodyElement && document.body) {
+      this._moving = true;
+      document.body.prepend(this);
+      setTimeout(() => {
+        this._moving = false;
+        if (!this.isConnected) this.disconnectedCallback();
+      });
+      return;
+    }
+    if (live.c == this) live.c = undefined;
     document.removeEventListener('click', this._onDocumentClick);
     this._gate?.disconnect();
+  }
+
+  /**
+   * An attribute's value. Under a nonce CSP (Keksi's tag has a nonce), those that load code or send
+   * data are taken only from a `<keksi-consent>` with the same nonce (the one Keksi makes from its tag
+   * has it): injected HTML cannot know the nonce.
+   */
+  private _read(name: string): string | null {
+    const value = this.getAttribute(name);
+    if (value === null || !scriptNonce || this.nonce === scriptNonce || !CODE.test(name)) return value;
+    warn(`${name}="${value}" ignored: under a nonce CSP, only Keksi's script tag or a <keksi-consent> with its nonce may set it.`);
+    return null;
   }
 
   private _start(): void {
@@ -90,8 +125,10 @@ export class KeksiConsent extends HTMLElement {
       warn('there is more than one <keksi-consent> on the page; only the first one runs.');
       return;
     }
-    const config = (this.config = parseConfig((n) => this.getAttribute(n), this.getAttributeNames(), location.hostname));
+    const read = (n: string) => this._read(n);
+    const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
+    live.c = this;
     store.load();
     this.language = resolveLang(config.lang, document.documentElement.lang, navigator.languages || []);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
@@ -102,7 +139,7 @@ export class KeksiConsent extends HTMLElement {
     const blocked = (el: Element) => this._placehold(el);
     // A returning visitor's page may already be gated by the script-tag entry (early.ts): take that gate over.
     this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
-    const trackers = hasTrackers((n) => this.getAttribute(n));
+    const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
     // for the extras (started at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) =>
