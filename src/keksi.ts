@@ -24,7 +24,6 @@ const w = window as unknown as { keksi?: Api | Queued };
 const D = Document.prototype;
 const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => s.src === import.meta.url);
 const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? undefined : tags[0]);
-const find = (selector: string) => D.querySelector.call(document, selector);
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
@@ -35,7 +34,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   w.keksi = keksi;
   if (script) setScriptNonce(script.nonce!);
   else if (tags[1]) {
-    warn('several <script> tags load Keksi; their data-* and nonce are ignored.');
+    warn('several <script> tags load Keksi; their data-* are ignored.');
     // A nonce no element has: no <keksi-consent> is trusted to load code (see the controller's
     // _read()), and what Keksi inserts does not pass a nonce CSP.
     setScriptNonce(Math.random() + '#');
@@ -45,12 +44,12 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   const mount = (KeksiConsent: CustomElementConstructor) =>
     guard('mounting <keksi-consent>', () => {
       define('keksi-consent', KeksiConsent);
-      if (find('keksi-consent')) return;
+      if (document.querySelector('keksi-consent')) return;
       const el = document.createElement('keksi-consent');
       for (const { name, value } of script?.attributes || []) {
         if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
       }
-      // Made from Keksi's own tag: as trusted as the tag (see the controller's _read()).
+      // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
       el.nonce = scriptNonce;
       // First in the body: first in the tab order, while shown fixed at the bottom.
       document.body.prepend(el);
@@ -62,7 +61,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // with the UI fetched alongside on a first visit: Keksi never competes with the page's own first
   // content (Lighthouse then measures no FCP or LCP cost).
   const start = () => {
-    const el = find('keksi-consent');
+    const el = document.querySelector('keksi-consent');
     const read = (name: string) => (el ? el.getAttribute(name) : (script?.getAttribute('data-' + name) ?? null));
     const returning = guard('gating the page', () => gateEarly(read), false);
     const now = returning ? !earlyConsent() : hasTrackers(read);

@@ -80,16 +80,6 @@ export function isSafeUrl(url: string): boolean {
   return /^https?$/i.test(scheme[1]);
 }
 
-/** `url` resolved against the page (never a `<base>` injected into it) if it is on the page's origin. */
-function ownUrl(url: string): string | undefined {
-  try {
-    const resolved = new URL(url, location.href);
-    if (resolved.origin === location.origin) return resolved.href;
-  } catch {
-    // Not a URL, or no page (Node): not the shop's own endpoint.
-  }
-}
-
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.
  * @param read returns an attribute's value or null
@@ -120,13 +110,15 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     else return value || undefined;
   };
   // The consent log goes to the shop's own endpoint only, resolved against the page itself (not a
-  // `<base>` injected into it), so that each visitor's decision is never sent elsewhere.
-  let logUrl = url('log-url');
-  if (logUrl) {
-    const own = ownUrl(logUrl);
-    if (!own) bad('origin', 'log-url', logUrl);
-    logUrl = own;
-  }
+  // `<base>` injected into it): a visitor's decision is never sent elsewhere. No page (Node): refused.
+  const own = (value: string) => {
+    try {
+      const u = new URL(value, location.href);
+      if (u.origin == location.origin) return u.href;
+    } catch {}
+    bad('origin', 'log-url', value);
+  };
+  const logUrl = url('log-url');
 
   const gating = parseGating(read, bad);
   const { categories } = gating;
@@ -169,7 +161,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     gtm,
     metaPixel,
     consentMode: oneOf('consent-mode'),
-    logUrl,
+    logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
     problems,
