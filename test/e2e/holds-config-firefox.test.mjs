@@ -1,6 +1,6 @@
 // Issue 11, "Consent that holds", in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): injected
-// HTML does not change what Keksi loads, and Keksi survives body replacement (Turbo, Swup).
-// The Chromium cases, with Trusted Types: holds-config.test.mjs.
+// HTML does not change what Keksi loads, Keksi survives body replacement (Turbo, Swup), and it works
+// under Trusted Types (Firefox ESR 153 enforces them). The Chromium cases: holds-config.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
@@ -25,7 +25,9 @@ async function fresh() {
   const page = await context.newPage();
   const outside = [];
   const warnings = [];
+  const errors = [];
   page.on('console', (m) => m.type() === 'warn' && warnings.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (/^https?:\/\/(localhost|127\.0\.0\.1)/.test(r.url())) r.continue();
@@ -34,7 +36,7 @@ async function fresh() {
       r.abort();
     }
   });
-  return { context, page, outside, warnings };
+  return { context, page, outside, warnings, errors };
 }
 
 const ready = (page) =>
@@ -114,4 +116,22 @@ describe('Firefox: body replaced (Turbo, Swup)', () => {
       await context.close();
     });
   }
+});
+
+describe('Firefox: Trusted Types', () => {
+  test("require-trusted-types-for 'script' with policies lit-html and keksi: banner, accept, reopen button, no error", async () => {
+    const { context, page, errors, warnings } = await fresh();
+    await page.goto(`${server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
+    assert.equal(await page.evaluate(() => typeof trustedTypes), 'object');
+    await ready(page);
+    const inBanner = (part) => `document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="${part}"]')`;
+    await page.waitForFunction(inBanner('accept-all'));
+    await page.evaluate(`${inBanner('accept-all')}.click()`);
+    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]:not([hidden])'));
+    assert.equal(await page.evaluate(() => keksi.has('marketing')), true);
+    assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), '/embed/video.html');
+    assert.deepEqual(warnings.filter((w) => w.includes('[keksi]')), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
