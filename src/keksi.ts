@@ -23,7 +23,7 @@ const w = window as unknown as { keksi?: Api | Queued };
 // believed.
 const D = Document.prototype;
 const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => s.src === import.meta.url);
-const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? undefined : tags[0]);
+const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
@@ -34,10 +34,10 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   w.keksi = keksi;
   if (script) setScriptNonce(script.nonce!);
   else if (tags[1]) {
-    warn('several <script> tags load Keksi; their data-* are ignored.');
+    warn('several <script> tags load Keksi: data-* ignored.');
     // A nonce no element has: no <keksi-consent> is trusted to load code (see the controller's
-    // _read()), and what Keksi inserts does not pass a nonce CSP.
-    setScriptNonce(Math.random() + '#');
+    // _start()), and what Keksi inserts does not pass a nonce CSP.
+    setScriptNonce('' + Math.random());
   }
   queued.forEach(keksi.push);
 
