@@ -11,11 +11,12 @@ import { earlyConsent } from './early.js';
 /** Keksi's version. */
 export const version = '0.1.0';
 
-/** The page's started controller, if any. */
-export function controller(): KeksiConsent | undefined {
-  for (const el of document.querySelectorAll('keksi-consent')) if ((el as KeksiConsent).store) return el as KeksiConsent;
-  return undefined;
-}
+/**
+ * The page's started controller, if any: the one `<keksi-consent>` that runs, also while Turbo or
+ * Swup move it into a new `<body>` (whose scripts run before it has followed).
+ */
+export const controller = (): KeksiConsent | undefined =>
+  (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
 
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   const c = controller();

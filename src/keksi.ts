@@ -7,7 +7,7 @@
  */
 import * as api from './api.js';
 import { hasTrackers } from './core/essentials.js';
-import { setScriptNonce } from './core/gating.js';
+import { scriptNonce, setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
 import { afterFirstPaint } from './core/schedule.js';
 import { define } from './define.js';
@@ -17,18 +17,28 @@ type Api = typeof api & { push(fn: (keksi: Api) => void): void };
 type Queued = Array<(keksi: Api) => void>;
 
 const w = window as unknown as { keksi?: Api | Queued };
-const script =
-  (document.currentScript as HTMLScriptElement | null) ||
-  Array.from(document.scripts).find((s) => s.src === import.meta.url) ||
-  null;
+// Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
+// or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
+// knows its tag only by address; an injected copy of that tag makes it ambiguous, and then no tag is
+// believed.
+const D = Document.prototype;
+const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => s.src === import.meta.url);
+const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
 
-if (w.keksi && !Array.isArray(w.keksi)) {
+// Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
+if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   warn(`Keksi is loaded twice (${(w.keksi as Api).version} first, then ${api.version}); only the first runs.`);
 } else {
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };
   w.keksi = keksi;
-  if (script?.nonce) setScriptNonce(script.nonce);
+  if (script) setScriptNonce(script.nonce!);
+  else if (tags[1]) {
+    warn('several <script> tags load Keksi: data-* ignored.');
+    // A nonce no element has: no <keksi-consent> is trusted to load code (see the controller's
+    // _start()), and what Keksi inserts does not pass a nonce CSP.
+    setScriptNonce('' + Math.random());
+  }
   queued.forEach(keksi.push);
 
   const mount = (KeksiConsent: CustomElementConstructor) =>
@@ -39,6 +49,8 @@ if (w.keksi && !Array.isArray(w.keksi)) {
       for (const { name, value } of script?.attributes || []) {
         if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
       }
+      // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
+      el.nonce = scriptNonce;
       // First in the body: first in the tab order, while shown fixed at the bottom.
       document.body.prepend(el);
     });

@@ -80,7 +80,6 @@ export function isSafeUrl(url: string): boolean {
   return /^https?$/i.test(scheme[1]);
 }
 
-
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.
  * @param read returns an attribute's value or null
@@ -110,6 +109,16 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     if (value && !isSafeUrl(value)) bad('url', name, value);
     else return value || undefined;
   };
+  // The consent log goes to the shop's own endpoint only, resolved against the page itself (not a
+  // `<base>` injected into it): a visitor's decision is never sent elsewhere. No page (Node): refused.
+  const own = (value: string) => {
+    try {
+      const u = new URL(value, location.href);
+      if (u.origin == location.origin) return u.href;
+    } catch {}
+    bad('origin', 'log-url', value);
+  };
+  const logUrl = url('log-url');
 
   const gating = parseGating(read, bad);
   const { categories } = gating;
@@ -152,7 +161,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     gtm,
     metaPixel,
     consentMode: oneOf('consent-mode'),
-    logUrl: url('log-url'),
+    logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
     problems,

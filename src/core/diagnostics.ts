@@ -16,6 +16,7 @@ const MESSAGES: Record<string, (name: string, value: string) => string> = {
     return `${name}="${value}" is not one of ${allowed.join(', ')}; using "${allowed[0]}".`;
   },
   url: (name, value) => `${name}="${value}" is not an http(s) or relative URL; ignored.`,
+  origin: (name, value) => `${name}="${value}" is not on this site; ignored.`,
   lang: (_, value) => `lang="${value}" is not fi, sv or en; following the page language.`,
   revision: (_, value) => `revision="${value}" is not a whole number ≥ 0; using 0.`,
   'cookie-name': (_, value) => `cookie-name="${value}" may only use letters, digits, "-" and "_"; using keksi_consent.`,

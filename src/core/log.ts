@@ -8,11 +8,16 @@ const said = new Set<string>();
 export function warn(message: string, ...details: unknown[]): void {
   if (said.has(message)) return;
   said.add(message);
-  console.warn('[keksi] ' + message, ...details);
+  try {
+    console.warn('[keksi] ' + message, ...details);
+  } catch {
+    // A page's console.warn that throws (or a detail that cannot be shown) must not reach the page.
+  }
 }
 
 /**
- * Run `fn` and turn any exception into a `[keksi]` warning: Keksi never throws into the host page.
+ * Run `fn` and turn any exception into a `[keksi]` warning: Keksi never throws into the host page
+ * (nor does warn() itself).
  * Returns `fallback` when `fn` throws.
  */
 export function guard<T>(what: string, fn: () => T, fallback?: T): T {

@@ -27,7 +27,9 @@ const FONT = /font:\s*([^;}]+)/.exec(base)?.[1] ?? '';
 export function warmUpFont(root: ShadowRoot): string {
   const probe = document.createElement('span');
   probe.style.cssText = `position:fixed;visibility:hidden;font:${FONT}`;
-  probe.innerHTML = 'Kä<b>Kå</b>';
+  // Nodes, not innerHTML (a Trusted Types sink).
+  probe.append('Kä', document.createElement('b'));
+  probe.lastChild!.textContent = 'Kå';
   root.append(probe);
   const family = getComputedStyle(probe).fontFamily;
   void probe.offsetWidth;

@@ -8,7 +8,7 @@
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { hasTrackers } from '../../core/essentials.js';
-import { Gate } from '../../core/gating.js';
+import { Gate, scriptNonce } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
 import { options, type KeksiOptions } from '../../core/options.js';
 import { copyConsent, type Consent } from '../../core/record.js';
@@ -17,6 +17,12 @@ import { ConsentStore } from '../../core/store.js';
 import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
 import { startExtras, type Extras } from './extras.js';
+
+/**
+ * The attributes that load code or send data: ga, gtm, google-ads, meta-pixel, consent-mode, log-url
+ * (the only known attributes that start so). Under a nonce CSP, only from a trusted element.
+ */
+const CODE = /^(g|me|con|lo)/;
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -44,6 +50,9 @@ declare global {
  * @csspart preferences - the preferences dialog; also `save`, `toggle`
  */
 export class KeksiConsent extends HTMLElement {
+  /** The running controller (internal: see `controller()` in api.ts), also while it moves to a new `<body>`. */
+  static live?: KeksiConsent;
+
   /** The validated configuration (after start-up). */
   config!: KeksiConfig;
   /** The consent store (after start-up). */
@@ -64,6 +73,8 @@ export class KeksiConsent extends HTMLElement {
   private _ui?: KeksiUi;
   private _uiLoading?: Promise<KeksiUi | undefined>;
   private _ran = new Set<string>();
+  /** Between the replacement of `<body>` (Turbo, Swup) and the next task: see disconnectedCallback(). */
+  private _moving?: boolean;
   /** Whether the banner should be open: a decision made while the UI is still loading wins. */
   private _bannerWanted = false;
   private _readyResolve!: () => void;
@@ -71,27 +82,53 @@ export class KeksiConsent extends HTMLElement {
   readonly ready = new Promise<void>((resolve) => (this._readyResolve = resolve));
 
   connectedCallback(): void {
+    const c = KeksiConsent.live;
     if (this.store) {
+      KeksiConsent.live ||= this;
       document.addEventListener('click', this._onDocumentClick);
       this._gate?.update();
-      return;
-    }
-    guard('starting Keksi', () => this._start());
+    } else if (!c) guard('starting Keksi', () => this._start());
+    // A copy of the controller in the new page (Turbo's clone of a permanent element, or the page's
+    // own markup) gives way to the running one: one store, one gate.
+    else if (c._moving) this.replaceWith(c);
+    else warn('there is more than one <keksi-consent> on the page; only the first one runs.');
   }
 
   disconnectedCallback(): void {
-    document.removeEventListener('click', this._onDocumentClick);
-    this._gate?.disconnect();
+    const live = KeksiConsent.live == this;
+    // Turbo and Swup replace <body>, and this element with it: it moves into the new body at once (the
+    // new body's scripts, which ran first, found it through `live`), and the gate, which watches the
+    // whole document, gates the new content. Until the next task it stays on whatever the page does
+    // with it: Turbo takes a permanent element out again and puts it where the new page wants it.
+    if (this._moving) return;
+    if (live && this.getRootNode() instanceof HTMLBodyElement) {
+      this._moving = true;
+      document.body?.prepend(this);
+      setTimeout(() => {
+        this._moving = false;
+        if (!this.isConnected) this.disconnectedCallback();
+      });
+    } else {
+      if (live) KeksiConsent.live = undefined;
+      document.removeEventListener('click', this._onDocumentClick);
+      this._gate?.disconnect();
+    }
   }
 
   private _start(): void {
-    const other = document.querySelector('keksi-consent') as KeksiConsent | null;
-    if (other && other !== this && other.store) {
-      warn('there is more than one <keksi-consent> on the page; only the first one runs.');
-      return;
-    }
-    const config = (this.config = parseConfig((n) => this.getAttribute(n), this.getAttributeNames(), location.hostname));
+    // Under a nonce CSP (Keksi's tag has one), the attributes that load code or send data count only
+    // on a <keksi-consent> with the same nonce (as the one Keksi makes from its tag): injected HTML
+    // cannot know it.
+    const trusted = !scriptNonce || this.nonce == scriptNonce;
+    const read = (name: string) => {
+      const value = this.getAttribute(name);
+      if (trusted || value === null || !CODE.test(name)) return value;
+      warn(`${name} ignored: this element lacks the nonce of Keksi's tag.`);
+      return null;
+    };
+    const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
+    KeksiConsent.live = this;
     store.load();
     this.language = resolveLang(config.lang, document.documentElement.lang, navigator.languages || []);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
@@ -102,7 +139,7 @@ export class KeksiConsent extends HTMLElement {
     const blocked = (el: Element) => this._placehold(el);
     // A returning visitor's page may already be gated by the script-tag entry (early.ts): take that gate over.
     this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
-    const trackers = hasTrackers((n) => this.getAttribute(n));
+    const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
     // for the extras (started at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) =>

@@ -1,0 +1,137 @@
+// Issue 11, "Consent that holds", in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): injected
+// HTML does not change what Keksi loads, Keksi survives body replacement (Turbo, Swup), and it works
+// under Trusted Types (Firefox ESR 153 enforces them). The Chromium cases: holds-config.test.mjs.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { findBrowsers } from '../../scripts/browsers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { navigate } from './holds-navigate.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context whose outside requests are recorded and aborted; `[keksi]` warnings are collected. */
+async function fresh() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const outside = [];
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => m.type() === 'warn' && warnings.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (/^https?:\/\/(localhost|127\.0\.0\.1)/.test(r.url())) r.continue();
+    else {
+      outside.push(r.url());
+      r.abort();
+    }
+  });
+  return { context, page, outside, warnings, errors };
+}
+
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector('keksi-consent')?.store).then(() => page.evaluate(() => document.querySelector('keksi-consent').ready));
+
+/** Accept everything and list the Google Tag Manager scripts Keksi has put in the page by then. */
+const gtmAfterAcceptAll = (page) =>
+  page.evaluate(async () => {
+    const changed = new Promise((resolve) => document.addEventListener('keksi-change', resolve, { once: true }));
+    keksi.acceptAll();
+    await changed;
+    return [...document.querySelectorAll('script[src*="googletagmanager"]')].map((s) => [new URL(s.src).searchParams.get('id'), !!s.nonce]);
+  });
+
+describe('Firefox: injected HTML does not change what Keksi loads', () => {
+  test('an injected <keksi-consent> without the nonce: its tags, consent mode and log URL are ignored', async () => {
+    const { context, page, outside, warnings } = await fresh();
+    await page.goto(`${server.url}/test/pages/holds-config-element.html`);
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => [document.querySelector('keksi-consent').config.consentMode, document.querySelector('keksi-consent').config.logUrl]), ['basic', undefined]);
+    assert.deepEqual(await gtmAfterAcceptAll(page), []);
+    assert.deepEqual(outside, []);
+    assert.ok(warnings.some((w) => w.includes('[keksi] gtm ignored')), warnings.join('\n'));
+    await context.close();
+  });
+
+  test('a clobbered document.currentScript (<img name="currentScript">): the tag is still the configuration', async () => {
+    const { context, page, outside } = await fresh();
+    await page.goto(`${server.url}/test/pages/holds-config-clobber.html`);
+    await ready(page);
+    assert.deepEqual(await gtmAfterAcceptAll(page), [['GTM-SHOP1', true]]);
+    assert.ok(!outside.some((u) => u.includes('GTM-EVIL')), outside.join('\n'));
+    await context.close();
+  });
+
+  test('the ES module build with clobbered currentScript and scripts: the tag is still the configuration', async () => {
+    const { context, page, outside } = await fresh();
+    await page.goto(`${server.url}/test/pages/holds-config-esm.html`);
+    await ready(page);
+    assert.deepEqual(await gtmAfterAcceptAll(page), [['GTM-SHOP1', true]]);
+    assert.ok(!outside.some((u) => u.includes('GTM-EVIL')), outside.join('\n'));
+    await context.close();
+  });
+});
+
+describe('Firefox: body replaced (Turbo, Swup)', () => {
+  for (const [file, how, ran] of [
+    ['holds-body.html', 'replaceWith', ['page-1 analytics', 'page-2 analytics']],
+    ['holds-body-own.html', 'permanent', ['page-2 analytics']],
+  ]) {
+    test(`${file}, ${how}: the new page is gated on the choice, its opener works, one controller answers`, async () => {
+      const { context, page } = await fresh();
+      await page.goto(`${server.url}/test/pages/${file}`);
+      await ready(page);
+      await page.evaluate(() => {
+        window.__controller = document.querySelector('keksi-consent');
+        keksi.setConsent(['analytics']);
+      });
+      await navigate(page, how);
+      await page.waitForFunction((n) => window.__ran.length === n, {}, ran.length);
+      assert.deepEqual(
+        await page.evaluate(() => {
+          const started = [...document.querySelectorAll('keksi-consent')].filter((el) => el.store);
+          return { hasOnArrival: window.__hasOnArrival, has: keksi.has('analytics'), ran: window.__ran, started: started.length, first: started[0] === window.__controller };
+        }),
+        { hasOnArrival: true, has: true, ran, started: 1, first: true },
+      );
+      await page.evaluate(() => document.getElementById('open-2').click());
+      await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'));
+      const stillAnalytics = await page.evaluate(async () => {
+        const changed = new Promise((resolve) => document.addEventListener('keksi-change', resolve, { once: true }));
+        keksi.rejectAll();
+        await changed;
+        return keksi.has('analytics');
+      });
+      assert.equal(stillAnalytics, false);
+      await context.close();
+    });
+  }
+});
+
+describe('Firefox: Trusted Types', () => {
+  test("require-trusted-types-for 'script' with policies lit-html and keksi: banner, accept, reopen button, no error", async () => {
+    const { context, page, errors, warnings } = await fresh();
+    await page.goto(`${server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
+    assert.equal(await page.evaluate(() => typeof trustedTypes), 'object');
+    await ready(page);
+    const inBanner = (part) => `document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="${part}"]')`;
+    await page.waitForFunction(inBanner('accept-all'));
+    await page.evaluate(`${inBanner('accept-all')}.click()`);
+    await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]:not([hidden])'));
+    assert.equal(await page.evaluate(() => keksi.has('marketing')), true);
+    assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), '/embed/video.html');
+    assert.deepEqual(warnings.filter((w) => w.includes('[keksi]')), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
