@@ -1,6 +1,7 @@
 // Serves the demo shop (demo/) and the built library (/dist/) on localhost, with a consent-log
-// endpoint (POST /consent-log) and a strict-CSP page (/csp.html). `npm start` runs it; the e2e tests
-// and the benchmark start it in-process with startServer().
+// endpoint (POST /consent-log) and strict-CSP pages: /csp.html, and the test pages holds-*.html that
+// carry {{nonce}} (with 'strict-dynamic'; with Trusted Types when asked: ?tt=policy-names).
+// `npm start` runs it; the e2e tests and the benchmark start it in-process with startServer().
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -39,11 +40,14 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     try {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      if (path === '/csp.html') {
+      const holds = path.startsWith('/test/pages/holds-') && body.includes('{{nonce}}');
+      if (path === '/csp.html' || holds) {
         const nonce = randomBytes(16).toString('base64');
+        const tt = url.searchParams.get('tt');
         body = body.toString().replaceAll('{{nonce}}', nonce);
         headers['content-security-policy'] =
-          `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'`;
+          `default-src 'self'; script-src 'self' 'nonce-${nonce}'${holds ? " 'strict-dynamic'" : ''}; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'` +
+          (tt === null ? '' : `; require-trusted-types-for 'script'; trusted-types ${tt}`);
       }
       // Compress text as a real shop's server would (the benchmark's transfer sizes depend on it).
       if (/text|json|svg/.test(headers['content-type']) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
