@@ -16,7 +16,7 @@ import { guard, warn } from './log.js';
 /** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
 const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]:not(script)';
 /** Attributes of a gated script that the activated copy must not inherit (`src` is set through Trusted Types). */
-const NOT_COPIED = /^(type|src|data-(category|type|src|keksi))$/;
+const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
 
 /** The URL an element activates: `data-src`, else (a gated script) `src`. */
 const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src');
