@@ -4,9 +4,9 @@
  * which `reportProblems()` (core/diagnostics.ts, loaded after start-up) turns into `[keksi]`
  * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
-import { parseGating, tokens, type GatingConfig, type Problem, type Read } from './essentials.js';
+import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type Read } from './essentials.js';
 
-export { NECESSARY, type Problem } from './essentials.js';
+export { isSafeUrl, NECESSARY, type Problem } from './essentials.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';
@@ -71,14 +71,6 @@ export function resolveLang(explicit: Lang | undefined, htmlLang: string | null,
   return 'en';
 }
 
-/** True for a URL a link or a request may use: relative or http(s). */
-export function isSafeUrl(url: string): boolean {
-  // Browsers drop tabs and newlines inside URLs ("java\tscript:"), so refuse them outright.
-  if (/[\x00-\x1f]/.test(url)) return false;
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
-  if (!scheme) return true;
-  return /^https?$/i.test(scheme[1]);
-}
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.

@@ -3,7 +3,8 @@
  * `revision`, `cookie-name`, `expires-days`) and whether Google or Meta tags are on the page. The
  * script-tag entry reads these before the rest of Keksi is fetched (see `src/early.ts`);
  * `parseConfig()` (core/config.ts) builds the full configuration on the same parse, so the two cannot
- * disagree. Pure: nothing here touches the page but reads of `window.dataLayer` and the gated scripts.
+ * disagree. Also the URL check shared by `notice-url` and gated elements. Pure: nothing here touches
+ * the page but reads of `window.dataLayer` and the gated scripts.
  */
 
 /** The category that is always on. */
@@ -31,6 +32,12 @@ export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** The attributes naming Google and Meta tags. */
 const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
+
+/**
+ * True for a URL a link, a request or a gated element may use: relative or http(s). Browsers drop
+ * tabs and newlines inside URLs ("java\tscript:"), so any control character is refused outright.
+ */
+export const isSafeUrl = (url: string): boolean => !/[\0-\x1f]|^\s*(?!https?:)[a-z][a-z\d+.-]*:/i.test(url);
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 

@@ -1,14 +1,43 @@
 /**
  * Gating: scripts (`<script type="text/plain" data-category>`) and embeds (`data-category` +
  * `data-src`) run only once their categories are granted. Activation is in document order, once per
- * element; an external script waits for the previous external one. Elements added later are gated too.
- * The markup is the same as cookieconsent v3's, so shops can migrate without editing their tags.
+ * element, on the consent in force when the element is reached; an external script waits for the
+ * previous external one. Elements added later are gated too. The markup is the same as
+ * cookieconsent v3's, so shops can migrate without editing their tags.
+ *
+ * Gated markup must not become a way to run injected code: a gated URL is http(s) or relative, and
+ * when Keksi's script tag has a nonce, only gated scripts with the same nonce run (under
+ * 'strict-dynamic' any script Keksi creates would run). Under Trusted Types, the scripts that pass
+ * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
-import { warn } from './log.js';
+import { isSafeUrl } from './essentials.js';
+import { guard, warn } from './log.js';
 
-const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]';
-/** Attributes of a gated script that the activated copy must not inherit. */
-const NOT_COPIED = /^(type|data-category|data-type|data-src|data-keksi)$/;
+/** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
+const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]:not(script)';
+/** Attributes of a gated script that the activated copy must not inherit (`src` is set through Trusted Types). */
+const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
+
+/** The URL an element activates: `data-src`, else (a gated script) `src`. */
+const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src');
+
+type Policy = { createScript(s: string): string; createScriptURL(s: string): string };
+declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
+/** Plain strings, when there is no policy to use. */
+const plain: Policy = { createScript: String, createScriptURL: String };
+let policy: Policy | undefined;
+/**
+ * The script sinks' Trusted Types policy, `keksi`, created on first use and only when Keksi's tag has
+ * a nonce (so only for scripts carrying it); else, or when the page does not allow it, plain strings.
+ */
+function tt(): Policy {
+  try {
+    policy ||= scriptNonce ? trustedTypes.createPolicy('keksi', plain) : plain;
+  } catch {
+    policy = plain;
+  }
+  return policy;
+}
 
 /** Nonce for scripts Keksi inserts, taken from Keksi's own script tag (strict CSP). */
 export let scriptNonce = '';
@@ -19,25 +48,22 @@ export function setScriptNonce(nonce: string): void {
 /** The categories an element is gated on (space-separated: all must be granted). */
 export const categoriesOf = (el: Element): string[] => (el.getAttribute('data-category') || '').split(/\s+/).filter(Boolean);
 
-/** Insert an external script, calling `done` on load or error. */
-export function loadScript(src: string, done?: () => void, doc: Document = document): HTMLScriptElement {
-  const s = doc.createElement('script');
-  s.src = src;
-  if (scriptNonce) s.nonce = scriptNonce;
-  s.onload = s.onerror = () => done?.();
-  doc.head.append(s);
-  return s;
+/** Insert one of Keksi's own external scripts (Google's, Meta's), with Keksi's nonce. */
+export function loadScript(src: string): void {
+  const s = document.createElement('script');
+  s.src = tt().createScriptURL(src);
+  s.nonce = scriptNonce;
+  document.head.append(s);
 }
 
 /** External scripts Keksi started, to name them when they throw (listening starts with the first one). */
 const ran = new Set<string>();
 const onScriptError = (e: ErrorEvent) => {
-  if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; Keksi went on with the next ones.`);
+  if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; the ones after it still run.`);
 };
 
 export class Gate {
   private _queue: Element[] = [];
-  private _queued = new WeakSet<Element>();
   private _waiting = false;
   private _observer?: MutationObserver;
 
@@ -49,21 +75,21 @@ export class Gate {
   constructor(
     private readonly _granted: (category: string) => boolean,
     private readonly _known: (category: string) => boolean,
-    private readonly _blocked: (el: Element) => void = () => {},
-    private readonly _doc: Document = document,
+    private readonly _blocked: (el: Element) => void,
   ) {}
 
   /** Activate what is granted now, unload embeds that no longer are, and keep watching the page. */
   update(): void {
-    for (const el of this._doc.querySelectorAll('[data-keksi="on"][data-src]')) {
+    for (const el of document.querySelectorAll('[data-keksi="on"][data-src]')) {
       if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
         el.removeAttribute('data-keksi');
-        this._queued.delete(el);
       }
     }
-    this._consider(this._doc.querySelectorAll(SELECTOR));
-    if (!this._observer && typeof MutationObserver === 'function') {
+    // What is queued but has not run is considered again, in document order: a withdrawal drops it.
+    this._queue = [];
+    this._consider(document.querySelectorAll(SELECTOR));
+    if (!this._observer) {
       this._observer = new MutationObserver((records) => {
         for (const r of records) {
           for (const node of r.addedNodes) {
@@ -71,7 +97,7 @@ export class Gate {
           }
         }
       });
-      this._observer.observe(this._doc.documentElement, { childList: true, subtree: true });
+      this._observer.observe(document.documentElement, { childList: true, subtree: true });
     }
   }
 
@@ -91,11 +117,13 @@ export class Gate {
 
   private _consider(elements: Iterable<Element>): void {
     for (const el of elements) {
-      if (this._queued.has(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
-      if (this._allows(el)) {
-        this._queued.add(el);
+      if (this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
+      const script = el instanceof HTMLScriptElement;
+      if (!isSafeUrl(urlOf(el) || '') || (script && scriptNonce && el.nonce != scriptNonce)) {
+        warn(`${el.outerHTML} has an unsafe URL or lacks Keksi's nonce; it will not run.`);
+      } else if (this._allows(el)) {
         this._queue.push(el);
-      } else if (!(el instanceof HTMLScriptElement)) {
+      } else if (!script) {
         this._blocked(el);
       }
     }
@@ -105,24 +133,27 @@ export class Gate {
   private _pump(): void {
     while (!this._waiting && this._queue.length) {
       const el = this._queue.shift()!;
-      if (el instanceof HTMLScriptElement) this._runScript(el);
+      // The consent may have changed since the element was queued (a gated script may withdraw it).
+      if (!this._allows(el)) continue;
+      // Under Trusted Types without Keksi's policy, the script sinks throw: say so, go on.
+      if (el instanceof HTMLScriptElement) guard(el.outerHTML, () => this._runScript(el));
       else {
         el.setAttribute('data-keksi', 'on');
-        el.setAttribute('src', el.getAttribute('data-src')!);
+        el.setAttribute('src', urlOf(el)!);
       }
     }
   }
 
   private _runScript(old: HTMLScriptElement): void {
-    const s = this._doc.createElement('script');
+    const s = document.createElement('script');
     for (const { name, value } of old.attributes) if (!NOT_COPIED.test(name)) s.setAttribute(name, value);
-    const type = old.getAttribute('data-type');
-    if (type) s.type = type;
-    if (old.nonce) s.nonce = old.nonce;
+    // A type that is not JavaScript (data-type="application/json") stays a data block, as in the browser.
+    s.type = old.getAttribute('data-type') || '';
+    s.nonce = old.nonce;
     s.setAttribute('data-keksi', 'on');
-    const src = old.getAttribute('data-src') || old.getAttribute('src');
+    const src = urlOf(old);
     if (src) {
-      s.src = src;
+      s.src = tt().createScriptURL(src);
       if (!ran.size) addEventListener('error', onScriptError);
       ran.add(s.src);
       s.addEventListener('error', () => warn(`the gated script ${src} did not load; the ones after it still run.`));
@@ -136,9 +167,9 @@ export class Gate {
         };
       }
     } else {
-      s.text = old.text;
+      s.text = tt().createScript(old.text);
     }
     if (old.isConnected) old.replaceWith(s);
-    else this._doc.head.append(s);
+    else document.head.append(s);
   }
 }

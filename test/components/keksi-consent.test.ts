@@ -10,7 +10,7 @@ const GATED = `
   <script type="text/plain" data-category="marketing">window.__ran.push('marketing-1')</script>
   <script type="text/plain" data-category="analytics" src="/test/fixtures/ext-a.js"></script>
   <script type="text/plain" data-category="analytics">window.__ran.push('analytics-2')</script>
-  <iframe data-category="marketing" data-src="about:blank#video" title="Video" width="320" height="180"></iframe>`;
+  <iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#video" title="Video" width="320" height="180"></iframe>`;
 type KeksiConsentEl = Awaited<ReturnType<typeof mount>>;
 const SHOP = (attrs = 'categories="analytics marketing"') => `${GATED}<keksi-consent ${attrs} no-reopen-button></keksi-consent>`;
 
@@ -67,7 +67,7 @@ describe('<keksi-consent>', () => {
       expect(readConsentCookie()).to.include({ v: 1, r: 0 });
       expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
       expect(bannerOf(el)).to.equal(null);
-      expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal('about:blank#video');
+      expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#video');
       el.acceptAll();
       await settle(el);
       expect(window.__ran).to.have.length(4);
@@ -114,10 +114,10 @@ describe('<keksi-consent>', () => {
       el.acceptAll();
       await settle(el);
       const late = document.createElement('div');
-      late.innerHTML = `<iframe data-category="analytics" data-src="about:blank#late" title="Late"></iframe>`;
+      late.innerHTML = `<iframe data-category="analytics" data-src="/test/fixtures/holds-frame.html#late" title="Late"></iframe>`;
       document.body.append(late);
       await settle(el);
-      expect(late.querySelector('iframe')!.getAttribute('src')).to.equal('about:blank#late');
+      expect(late.querySelector('iframe')!.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#late');
       late.remove();
     });
   });

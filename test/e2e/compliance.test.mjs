@@ -363,7 +363,7 @@ describe('lazy UI and shared configuration', () => {
     await page.locator('keksi-embed').waitFor();
     assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), null);
     await page.evaluate(() => keksi.acceptAll());
-    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === 'about:blank#video');
+    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === '/test/fixtures/holds-frame.html#video');
     await page.waitForTimeout(100);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1', 'ext-a', 'inline-2', 'ext-b']);
     assert.deepEqual(warnings, []);

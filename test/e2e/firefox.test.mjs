@@ -83,7 +83,7 @@ describe('Firefox core flows', () => {
     });
     await ready(page);
     await page.evaluate(() => keksi.acceptAll());
-    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === 'about:blank#video');
+    await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === '/test/fixtures/holds-frame.html#video');
     assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1', 'ext-a', 'inline-2', 'ext-b']);
     await context.close();
   });
