@@ -154,14 +154,20 @@ const quiet = (p) => p.catch(() => {});
  * busy machine); between sequences its cookies are deleted and the next sequence navigates afresh. Each page
  * load gets a number of its own, baked into its vendor URLs, so late requests are told apart.
  */
-function driver({ page, origin, clearCookies, reload = () => page.reload({ waitUntil: 'domcontentloaded' }) }) {
+function driver({ page, origin, clearCookies, newPage, reload = () => page.reload({ waitUntil: 'domcontentloaded' }) }) {
   const d = {
     served: 0,
     s: null,
-    page: () => TEMPLATE.replaceAll('{{load}}', String(++d.served)),
+    // The other tab's page has no gated elements (it only decides).
+    page: (url) => (url.includes('?tab=') ? TEMPLATE.replace(/<main>[^]*<\/main>/, '') : TEMPLATE.replaceAll('{{load}}', String(++d.served))),
     begin(slow) {
       const s = (d.s = newSession(d, slow));
       return Object.assign(s, {
+        origin,
+        async newTab() {
+          const tab = await newPage();
+          return { evaluate: (fn, arg) => tab.evaluate(fn, arg), goto: (url) => tab.goto(url), close: () => tab.close() };
+        },
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         open: () => page.goto(origin + PAGE, { waitUntil: 'domcontentloaded' }),
         reload,
@@ -180,10 +186,10 @@ async function chromiumDriver(browser, origin) {
   const context = await browser.newContext();
   await context.addInitScript(modelInit);
   const page = await context.newPage();
-  const d = driver({ page, origin, clearCookies: () => context.clearCookies() });
+  const d = driver({ page, origin, clearCookies: () => context.clearCookies(), newPage: () => context.newPage() });
   await context.route(/^https?:\/\//, (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin + PAGE)) return quiet(route.fulfill({ status: 200, contentType: 'text/html', body: d.page() }));
+    if (url.startsWith(origin + PAGE)) return quiet(route.fulfill({ status: 200, contentType: 'text/html', body: d.page(url) }));
     if (LOCAL.test(url)) return quiet(route.continue());
     d.s.vendor(url, {
       fulfill: (body, contentType) => quiet(route.fulfill({ status: 200, contentType, body })),
@@ -195,25 +201,32 @@ async function chromiumDriver(browser, origin) {
 
 async function firefoxDriver(browser, origin) {
   const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.evaluateOnNewDocument(modelInit);
-  await page.setRequestInterception(true);
+  let d;
+  // Interception and the init script are per page in puppeteer.
+  const newPage = async () => {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(modelInit);
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      const url = r.url();
+      if (url.startsWith(origin + PAGE)) return quiet(r.respond({ status: 200, contentType: 'text/html', body: d.page(url) }));
+      if (LOCAL.test(url) || !/^https?:/.test(url)) return quiet(r.continue());
+      d.s.vendor(url, {
+        fulfill: (body, contentType) => quiet(r.respond({ status: 200, contentType, body })),
+        abort: () => quiet(r.abort()),
+      });
+    });
+    return page;
+  };
+  const page = await newPage();
   // puppeteer's reload() waits for a navigation that a held response of the old page keeps open in
   // Firefox: reload from the page, and settle() waits for the new page load.
-  const d = driver({
+  d = driver({
     page,
     origin,
+    newPage,
     clearCookies: async () => context.deleteCookie(...(await context.cookies())),
     reload: () => quiet(page.evaluate(() => location.reload())),
-  });
-  page.on('request', (r) => {
-    const url = r.url();
-    if (url.startsWith(origin + PAGE)) return quiet(r.respond({ status: 200, contentType: 'text/html', body: d.page() }));
-    if (LOCAL.test(url) || !/^https?:/.test(url)) return quiet(r.continue());
-    d.s.vendor(url, {
-      fulfill: (body, contentType) => quiet(r.respond({ status: 200, contentType, body })),
-      abort: () => quiet(r.abort()),
-    });
   });
   return Object.assign(d, { close: () => context.close() });
 }
@@ -221,13 +234,17 @@ async function firefoxDriver(browser, origin) {
 // ----- the model -----
 
 function newModel(load) {
-  return { stored: null, load, elements: STATIC.map((e) => ({ ...e })), ever: new Set(), inserted: 0 };
+  // `stored`: the cookie; `memory`: what this tab's Keksi decided or read (another tab may have changed the cookie since).
+  return { stored: null, memory: null, load, elements: STATIC.map((e) => ({ ...e })), ever: new Set(), inserted: 0 };
 }
 
-function decided(m, accepted) {
+function decided(m, accepted, here = true) {
   m.stored = CATS.filter((c) => accepted.includes(c));
+  if (here) m.memory = m.stored;
   for (const c of m.stored) m.ever.add(c);
 }
+
+const stale = (m) => String(m.memory) !== String(m.stored);
 
 const heldNow = (m, s) => s.held.filter((h) => h.load === m.load);
 
@@ -271,11 +288,14 @@ function checkInvariants(m, s, snap, requests, final) {
   const byId = new Map(m.elements.map((e) => [e.id, e]));
   const where = `(page load ${m.load - s.first + 1})`;
   // The stored choice, as the model has it; a rejection stays a rejection, across reloads too.
-  if (m.stored) {
-    assert.equal(sorted(snap.cookie.x), sorted(CATS.filter((c) => !m.stored.includes(c))), `the cookie's rejected list ${where}`);
-    assert.equal(sorted(snap.consent?.accepted || []), sorted(['necessary', ...m.stored]), `getConsent().accepted ${where}`);
-    assert.equal(sorted(snap.consent.rejected), sorted(CATS.filter((c) => !m.stored.includes(c))), `getConsent().rejected ${where}`);
-  } else assert.equal(snap.consent, null, `getConsent() with no stored choice ${where}`);
+  if (m.stored) assert.equal(sorted(snap.cookie.x), sorted(CATS.filter((c) => !m.stored.includes(c))), `the cookie's rejected list ${where}`);
+  // getConsent() tells this tab's choice; after a decision in another tab, the old one or the new one.
+  const told = snap.consent && sorted(snap.consent.accepted);
+  const expected = (choice) => choice && sorted(['necessary', ...choice]);
+  if (told !== expected(m.stored) && !(stale(m) && told === expected(m.memory))) {
+    assert.fail(`getConsent() says ${JSON.stringify(snap.consent)}, the stored choice is ${JSON.stringify(m.stored)} ${where}`);
+  }
+  if (snap.consent) assert.equal(sorted(snap.consent.rejected), sorted(CATS.filter((c) => !snap.consent.accepted.includes(c))), `getConsent().rejected ${where}`);
 
   // Safety: each activation and each inline run against the stored choice at that very moment.
   const seen = new Map();
@@ -304,6 +324,8 @@ function checkInvariants(m, s, snap, requests, final) {
   assert.deepEqual(s.errors, [], 'errors thrown into the page');
 
   // Embeds the choice does not grant are unloaded; with nothing held back, everything granted has run.
+  // (A tab whose choice was changed in another tab is not required to follow it: only safety holds.)
+  if (stale(m)) return;
   const active = new Map(snap.iframes);
   const granted = (el) => !!m.stored && subset(el.cats, m.stored);
   for (const el of m.elements) {
@@ -368,7 +390,7 @@ class Decide {
       await api(s, what === 'set' ? 'setConsent' : what === 'accept' ? 'acceptAll' : 'rejectAll', cats);
     } else {
       // The banner while there is no choice, the preferences dialog after.
-      const banner = m.stored === null;
+      const banner = m.memory === null;
       if (what === 'set') {
         if (banner) await clickPart(s, 'keksi-banner', 'settings');
         else await api(s, 'showPreferences');
@@ -393,7 +415,7 @@ class Reset {
   }
   async run(m, s) {
     await api(s, 'reset');
-    m.stored = null;
+    m.stored = m.memory = null;
     await settle(m, s);
   }
   toString() {
@@ -409,7 +431,7 @@ class Reload {
     // The old page's held responses stay held until it is gone (aborting them first would let it go on
     // with its queue while it unloads, unseen).
     await s.reload();
-    Object.assign(m, { load: m.load + 1, elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
+    Object.assign(m, { load: m.load + 1, memory: m.stored, elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
     await settle(m, s);
     for (const h of s.held.filter((x) => x.load < m.load)) s.held.splice(s.held.indexOf(h), 1), h.abort();
   }
@@ -469,6 +491,59 @@ class Release {
   }
 }
 
+/** Another tab of the same site decides (same cookie jar), then closes. */
+class OtherTab {
+  constructor(cats) {
+    this.cats = cats;
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const tab = await s.newTab();
+    try {
+      await tab.goto(`${s.origin}${PAGE}?tab=2`);
+      await until(tab, 'Keksi in the other tab', () => !!window.__model?.ready);
+      await api(tab, 'setConsent', this.cats);
+      decided(m, this.cats, false);
+      await until(tab, "the other tab's decision", (want) => (window.__model.stored()?.a || []).join() === want, m.stored.join());
+    } finally {
+      await tab.close();
+    }
+    await settle(m, s);
+  }
+  toString() {
+    return `otherTab.setConsent(${JSON.stringify(this.cats)})`;
+  }
+}
+
+/** "Allow" on a blocked embed's placeholder: this tab's choice plus the embed's categories. */
+class AllowEmbed {
+  constructor(index) {
+    this.index = index;
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const blocked = m.elements.filter((el) => el.kind === 'iframe' && !(m.memory && subset(el.cats, m.memory)));
+    if (blocked.length && !stale(m)) {
+      const el = blocked[this.index % blocked.length];
+      await until(s, `the placeholder of ${el.id}`, (id) => {
+        const placeholder = document.querySelector(`iframe[data-id="${id}"]`)?.previousElementSibling;
+        const allow = placeholder?.localName === 'keksi-embed' ? placeholder.shadowRoot?.querySelector('[part~="allow"]') : null;
+        allow?.click();
+        return !!allow;
+      }, el.id);
+      decided(m, [...(m.memory || []), ...el.cats]);
+    }
+    await settle(m, s);
+  }
+  toString() {
+    return `ui.allowEmbed(${this.index})`;
+  }
+}
+
 const catsArb = fc.subarray(CATS);
 const COMMANDS = [
   fc.constantFrom('accept', 'reject').map((w) => new Decide('api', w)),
@@ -480,6 +555,9 @@ const COMMANDS = [
   fc.tuple(fc.constantFrom('inline', 'external', 'iframe'), fc.subarray(CATS, { minLength: 1 }), fc.boolean()).map((a) => new Insert(...a)),
   fc.nat(3).map((i) => new Release(i)),
   fc.nat(3).map((i) => new Release(i)),
+  fc.nat(3).map((i) => new AllowEmbed(i)),
+  // KEKSI_MODEL_TABS=0 leaves out decisions made in another tab (see the report of issue 11).
+  ...(env.KEKSI_MODEL_TABS === '0' ? [] : [catsArb.map((c) => new OtherTab(c))]),
 ];
 
 /** One sequence from a first visit: its commands, then every held response released, then the last check. */
