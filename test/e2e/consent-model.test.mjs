@@ -1,13 +1,14 @@
 // Issue 11, "Consent that holds": a model-based property test. fast-check drives random sequences of
-// decisions (API and UI), resets, reloads, late-inserted gated elements and slow vendor scripts (held
-// back by request interception and released later) against a small model of the stored choice, in a
-// real browser. Invariants, checked after every step:
+// decisions (API, banner, dialog switches, an embed's Allow, another tab of the same site), resets,
+// reloads, late-inserted gated elements and slow vendor scripts (held back by request interception and
+// released later) against a small model of the stored choice, in a real browser. Invariants, checked
+// after every step:
 //   - no gated element is ACTIVATED (Keksi inserts its script, or sets its iframe's src) while the stored
 //     choice at that moment does not grant all its categories; first visits included (no cookie: none);
 //   - no vendor request without such an activation, and no request to any other outside host;
 //   - the cookie and getConsent() say what the model says (so a rejection survives every reload);
-//   - liveness: with nothing held back, every element the choice grants has run, and every embed it
-//     does not grant is unloaded.
+//   - liveness: with nothing held back, every element the choice grants has run, every embed it does
+//     not grant is unloaded, and a blocked embed offers its placeholder.
 // The page's activations are observed by a MutationObserver installed before the page's own scripts,
 // which reads the cookie at that very moment (one decision per task, so its microtask sees the same
 // cookie). A script inserted while granted whose bytes arrive after a withdrawal was legitimately
@@ -15,7 +16,7 @@
 //
 // KEKSI_MODEL_RUNS (default 200) and KEKSI_MODEL_FIREFOX_RUNS (default 30) set the number of sequences;
 // a failure prints fast-check's seed and path: replay with KEKSI_MODEL_SEED, KEKSI_MODEL_PATH (and
-// KEKSI_MODEL_REPLAY for the commands' replayPath).
+// KEKSI_MODEL_REPLAY for the commands' replayPath). KEKSI_MODEL_TABS=0 leaves out the other tab.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
