@@ -1,0 +1,629 @@
+// Issue 11, "Consent that holds": a model-based property test. fast-check drives random sequences of
+// decisions (API, banner, dialog switches, an embed's Allow, another tab of the same site), resets,
+// reloads, late-inserted gated elements and slow vendor scripts (held back by request interception and
+// released later) against a small model of the stored choice, in a real browser. Invariants, checked
+// after every step:
+//   - no gated element is ACTIVATED (Keksi inserts its script, or sets its iframe's src) while the stored
+//     choice at that moment does not grant all its categories; first visits included (no cookie: none);
+//   - no vendor request without such an activation, and no request to any other outside host;
+//   - the cookie and getConsent() say what the model says (so a rejection survives every reload);
+//   - liveness: with nothing held back, every element the choice grants has run, every embed it does
+//     not grant is unloaded, and a blocked embed offers its placeholder.
+// The page's activations are observed by a MutationObserver installed before the page's own scripts,
+// which reads the cookie at that very moment (one decision per task, so its microtask sees the same
+// cookie). A script inserted while granted whose bytes arrive after a withdrawal was legitimately
+// activated; its body may run, but nothing queued behind it may.
+//
+// KEKSI_MODEL_RUNS (default 200) and KEKSI_MODEL_FIREFOX_RUNS (default 30) set the number of sequences;
+// a failure prints fast-check's seed and path: replay with KEKSI_MODEL_SEED, KEKSI_MODEL_PATH (and
+// KEKSI_MODEL_REPLAY for the commands' replayPath). KEKSI_MODEL_TABS=0 leaves out the other tab.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import puppeteer from 'puppeteer-core';
+import { findBrowsers } from '../../scripts/browsers.mjs';
+import { startHarness } from './harness.mjs';
+
+const CATS = ['preferences', 'analytics', 'marketing'];
+const PAGE = '/test/pages/model-gating.html';
+const TEMPLATE = readFileSync(new URL(`../..${PAGE}`, import.meta.url), 'utf8');
+const VENDOR = /^http:\/\/vendor\.keksi\.test\/([a-z+]+)\/(\w+)\.(js|html)\?load=(\d+)$/;
+const LOCAL = /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/;
+/** The page's gated elements, in document order (test/pages/model-gating.html). */
+const STATIC = [
+  ['P1', 'preferences', 'inline'], ['A1', 'analytics', 'external'], ['M1', 'marketing', 'inline'],
+  ['MF', 'marketing', 'iframe'], ['A2', 'analytics', 'inline'], ['M2', 'marketing', 'external'],
+  ['P2', 'preferences', 'external'], ['AMF', 'analytics marketing', 'iframe'], ['AM', 'analytics marketing', 'inline'],
+].map(([id, cats, kind]) => ({ id, cats: cats.split(' '), kind }));
+const SLOW_CANDIDATES = ['A1', 'M2', 'P2'];
+const SETTLE_MS = 8000;
+
+const env = process.env;
+const RUNS = Number(env.KEKSI_MODEL_RUNS || 200);
+const FIREFOX_RUNS = Number(env.KEKSI_MODEL_FIREFOX_RUNS || 30);
+const replay = env.KEKSI_MODEL_SEED ? { seed: Number(env.KEKSI_MODEL_SEED), path: env.KEKSI_MODEL_PATH } : {};
+
+const sorted = (list) => [...list].sort().join(' ');
+const subset = (cats, accepted) => cats.every((c) => accepted.includes(c));
+const vendorUrl = (el, load) => `http://vendor.keksi.test/${el.cats.join('+')}/${el.id}.${el.kind === 'iframe' ? 'html' : 'js'}?load=${load}`;
+
+/** Runs in every document before its scripts: records activations, gated runs and pending script loads. */
+function modelInit() {
+  if (window.top !== window) return;
+  const stored = () => {
+    const c = /(?:^|;\s*)keksi_consent=([^;]*)/.exec(document.cookie);
+    if (!c) return null;
+    try {
+      const v = JSON.parse(decodeURIComponent(c[1]));
+      return { a: v.a, x: v.x };
+    } catch {
+      return { a: [], x: [], unreadable: c[1] };
+    }
+  };
+  const accepted = () => stored()?.a || [];
+  const m = (window.__model = { acts: [], runs: [], pending: 0, ready: false, dcl: false, stored, ran: (id) => m.runs.push({ id, acc: accepted() }) });
+  document.addEventListener('keksi-ready', () => (m.ready = true));
+  // Keksi gates a returning visitor's page when its module runs once the page is parsed, or in a
+  // DOMContentLoaded listener (a task later it has); from then on getConsent() answers. (Firefox holds
+  // DOMContentLoaded back while a script Keksi inserted is loading.)
+  document.addEventListener('DOMContentLoaded', () => setTimeout(() => (m.dcl = true)));
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const t = r.target;
+      if (r.type === 'attributes') {
+        if (t.localName === 'iframe' && t.dataset.id && t.getAttribute('src') === t.getAttribute('data-src')) {
+          m.acts.push({ id: t.dataset.id, acc: accepted() });
+        }
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        if (n.localName !== 'script' || n.getAttribute('data-keksi') !== 'on') continue;
+        m.acts.push({ id: n.dataset.id, acc: accepted() });
+        if (n.src) {
+          m.pending++;
+          const done = () => m.pending--;
+          n.addEventListener('load', done, { once: true });
+          n.addEventListener('error', done, { once: true });
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+}
+
+/**
+ * What the page shows now (runs in the page); waits up to `ms` for the page to catch up with what Node
+ * expects (`load`, the stored choice `want`, at most `held` scripts loading), so Node polls rarely.
+ */
+async function pageState({ load, want, held, ready, ms }) {
+  const snap = () => {
+    const m = window.__model;
+    const consent = window.keksi?.getConsent?.();
+    return {
+      load: Number(document.documentElement.dataset.load),
+      ready: !!m?.ready,
+      gated: !!m?.dcl || (document.readyState !== 'loading' && !!window.keksi?.version),
+      cookie: m?.stored(),
+      consent: consent ? { accepted: consent.accepted, rejected: consent.rejected } : null,
+      pending: m?.pending ?? 0,
+      acts: m?.acts.slice() || [],
+      runs: m?.runs.slice() || [],
+      iframes: [...document.querySelectorAll('iframe[data-id]')].map((f) => [f.dataset.id, f.getAttribute('src') === f.getAttribute('data-src')]),
+    };
+  };
+  const caughtUp = (s) => s.load === load && s.gated && (s.ready || !ready) && (s.cookie ? [...s.cookie.a].sort().join(' ') : null) === want && s.pending <= held;
+  for (const end = Date.now() + ms; !caughtUp(snap()) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 4));
+  return snap();
+}
+
+/** The browser-independent half of a sequence's session: the vendor host, held responses, logs. */
+function newSession(driver, slow) {
+  const s = {
+    first: driver.served + 1,
+    slow: new Set(slow),
+    held: [],
+    requests: [],
+    strays: [],
+    errors: [],
+    loads: new Map(),
+    vendor(url, respond) {
+      const v = VENDOR.exec(url);
+      if (!v) {
+        s.strays.push(url);
+        return respond.abort();
+      }
+      const [, , id, ext, load] = v;
+      // A late request of an earlier sequence's page: not this sequence's business.
+      if (Number(load) < s.first) return respond.abort();
+      s.requests.push({ id, load: Number(load), url });
+      const send = () =>
+        ext === 'js'
+          ? respond.fulfill(`window.__model && __model.ran(${JSON.stringify(id)});`, 'text/javascript')
+          : respond.fulfill(`<!doctype html><title>${id}</title>`, 'text/html');
+      if (ext === 'js' && s.slow.has(id)) s.held.push({ id, load: Number(load), send, abort: respond.abort });
+      else return send();
+    },
+  };
+  return s;
+}
+
+/** Answer a request that the page may have dropped meanwhile (reloaded, navigated away). */
+const quiet = (p) => p.catch(() => {});
+
+/**
+ * One page for all sequences (a new context per sequence costs more than the sequence itself on a
+ * busy machine); between sequences its cookies are deleted and the next sequence navigates afresh. Each page
+ * load gets a number of its own, baked into its vendor URLs, so late requests are told apart.
+ */
+function driver({ page, origin, clearCookies, newPage, reload = () => page.reload({ waitUntil: 'domcontentloaded' }) }) {
+  const d = {
+    served: 0,
+    s: null,
+    // The other tab's page has no gated elements (it only decides).
+    page: (url) => (url.includes('?tab=') ? TEMPLATE.replace(/<main>[^]*<\/main>/, '') : TEMPLATE.replaceAll('{{load}}', String(++d.served))),
+    begin(slow) {
+      const s = (d.s = newSession(d, slow));
+      return Object.assign(s, {
+        origin,
+        async newTab() {
+          const tab = await newPage();
+          return { evaluate: (fn, arg) => tab.evaluate(fn, arg), goto: (url) => tab.goto(url), close: () => tab.close() };
+        },
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        open: () => page.goto(origin + PAGE, { waitUntil: 'domcontentloaded' }),
+        reload,
+      });
+    },
+    async end() {
+      for (const h of d.s.held.splice(0)) h.abort();
+      await clearCookies();
+    },
+  };
+  page.on('pageerror', (e) => d.s?.errors.push(String(e)));
+  return d;
+}
+
+async function chromiumDriver(browser, origin) {
+  const context = await browser.newContext();
+  await context.addInitScript(modelInit);
+  const page = await context.newPage();
+  const d = driver({ page, origin, clearCookies: () => context.clearCookies(), newPage: () => context.newPage() });
+  await context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + PAGE)) return quiet(route.fulfill({ status: 200, contentType: 'text/html', body: d.page(url) }));
+    if (LOCAL.test(url)) return quiet(route.continue());
+    d.s.vendor(url, {
+      fulfill: (body, contentType) => quiet(route.fulfill({ status: 200, contentType, body })),
+      abort: () => quiet(route.abort()),
+    });
+  });
+  return Object.assign(d, { close: () => context.close() });
+}
+
+async function firefoxDriver(browser, origin) {
+  const context = await browser.createBrowserContext();
+  let d;
+  // Interception and the init script are per page in puppeteer.
+  const newPage = async () => {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(modelInit);
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      const url = r.url();
+      if (url.startsWith(origin + PAGE)) return quiet(r.respond({ status: 200, contentType: 'text/html', body: d.page(url) }));
+      if (LOCAL.test(url) || !/^https?:/.test(url)) return quiet(r.continue());
+      d.s.vendor(url, {
+        fulfill: (body, contentType) => quiet(r.respond({ status: 200, contentType, body })),
+        abort: () => quiet(r.abort()),
+      });
+    });
+    return page;
+  };
+  const page = await newPage();
+  // puppeteer's reload() waits for a navigation that a held response of the old page keeps open in
+  // Firefox: reload from the page, and settle() waits for the new page load.
+  d = driver({
+    page,
+    origin,
+    newPage,
+    clearCookies: async () => context.deleteCookie(...(await context.cookies())),
+    reload: () => quiet(page.evaluate(() => location.reload())),
+  });
+  return Object.assign(d, { close: () => context.close() });
+}
+
+// ----- the model -----
+
+function newModel(load) {
+  // `stored`: the cookie; `memory`: what this tab's Keksi decided or read (another tab may have changed the cookie since).
+  return { stored: null, memory: null, load, elements: STATIC.map((e) => ({ ...e })), ever: new Set(), inserted: 0 };
+}
+
+function decided(m, accepted, here = true) {
+  m.stored = CATS.filter((c) => accepted.includes(c));
+  if (here) m.memory = m.stored;
+  for (const c of m.stored) m.ever.add(c);
+}
+
+const stale = (m) => String(m.memory) !== String(m.stored);
+
+const heldNow = (m, s) => s.held.filter((h) => h.load === m.load);
+
+/** Poll (bounded) until the page has caught up with the model, then check every invariant. */
+async function settle(m, s, { final = false } = {}) {
+  const deadline = Date.now() + SETTLE_MS;
+  let snap;
+  let requests;
+  for (;;) {
+    requests = s.requests.slice();
+    const want = m.stored && sorted(m.stored);
+    let waiting;
+    try {
+      snap = await s.evaluate(pageState, { load: m.load, want, held: heldNow(m, s).length, ready: final, ms: 200 });
+      waiting = whyWaiting(m, s, snap, final);
+    } catch (e) {
+      waiting = `the page could not be read (${e.message})`; // mid-navigation
+    }
+    if (!waiting) break;
+    if (Date.now() > deadline) throw new Error(`the page did not settle within ${SETTLE_MS} ms: ${waiting}\n${JSON.stringify(snap)}`);
+  }
+  s.loads.set(m.load, snap.acts);
+  checkInvariants(m, s, snap, requests, final);
+}
+
+// Keksi's start-up is not waited for (decisions may come before it; the API keeps them), but the last
+// check needs it: by then every granted element must have run.
+function whyWaiting(m, s, snap, final) {
+  if (snap.load !== m.load) return `page load ${snap.load - s.first + 1}, the model's ${m.load - s.first + 1}`;
+  if (!snap.gated) return 'the page is still loading';
+  if (final && !snap.ready) return 'Keksi has not started';
+  const cookie = snap.cookie && !snap.cookie.unreadable ? sorted(snap.cookie.a) : null;
+  const want = m.stored && sorted(m.stored);
+  if (cookie !== want) return `the stored choice is ${JSON.stringify(snap.cookie)}, the model's ${JSON.stringify(m.stored)}`;
+  const held = heldNow(m, s).length;
+  if (snap.pending !== held) return `${snap.pending} gated script(s) loading, ${held} held back`;
+  return '';
+}
+
+function checkInvariants(m, s, snap, requests, final) {
+  const byId = new Map(m.elements.map((e) => [e.id, e]));
+  const where = `(page load ${m.load - s.first + 1})`;
+  // The stored choice, as the model has it; a rejection stays a rejection, across reloads too.
+  if (m.stored) assert.equal(sorted(snap.cookie.x), sorted(CATS.filter((c) => !m.stored.includes(c))), `the cookie's rejected list ${where}`);
+  // getConsent() tells this tab's choice; after a decision in another tab, the old one or the new one.
+  const told = snap.consent && sorted(snap.consent.accepted);
+  const expected = (choice) => choice && sorted(['necessary', ...choice]);
+  if (told !== expected(m.stored) && !(stale(m) && told === expected(m.memory))) {
+    assert.fail(`getConsent() says ${JSON.stringify(snap.consent)}, the stored choice is ${JSON.stringify(m.stored)} ${where}`);
+  }
+  if (snap.consent) assert.equal(sorted(snap.consent.rejected), sorted(CATS.filter((c) => !snap.consent.accepted.includes(c))), `getConsent().rejected ${where}`);
+
+  // Safety: each activation and each inline run against the stored choice at that very moment.
+  const seen = new Map();
+  for (const a of snap.acts) {
+    const el = byId.get(a.id);
+    assert.ok(el, `an unknown element "${a.id}" was activated ${where}`);
+    assert.ok(
+      subset(el.cats, a.acc),
+      `${a.id} (${el.cats.join(' ')}, ${el.kind}) was activated while the stored choice granted [${a.acc}] ${where}`,
+    );
+    assert.ok(subset(el.cats, [...m.ever]), `${a.id} activated, but the model never granted ${el.cats} ${where}`);
+    seen.set(a.id, (seen.get(a.id) || 0) + 1);
+    if (el.kind !== 'iframe') assert.equal(seen.get(a.id), 1, `the script ${a.id} was activated twice ${where}`);
+  }
+  for (const r of snap.runs) {
+    const el = byId.get(r.id);
+    if (el.kind === 'inline') assert.ok(subset(el.cats, r.acc), `the inline script ${r.id} ran while the stored choice granted [${r.acc}] ${where}`);
+    else assert.ok(seen.has(r.id), `the external script ${r.id} ran without being activated ${where}`);
+  }
+  // Vendor requests: only for what was activated in that page load; nothing else leaves the machine.
+  for (const r of requests) {
+    const acts = r.load === m.load ? snap.acts : s.loads.get(r.load) || [];
+    assert.ok(acts.some((a) => a.id === r.id), `a vendor request for ${r.id} without its activation (page load ${r.load - s.first + 1}): ${r.url}`);
+  }
+  assert.deepEqual(s.strays, [], 'requests to outside hosts');
+  assert.deepEqual(s.errors, [], 'errors thrown into the page');
+
+  // Embeds the choice does not grant are unloaded; with nothing held back, everything granted has run.
+  // (A tab whose choice was changed in another tab is not required to follow it: only safety holds.)
+  if (stale(m)) return;
+  const active = new Map(snap.iframes);
+  const granted = (el) => !!m.stored && subset(el.cats, m.stored);
+  for (const el of m.elements) {
+    if (el.kind === 'iframe' && !granted(el)) assert.equal(active.get(el.id), false, `the embed ${el.id} (${el.cats}) is still loaded ${where}`);
+  }
+  if (heldNow(m, s).length) return;
+  for (const el of m.elements) {
+    if (!granted(el)) continue;
+    if (el.kind === 'iframe') assert.equal(active.get(el.id), true, `the embed ${el.id} (${el.cats}) is granted but not loaded ${where}`);
+    else assert.ok(seen.has(el.id), `${el.id} (${el.cats.join(' ')}) is granted but never ran ${where}`);
+    if (final && el.kind === 'external') assert.ok(snap.runs.some((r) => r.id === el.id), `the external script ${el.id} was activated but never ran ${where}`);
+  }
+}
+
+// ----- commands -----
+
+/** Poll (bounded) until `fn` returns true in the page: Keksi's UI loads lazily. */
+async function until(s, what, fn, arg) {
+  const deadline = Date.now() + SETTLE_MS;
+  while (!(await s.evaluate(fn, arg))) {
+    if (Date.now() > deadline) throw new Error(`${what} never appeared`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Click a button of the open banner or the open preferences dialog. */
+const clickPart = (s, host, part) =>
+  until(s, `${host} [part~="${part}"]`, ([host, part]) => {
+    const el = document.querySelector('keksi-consent')?.shadowRoot?.querySelector(host);
+    const target = el?.shadowRoot?.querySelector(`[part~="${part}"]`);
+    if (!target || (host === 'keksi-banner' ? !el.open : !target.closest('dialog')?.open)) return false;
+    target.click();
+    return true;
+  }, [host, part]);
+
+/** In the open preferences dialog: set each category's switch, then save. */
+const saveSwitches = (s, cats) =>
+  until(s, 'the preferences dialog', ([all, cats]) => {
+    const root = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot;
+    if (!root?.querySelector('dialog')?.open) return false;
+    for (const c of all) {
+      const toggle = root.querySelector(`#c-${c}`);
+      if (toggle.checked !== cats.includes(c)) toggle.click();
+    }
+    root.querySelector('[part~="save"]').click();
+    return true;
+  }, [CATS, cats]);
+
+/** Call the API as a shop would, through the queue that also takes calls made before Keksi loaded. */
+const api = (s, name, arg) => s.evaluate(([name, arg]) => (window.keksi = window.keksi || []).push((k) => k[name](arg)), [name, arg]);
+
+class Decide {
+  constructor(via, what, cats = []) {
+    Object.assign(this, { via, what, cats });
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const { via, what, cats } = this;
+    if (via === 'api') {
+      await api(s, what === 'set' ? 'setConsent' : what === 'accept' ? 'acceptAll' : 'rejectAll', cats);
+    } else {
+      // The banner while there is no choice, the preferences dialog after.
+      const banner = m.memory === null;
+      if (what === 'set') {
+        if (banner) await clickPart(s, 'keksi-banner', 'settings');
+        else await api(s, 'showPreferences');
+        await saveSwitches(s, cats);
+      } else {
+        if (!banner) await api(s, 'showPreferences');
+        await clickPart(s, banner ? 'keksi-banner' : 'keksi-preferences', what === 'accept' ? 'accept-all' : 'reject-all');
+      }
+    }
+    decided(m, what === 'accept' ? CATS : what === 'reject' ? [] : cats);
+    await settle(m, s);
+  }
+  toString() {
+    const name = { accept: 'acceptAll', reject: 'rejectAll', set: this.via === 'api' ? 'setConsent' : 'save' }[this.what];
+    return `${this.via}.${name}(${this.what === 'set' ? JSON.stringify(this.cats) : ''})`;
+  }
+}
+
+class Reset {
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    await api(s, 'reset');
+    m.stored = m.memory = null;
+    await settle(m, s);
+  }
+  toString() {
+    return 'api.reset()';
+  }
+}
+
+class Reload {
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    // The old page's held responses stay held until it is gone (aborting them first would let it go on
+    // with its queue while it unloads, unseen).
+    await s.reload();
+    Object.assign(m, { load: m.load + 1, memory: m.stored, elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
+    await settle(m, s);
+    for (const h of s.held.filter((x) => x.load < m.load)) s.held.splice(s.held.indexOf(h), 1), h.abort();
+  }
+  toString() {
+    return 'reload';
+  }
+}
+
+class Insert {
+  constructor(kind, cats, slow) {
+    Object.assign(this, { kind, cats, slow });
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const el = { id: `X${++m.inserted}`, cats: this.cats, kind: this.kind };
+    m.elements.push(el);
+    if (this.slow && el.kind === 'external') s.slow.add(el.id);
+    await s.evaluate(
+      ([el, src]) => {
+        const node = document.createElement(el.kind === 'iframe' ? 'iframe' : 'script');
+        node.dataset.id = el.id;
+        node.dataset.category = el.cats.join(' ');
+        if (el.kind !== 'iframe') node.type = 'text/plain';
+        if (el.kind === 'inline') node.text = `__model.ran(${JSON.stringify(el.id)});`;
+        else node.dataset.src = src;
+        document.querySelector('main').append(node);
+      },
+      [el, vendorUrl(el, m.load)],
+    );
+    await settle(m, s);
+  }
+  toString() {
+    return `insert(${this.kind}, "${this.cats.join(' ')}"${this.slow && this.kind === 'external' ? ', slow' : ''})`;
+  }
+}
+
+class Release {
+  constructor(index) {
+    this.index = index;
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const held = heldNow(m, s);
+    if (held.length) {
+      const h = held[this.index % held.length];
+      s.held.splice(s.held.indexOf(h), 1);
+      await h.send();
+    }
+    await settle(m, s);
+  }
+  toString() {
+    return `release(${this.index})`;
+  }
+}
+
+/** Another tab of the same site decides (same cookie jar), then closes. */
+class OtherTab {
+  constructor(cats) {
+    this.cats = cats;
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const tab = await s.newTab();
+    try {
+      await tab.goto(`${s.origin}${PAGE}?tab=2`);
+      await until(tab, 'Keksi in the other tab', () => !!window.__model?.ready);
+      await api(tab, 'setConsent', this.cats);
+      decided(m, this.cats, false);
+      await until(tab, "the other tab's decision", (want) => (window.__model.stored()?.a || []).join() === want, m.stored.join());
+    } finally {
+      await tab.close();
+    }
+    await settle(m, s);
+  }
+  toString() {
+    return `otherTab.setConsent(${JSON.stringify(this.cats)})`;
+  }
+}
+
+/** "Allow" on a blocked embed's placeholder: this tab's choice plus the embed's categories. */
+class AllowEmbed {
+  constructor(index) {
+    this.index = index;
+  }
+  check() {
+    return true;
+  }
+  async run(m, s) {
+    const blocked = m.elements.filter((el) => el.kind === 'iframe' && !(m.memory && subset(el.cats, m.memory)));
+    if (blocked.length && !stale(m)) {
+      const el = blocked[this.index % blocked.length];
+      await until(s, `the placeholder of ${el.id}`, (id) => {
+        const placeholder = document.querySelector(`iframe[data-id="${id}"]`)?.previousElementSibling;
+        const allow = placeholder?.localName === 'keksi-embed' ? placeholder.shadowRoot?.querySelector('[part~="allow"]') : null;
+        allow?.click();
+        return !!allow;
+      }, el.id);
+      decided(m, [...(m.memory || []), ...el.cats]);
+    }
+    await settle(m, s);
+  }
+  toString() {
+    return `ui.allowEmbed(${this.index})`;
+  }
+}
+
+const catsArb = fc.subarray(CATS);
+const COMMANDS = [
+  fc.constantFrom('accept', 'reject').map((w) => new Decide('api', w)),
+  catsArb.map((c) => new Decide('api', 'set', c)),
+  fc.constantFrom('accept', 'reject').map((w) => new Decide('ui', w)),
+  catsArb.map((c) => new Decide('ui', 'set', c)),
+  fc.constant(new Reset()),
+  fc.constant(new Reload()),
+  fc.tuple(fc.constantFrom('inline', 'external', 'iframe'), fc.subarray(CATS, { minLength: 1 }), fc.boolean()).map((a) => new Insert(...a)),
+  fc.nat(3).map((i) => new Release(i)),
+  fc.nat(3).map((i) => new Release(i)),
+  fc.nat(3).map((i) => new AllowEmbed(i)),
+  // KEKSI_MODEL_TABS=0 leaves out decisions made in another tab (see the report of issue 11).
+  ...(env.KEKSI_MODEL_TABS === '0' ? [] : [catsArb.map((c) => new OtherTab(c))]),
+];
+
+/** One sequence from a first visit: its commands, then every held response released, then the last check. */
+async function runSequence(d, slow, commands) {
+  const s = d.begin(slow);
+  const m = newModel(s.first);
+  try {
+    await s.open();
+    await settle(m, s); // a first visit: nothing optional may run
+    await fc.asyncModelRun(() => ({ model: m, real: s }), commands);
+    // Release what is still held back: the queue must drain and everything granted must run.
+    for (let h; (h = s.held.find((x) => x.load === m.load)); ) await new Release(s.held.indexOf(h)).run(m, s);
+    await settle(m, s, { final: true });
+  } finally {
+    await d.end();
+  }
+}
+
+/** Run `runs` random sequences; on failure, the shrunk sequence with how to replay it. */
+async function checkModel(d, runs, name) {
+  const property = fc.asyncProperty(
+    fc.subarray(SLOW_CANDIDATES),
+    fc.commands(COMMANDS, { maxCommands: 8, replayPath: env.KEKSI_MODEL_REPLAY }),
+    (slow, commands) => runSequence(d, slow, commands),
+  );
+  const started = Date.now();
+  const details = await fc.check(property, { numRuns: runs, ...replay });
+  console.log(`[consent model] ${name}: ${details.numRuns} sequences in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (details.failed) {
+    const replayPath = /replayPath="([^"]*)"/.exec(fc.stringify(details.counterexample))?.[1] ?? '';
+    throw new Error(
+      `${fc.defaultReportMessage(details)}\n\nThe shrunk sequence failed with: ${details.errorInstance?.message ?? details.error}\n\n` +
+        `Replay: KEKSI_MODEL_SEED=${details.seed} KEKSI_MODEL_PATH="${details.counterexamplePath}" KEKSI_MODEL_REPLAY="${replayPath}" ` +
+        `node --test --test-name-pattern=${name} test/e2e/consent-model.test.mjs`,
+    );
+  }
+}
+
+describe('consent model (fast-check)', () => {
+  let harness;
+  let d;
+  before(async () => {
+    harness = await startHarness();
+    d = await chromiumDriver(harness.browser, harness.server.url);
+  });
+  after(async () => {
+    await d?.close();
+    await harness?.close();
+  });
+
+  // Issue 11, defect 1, as reported: nothing queued behind a slow script may run once withdrawn.
+  test('Chromium: accept, then reject while a slow analytics script loads: the marketing queued behind it never runs', async () => {
+    await runSequence(d, ['A1'], [new Decide('api', 'accept'), new Decide('api', 'reject'), new Release(0)]);
+  });
+
+  test(`Chromium: ${RUNS} random sequences never run anything the stored choice does not grant`, async () => {
+    await checkModel(d, RUNS, 'Chromium');
+  });
+
+  test(`Firefox: ${FIREFOX_RUNS} random sequences never run anything the stored choice does not grant`, async () => {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
+    try {
+      await checkModel(await firefoxDriver(browser, harness.server.url), FIREFOX_RUNS, 'Firefox');
+    } finally {
+      await browser.close();
+    }
+  });
+});
