@@ -28,6 +28,10 @@ export class ConsentStore {
   private _listeners: ConsentListener[] = [];
   // A cookie of the configured name that is not Keksi's (the shop's session?): never written or deleted.
   private _foreign = false;
+  /** The consent cookie's values as last read or written here: when they change, another tab decided. */
+  private _seen?: string;
+  /** Whether the cookie was looked at in this task already (see `sync`). */
+  private _looked = false;
 
   constructor(readonly config: KeksiConfig, private readonly _now: () => number = Date.now) {}
 
@@ -38,7 +42,7 @@ export class ConsentStore {
    */
   load(): void {
     const { cookieName: name, categories, revision, expiresDays } = this.config;
-    const values = guard('reading the consent cookie', () => cookieValues(name), []);
+    const values = this._read();
     let stored: Consent | null = null;
     if ((this._foreign = !values.every(isKeksiRecord))) {
       warn(`the cookie "${name}" is not Keksi's: it is left alone and choices hold for this page only; set another cookie-name.`);
@@ -51,9 +55,36 @@ export class ConsentStore {
     ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
   }
 
-  /** Whether a category is granted now (`necessary` always is). */
+  /** Whether a category is granted now (`necessary` always is), after a look for another tab's choice. */
   granted(category: string): boolean {
+    this.sync();
+    return this._has(category);
+  }
+
+  /**
+   * Adopt a choice another tab of the shop stored since this one last looked: the cookie is shared, so
+   * a withdrawal there must stop what this tab still has queued. Looked at once per task (gating asks
+   * for every element it reaches); listeners hear of it, as a change, when the current work is done.
+   */
+  sync(): void {
+    if (this._looked || this._foreign || this._seen === undefined) return;
+    this._looked = true;
+    queueMicrotask(() => (this._looked = false));
+    if (guard('reading the consent cookie', () => cookieValues(this.config.cookieName).join('\n'), this._seen) === this._seen) return;
+    const was = this.config.categories.filter((c) => this._has(c));
+    this.load();
+    const changed = this.config.categories.filter((c) => was.includes(c) !== this._has(c));
+    if (changed.length) queueMicrotask(() => this._notify(changed));
+  }
+
+  private _has(category: string): boolean {
     return category === NECESSARY || !!this.consent?.accepted.includes(category);
+  }
+
+  private _read(): string[] {
+    const values = guard('reading the consent cookie', () => cookieValues(this.config.cookieName), []);
+    this._seen = values.join('\n');
+    return values;
   }
 
   /** Listen for decisions; returns a function that stops listening. */
@@ -76,7 +107,7 @@ export class ConsentStore {
       accepted: [NECESSARY, ...granted],
       rejected: categories.filter((c) => !granted.includes(c)),
     };
-    const changed = categories.filter((c) => this.granted(c) !== granted.includes(c));
+    const changed = categories.filter((c) => this._has(c) !== granted.includes(c));
     this.consent = consent;
     this.ask = false;
     this._write(serializeConsent(consent));
@@ -86,7 +117,7 @@ export class ConsentStore {
 
   /** Forget the decision and delete the cookie. */
   reset(): void {
-    const changed = this.config.categories.filter((c) => this.granted(c));
+    const changed = this.config.categories.filter((c) => this._has(c));
     this.consent = null;
     this.ask = true;
     this._write(null);
@@ -100,11 +131,10 @@ export class ConsentStore {
     guard('writing the consent cookie', () => {
       // Every copy Keksi can reach goes first: one left on another domain or path would outvote this one.
       deleteCookie(name);
-      if (value === null) return;
       const secure = location.protocol === 'https:' ? '; secure' : '';
-      writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
-      const values = cookieValues(name);
-      if (values.join() !== value) {
+      if (value !== null) writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
+      const values = this._read();
+      if (value !== null && values.join() !== value) {
         warn(
           values.includes(value)
             ? `another cookie "${name}" shadows the consent cookie; the choice holds for this page only.`

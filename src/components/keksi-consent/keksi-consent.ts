@@ -146,6 +146,11 @@ export class KeksiConsent extends HTMLElement {
       trackers ? this._withExtras(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
     );
     document.addEventListener('click', this._onDocumentClick);
+    // A choice made in another tab: gating looks for it itself; the rest hears of it when the visitor
+    // comes back to this tab, or at once where the browser tells (Cookie Store API).
+    const sync = () => store.sync();
+    document.addEventListener('visibilitychange', sync);
+    (window as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', sync);
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => (this._extras = startExtras(this)))
       .catch((error) => warn('the integrations could not start; Google and Meta tags stay off', error));

@@ -1,0 +1,67 @@
+// Consent that holds (issue 11) across tabs: the consent cookie is shared by every tab of the shop, so
+// a withdrawal made in one tab stops what another open tab still has queued, and that tab's Consent
+// Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { keksiReady, newPage, startHarness } from './harness.mjs';
+
+let h;
+before(async () => (h = await startHarness()));
+after(async () => h?.close());
+
+test('a rejection in another tab stops what this tab still has queued behind a slow script', async () => {
+  const { context, page, errors } = await newPage(h.browser);
+  let asked;
+  const request = new Promise((resolve) => (asked = resolve));
+  await page.route(/\/holds-slow\.js$/, (route) => asked((body) => route.fulfill({ contentType: 'text/javascript', body })));
+  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(page);
+  await page.evaluate(() => keksi.acceptAll());
+  const respond = await request;
+
+  // The visitor withdraws in a second tab of the same shop.
+  const other = await context.newPage();
+  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(other);
+  await other.evaluate(() => keksi.rejectAll());
+  await other.close();
+
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.type = 'text/plain';
+    s.setAttribute('data-category', 'necessary');
+    s.text = "window.__ran.push('marker')";
+    document.body.append(s);
+  });
+  await respond("window.__ran.push('slow')");
+  await page.waitForFunction(() => window.__ran.includes('marker'));
+  assert.deepEqual(await page.evaluate(() => window.__ran), ['slow', 'marker']);
+  assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), null);
+  // This tab now answers with the stored choice and has told its listeners.
+  await page.waitForFunction(() => !keksi.has('analytics'));
+  assert.deepEqual(await page.evaluate(() => keksi.getConsent().accepted), ['necessary']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('coming back to a tab after deciding in another: keksi-change fires with the other tab\'s choice', async () => {
+  const { context, page, errors } = await newPage(h.browser);
+  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(page);
+  await page.evaluate(() => {
+    window.__changes = [];
+    document.addEventListener('keksi-change', (e) => window.__changes.push(e.detail.changed));
+  });
+  const other = await context.newPage();
+  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(other);
+  await other.evaluate(() => keksi.setConsent(['analytics']));
+  await other.close();
+  await page.bringToFront();
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForFunction(() => window.__changes.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__changes), [['analytics']]);
+  assert.equal(await page.evaluate(() => keksi.has('analytics')), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
