@@ -3,6 +3,7 @@
  * extra services, extra cookies to delete on withdrawal, a Consent Mode map for custom categories.
  */
 import type { Lang } from './config.js';
+import { warn } from './log.js';
 
 /** A text in one language, or per language. */
 export type LocalText = string | Partial<Record<Lang, string>>;
@@ -43,22 +44,34 @@ export interface KeksiOptions {
   scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
 }
 
-/** The options given so far (merged). */
-export const options: Required<KeksiOptions> = { categories: {}, services: [], cookies: {}, consentMode: {}, scriptUrls: {} };
+/**
+ * The options given so far, validated and merged by the controller (core/merge-options.ts) into
+ * maps without a prototype. Empty until the controller has loaded.
+ */
+export const options = {} as Required<KeksiOptions>;
 
-/** Merge options; later calls add to and override earlier ones. */
+/**
+ * `configure()` input the controller has not merged yet. The core only queues it: the checks load
+ * with the controller, which merges the queue and from then on takes each call at once (as
+ * `window.keksi.push` does), so a returning visitor's first script carries none of them.
+ */
+export const given: unknown[] = [];
+
+/** Merge options; later calls add to and override earlier ones. Bad entries are skipped with a `[keksi]` message. */
 export function configure(more: KeksiOptions): void {
-  if (!more || typeof more !== 'object') return;
-  Object.assign(options.categories, more.categories);
-  Object.assign(options.cookies, more.cookies);
-  Object.assign(options.consentMode, more.consentMode);
-  Object.assign(options.scriptUrls, more.scriptUrls);
-  if (Array.isArray(more.services)) options.services.push(...more.services);
+  given.push(more);
 }
 
-/** Pick a text in the visitor's language: that language, then English, Finnish, anything. */
+/** The longest text shown from a shop's input (a notice section, a service's purpose); the rest is cut. */
+export const MAX_TEXT = 10000;
+
+/**
+ * Pick a text in the visitor's language: that language, then English, Finnish, anything. Anything
+ * not a text gives ''. Own properties only: a polluted `Object.prototype` adds no text.
+ */
 export function localText(text: LocalText | undefined, lang: Lang): string {
-  if (!text) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? text.fi ?? Object.values(text)[0] ?? '';
+  const t = Object.assign(Object.create(null), text && typeof text == 'object' ? text : { en: text });
+  const found: string = [t[lang], t.en, t.fi, ...Object.values(t)].find((x) => typeof x == 'string') || '';
+  if (found.length > MAX_TEXT) warn(`a text was cut to ${MAX_TEXT} characters.`, found.length);
+  return found.slice(0, MAX_TEXT);
 }

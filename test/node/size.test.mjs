@@ -9,14 +9,14 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 18100,
-  'dist/keksi-notice.js': 15800,
+  'dist/keksi.js': 18628,
+  'dist/keksi-notice.js': 16122,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
   core: 4000,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
-  controller: 5600,
+  controller: 5987,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
