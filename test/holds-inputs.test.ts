@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit/html.js';
 import { configure, options } from '../src/core/options.js';
+import '../src/notice-entry.js';
 import { richText } from '../src/notice/rich-text.js';
 import { clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll } from './helpers.js';
 
@@ -18,7 +19,7 @@ const give = (input: unknown) => configure(input as any);
 const said: string[] = [];
 const consoleWarn = console.warn;
 console.warn = (...args: unknown[]) => {
-  said.push(args.map((a) => (typeof a == 'string' ? a : '')).join(' '));
+  said.push(args.map((a) => (typeof a == 'string' ? a : a instanceof Error ? a.message : '')).join(' '));
   consoleWarn.apply(console, args);
 };
 const captureWarnings = async (fn: () => unknown) => {
@@ -172,6 +173,44 @@ describe('holds: configure() input', () => {
     expect(names()).to.deep.equal(['cart', 'keksi_consent']);
     // Maps without a prototype: `Object.prototype.reviews = […]` could not add a list either.
     for (const map of [options.categories, options.cookies, options.consentMode, options.scriptUrls]) expect(Object.getPrototypeOf(map)).to.equal(null);
+  });
+});
+
+describe('holds: notice inputs are bounded', () => {
+  /** A `<keksi-notice>` with inline data; resolves once it has rendered the notice or its error. */
+  async function inlineNotice(json: string): Promise<ShadowRoot> {
+    const el = document.createElement('keksi-notice');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = json;
+    el.append(script);
+    document.body.append(el);
+    try {
+      const root = await new Promise<ShadowRoot>((resolve, reject) => {
+        let n = 0;
+        const poll = () => (el.shadowRoot?.querySelector('[part=toc], [part=error]') ? resolve(el.shadowRoot) : ++n > 150 ? reject(new Error('no notice')) : requestAnimationFrame(poll));
+        poll();
+      });
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      return root;
+    } finally {
+      el.remove();
+    }
+  }
+  const NOTICE = (intro: unknown) => JSON.stringify({ version: 1, lang: 'en', controller: { name: 'Shop Oy' }, intro });
+
+  it('a text longer than 10,000 characters is cut, with a message', async () => {
+    // A plain string of 20,000 characters or more is dropped by validateNotice; a text per language was not bounded.
+    const root = await inlineNotice(NOTICE({ en: 'word '.repeat(6000) }));
+    const longest = Math.max(...[...root.querySelectorAll('p')].map((p) => p.textContent!.length));
+    expect(longest).to.be.within(9000, 10000);
+    expect(said.join('\n')).to.contain('[keksi] a text was cut to 10000 characters.');
+  });
+
+  it('notice data longer than 262,144 characters is not read, with a message', async () => {
+    const root = await inlineNotice(NOTICE('x'.repeat(300000)));
+    expect(root.querySelector('[part=error]')).to.not.equal(null);
+    expect(said.join('\n')).to.contain('[keksi] the privacy notice (inline JSON) could not be loaded longer than 262144 characters');
   });
 });
 

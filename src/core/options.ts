@@ -1,6 +1,7 @@
 /**
  * Options a shop can only give from JavaScript (`keksi.configure()`): texts for custom categories,
  * extra services, extra cookies to delete on withdrawal, a Consent Mode map for custom categories.
+ * The core only queues them; core/merge-options.ts validates them when the controller loads.
  */
 import type { Lang } from './config.js';
 import { warn } from './log.js';
@@ -33,13 +34,16 @@ export interface KeksiOptions {
   categories?: Record<string, { title: LocalText; description: LocalText }>;
   /** Services beyond the built-in integrations. */
   services?: ServiceInfo[];
-  /** Cookie names or `prefix*` patterns to delete when a category is withdrawn. */
+  /**
+   * Cookie names or `prefix*` patterns to delete when a category is withdrawn. A prefix needs at least
+   * 3 characters (`_hj*`); `*` alone and anything matching the consent cookie are refused.
+   */
   cookies?: Record<string, string[]>;
-  /** Google Consent Mode types granted by each category, for custom categories. */
+  /** Google Consent Mode types granted by each category, for custom categories (only the seven v2 types). */
   consentMode?: Record<string, string[]>;
   /**
    * Where vendor scripts are loaded from, for a self-hosted or first-party tag gateway (and the demo's
-   * offline stand-ins). `gtag` and `gtm` get the tag ID appended.
+   * offline stand-ins). `gtag` and `gtm` get the tag ID appended. http(s) or relative URLs only.
    */
   scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
 }
