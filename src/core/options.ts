@@ -1,8 +1,10 @@
 /**
  * Options a shop can only give from JavaScript (`keksi.configure()`): texts for custom categories,
  * extra services, extra cookies to delete on withdrawal, a Consent Mode map for custom categories.
+ * The core only queues them; core/merge-options.ts validates them when the controller loads.
  */
 import type { Lang } from './config.js';
+import { warn } from './log.js';
 
 /** A text in one language, or per language. */
 export type LocalText = string | Partial<Record<Lang, string>>;
@@ -32,33 +34,48 @@ export interface KeksiOptions {
   categories?: Record<string, { title: LocalText; description: LocalText }>;
   /** Services beyond the built-in integrations. */
   services?: ServiceInfo[];
-  /** Cookie names or `prefix*` patterns to delete when a category is withdrawn. */
+  /**
+   * Cookie names or `prefix*` patterns to delete when a category is withdrawn. A prefix needs at least
+   * 3 characters (`_hj*`); `*` alone and anything matching the consent cookie are refused.
+   */
   cookies?: Record<string, string[]>;
-  /** Google Consent Mode types granted by each category, for custom categories. */
+  /** Google Consent Mode types granted by each category, for custom categories (only the seven v2 types). */
   consentMode?: Record<string, string[]>;
   /**
    * Where vendor scripts are loaded from, for a self-hosted or first-party tag gateway (and the demo's
-   * offline stand-ins). `gtag` and `gtm` get the tag ID appended.
+   * offline stand-ins). `gtag` and `gtm` get the tag ID appended. http(s) or relative URLs only.
    */
   scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
 }
 
-/** The options given so far (merged). */
-export const options: Required<KeksiOptions> = { categories: {}, services: [], cookies: {}, consentMode: {}, scriptUrls: {} };
+/**
+ * The options given so far, validated and merged by the controller (core/merge-options.ts) into
+ * maps without a prototype. Empty until the controller has loaded.
+ */
+export const options = {} as Required<KeksiOptions>;
 
-/** Merge options; later calls add to and override earlier ones. */
+/**
+ * `configure()` input the controller has not merged yet. The core only queues it: the checks load
+ * with the controller, which merges the queue and from then on takes each call at once (as
+ * `window.keksi.push` does), so a returning visitor's first script carries none of them.
+ */
+export const given: unknown[] = [];
+
+/** Merge options; later calls add to and override earlier ones. Bad entries are skipped with a `[keksi]` message. */
 export function configure(more: KeksiOptions): void {
-  if (!more || typeof more !== 'object') return;
-  Object.assign(options.categories, more.categories);
-  Object.assign(options.cookies, more.cookies);
-  Object.assign(options.consentMode, more.consentMode);
-  Object.assign(options.scriptUrls, more.scriptUrls);
-  if (Array.isArray(more.services)) options.services.push(...more.services);
+  given.push(more);
 }
 
-/** Pick a text in the visitor's language: that language, then English, Finnish, anything. */
+/** The longest text shown from a shop's input (a notice section, a service's purpose); the rest is cut. */
+export const MAX_TEXT = 10000;
+
+/**
+ * Pick a text in the visitor's language: that language, then English, Finnish, anything. Anything
+ * not a text gives ''. Own properties only: a polluted `Object.prototype` adds no text.
+ */
 export function localText(text: LocalText | undefined, lang: Lang): string {
-  if (!text) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? text.fi ?? Object.values(text)[0] ?? '';
+  const t = Object.assign(Object.create(null), text && typeof text == 'object' ? text : { en: text });
+  const found: string = [t[lang], t.en, t.fi, ...Object.values(t)].find((x) => typeof x == 'string') || '';
+  if (found.length > MAX_TEXT) warn(`a text was cut to ${MAX_TEXT} characters.`, found.length);
+  return found.slice(0, MAX_TEXT);
 }

@@ -7,7 +7,7 @@ import type { ServiceView } from './views.js';
 export function serviceDetails(s: ServiceView, t: Translation) {
   return html`<li class="service">
     <strong>${s.name}</strong>
-    <span class="muted">${t.provider}: ${s.provider}</span>
+    ${s.provider ? html`<span class="muted">${t.provider}: ${s.provider}</span>` : nothing}
     ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
     ${s.cookies.length
       ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? `${c.days} ${t.days}` : t.session})`)}</span>`

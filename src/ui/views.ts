@@ -4,6 +4,7 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
+import { warn } from '../core/log.js';
 import { localText, options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { translations, type CategoryText } from '../i18n/index.js';
 
@@ -31,6 +32,30 @@ const PURPOSES = {
   keksi: { fi: 'Muistaa evästevalintasi.', sv: 'Kommer ihåg dina val om kakor.', en: 'Remembers your cookie choices.' },
 };
 
+/**
+ * A service as shown. The fields of a shop's service (configure()) are checked here, where they are
+ * shown: each bad one is left out with a `[keksi]` message and the service is still listed.
+ */
+function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
+  const bad = (field: string, value: unknown) => warn(`configure(): service "${s.name}": ${field} skipped.`, value);
+  const text = (field: 'provider' | 'purpose') => {
+    const value = s[field];
+    const t = localText(value, lang);
+    if (!t && value !== '') bad(field, value);
+    return t;
+  };
+  let cookies = s.cookies || [];
+  if (!Array.isArray(cookies)) bad('cookies', cookies), (cookies = []);
+  return {
+    name: localText(s.name, lang),
+    provider: text('provider'),
+    purpose: text('purpose'),
+    cookies: cookies.filter((c, n) => (typeof c?.name == 'string' && typeof c.days == 'number' && c.days >= 0) || bad(`cookies[${n}]`, c)).map((c) => ({ name: localText(c.name, lang), days: c.days })),
+    outsideEu: !!s.outsideEu,
+    policy: s.policy,
+  };
+}
+
 /** The services a configuration implies, built-in integrations first, then the shop's own. */
 export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> = ownOptions): ServiceInfo[] {
   const list: ServiceInfo[] = [
@@ -51,7 +76,7 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
     list.push({ name: 'Meta Pixel', category: 'marketing', provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)', purpose: PURPOSES.meta,
       outsideEu: true, policy: 'https://www.facebook.com/privacy/policy/', cookies: [{ name: '_fbp', days: 90 }, { name: '_fbc', days: 90 }] });
   }
-  return [...list, ...options.services.filter((s) => s && typeof s.name === 'string')];
+  return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
 }
 
 /**
@@ -62,7 +87,7 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
   const t = translations[lang];
   const services = servicesOf(config, options);
   return [NECESSARY, ...config.categories].map((id) => {
-    const own = options.categories[id];
+    const own = options.categories?.[id];
     const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];
     return {
       id,
@@ -70,7 +95,7 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
       description: localText(own?.description, lang) || builtIn?.description || '',
       services: services
         .filter((s) => s.category === id)
-        .map((s) => ({ name: s.name, provider: s.provider, purpose: localText(s.purpose, lang), cookies: s.cookies || [], outsideEu: !!s.outsideEu, policy: s.policy })),
+        .map((s) => serviceView(s, lang)),
     };
   });
 }

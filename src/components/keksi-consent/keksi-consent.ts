@@ -10,7 +10,8 @@ import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from
 import { hasTrackers } from '../../core/essentials.js';
 import { Gate, scriptNonce } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
-import { options, type KeksiOptions } from '../../core/options.js';
+import { options } from '../../core/merge-options.js';
+import type { KeksiOptions } from '../../core/options.js';
 import { copyConsent, type Consent } from '../../core/record.js';
 import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
 import { ConsentStore } from '../../core/store.js';

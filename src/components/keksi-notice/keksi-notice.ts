@@ -23,6 +23,8 @@ import { categoryViews } from '../../ui/views.js';
 import { styles } from './keksi-notice.styles.js';
 
 const reported = new Set<string>();
+/** The longest notice JSON read, in characters. */
+const MAX_NOTICE = 262144;
 
 /**
  * @slot - an existing HTML notice, shown instead of data (the cookie section and consent box are still added)
@@ -78,7 +80,10 @@ export class KeksiNotice extends KeksiElement {
     if (!inline && !this.src) return;
     let data: unknown;
     try {
-      data = inline ? JSON.parse(inline.textContent || '') : await (await fetch(this.src!)).json();
+      const json = inline ? inline.textContent || '' : await (await fetch(this.src!)).text();
+      // A notice is some 10–40 kB; past this bound, parsing and rendering would hold up the page.
+      if (json.length > MAX_NOTICE) throw new RangeError(`longer than ${MAX_NOTICE} characters`);
+      data = JSON.parse(json);
     } catch (error) {
       warn(`the privacy notice ${inline ? '(inline JSON)' : this.src} could not be loaded`, error);
       this.failed = true;

@@ -1,0 +1,55 @@
+/**
+ * Validates and merges `configure()` input into `options` (core/options.ts). It loads with the
+ * controller, never in the core. Each bad entry is skipped with a `[keksi]` message naming it and
+ * the rest applies; a service's fields are checked where they are shown (ui/views.ts). Only own
+ * properties are read, into maps without a prototype, so a polluted `Object.prototype` adds nothing.
+ */
+import { CONSENT_TYPES } from '../integrations/google.js';
+import { matchesCookie } from './cleanup.js';
+import { isSafeUrl } from './config.js';
+import { CATEGORY_ID, DEFAULT_COOKIE } from './essentials.js';
+import { guard, warn } from './log.js';
+import { given, options, type ServiceInfo } from './options.js';
+
+export { options };
+
+/** A copy of an object's own enumerable properties, without a prototype. */
+const own = <T>(o: T): T => Object.assign(Object.create(null), o);
+const isObject = (o: unknown): o is object => !!o && typeof o == 'object';
+const skip = (path: string, value: unknown): undefined => void warn(`configure(): ${path} skipped.`, value);
+/** The items `ok` accepts, or undefined when `list` is not a list; each other item is skipped. */
+const listOf = (ok: (item: any) => unknown, why = '') => (list: unknown, path: string) =>
+  Array.isArray(list) ? list.filter((item, n) => ok(item) || skip(`${path}[${n}]${why}`, item)) : undefined;
+
+function merge(input: unknown): void {
+  if (!isObject(input)) return warn('configure() takes an object; ignored.', input);
+  const more = own(input) as Record<string, any>;
+  /** Each entry of `more[key]` whose name passes `id` goes into `options[key]` as `check` returns it. */
+  const mergeMap = (key: 'categories' | 'cookies' | 'consentMode' | 'scriptUrls', id: RegExp, check: (v: any, path: string) => unknown) => {
+    const map = more[key];
+    if (map !== undefined && !isObject(map)) skip(key, map);
+    for (const [k, v] of Object.entries(isObject(map) ? map : 0)) {
+      const kept = id.test(k) ? check(v, `${key}.${k}`) : undefined;
+      if (kept === undefined) skip(`${key}.${k}`, v);
+      else (options[key] as Record<string, unknown>)[k] = kept;
+    }
+  };
+  mergeMap('categories', CATEGORY_ID, (v) => (isObject(v) ? own(v) : undefined));
+  // `*` alone or a prefix shorter than 3 characters would delete the shop's own cookies on
+  // withdrawal, and the consent cookie must survive it.
+  mergeMap('cookies', CATEGORY_ID, listOf((p) => typeof p == 'string' && (p.endsWith('*') ? p.length > 3 : p) && !matchesCookie(DEFAULT_COOKIE, [p]), ' (too broad, or the consent cookie)'));
+  mergeMap('consentMode', CATEGORY_ID, listOf((type) => CONSENT_TYPES.includes(type)));
+  mergeMap('scriptUrls', /^(gtag|gtm|fbevents)$/, (url) => (typeof url == 'string' && isSafeUrl(url) ? url : undefined));
+  const { services } = more;
+  if (services === undefined) return;
+  if (!Array.isArray(services)) return skip('services', services);
+  services.forEach((s, n) => {
+    const service = isObject(s) && own(s as ServiceInfo);
+    if (service && typeof service.name == 'string' && typeof service.category == 'string') options.services.push(service);
+    else skip(`services[${n}]`, s);
+  });
+}
+
+Object.assign(options, { categories: own({}), services: [], cookies: own({}), consentMode: own({}), scriptUrls: own({}) });
+given.push = (more: unknown) => (guard('configure()', () => merge(more)), 0);
+given.splice(0).map(given.push);
