@@ -1,7 +1,7 @@
 // Byte-size ceilings of what a shop loads (gzip -9 is deterministic, so this is a fair test; timings
-// are never tests and live in `npm run bench`). The ceilings are ratchets just above today's sizes,
-// so growth fails the build; the goals (12,288 B for dist/keksi.js, 3,072 B for the core) are not
-// reached yet — see the README's "Size and speed".
+// are never tests and live in `npm run bench`). The ceilings are ratchets just above today's sizes:
+// they are the budget (the 12 KB single-file goal is retired), so growth fails the build, and a change
+// that raises one says in its note what the bytes buy.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -9,14 +9,14 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 18338,
-  'dist/keksi-notice.js': 15800,
+  'dist/keksi.js': 19295,
+  'dist/keksi-notice.js': 16134,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
-  core: 4019,
+  core: 4086,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
-  controller: 5745,
+  controller: 6624,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
