@@ -9,7 +9,8 @@ async function notice(markup: string, consent = ''): Promise<ShadowRoot> {
   document.body.append(host);
   if (consent) await mount(consent);
   const el = host.querySelector('keksi-notice') as KeksiNotice;
-  for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('article, [part=error]'); i++) await new Promise((r) => setTimeout(r, 20));
+  // A bounded poll for the rendered notice or its error: loading may take seconds on a busy machine.
+  for (let i = 0; i < 500 && !el.shadowRoot?.querySelector('article, [part=error]'); i++) await new Promise((r) => setTimeout(r, 20));
   await settle();
   return el.shadowRoot!;
 }
