@@ -86,7 +86,7 @@ export class KeksiConsent extends HTMLElement {
     const c = KeksiConsent.live;
     if (this.store) {
       KeksiConsent.live ||= this;
-      document.addEventListener('click', this._onDocumentClick);
+      this._listen('addEventListener');
       this._gate?.update();
     } else if (!c) guard('starting Keksi', () => this._start());
     // A copy of the controller in the new page (Turbo's clone of a permanent element, or the page's
@@ -111,7 +111,7 @@ export class KeksiConsent extends HTMLElement {
       });
     } else {
       if (live) KeksiConsent.live = undefined;
-      document.removeEventListener('click', this._onDocumentClick);
+      this._listen('removeEventListener');
       this._gate?.disconnect();
     }
   }
@@ -146,12 +146,7 @@ export class KeksiConsent extends HTMLElement {
     store.subscribe((consent, changed) =>
       trackers ? this._withExtras(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
     );
-    document.addEventListener('click', this._onDocumentClick);
-    // A choice made in another tab: gating looks for it itself; the rest hears of it when the visitor
-    // comes back to this tab, or at once where the browser tells (Cookie Store API).
-    const sync = () => store.sync();
-    document.addEventListener('visibilitychange', sync);
-    (window as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', sync);
+    this._listen('addEventListener');
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => (this._extras = startExtras(this)))
       .catch((error) => warn('the integrations could not start; Google and Meta tags stay off', error));
@@ -196,6 +191,19 @@ export class KeksiConsent extends HTMLElement {
   private _noteRun(): void {
     for (const c of this.config.categories) if (this.store.granted(c)) this._ran.add(c);
   }
+
+  /**
+   * The page-wide listeners, while connected: `data-keksi-open` clicks, and a choice made in another
+   * tab (gating looks for one itself; the rest hears of it when the visitor comes back to this tab, or
+   * at once where the browser tells: Cookie Store API).
+   */
+  private _listen(how: 'addEventListener' | 'removeEventListener'): void {
+    document[how]('click', this._onDocumentClick);
+    document[how]('visibilitychange', this._sync);
+    (window as { cookieStore?: EventTarget }).cookieStore?.[how]('change', this._sync);
+  }
+
+  private _sync = (): void => this.store.sync();
 
   private _onDocumentClick = (event: Event): void => {
     const opener = (event.target as Element | null)?.closest?.('[data-keksi-open]');
