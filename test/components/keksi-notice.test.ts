@@ -9,8 +9,11 @@ async function notice(markup: string, consent = ''): Promise<ShadowRoot> {
   document.body.append(host);
   if (consent) await mount(consent);
   const el = host.querySelector('keksi-notice') as KeksiNotice;
-  // A bounded poll for the rendered notice or its error: loading may take seconds on a busy machine.
-  for (let i = 0; i < 500 && !el.shadowRoot?.querySelector('article, [part=error]'); i++) await new Promise((r) => setTimeout(r, 20));
+  // A bounded poll until the data is loaded (or failed): until then the element shows only its slot,
+  // and loading may take seconds on a busy machine.
+  const state = el as unknown as { notice?: unknown; failed?: boolean };
+  const loading = () => !!(el.src || el.querySelector('script[type="application/json"]')) && !state.notice && !state.failed;
+  for (let i = 0; i < 400 && (loading() || !el.shadowRoot?.querySelector('article, [part=error]')); i++) await new Promise((r) => setTimeout(r, 20));
   await settle();
   return el.shadowRoot!;
 }
