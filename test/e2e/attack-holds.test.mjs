@@ -1,0 +1,46 @@
+// Attacks on issue 11's guarantees (README "## Security", "### The consent cookie"), in Chromium
+// (playwright-core). RED ON PURPOSE: each test reproduces a break found in review; src/ is not fixed
+// on this branch. Threat model as in the README: HTML injection only, a nonce CSP with 'strict-dynamic'.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { keksiReady, newPage, startHarness } from './harness.mjs';
+
+let h;
+before(async () => (h = await startHarness()));
+after(async () => h?.close());
+
+const ran = (page) => page.evaluate(() => window.__ran);
+
+describe('injected HTML must not become running code under a nonce CSP', () => {
+  test("an injected <base href> must not send the shop's nonce'd gated script to another origin", async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    // The attacker's origin: anything it serves records where it was loaded from.
+    const evil = [];
+    await page.route(/^http:\/\/evil\.keksi\.test\//, (route) => {
+      evil.push(route.request().url());
+      route.fulfill({ contentType: 'text/javascript', body: readFileSync('test/fixtures/holds-src.js') });
+    });
+    const response = await page.goto(`${h.server.url}/test/pages/holds-attack-base.html`);
+    assert.match(response.headers()['content-security-policy'], /'strict-dynamic'/);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.length > 0);
+    // The shop's script, from the shop's origin, and nothing fetched from the attacker's.
+    assert.deepEqual(evil, []);
+    assert.deepEqual(await ran(page), ['/test/fixtures/holds-src.js?shop']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("Keksi imported from the shop's nonce'd module (no Keksi tag): injected gated scripts must not run", async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    const response = await page.goto(`${h.server.url}/test/pages/holds-attack-import.html`);
+    assert.match(response.headers()['content-security-policy'], /'strict-dynamic'/);
+    await keksiReady(page);
+    // The shop's last gated script has run: the injected one before it had its turn.
+    await page.waitForFunction(() => window.__ran.includes('shop-last'));
+    assert.deepEqual(await ran(page), ['shop', 'shop-last']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
