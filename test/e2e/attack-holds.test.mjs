@@ -44,3 +44,21 @@ describe('injected HTML must not become running code under a nonce CSP', () => {
     await context.close();
   });
 });
+
+describe('an injected <keksi-consent> changes what is asked, never what runs without consent', () => {
+  test('a consent for a retired revision (and long expired) does not run analytics because injected markup says revision="1"', async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    // The visitor accepted analytics under revision 1, a year ago; the shop is now at revision 2 with 180-day consents.
+    const t = new Date(Date.now() - 365 * 864e5).toISOString();
+    const value = encodeURIComponent(`{"v":1,"id":"0f0e0d0c-1111-4222-8333-444455556666","r":1,"t":"${t}","a":["analytics"],"x":[]}`);
+    await context.addCookies([{ name: 'keksi_consent', value, url: h.server.url }]);
+    await page.goto(`${h.server.url}/test/pages/holds-attack-revision.html`);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.includes('marker'));
+    assert.deepEqual(await ran(page), ['marker']);
+    // The shop's configuration, not the injected one, is in force: the visitor is asked again.
+    assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
