@@ -45,6 +45,24 @@ describe('injected HTML must not become running code under a nonce CSP', () => {
   });
 });
 
+describe('dangling markup', () => {
+  test("an unclosed injected tag that swallows the next gated script's nonce must not run (browsers refuse such a nonce)", async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    const evil = [];
+    await page.route(/^http:\/\/evil\.keksi\.test\//, (route) => {
+      evil.push(route.request().url());
+      route.fulfill({ contentType: 'text/javascript', body: "window.__ran.push('evil')" });
+    });
+    await page.goto(`${h.server.url}/test/pages/holds-attack-dangling.html`);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.includes('marker'));
+    assert.deepEqual(evil, []);
+    assert.ok(!(await ran(page)).includes('evil'), String(await ran(page)));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('an injected <keksi-consent> changes what is asked, never what runs without consent', () => {
   test('a consent for a retired revision (and long expired) does not run analytics because injected markup says revision="1"', async () => {
     const { context, page, errors } = await newPage(h.browser);
