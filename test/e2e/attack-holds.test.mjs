@@ -80,3 +80,18 @@ describe('an injected <keksi-consent> changes what is asked, never what runs wit
     await context.close();
   });
 });
+
+describe('DOM clobbering: Keksi fails closed and throws nothing into the page', () => {
+  for (const name of ['querySelectorAll', 'querySelector']) {
+    test(`an injected <img name="${name}">: no uncaught error in the page, and a [keksi] message`, async () => {
+      const { context, page, errors, warnings } = await newPage(h.browser);
+      // goto resolves on "load": Keksi's start (on DOMContentLoaded) has run by then.
+      await page.goto(`${h.server.url}/test/pages/holds-attack-clobber.html?name=${name}`);
+      assert.deepEqual(errors, []);
+      assert.ok(warnings.some((w) => w.startsWith('[keksi] ')), warnings.join('\n'));
+      // Fail closed: analytics (never agreed to) has not run.
+      assert.ok(!(await ran(page)).includes('analytics'));
+      await context.close();
+    });
+  }
+});
