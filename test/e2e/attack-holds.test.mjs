@@ -95,3 +95,25 @@ describe('DOM clobbering: Keksi fails closed and throws nothing into the page', 
     });
   }
 });
+
+describe('the consent cookie: a rejection is never outvoted', () => {
+  const record = (a, x) =>
+    encodeURIComponent(JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a, x }));
+  test('an acceptance planted by a sibling under a percent-encoded name (keksi%5Fconsent): Keksi reads it as a copy but cannot delete it, so it deletes the rejection instead', async () => {
+    const { context, page } = await newPage(h.browser);
+    const shop = `${h.server.url.replace('localhost', 'shop.keksi.test')}/test/pages/holds-cookies.html`;
+    const expires = Date.now() / 1000 + 864e3;
+    // Planted by evil.keksi.test on the parent domain; then the visitor's own rejection on the shop.
+    await context.addCookies([{ name: 'keksi%5Fconsent', value: record(['analytics', 'marketing'], []), domain: '.keksi.test', path: '/', expires }]);
+    await context.addCookies([{ name: 'keksi_consent', value: record([], ['analytics', 'marketing']), url: shop, expires }]);
+    await page.goto(shop);
+    await keksiReady(page);
+    // The copies disagree: asked again, nothing optional runs (this holds).
+    assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+    // The visitor does not answer the banner and goes on to the next page.
+    await page.goto(shop);
+    await keksiReady(page);
+    assert.deepEqual(await page.evaluate(() => [keksi.getConsent()?.accepted ?? null, window.__ran]), [null, []]);
+    await context.close();
+  });
+});
