@@ -45,6 +45,19 @@ describe('injected HTML must not become running code under a nonce CSP', () => {
   });
 });
 
+describe("a nonce CSP where Keksi's own tag has no nonce: Keksi must not fail open", () => {
+  test("Keksi inserted by the shop's nonce'd loader (allowed by 'strict-dynamic'): injected gated scripts must not run", async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    const response = await page.goto(`${h.server.url}/test/pages/holds-attack-loader.html`);
+    assert.match(response.headers()['content-security-policy'], /'strict-dynamic'/);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.includes('shop-last'));
+    assert.deepEqual(await ran(page), ['shop', 'shop-last']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('dangling markup', () => {
   test("an unclosed injected tag that swallows the next gated script's nonce must not run (browsers refuse such a nonce)", async () => {
     const { context, page, errors } = await newPage(h.browser);
