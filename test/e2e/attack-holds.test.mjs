@@ -94,6 +94,21 @@ describe('an injected <keksi-consent> changes what is asked, never what runs wit
   });
 });
 
+describe('an injected <keksi-consent cookie-name>', () => {
+  test('points Keksi at a shop cookie whose value an attacker can choose (a remembered search): marketing must not run for a visitor who never decided', async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    const forged = JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a: ['analytics', 'marketing'], x: [] });
+    // The visitor follows the attacker's link to the shop's search; they never saw Keksi's banner.
+    await page.goto(`${h.server.url}/test/pages/holds-attack-cookie-name.html?q=${encodeURIComponent(forged)}`);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.includes('marker'));
+    assert.deepEqual(await ran(page), ['marker']);
+    assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('DOM clobbering: Keksi fails closed and throws nothing into the page', () => {
   for (const name of ['querySelectorAll', 'querySelector']) {
     test(`an injected <img name="${name}">: no uncaught error in the page, and a [keksi] message`, async () => {
