@@ -109,6 +109,21 @@ describe('an injected <keksi-consent cookie-name>', () => {
   });
 });
 
+describe('DOM clobbering of the vendors\' globals', () => {
+  test('an injected <img name="gtag">: the visitor accepts analytics only, and Google must still hear ads denied (no _gcl_au)', async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    await page.goto(`${h.server.url}/test/pages/holds-attack-gtag.html`);
+    await keksiReady(page);
+    await page.evaluate(() => keksi.setConsent(['analytics']));
+    await page.waitForFunction(() => window.__fakeGtag?.loaded && document.cookie.includes('_ga='));
+    const consent = await page.evaluate(() => window.__fakeGtag.consent);
+    assert.equal(consent.ad_storage, 'denied', JSON.stringify(consent));
+    assert.ok(!(await page.evaluate(() => document.cookie)).includes('_gcl_au'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('DOM clobbering: Keksi fails closed and throws nothing into the page', () => {
   for (const name of ['querySelectorAll', 'querySelector']) {
     test(`an injected <img name="${name}">: no uncaught error in the page, and a [keksi] message`, async () => {
