@@ -6,7 +6,7 @@
  * the page has its own.
  */
 import * as api from './api.js';
-import { hasTrackers } from './core/essentials.js';
+import { hasTrackers, readTrusted } from './core/essentials.js';
 import { scriptNonce, setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
 import { afterFirstPaint } from './core/schedule.js';
@@ -62,7 +62,8 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // content (Lighthouse then measures no FCP or LCP cost).
   const start = () => {
     const el = document.querySelector('keksi-consent');
-    const read = (name: string) => (el ? el.getAttribute(name) : (script?.getAttribute('data-' + name) ?? null));
+    // The page's own <keksi-consent>, as the controller will read it (see readTrusted), or Keksi's tag.
+    const read = el ? readTrusted(el, scriptNonce) : (name: string) => script?.getAttribute('data-' + name) ?? null;
     const returning = guard('gating the page', () => gateEarly(read), false);
     const now = returning ? !earlyConsent() : hasTrackers(read);
     const load = () =>
@@ -77,6 +78,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
         load();
       });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  const begin = () => guard('starting Keksi', start);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+  else begin();
 }

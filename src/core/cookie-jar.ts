@@ -3,7 +3,8 @@
  * a name (a stale copy on a parent domain or a longer path then outvotes Keksi's own), looks names up
  * in a plain object (`constructor` is always "there"), and copies Object.prototype's enumerable keys
  * into a cookie's attributes (a polluted page makes every write throw). Values are decoded as
- * js-cookie 3 decodes them, so cookies either wrote read the same.
+ * js-cookie 3 decodes them, so cookies either wrote read the same; names are taken as written (a
+ * planted `keksi%5Fconsent` is another cookie, which Keksi could neither read as its own nor delete).
  */
 
 /** Domains a cookie of this host may live on: the host itself and each parent with two labels or more. */
@@ -29,7 +30,7 @@ export const readCookies = (cookie = document.cookie): string[][] =>
   (cookie ? cookie.split('; ') : []).map((pair) => {
     const i = pair.indexOf('=') + 1 || pair.length + 1;
     const value = pair.slice(i);
-    return [decode(pair.slice(0, i - 1)), decode(value[0] === '"' ? value.slice(1, -1) : value)];
+    return [pair.slice(0, i - 1), decode(value[0] === '"' ? value.slice(1, -1) : value)];
   });
 
 /** Every value of cookie `name`, in the browser's order; none for an absent name, whatever it is. */

@@ -39,6 +39,27 @@ const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
  */
 export const isSafeUrl = (url: string): boolean => !/[\0-\x1f]|^\s*(?!https?:)[a-z][a-z\d+.-]*:/i.test(url);
 
+/**
+ * The attributes that load code, send data or decide which stored choice applies (ga, gtm, google-ads,
+ * meta-pixel, consent-mode, cookie-name, cookie-domain, log-url, revision, expires-days,
+ * reload-on-withdraw: the only known attributes that start so).
+ */
+const GUARDED = /^(g|me|co|lo|re|ex)/;
+
+/**
+ * Reads an element's attributes. Under a nonce CSP (Keksi's tag has one) the guarded attributes count
+ * only on an element with the same nonce (as the one Keksi makes from its tag), since injected HTML
+ * cannot know it: from any other they read as absent, and `bad` hears of it.
+ */
+export const readTrusted =
+  (el: Element, nonce: string, bad = (_name: string) => {}): Read =>
+  (name) => {
+    const value = el.getAttribute(name);
+    if (!nonce || (el as HTMLElement).nonce == nonce || value === null || !GUARDED.test(name)) return value;
+    bad(name);
+    return null;
+  };
+
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 
 /** Whether a gated script still waiting (its text or its address) matches `snippet`. */

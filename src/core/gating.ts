@@ -19,7 +19,7 @@ const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-
 const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
 
 /** The URL an element activates: `data-src`, else (a gated script) `src`. */
-const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src');
+const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src') || '';
 
 type Policy = { createScript(s: string): string; createScriptURL(s: string): string };
 declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
@@ -119,7 +119,10 @@ export class Gate {
     for (const el of elements) {
       if (this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
       const script = el instanceof HTMLScriptElement;
-      if (!isSafeUrl(urlOf(el) || '') || (script && scriptNonce && el.nonce != scriptNonce)) {
+      // A nonce taken over by dangling markup (an unclosed injected tag swallowing the shop's script
+      // tag) leaves "<script" or "<style" in an attribute: browsers then ignore the nonce, and so does Keksi.
+      const swallowed = () => /<(script|style)/i.test([...el.attributes].map((a) => a.name + a.value).join());
+      if (!isSafeUrl(urlOf(el)) || (script && scriptNonce && (el.nonce != scriptNonce || swallowed()))) {
         warn(`${el.outerHTML} has an unsafe URL or lacks Keksi's nonce; it will not run.`);
       } else if (this._allows(el)) {
         this._queue.push(el);
@@ -153,7 +156,9 @@ export class Gate {
     s.setAttribute('data-keksi', 'on');
     const src = urlOf(old);
     if (src) {
-      s.src = tt().createScriptURL(src);
+      // Against the page's own address: an injected <base href> must not move where the shop's gated
+      // script comes from (it is fetched later than the browser alone would have fetched it).
+      s.src = tt().createScriptURL(new URL(src, location.href).href);
       if (!ran.size) addEventListener('error', onScriptError);
       ran.add(s.src);
       s.addEventListener('error', () => warn(`the gated script ${src} did not load; the ones after it still run.`));

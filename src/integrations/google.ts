@@ -47,9 +47,10 @@ const w = window as GoogleWindow;
 
 /** The page's `gtag`, defined the way Google's snippet does if the page has none. */
 export function gtag(...args: unknown[]): void {
-  w.dataLayer = w.dataLayer || [];
+  // An element named dataLayer or gtag (window's named properties) is neither.
+  if (!Array.isArray(w.dataLayer)) w.dataLayer = [];
   // eslint-disable-next-line prefer-rest-params
-  w.gtag = w.gtag || function () { w.dataLayer!.push(arguments); };
+  if (typeof w.gtag != 'function') w.gtag = function () { w.dataLayer!.push(arguments); };
   w.gtag(...args);
 }
 

@@ -22,7 +22,7 @@ export const FBEVENTS_URL = 'https://connect.facebook.net/en_US/fbevents.js';
 /** The page's `fbq`, or the queueing stub Meta's base code defines, without loading fbevents.js. */
 export function fbq(...args: unknown[]): void {
   const w = window as MetaWindow;
-  if (!w.fbq) {
+  if (typeof w.fbq != 'function') {
     const n = function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
       n.callMethod ? n.callMethod.apply(n, arguments as unknown as unknown[]) : n.queue.push(arguments);

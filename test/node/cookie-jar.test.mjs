@@ -7,12 +7,13 @@ import fc from 'fast-check';
 import Cookies from 'js-cookie';
 import { cookieValues } from '../../dist/esm/core/cookie-jar.js';
 
-const NAMES = ['keksi_consent', 'shop_consent', '_ga', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'a b', 'ä'];
-// A cookie as a browser hands it to document.cookie: names and values percent-encoded the way
-// js-cookie writes them, or the way Keksi does (encodeURIComponent), or quoted.
+// Names as Keksi allows them (cookie-name: A-Z a-z 0-9 _ -), which need no encoding.
+const NAMES = ['keksi_consent', 'shop_consent', '_ga', 'constructor', '__proto__', 'toString', 'hasOwnProperty'];
+// A cookie as a browser hands it to document.cookie: values percent-encoded the way js-cookie writes
+// them, or the way Keksi does (encodeURIComponent), or quoted.
 const pair = fc.tuple(fc.constantFrom(...NAMES), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('js-cookie', 'uri', 'quoted'));
 const encode = ([name, value, how]) => {
-  const n = encodeURIComponent(name);
+  const n = name;
   const v = encodeURIComponent(value);
   if (how === 'uri') return `${n}=${v}`;
   if (how === 'quoted') return `${n}="${v}"`;
@@ -50,9 +51,13 @@ test('a badly encoded copy still counts (as its raw text): a duplicate is never 
   assert.deepEqual(cookieValues('__proto__', 'a=1'), []);
 });
 
+test('names are matched as written: a planted keksi%5Fconsent is another cookie', () => {
+  assert.deepEqual(cookieValues('keksi_consent', 'keksi%5Fconsent=%7B%22v%22%3A1%7D; keksi_consent=%7B%7D'), ['{}']);
+});
+
 test('the first value is what js-cookie reads', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(pair.map(encode), fc.string({ maxLength: 20 })), { maxLength: 8 }), fc.constantFrom('keksi_consent', '_ga', 'a b'), (parts, name) => {
+    fc.property(fc.array(fc.oneof(pair.map(encode), fc.string({ maxLength: 20 })), { maxLength: 8 }), fc.constantFrom('keksi_consent', '_ga'), (parts, name) => {
       const cookie = parts.join('; ');
       globalThis.document = { cookie };
       const expected = Cookies.get(name);

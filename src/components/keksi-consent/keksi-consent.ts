@@ -7,7 +7,7 @@
  * controller's UI half (`KeksiUi`).
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
-import { hasTrackers } from '../../core/essentials.js';
+import { hasTrackers, readTrusted } from '../../core/essentials.js';
 import { Gate, scriptNonce } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
 import { options } from '../../core/merge-options.js';
@@ -18,12 +18,6 @@ import { ConsentStore } from '../../core/store.js';
 import { adoptGate } from '../../early.js';
 import type { KeksiUi } from '../../ui/controller.js';
 import { startExtras, type Extras } from './extras.js';
-
-/**
- * The attributes that load code or send data: ga, gtm, google-ads, meta-pixel, consent-mode, log-url
- * (the only known attributes that start so). Under a nonce CSP, only from a trusted element.
- */
-const CODE = /^(g|me|con|lo)/;
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -117,16 +111,7 @@ export class KeksiConsent extends HTMLElement {
   }
 
   private _start(): void {
-    // Under a nonce CSP (Keksi's tag has one), the attributes that load code or send data count only
-    // on a <keksi-consent> with the same nonce (as the one Keksi makes from its tag): injected HTML
-    // cannot know it.
-    const trusted = !scriptNonce || this.nonce == scriptNonce;
-    const read = (name: string) => {
-      const value = this.getAttribute(name);
-      if (trusted || value === null || !CODE.test(name)) return value;
-      warn(`${name} ignored: this element lacks the nonce of Keksi's tag.`);
-      return null;
-    };
+    const read = readTrusted(this, scriptNonce, (name) => warn(`${name} ignored: this element lacks the nonce of Keksi's tag.`));
     const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
     KeksiConsent.live = this;
