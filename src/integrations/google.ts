@@ -8,7 +8,6 @@ import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
-import { own } from './own.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -91,7 +90,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
         gtagLoaded = true;
-        loadScript((own(options.scriptUrls, 'gtag') || GTAG_URL) + id);
+        loadScript((options.scriptUrls.gtag || GTAG_URL) + id);
         gtag('js', new Date());
       }
       configured.add(id);
@@ -101,7 +100,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        loadScript((own(options.scriptUrls, 'gtm') || GTM_URL) + id);
+        loadScript((options.scriptUrls.gtm || GTM_URL) + id);
       }
     }
   };

@@ -9,7 +9,6 @@ import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
-import { own } from './own.js';
 
 type Fbq = ((...args: unknown[]) => void) & { callMethod?: (...a: unknown[]) => void; queue: unknown[]; push: unknown; loaded: boolean; version: string };
 type MetaWindow = Window & { fbq?: Fbq; _fbq?: Fbq };
@@ -59,7 +58,7 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   const load = () => {
     if (ours && !loaded && (advanced || told)) {
       loaded = true;
-      loadScript(own(options.scriptUrls, 'fbevents') || FBEVENTS_URL);
+      loadScript(options.scriptUrls.fbevents || FBEVENTS_URL);
     }
   };
   load();
