@@ -120,7 +120,7 @@ export class Gate {
       if (this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
       const script = el instanceof HTMLScriptElement;
       if (!isSafeUrl(urlOf(el) || '') || (script && scriptNonce && el.nonce != scriptNonce)) {
-        warn(`${el.outerHTML} has an unsafe URL or lacks Keksi's nonce; it will not run.`);
+        warn(`${el.outerHTML}: unsafe URL or no nonce; not run.`);
       } else if (this._allows(el)) {
         this._queue.push(el);
       } else if (!script) {

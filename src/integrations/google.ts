@@ -78,7 +78,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   const attributes = config.ga.length + config.googleAds.length + config.gtm.length;
   // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
   const snippet = gatedSnippet(GOOGLE_SNIPPET);
-  if (attributes && snippet) warn('a gated Google snippet and the ga/google-ads/gtm attributes both run: config twice; keep one.');
+  if (attributes && snippet) warn('ga/google-ads/gtm and a gated Google snippet both run; keep one.');
   const present = () => attributes || snippet || w.dataLayer || w.gtag;
   const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;

@@ -40,7 +40,7 @@ export function fbq(...args: unknown[]): void {
 export function startMeta(config: KeksiConfig, granted: (category: string) => boolean) {
   const w = window as MetaWindow;
   const ours = config.metaPixel.length;
-  if (ours && gatedSnippet(META_SNIPPET)) warn('a gated Meta pixel base code and the meta-pixel attribute both run: PageView twice; keep one.');
+  if (ours && gatedSnippet(META_SNIPPET)) warn('meta-pixel and a gated Meta base code both run; keep one.');
   const advanced = config.consentMode === 'advanced';
   let loaded = false;
   /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */

@@ -124,7 +124,7 @@ export class KeksiConsent extends HTMLElement {
     const read = (name: string) => {
       const value = this.getAttribute(name);
       if (trusted || value === null || !CODE.test(name)) return value;
-      warn(`${name} ignored: this element lacks the nonce of Keksi's tag.`);
+      warn(`${name} ignored: no nonce of Keksi's tag.`);
       return null;
     };
     const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
@@ -154,7 +154,7 @@ export class KeksiConsent extends HTMLElement {
     (window as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', sync);
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => (this._extras = startExtras(this)))
-      .catch((error) => warn('the integrations could not start; Google and Meta tags stay off', error));
+      .catch((error) => warn('integrations failed; Google and Meta stay off', error));
 
     const activate = () =>
       guard('starting Keksi', () => {
