@@ -123,7 +123,7 @@ export class Gate {
       // tag) leaves "<script" or "<style" in an attribute: browsers then ignore the nonce, and so does Keksi.
       const swallowed = () => /<(script|style)/i.test([...el.attributes].map((a) => a.name + a.value).join());
       if (!isSafeUrl(urlOf(el)) || (script && scriptNonce && (el.nonce != scriptNonce || swallowed()))) {
-        warn(`${el.outerHTML} has an unsafe URL or lacks Keksi's nonce; it will not run.`);
+        warn(`${el.outerHTML}: unsafe URL or no nonce; not run.`);
       } else if (this._allows(el)) {
         this._queue.push(el);
       } else if (!script) {

@@ -14,7 +14,7 @@ import { given, options, type ServiceInfo } from './options.js';
 export { options };
 
 /** A copy of an object's own enumerable properties, without a prototype. */
-const own = <T>(o: T): T => Object.assign(Object.create(null), o);
+const own = <T>(o: T): T => ({ __proto__: null, ...o }) as T;
 const isObject = (o: unknown): o is object => !!o && typeof o == 'object';
 const skip = (path: string, value: unknown): undefined => void warn(`configure(): ${path} skipped.`, value);
 /** The items `ok` accepts, or undefined when `list` is not a list; each other item is skipped. */

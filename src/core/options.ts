@@ -74,7 +74,7 @@ export const MAX_TEXT = 10000;
  * not a text gives ''. Own properties only: a polluted `Object.prototype` adds no text.
  */
 export function localText(text: LocalText | undefined, lang: Lang): string {
-  const t = Object.assign(Object.create(null), text && typeof text == 'object' ? text : { en: text });
+  const t: Record<string, unknown> = { __proto__: null, ...(text && typeof text == 'object' ? text : { en: text }) };
   const found: string = [t[lang], t.en, t.fi, ...Object.values(t)].find((x) => typeof x == 'string') || '';
   if (found.length > MAX_TEXT) warn(`a text was cut to ${MAX_TEXT} characters.`, found.length);
   return found.slice(0, MAX_TEXT);

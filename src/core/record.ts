@@ -67,7 +67,7 @@ export function parseConsentCookie(raw: unknown): Consent | null {
   let data: Partial<Stored>;
   try {
     // Own keys only: a key missing from the cookie must not be found on a polluted Object.prototype.
-    data = Object.assign(Object.create(null), JSON.parse(raw));
+    data = { __proto__: null, ...JSON.parse(raw) };
   } catch {
     return null;
   }

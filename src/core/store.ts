@@ -45,12 +45,12 @@ export class ConsentStore {
     const values = this._read();
     let stored: Consent | null = null;
     if ((this._foreign = !values.every(isKeksiRecord))) {
-      warn(`the cookie "${name}" is not Keksi's: it is left alone and choices hold for this page only; set another cookie-name.`);
+      warn(`cookie "${name}" is not Keksi's; set another cookie-name.`);
     } else if (values.some((v) => v !== values[0])) {
-      warn(`differing cookies "${name}" (other domains or paths) were deleted; asking again.`);
+      warn(`differing cookies "${name}" deleted; asking again.`);
       this._write(null);
     } else if (values.length && !(stored = parseConsentCookie(values[0]))) {
-      warn(`the cookie "${name}" does not hold a consent Keksi can read; asking again.`);
+      warn(`the cookie "${name}" is unreadable; asking again.`);
     }
     ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
   }
@@ -135,11 +135,7 @@ export class ConsentStore {
       if (value !== null) writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
       const values = this._read();
       if (value !== null && values.join() !== value) {
-        warn(
-          values.includes(value)
-            ? `another cookie "${name}" shadows the consent cookie; the choice holds for this page only.`
-            : 'the browser did not store the consent cookie (cookies blocked?); the choice holds for this page only.',
-        );
+        warn(`${values.includes(value) ? `another "${name}" shadows` : 'the browser did not store'} the consent cookie; it holds for this page only.`);
       }
     });
   }

@@ -8,7 +8,6 @@ import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
-import { own } from './own.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -80,7 +79,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   const attributes = config.ga.length + config.googleAds.length + config.gtm.length;
   // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
   const snippet = gatedSnippet(GOOGLE_SNIPPET);
-  if (attributes && snippet) warn('a gated Google snippet and the ga/google-ads/gtm attributes both run: config twice; keep one.');
+  if (attributes && snippet) warn('ga/google-ads/gtm and a gated Google snippet both run; keep one.');
   const present = () => attributes || snippet || w.dataLayer || w.gtag;
   const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;
@@ -92,7 +91,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
         gtagLoaded = true;
-        loadScript((own(options.scriptUrls, 'gtag') || GTAG_URL) + id);
+        loadScript((options.scriptUrls.gtag || GTAG_URL) + id);
         gtag('js', new Date());
       }
       configured.add(id);
@@ -102,7 +101,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        loadScript((own(options.scriptUrls, 'gtm') || GTM_URL) + id);
+        loadScript((options.scriptUrls.gtm || GTM_URL) + id);
       }
     }
   };

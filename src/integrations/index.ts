@@ -10,25 +10,22 @@ import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import { startGoogle } from './google.js';
 import { startMeta } from './meta.js';
-import { own } from './own.js';
 
-/** Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). */
-export const TRACKER_COOKIES: Record<string, string[]> = {
+/**
+ * Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). Like
+ * `options.cookies`, a map without a prototype: a category named `constructor` finds nothing.
+ */
+export const TRACKER_COOKIES = {
+  __proto__: null,
   analytics: ['_ga', '_ga_*', '_gid', '_gat*', '_dc_gtm_*', '_gac_*'],
   marketing: ['_gcl_*', '_fbp', '_fbc'],
-};
-
-/** The map's own list for a category; anything else (inherited, not a list) is none. */
-const list = (map: Record<string, unknown>, key: string): string[] => {
-  const value = own(map, key);
-  return Array.isArray(value) ? value : [];
-};
+} as {} as Record<string, string[]>;
 
 /** Delete the tracker cookies of every category that is not granted. */
 export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {
   const patterns = categories
     .filter((c) => c !== NECESSARY && !granted(c))
-    .flatMap((c) => [...list(TRACKER_COOKIES, c), ...list(options.cookies, c)]);
+    .flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
   return patterns.length ? deleteCookies(patterns) : [];
 }
 

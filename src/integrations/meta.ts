@@ -9,7 +9,6 @@ import { gatedSnippet } from '../core/essentials.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
-import { own } from './own.js';
 
 type Fbq = ((...args: unknown[]) => void) & { callMethod?: (...a: unknown[]) => void; queue: unknown[]; push: unknown; loaded: boolean; version: string };
 type MetaWindow = Window & { fbq?: Fbq; _fbq?: Fbq };
@@ -41,7 +40,7 @@ export function fbq(...args: unknown[]): void {
 export function startMeta(config: KeksiConfig, granted: (category: string) => boolean) {
   const w = window as MetaWindow;
   const ours = config.metaPixel.length;
-  if (ours && gatedSnippet(META_SNIPPET)) warn('a gated Meta pixel base code and the meta-pixel attribute both run: PageView twice; keep one.');
+  if (ours && gatedSnippet(META_SNIPPET)) warn('meta-pixel and a gated Meta base code both run; keep one.');
   const advanced = config.consentMode === 'advanced';
   let loaded = false;
   /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */
@@ -59,7 +58,7 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   const load = () => {
     if (ours && !loaded && (advanced || told)) {
       loaded = true;
-      loadScript(own(options.scriptUrls, 'fbevents') || FBEVENTS_URL);
+      loadScript(options.scriptUrls.fbevents || FBEVENTS_URL);
     }
   };
   load();

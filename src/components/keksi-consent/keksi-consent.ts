@@ -111,7 +111,7 @@ export class KeksiConsent extends HTMLElement {
   }
 
   private _start(): void {
-    const read = readTrusted(this, scriptNonce, (name) => warn(`${name} ignored: this element lacks the nonce of Keksi's tag.`));
+    const read = readTrusted(this, scriptNonce, (name) => warn(`${name} ignored: no nonce of Keksi's tag.`));
     const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
     KeksiConsent.live = this;
@@ -134,7 +134,7 @@ export class KeksiConsent extends HTMLElement {
     this._listen('addEventListener');
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => (this._extras = startExtras(this)))
-      .catch((error) => warn('the integrations could not start; Google and Meta tags stay off', error));
+      .catch((error) => warn('integrations failed; Google and Meta stay off', error));
 
     const activate = () =>
       guard('starting Keksi', () => {
