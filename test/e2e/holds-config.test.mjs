@@ -118,7 +118,7 @@ describe('body replaced (Turbo, Swup)', () => {
       await navigate(page, how);
       await page.waitForFunction(() => window.__ran.length === 2);
       assert.deepEqual(await afterNavigation(page), { hasOnArrival: true, has: true, ran: ['page-1 analytics', 'page-2 analytics'], started: 1, first: true });
-      await page.waitForFunction(() => document.querySelector('iframe').getAttribute('src') === 'about:blank#page-2');
+      await page.waitForFunction(() => document.querySelector('iframe').getAttribute('src') === '/test/fixtures/holds-frame.html#page-2');
       await page.locator('#open-2').click();
       await ui.dialog(page).waitFor();
       await page.keyboard.press('Escape');
