@@ -1,24 +1,13 @@
 // The core flows (first visit, accept, reject, returning visitor) in Debian's Firefox ESR, driven by
 // puppeteer-core over WebDriver BiDi (playwright-core cannot drive a stock Firefox).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { describe, test } from 'node:test';
+import { useFirefox } from './firefox-harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ff = useFirefox();
 
 async function fresh() {
-  const context = await browser.createBrowserContext();
+  const context = await ff.browser.createBrowserContext();
   const page = await context.newPage();
   const outside = [];
   await page.setRequestInterception(true);
@@ -35,7 +24,7 @@ async function fresh() {
 const ready = (page) => page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
 /** Open a demo page as a first-time visitor and wait for the banner. */
 async function firstVisit(page, path = '/') {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${ff.server.url}${path}`);
   await ready(page);
   await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
 }
@@ -62,7 +51,7 @@ describe('Firefox core flows', () => {
     assert.deepEqual(await shopEvents(page), ['shop-analytics.js loaded', 'inline analytics snippet ran', 'inline marketing snippet ran']);
     const cookie = (await context.cookies()).find((c) => c.name === 'keksi_consent');
     assert.deepEqual(JSON.parse(decodeURIComponent(cookie.value)).a, ['preferences', 'analytics', 'marketing']);
-    await page.goto(`${server.url}/tuote.html`);
+    await page.goto(`${ff.server.url}/tuote.html`);
     await ready(page);
     await page.waitForFunction(() => (window.shopEvents || []).length === 1);
     assert.equal(await bannerShown(page), false);
@@ -72,11 +61,11 @@ describe('Firefox core flows', () => {
 
   test('returning visit on a page without Google or Meta tags: the core gates before the controller is defined', async () => {
     const { context, page } = await fresh();
-    await page.goto(`${server.url}/test/pages/early.html`);
+    await page.goto(`${ff.server.url}/test/pages/early.html`);
     await ready(page);
     await page.evaluate(() => keksi.setConsent(['analytics']));
     await page.waitForFunction(() => window.__ran.length === 4);
-    await page.goto(`${server.url}/test/pages/early.html`);
+    await page.goto(`${ff.server.url}/test/pages/early.html`);
     await page.waitForFunction(() => window.__ran.length === 4);
     assert.deepEqual(await page.evaluate(() => window.atRun), {
       analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
@@ -92,7 +81,7 @@ describe('Firefox core flows', () => {
     const { context, page } = await fresh();
     await firstVisit(page);
     await click(page, 'reject-all');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${ff.server.url}/`);
     await ready(page);
     assert.equal(await bannerShown(page), false);
     assert.deepEqual(await shopEvents(page), []);

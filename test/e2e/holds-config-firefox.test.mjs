@@ -2,26 +2,15 @@
 // HTML does not change what Keksi loads, Keksi survives body replacement (Turbo, Swup), and it works
 // under Trusted Types (Firefox ESR 153 enforces them). The Chromium cases: holds-config.test.mjs.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { describe, test } from 'node:test';
+import { useFirefox } from './firefox-harness.mjs';
 import { navigate } from './holds-navigate.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ff = useFirefox();
 
 /** A fresh context whose outside requests are recorded and aborted; `[keksi]` warnings are collected. */
 async function fresh() {
-  const context = await browser.createBrowserContext();
+  const context = await ff.browser.createBrowserContext();
   const page = await context.newPage();
   const outside = [];
   const warnings = [];
@@ -54,7 +43,7 @@ const gtmAfterAcceptAll = (page) =>
 describe('Firefox: injected HTML does not change what Keksi loads', () => {
   test('an injected <keksi-consent> without the nonce: its tags, consent mode and log URL are ignored', async () => {
     const { context, page, outside, warnings } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-config-element.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-config-element.html`);
     await ready(page);
     assert.deepEqual(await page.evaluate(() => [document.querySelector('keksi-consent').config.consentMode, document.querySelector('keksi-consent').config.logUrl]), ['basic', undefined]);
     assert.deepEqual(await gtmAfterAcceptAll(page), []);
@@ -65,7 +54,7 @@ describe('Firefox: injected HTML does not change what Keksi loads', () => {
 
   test('a clobbered document.currentScript (<img name="currentScript">): the tag is still the configuration', async () => {
     const { context, page, outside } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-config-clobber.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-config-clobber.html`);
     await ready(page);
     assert.deepEqual(await gtmAfterAcceptAll(page), [['GTM-SHOP1', true]]);
     assert.ok(!outside.some((u) => u.includes('GTM-EVIL')), outside.join('\n'));
@@ -74,7 +63,7 @@ describe('Firefox: injected HTML does not change what Keksi loads', () => {
 
   test('the ES module build with clobbered currentScript and scripts: the tag is still the configuration', async () => {
     const { context, page, outside } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-config-esm.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-config-esm.html`);
     await ready(page);
     assert.deepEqual(await gtmAfterAcceptAll(page), [['GTM-SHOP1', true]]);
     assert.ok(!outside.some((u) => u.includes('GTM-EVIL')), outside.join('\n'));
@@ -89,7 +78,7 @@ describe('Firefox: body replaced (Turbo, Swup)', () => {
   ]) {
     test(`${file}, ${how}: the new page is gated on the choice, its opener works, one controller answers`, async () => {
       const { context, page } = await fresh();
-      await page.goto(`${server.url}/test/pages/${file}`);
+      await page.goto(`${ff.server.url}/test/pages/${file}`);
       await ready(page);
       await page.evaluate(() => {
         window.__controller = document.querySelector('keksi-consent');
@@ -121,7 +110,7 @@ describe('Firefox: body replaced (Turbo, Swup)', () => {
 describe('Firefox: Trusted Types', () => {
   test("require-trusted-types-for 'script' with policies lit-html and keksi: banner, accept, reopen button, no error", async () => {
     const { context, page, errors, warnings } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
+    await page.goto(`${ff.server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
     assert.equal(await page.evaluate(() => typeof trustedTypes), 'object');
     await ready(page);
     const inBanner = (part) => `document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="${part}"]')`;

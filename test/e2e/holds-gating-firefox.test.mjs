@@ -2,28 +2,17 @@
 // the scenarios of holds-gating.test.mjs (Chromium) that depend on the browser's script loading,
 // CSP and Trusted Types.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { describe, test } from 'node:test';
+import { useFirefox } from './firefox-harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ff = useFirefox();
 
 /**
  * A fresh context whose local requests pass, except the slow gated script: `asked` resolves, once
  * Firefox asks for it, with `respond(body)`. Outside requests are aborted.
  */
 async function fresh() {
-  const context = await browser.createBrowserContext();
+  const context = await ff.browser.createBrowserContext();
   const page = await context.newPage();
   const warnings = [];
   const errors = [];
@@ -62,7 +51,7 @@ const addMarker = (page) =>
 describe('Firefox: a queued element runs on the consent in force when it is reached', () => {
   test('accept all, then reject all while a slow analytics script loads: the marketing script and iframe after it stay off', async () => {
     const { context, page, errors, asked } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-queue.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-queue.html`);
     await ready(page);
     await page.evaluate(() => {
       keksi.acceptAll();
@@ -84,7 +73,7 @@ describe('Firefox: a queued element runs on the consent in force when it is reac
 
   test('a gated script that rejects all: what was queued after it stays off', async () => {
     const { context, page, errors, asked } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-queue.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-queue.html`);
     await ready(page);
     await page.evaluate(() => keksi.acceptAll());
     const respond = await asked;
@@ -101,7 +90,7 @@ describe('Firefox: a queued element runs on the consent in force when it is reac
 describe('Firefox: gated URLs, script types, strict CSP', () => {
   test('javascript: and data: URLs are refused with a [keksi] message; a type="application/json" script is left alone', async () => {
     const { context, page, errors, warnings } = await fresh();
-    await page.goto(`${server.url}/test/pages/holds-urls.html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-urls.html`);
     await ready(page);
     await page.waitForFunction(() => window.__ran.includes('last'));
     assert.deepEqual(await ran(page), ['/test/fixtures/holds-src.js?ok', 'last']);
@@ -116,7 +105,7 @@ describe('Firefox: gated URLs, script types, strict CSP', () => {
 
   test("injected gated scripts without Keksi's nonce do not run under 'strict-dynamic'", async () => {
     const { context, page, errors, warnings } = await fresh();
-    const response = await page.goto(`${server.url}/test/pages/holds-csp.html`);
+    const response = await page.goto(`${ff.server.url}/test/pages/holds-csp.html`);
     assert.match(response.headers()['content-security-policy'], /'strict-dynamic'/);
     await ready(page);
     await page.waitForFunction(() => window.__ran.includes('shop-module'));
@@ -144,7 +133,7 @@ describe('Firefox: gated URLs, script types, strict CSP', () => {
     // A returning visitor: no banner, so no UI chunk (its Trusted Types work is another part of issue 11).
     const record = { v: 1, id: '6f1c1b2e-1111-4aaa-8bbb-123456789abc', r: 0, t: new Date().toISOString(), a: ['necessary'], x: ['analytics'] };
     await context.setCookie({ name: 'keksi_consent', value: encodeURIComponent(JSON.stringify(record)), domain: 'localhost', path: '/' });
-    await page.goto(`${server.url}/test/pages/holds-csp-trusted-types.html?tt=keksi%20lit-html`);
+    await page.goto(`${ff.server.url}/test/pages/holds-csp-trusted-types.html?tt=keksi%20lit-html`);
     assert.equal(await page.evaluate(() => typeof window.trustedTypes), 'object');
     await ready(page);
     await page.waitForFunction(() => window.__ran.includes('shop-module'));
