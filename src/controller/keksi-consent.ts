@@ -1,23 +1,24 @@
 /**
  * `<keksi-consent>`: the controller. A plain custom element (no Lit): it reads its attributes,
  * restores the stored choice and drives gating (taking over the gate the script-tag entry may already
- * have started for a returning visitor, see early.ts). It then starts the extras (integrations,
+ * have started for a returning visitor, see entry/returning-visitor.ts). It then starts the extras (integrations,
  * reopen button, attribute messages; before gating when Google or Meta tags must hear the consent,
  * else after the page's first paint) and fetches, only when something is shown, the Lit UI with the
  * controller's UI half (`KeksiUi`).
  */
-import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
-import { hasTrackers, readTrusted } from '../../core/essentials.js';
-import { Gate, scriptNonce } from '../../core/gating.js';
-import { guard, warn } from '../../core/log.js';
-import { options } from '../../core/merge-options.js';
-import type { KeksiOptions } from '../../core/options.js';
-import { copyConsent, type Consent } from '../../core/record.js';
-import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
-import { ConsentStore } from '../../core/store.js';
-import { adoptGate } from '../../early.js';
-import type { KeksiUi } from '../../ui/controller.js';
-import { startExtras, type Extras } from './extras.js';
+import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from './config.js';
+import { readTrusted } from '../core/attributes.js';
+import { hasTrackers } from '../core/trackers.js';
+import { Gate, scriptNonce } from '../core/gating.js';
+import { guard, warn } from '../core/log.js';
+import { options } from './merge-options.js';
+import type { KeksiOptions } from '../core/options.js';
+import { copyConsent, type Consent } from '../core/record.js';
+import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { ConsentStore } from './store.js';
+import { adoptGate } from '../entry/returning-visitor.js';
+import type { KeksiUi } from '../ui/keksi-ui.js';
+import { startExtras, type Extras } from './post-paint.js';
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -45,7 +46,7 @@ declare global {
  * @csspart preferences - the preferences dialog; also `save`, `toggle`
  */
 export class KeksiConsent extends HTMLElement {
-  /** The running controller (internal: see `controller()` in api.ts), also while it moves to a new `<body>`. */
+  /** The running controller (internal: see `controller()` in entry/api.ts), also while it moves to a new `<body>`. */
   static live?: KeksiConsent;
 
   /** The validated configuration (after start-up). */
@@ -123,7 +124,7 @@ export class KeksiConsent extends HTMLElement {
     const granted = (c: string) => store.granted(c);
     const known = (c: string) => c === NECESSARY || config.categories.includes(c);
     const blocked = (el: Element) => this._placehold(el);
-    // A returning visitor's page may already be gated by the script-tag entry (early.ts): take that gate over.
+    // A returning visitor's page may already be gated by the script-tag entry (entry/returning-visitor.ts): take that gate over.
     this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
     const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
@@ -201,7 +202,7 @@ export class KeksiConsent extends HTMLElement {
   /** Run `fn` with the UI half, loading its chunk the first time. */
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
     this._uiLoading ||= afterFirstPaint()
-      .then(() => import('../../ui/index.js'))
+      .then(() => import('../ui/index.js'))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
       // neither is a long one.
       .then((m) => {

@@ -4,7 +4,7 @@
  * returning visitor's gated elements never wait for these texts.
  */
 import { ATTRIBUTES, ONE_OF, type KeksiConfig, type Problem } from './config.js';
-import { warn } from './log.js';
+import { warn } from '../core/log.js';
 
 const MESSAGES: Record<string, (name: string, value: string) => string> = {
   unknown: (name) => `unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`,

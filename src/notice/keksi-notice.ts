@@ -6,20 +6,20 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { KeksiConsent } from '../keksi-consent/keksi-consent.js';
-import { resolveLang, toLang, type Lang } from '../../core/config.js';
-import { warn } from '../../core/log.js';
-import { localText } from '../../core/options.js';
-import type { Consent } from '../../core/record.js';
-import { translations } from '../../i18n/index.js';
-import { checkNotice, validateNotice } from '../../notice/check.js';
-import { richText, safeHref } from '../../notice/rich-text.js';
-import { noticeTexts } from '../../notice/texts.js';
-import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from '../../notice/types.js';
-import { serviceDetails } from '../../ui/service-details.js';
-import { KeksiElement } from '../../ui/element.js';
-import { base } from '../../ui/styles.js';
-import { categoryViews } from '../../ui/views.js';
+import type { KeksiConsent } from '../controller/keksi-consent.js';
+import { resolveLang, toLang, type Lang } from '../controller/config.js';
+import { warn } from '../core/log.js';
+import { localText } from '../core/options.js';
+import type { Consent } from '../core/record.js';
+import { translations } from '../i18n/index.js';
+import { checkNotice, validateNotice } from './check.js';
+import { richText, safeHref } from './rich-text.js';
+import { noticeTexts } from './texts.js';
+import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
+import { serviceDetails } from '../ui/service-details.js';
+import { KeksiElement } from '../ui/element.js';
+import { base } from '../ui/styles.js';
+import { categoryViews } from '../ui/views.js';
 import { styles } from './keksi-notice.styles.js';
 
 const reported = new Set<string>();

@@ -9,10 +9,11 @@
  * extras' work. Every cookie of the name is read (cookie-jar.ts): copies that disagree (another domain
  * or path), or a cookie that is not Keksi's, are no choice to gate on; the controller says why.
  */
-import { cookieValues } from './core/cookie-jar.js';
-import { hasTrackers, NECESSARY, parseGating, type Read } from './core/essentials.js';
-import { Gate } from './core/gating.js';
-import { applicableConsent, parseConsentCookie, type Consent } from './core/record.js';
+import { cookieValues } from '../core/cookie-jar.js';
+import { NECESSARY, parseGating, type Read } from '../core/attributes.js';
+import { hasTrackers } from '../core/trackers.js';
+import { Gate } from '../core/gating.js';
+import { applicableConsent, parseConsentCookie, type Consent } from '../core/record.js';
 
 type Granted = (category: string) => boolean;
 

@@ -5,10 +5,10 @@
  * queues must hear the consent first), otherwise after the page's first paint. It travels in the
  * controller's chunk: every page view needs both.
  */
-import type { Lang } from '../../core/config.js';
-import { reportProblems } from '../../core/diagnostics.js';
-import type { Consent } from '../../core/record.js';
-import { logConsent, startIntegrations } from '../../integrations/index.js';
+import type { Lang } from './config.js';
+import { reportProblems } from './diagnostics.js';
+import type { Consent } from '../core/record.js';
+import { logConsent, startIntegrations } from '../integrations/index.js';
 import type { KeksiConsent } from './keksi-consent.js';
 
 /** What the controller calls on the started extras. */

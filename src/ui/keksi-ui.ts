@@ -4,10 +4,10 @@
  * consent, and turns the visitor's actions (`keksi-action` events) into the controller's public
  * calls. The controller's core never needs Lit; this file is fetched the first time something is shown.
  */
-import type { KeksiConsent } from '../components/keksi-consent/keksi-consent.js';
-import type { KeksiBanner } from '../components/keksi-banner/keksi-banner.js';
-import type { KeksiEmbed } from '../components/keksi-embed/keksi-embed.js';
-import type { KeksiPreferences } from '../components/keksi-preferences/keksi-preferences.js';
+import type { KeksiConsent } from '../controller/keksi-consent.js';
+import type { KeksiBanner } from './keksi-banner/keksi-banner.js';
+import type { KeksiEmbed } from './keksi-embed/keksi-embed.js';
+import type { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
 import { guard } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import type { UiAction } from './events.js';
