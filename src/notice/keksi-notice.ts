@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { KeksiConsent } from '../controller/keksi-consent.js';
+import type { ConsentHost } from '../controller/host.js';
 import { resolveLang, toLang, type Lang } from '../controller/config.js';
 import { warn } from '../core/log.js';
 import { localText } from '../core/options.js';
@@ -43,7 +43,7 @@ export class KeksiNotice extends KeksiElement {
   private notice: Notice | null = null;
   private failed = false;
   private consent: Consent | null = null;
-  private controller?: KeksiConsent;
+  private controller?: ConsentHost;
 
   /** URL of the notice JSON. */
   src?: string;
@@ -70,9 +70,10 @@ export class KeksiNotice extends KeksiElement {
   }
 
   private _onConsent = (): void => {
-    const el = document.querySelector('keksi-consent') as KeksiConsent | null;
-    this.controller = el?.store ? el : undefined;
-    this.consent = el?.store ? el.getConsent() : null;
+    // Possibly another bundle's element: only the host interface is assumed, and only once started.
+    const el = document.querySelector<Element & Partial<ConsentHost>>('keksi-consent');
+    this.controller = el?.config ? (el as ConsentHost) : undefined;
+    this.consent = el?.config ? el.getConsent!() : null;
   };
 
   private async _load(): Promise<void> {
