@@ -27,14 +27,13 @@ function importsOf(file) {
     const to = join(dirname(file), spec).replace(/\.js$/, '.ts');
     if (spec.startsWith('.')) found.push({ to, kind });
   };
-  for (const [, keyword, clause, spec] of code.matchAll(/^\s*(import|export)\b([^;'"]*?)\bfrom\s*['"]([^'"]+)['"]/gm)) {
+  for (const [, clause, spec] of code.matchAll(/^\s*(?:import|export)\b([^;'"]*?)\bfrom\s*['"]([^'"]+)['"]/gm)) {
     const braces = /\{([^}]*)\}/.exec(clause);
     const named = braces ? braces[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
     const typeOnly =
       /^\s*type\b/.test(clause) ||
       (braces && named.length > 0 && named.every((s) => /^type\s/.test(s)) && !clause.replace(braces[0], '').match(/[\w*]/));
     add(spec, typeOnly ? 'type' : 'value');
-    void keyword;
   }
   for (const [, spec] of code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) add(spec, 'value');
   for (const [, spec] of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) add(spec, 'dynamic');
