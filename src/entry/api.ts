@@ -2,11 +2,11 @@
  * The public JavaScript API: `window.keksi` for script-tag users and the same functions as named ESM
  * exports. Each acts on the page's `<keksi-consent>`; calls made before it has started wait for it.
  */
-import type { KeksiConsent } from './components/keksi-consent/keksi-consent.js';
-import { guard } from './core/log.js';
-import { configure as addOptions, type KeksiOptions } from './core/options.js';
-import { copyConsent, type Consent } from './core/record.js';
-import { earlyConsent } from './early.js';
+import type { KeksiConsent } from '../controller/keksi-consent.js';
+import { guard } from '../core/log.js';
+import { configure as addOptions, type KeksiOptions } from '../core/options.js';
+import { copyConsent, type Consent } from '../core/record.js';
+import { earlyConsent } from './returning-visitor.js';
 
 /** Keksi's version. */
 export const version = '0.1.0';
@@ -24,7 +24,7 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
 }
 
-// Before the controller has started, the choice the page was gated on answers (see early.ts).
+// Before the controller has started, the choice the page was gated on answers (see returning-visitor.ts).
 /** The visitor's current decision, or null when there is none (yet). */
 export const getConsent = (): Consent | null => {
   const c = controller();
