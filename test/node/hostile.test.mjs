@@ -106,3 +106,11 @@ test('attribute parsing never throws and always yields values in range', () => {
     { numRuns: 5000 },
   );
 });
+
+test('a record that accepts and rejects the same category, or rejects necessary, is no consent', () => {
+  const record = { id: '0123abcd-0000-4000-8000-000000000000', revision: 0, timestamp: new Date().toISOString(), accepted: ['necessary', 'analytics'], rejected: ['marketing'] };
+  const tampered = (a, x) => serializeConsent(record).replace('"a":["analytics"]', `"a":${JSON.stringify(a)}`).replace('"x":["marketing"]', `"x":${JSON.stringify(x)}`);
+  assert.notEqual(parseConsentCookie(tampered(['analytics'], ['marketing'])), null, 'the untampered record reads');
+  assert.equal(parseConsentCookie(tampered(['analytics', 'marketing'], ['marketing'])), null);
+  assert.equal(parseConsentCookie(tampered(['analytics'], ['marketing', 'necessary'])), null);
+});
