@@ -2,34 +2,19 @@
 // HTML does not change what Keksi loads, Keksi survives body replacement (Turbo, Swup), and it works
 // under Trusted Types (Firefox ESR 153 enforces them). The Chromium cases: holds-config.test.mjs.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { useFirefox } from './firefox-harness.mjs';
+import { after, before, describe, test } from 'node:test';
+import { keksiReady as ready, startHarness, waitFor } from './harness.mjs';
 import { navigate } from './holds-navigate.mjs';
 
-const ff = useFirefox();
+let ff;
+before(async () => (ff = await startHarness({ browser: 'firefox' })));
+after(async () => ff?.close());
 
-/** A fresh context whose outside requests are recorded and aborted; `[keksi]` warnings are collected. */
-async function fresh() {
-  const context = await ff.browser.createBrowserContext();
-  const page = await context.newPage();
-  const outside = [];
-  const warnings = [];
-  const errors = [];
-  page.on('console', (m) => m.type() === 'warn' && warnings.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    if (/^https?:\/\/(localhost|127\.0\.0\.1)/.test(r.url())) r.continue();
-    else {
-      outside.push(r.url());
-      r.abort();
-    }
-  });
-  return { context, page, outside, warnings, errors };
-}
-
-const ready = (page) =>
-  page.waitForFunction(() => document.querySelector('keksi-consent')?.store).then(() => page.evaluate(() => document.querySelector('keksi-consent').ready));
+/** A fresh context with the harness's network guard; `outside` lists the outside requests. */
+const fresh = async () => {
+  const p = await ff.newPage();
+  return { ...p, outside: p.requests };
+};
 
 /** Accept everything and list the Google Tag Manager scripts Keksi has put in the page by then. */
 const gtmAfterAcceptAll = (page) =>
@@ -85,7 +70,7 @@ describe('Firefox: body replaced (Turbo, Swup)', () => {
         keksi.setConsent(['analytics']);
       });
       await navigate(page, how);
-      await page.waitForFunction((n) => window.__ran.length === n, {}, ran.length);
+      await waitFor(page, (n) => window.__ran.length === n, ran.length);
       assert.deepEqual(
         await page.evaluate(() => {
           const started = [...document.querySelectorAll('keksi-consent')].filter((el) => el.store);
