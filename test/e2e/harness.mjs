@@ -122,7 +122,7 @@ export const TRACKER_COOKIE = /^(_ga|_gid|_gat|_gcl_|_fbp|_fbc|_dc_gtm_|_gac_)/;
 // ----- waiting: events, Keksi's own promises, held-back responses, bounded polls -----
 
 /** Bounded wait until `fn(arg)` is truthy in the page (playwright's and puppeteer's argument orders differ). */
-export function waitFor(page, fn, arg, timeout = 10000) {
+export function waitFor(page, fn, arg, timeout = 30000) {
   return isPuppeteer(page) ? page.waitForFunction(fn, { timeout }, arg) : page.waitForFunction(fn, arg, { timeout });
 }
 
