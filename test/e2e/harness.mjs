@@ -22,14 +22,19 @@ export const TRACKER_HOSTS = /(googletagmanager\.com|google-analytics\.com|\/g\/
 export const BROWSERS = (process.env.E2E_BROWSERS || 'chromium,firefox').split(',');
 
 /**
- * Start the demo server and a browser: `chromium` (playwright-core; `*.keksi.test` resolves to
- * 127.0.0.1) or `firefox` (puppeteer-core). `h.newPage(options)` is `newPage(h.browser, options)`.
+ * Start the demo server and a browser: `chromium` (playwright-core) or `firefox` (puppeteer-core);
+ * in both, `keksi.test` and `shop.keksi.test` resolve to 127.0.0.1. `h.newPage(options)` is `newPage(h.browser, options)`.
  */
 export async function startHarness({ browser: name = 'chromium', extraArgs = [] } = {}) {
   const server = await startServer();
   const browser =
     name === 'firefox'
-      ? await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true })
+      ? await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: findBrowsers(['firefox']).firefox,
+          headless: true,
+          extraPrefsFirefox: { 'network.dns.localDomains': 'shop.keksi.test,keksi.test' },
+        })
       : await chromium.launch({
           executablePath: findBrowsers(['chromium']).chrome,
           args: [...CHROME_FLAGS, '--host-resolver-rules=MAP *.keksi.test 127.0.0.1, MAP keksi.test 127.0.0.1', ...extraArgs],
