@@ -1,6 +1,7 @@
 /**
  * The script-tag entry's fast path (src/entry/returning-visitor.ts), in a page of its own: its gate is one per page.
- * The tests run in order: the gate is created by the last one.
+ * Each test stores its own cookie (helpers.ts clears cookies before each test); the page's one early
+ * gate is created by the last one.
  */
 import { expect } from '@open-wc/testing';
 import { earlyConsent, gateEarly } from '../src/entry/returning-visitor.js';
@@ -39,6 +40,7 @@ describe('early gating (the script-tag entry, before the controller)', () => {
   });
 
   it('does not gate on a choice that no longer applies (another revision)', () => {
+    storeConsent(['analytics', 'marketing'], []);
     expect(gateEarly(attrs({ categories: 'analytics marketing', revision: '2' }))).to.equal(true);
     expect(earlyConsent()).to.equal(null);
     expect(window.__ran).to.deep.equal([]);
@@ -52,6 +54,7 @@ describe('early gating (the script-tag entry, before the controller)', () => {
   });
 
   it('gates on a stored choice that applies: granted categories run, the rest stay off', () => {
+    storeConsent(['analytics'], ['marketing'], {}, 'shop_consent');
     expect(gateEarly(attrs({ categories: 'analytics marketing', 'cookie-name': 'shop_consent' }))).to.equal(true);
     expect(earlyConsent()!.accepted).to.deep.equal(['necessary', 'analytics']);
     expect(window.__ran).to.deep.equal(['analytics']);

@@ -1,7 +1,10 @@
 /** Helpers shared by the browser tests. */
 import 'axe-core/axe.min.js';
 import { KeksiConsent } from '../src/controller/keksi-consent.js';
+import { options } from '../src/controller/merge-options.js';
+import { forgetWarnings } from '../src/core/log.js';
 import { define } from '../src/core/define.js';
+import { settled, until } from './wait.js';
 
 define('keksi-consent', KeksiConsent);
 // Keksi fetches its UI once the page has shown content (or after a second): give the test page some.
@@ -47,42 +50,32 @@ export async function mount(markup: string): Promise<KeksiConsent> {
   document.body.append(host);
   mounted.push(host);
   const el = host.querySelector('keksi-consent') as KeksiConsent;
-  await el.ready;
-  if (el.store?.ask) await waitFor(() => el.shadowRoot!.querySelector('keksi-banner'));
-  await settle(el);
+  await settled(el);
+  if (el.store?.ask) await until(() => bannerOf(el), 'the banner');
   return el;
 }
 
-/** Poll until `fn` returns something truthy (at most 3 s). */
-export async function waitFor<T>(fn: () => T): Promise<T> {
-  for (let i = 0; i < 150; i++) {
-    const value = fn();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('waitFor: timed out');
-}
-
-/** Remove everything mount() added. */
+/** Remove everything mount() added, and any `<keksi-consent>` a test left behind (a second one would not start). */
 export function unmountAll(): void {
   for (const el of mounted.splice(0)) el.remove();
-  for (const el of document.querySelectorAll('[data-keksi="on"]')) el.remove();
+  for (const el of document.querySelectorAll('[data-keksi="on"], keksi-consent')) el.remove();
 }
 
-/** Wait for lazy UI, Lit updates and queued external scripts. */
-export async function settle(el?: KeksiConsent): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    const ui = el?.shadowRoot ? [...el.shadowRoot.querySelectorAll('*')] : [];
-    await Promise.all(ui.map((u) => (u as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
-  }
-  // Entry animations fade colours in; let them end before measuring contrast or styles.
-  const roots: (Document | ShadowRoot)[] = [document];
-  for (let i = 0; i < roots.length; i++) {
-    for (const node of roots[i].querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
-  }
-  await Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
+/**
+ * What one test leaves must not reach the next (each file's tests share one page): cookies, the
+ * `[keksi]` messages already said (said once per page), `configure()` options, the running
+ * `<keksi-consent>` (`KeksiConsent.live`) and whatever was mounted.
+ */
+export function resetPage(): void {
+  unmountAll();
+  clearCookies();
+  forgetWarnings();
+  Object.assign(options, { categories: { __proto__: null }, services: [], cookies: { __proto__: null }, consentMode: { __proto__: null }, scriptUrls: { __proto__: null } });
+  KeksiConsent.live = undefined;
+  window.__ran = [];
 }
+beforeEach(resetPage);
+afterEach(unmountAll);
 
 /** The banner's shadow root, or null when the banner is not shown. */
 export function bannerOf(el: KeksiConsent): ShadowRoot | null {
@@ -106,8 +99,9 @@ export async function axeViolations(el: Element): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => (n as { failureSummary: string; html: string }).html + ' ' + (n as { failureSummary: string }).failureSummary))}`);
 }
 
-/** Capture `[keksi]` console warnings while fn runs. */
+/** Capture the console warnings said while fn runs (Keksi's messages count afresh: each is said once per page otherwise). */
 export async function captureWarnings(fn: () => Promise<unknown> | unknown): Promise<string[]> {
+  forgetWarnings();
   const original = console.warn;
   const said: string[] = [];
   console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));

@@ -8,15 +8,17 @@ import { html, render } from 'lit/html.js';
 import { configure, options } from '../src/core/options.js';
 import '../src/notice-entry.js';
 import { richText } from '../src/notice/rich-text.js';
-import { clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll } from './helpers.js';
+import { mount, part, prefsOf, readConsentCookie, storeConsent } from './helpers.js';
+import { settled, until } from './wait.js';
 
 const SHOP = (attrs = '') => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 const names = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]).sort();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const give = (input: unknown) => configure(input as any);
 
-// Every warning of this page: Keksi says each message once per page, whichever test caused it.
+// Every warning of the current test (helpers.ts makes Keksi forget what it said before each test).
 const said: string[] = [];
+beforeEach(() => (said.length = 0));
 const consoleWarn = console.warn;
 console.warn = (...args: unknown[]) => {
   said.push(args.map((a) => (typeof a == 'string' ? a : a instanceof Error ? a.message : '')).join(' '));
@@ -33,13 +35,11 @@ async function openDialog(input: unknown[]) {
   storeConsent(['analytics'], ['preferences', 'marketing']);
   const el = await mount(SHOP());
   await el.showPreferences();
-  await settle(el);
+  await settled(el);
   return { el, prefs: prefsOf(el)!, said };
 }
 
 describe('holds: configure() input', () => {
-  beforeEach(() => clearCookies());
-  afterEach(() => unmountAll());
 
   it('a returning visitor with malformed services and categories opens the dialog and rejects', async () => {
     const { el, prefs } = await openDialog([
@@ -65,7 +65,7 @@ describe('holds: configure() input', () => {
     expect(services.some((s) => s.startsWith('Nested'))).to.equal(true);
     expect(prefs.querySelector('label[for="c-analytics"]')!.textContent).to.match(/^\w{4,}/);
     part(prefs, 'reject-all').click();
-    await settle(el);
+    await settled(el);
     expect(readConsentCookie().a).to.deep.equal([]);
   });
 
@@ -89,7 +89,9 @@ describe('holds: configure() input', () => {
     for (const expected of [
       '[keksi] configure() takes an object',
       'configure(): services skipped.',
-      'configure(): categories skipped.',
+      // `categories: ['x']` is an object whose entry 0 is not a category id (this test once passed on
+      // the previous test's 'configure(): categories skipped.': messages were said once per page).
+      'configure(): categories.0 skipped.',
       'configure(): services[2] skipped',
       'configure(): services[3] skipped',
       'configure(): categories.preferences skipped',
@@ -112,7 +114,7 @@ describe('holds: configure() input', () => {
       const el = await mount(SHOP());
       for (const c of ['cart=3', '_hjSession=1', 'exact_one=1']) document.cookie = `${c}; path=/`;
       el.rejectAll();
-      await settle(el);
+      await settled(el);
     });
     expect(names()).to.deep.equal(['cart', 'keksi_consent']);
     expect(readConsentCookie().a).to.deep.equal([]);
@@ -163,7 +165,7 @@ describe('holds: configure() input', () => {
       document.cookie = 'cart=3; path=/';
       el.rejectAll();
       await el.showPreferences();
-      await settle(el);
+      await settled(el);
       expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
       expect(prefsOf(el)!.textContent).not.to.contain('Polluted');
     } finally {
@@ -186,13 +188,9 @@ describe('holds: notice inputs are bounded', () => {
     el.append(script);
     document.body.append(el);
     try {
-      const root = await new Promise<ShadowRoot>((resolve, reject) => {
-        let n = 0;
-        const poll = () => (el.shadowRoot?.querySelector('[part=toc], [part=error]') ? resolve(el.shadowRoot) : ++n > 150 ? reject(new Error('no notice')) : requestAnimationFrame(poll));
-        poll();
-      });
-      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      return root;
+      await until(() => el.shadowRoot?.querySelector('[part=toc], [part=error]'), 'the notice or its error');
+      await settled();
+      return el.shadowRoot!;
     } finally {
       el.remove();
     }

@@ -15,6 +15,9 @@ export function warn(message: string, ...details: unknown[]): void {
   }
 }
 
+/** Tests only (tree-shaken from the bundles): forget what was said, so the next test hears its own messages. */
+export const forgetWarnings = (): void => said.clear();
+
 /**
  * Run `fn` and turn any exception into a `[keksi]` warning: Keksi never throws into the host page
  * (nor does warn() itself).

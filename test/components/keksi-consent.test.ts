@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import { warmUpFont } from '../../src/ui/keksi-ui.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
-  axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll,
+  axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, storeConsent, unmountAll,
 } from '../helpers.js';
+import { gateDone, settled, until } from '../wait.js';
 
 const GATED = `
   <script type="text/plain" data-category="analytics">window.__ran.push('analytics-1')</script>
@@ -14,21 +15,14 @@ const GATED = `
 type KeksiConsentEl = Awaited<ReturnType<typeof mount>>;
 const SHOP = (attrs = 'categories="analytics marketing"') => `${GATED}<keksi-consent ${attrs} no-reopen-button></keksi-consent>`;
 
-async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const ran = (n: number) => until(() => window.__ran.length === n, `${n} gated scripts to run`);
 
 describe('<keksi-consent>', () => {
-  beforeEach(() => clearCookies());
-  afterEach(() => unmountAll());
 
   describe('first visit', () => {
     it('shows the banner and runs no gated element', async () => {
       const el = await mount(SHOP());
+      await gateDone();
       expect(bannerOf(el)).to.not.equal(null);
       expect(window.__ran).to.deep.equal([]);
       expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal(null);
@@ -61,22 +55,23 @@ describe('<keksi-consent>', () => {
     it('accept all stores the choice and runs every gated element once, in order', async () => {
       const el = await mount(SHOP());
       part(bannerOf(el), 'accept-all').click();
-      await waitFor(() => window.__ran.length === 4);
-      await settle(el);
+      await ran(4);
+      await settled(el);
       expect(window.__ran).to.deep.equal(['analytics-1', 'marketing-1', 'ext-a', 'analytics-2']);
       expect(readConsentCookie()).to.include({ v: 1, r: 0 });
       expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
       expect(bannerOf(el)).to.equal(null);
       expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#video');
       el.acceptAll();
-      await settle(el);
+      await gateDone();
       expect(window.__ran).to.have.length(4);
     });
 
     it('reject all stores the choice and runs nothing', async () => {
       const el = await mount(SHOP());
       part(bannerOf(el), 'reject-all').click();
-      await settle(el);
+      await settled(el);
+      await gateDone();
       expect(window.__ran).to.deep.equal([]);
       expect(readConsentCookie()).to.include({ v: 1 });
       expect(readConsentCookie().a).to.deep.equal([]);
@@ -88,7 +83,7 @@ describe('<keksi-consent>', () => {
     it('saving one category in the dialog runs only that category', async () => {
       const el = await mount(SHOP());
       part(bannerOf(el), 'settings').click();
-      await settle(el);
+      await settled(el);
       const prefs = prefsOf(el)!;
       expect(prefs.querySelector('dialog')!.open).to.equal(true);
       const toggles = [...prefs.querySelectorAll('input[type=checkbox]')] as HTMLInputElement[];
@@ -99,8 +94,9 @@ describe('<keksi-consent>', () => {
       ]);
       toggles[1].click();
       part(prefs, 'save').click();
-      await waitFor(() => window.__ran.length === 3);
-      await settle(el);
+      await ran(3);
+      await settled(el);
+      await gateDone();
       expect(window.__ran).to.deep.equal(['analytics-1', 'ext-a', 'analytics-2']);
       expect(readConsentCookie().a).to.deep.equal(['analytics']);
       expect(readConsentCookie().x).to.deep.equal(['marketing']);
@@ -112,11 +108,10 @@ describe('<keksi-consent>', () => {
     it('activates gated elements added to the page later', async () => {
       const el = await mount(SHOP());
       el.acceptAll();
-      await settle(el);
       const late = document.createElement('div');
       late.innerHTML = `<iframe data-category="analytics" data-src="/test/fixtures/holds-frame.html#late" title="Late"></iframe>`;
       document.body.append(late);
-      await settle(el);
+      await until(() => late.querySelector('iframe')!.getAttribute('src'), 'the late iframe to load');
       expect(late.querySelector('iframe')!.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#late');
       late.remove();
     });
@@ -126,7 +121,8 @@ describe('<keksi-consent>', () => {
     it('sees no banner and the accepted elements run at load', async () => {
       storeConsent(['analytics'], ['marketing']);
       const el = await mount(SHOP());
-      await waitFor(() => window.__ran.length === 3);
+      await ran(3);
+      await gateDone();
       expect(bannerOf(el)).to.equal(null);
       expect(window.__ran).to.deep.equal(['analytics-1', 'ext-a', 'analytics-2']);
       expect(el.getConsent()!.id).to.equal('6f1c1b2e-1111-4aaa-8bbb-123456789abc');
@@ -143,7 +139,8 @@ describe('<keksi-consent>', () => {
     it('is asked again when a category was added, while earlier choices still apply', async () => {
       storeConsent(['analytics'], []);
       const el = await mount(SHOP());
-      await waitFor(() => window.__ran.length === 3);
+      await ran(3);
+      await gateDone();
       expect(bannerOf(el)).to.not.equal(null);
       expect(window.__ran).to.not.include('marketing-1');
     });
@@ -155,23 +152,31 @@ describe('<keksi-consent>', () => {
       expect(window.__ran).to.deep.equal([]);
     });
 
-    it('treats malformed, foreign and tampered cookies as no consent', async () => {
+    it('treats malformed, foreign and tampered cookies as no consent, and says which', async () => {
+      const foreign = 'cookie "keksi_consent" is not Keksi\'s; set another cookie-name.';
+      const unreadable = 'the cookie "keksi_consent" is unreadable; asking again.';
       const bad = [
-        'not json', '%E0%A4%A', '{"v":2,"id":"x"}', '[]', 'null', '{"v":1,"id":"<img src=x>","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":[]}',
-        encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"yesterday","a":["analytics"],"x":[]}'),
-        encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":["analytics"]}'),
-        'x'.repeat(3000),
+        ['not json', foreign],
+        ['%E0%A4%A', foreign],
+        ['{"v":2,"id":"x"}', unreadable],
+        ['[]', foreign],
+        ['null', foreign],
+        ['{"v":1,"id":"<img src=x>","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":[]}', unreadable],
+        [encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"yesterday","a":["analytics"],"x":[]}'), unreadable],
+        [encodeURIComponent('{"v":1,"id":"6f1c1b2e","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics"],"x":["analytics"]}'), unreadable],
+        ['x'.repeat(3000), foreign],
       ];
-      for (const value of bad) {
+      for (const [value, message] of bad) {
         clearCookies();
         document.cookie = `keksi_consent=${value}; path=/`;
         const warnings = await captureWarnings(async () => {
           const el = await mount(SHOP());
           expect(bannerOf(el), value).to.not.equal(null);
           expect(el.getConsent(), value).to.equal(null);
+          await gateDone();
         });
         expect(window.__ran, value).to.deep.equal([]);
-        expect(warnings.every((w) => w.startsWith('[keksi]'))).to.equal(true);
+        expect(warnings, value).to.deep.equal(['[keksi] ' + message]);
         unmountAll();
       }
     });
@@ -186,8 +191,9 @@ describe('<keksi-consent>', () => {
       const el = host.querySelector('keksi-consent') as KeksiConsentEl;
       await el.ready;
       el.acceptAll();
-      await settle(el);
-      await new Promise((r) => setTimeout(r, 200));
+      // settled() awaits the UI chunk and what was waiting for it: the moment the banner would open has passed.
+      await settled(el);
+      expect((el as unknown as { _ui?: object })._ui, 'the UI has loaded').to.not.equal(undefined);
       expect(bannerOf(el)).to.equal(null);
       expect(el.getConsent()!.accepted).to.deep.equal(['necessary', 'analytics', 'marketing']);
       host.remove();
@@ -203,7 +209,7 @@ describe('<keksi-consent>', () => {
       await el.ready;
       el.acceptAll();
       expect(window.__ran).to.deep.equal(['now']);
-      await settle(el);
+      await settled(el);
       host.remove();
     });
 
@@ -219,7 +225,7 @@ describe('<keksi-consent>', () => {
         el.setConsent(['analytics']);
         el.setConsent(['marketing']);
         el.reset();
-        await settle(el);
+        await settled(el);
         expect(ready).to.deep.equal([null]);
         expect(changes.map((c) => c.changed)).to.deep.equal([['analytics'], ['analytics', 'marketing'], ['marketing']]);
         expect(changes[1].consent!.accepted).to.deep.equal(['necessary', 'marketing']);
@@ -246,7 +252,7 @@ describe('<keksi-consent>', () => {
       const el = await mount(SHOP());
       expect(bannerOf(el)).to.equal(null);
       el.reset();
-      await settle(el);
+      await settled(el);
       expect(readConsentCookie()).to.equal(undefined);
       expect(bannerOf(el)).to.not.equal(null);
       expect(el.getConsent()).to.equal(null);
@@ -256,7 +262,7 @@ describe('<keksi-consent>', () => {
       const el = await mount(`${SHOP()}<a href="#" data-keksi-open id="footer-link">Evästeasetukset</a>`);
       el.rejectAll();
       document.getElementById('footer-link')!.click();
-      await settle(el);
+      await settled(el);
       expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
       prefsOf(el)!.querySelector('dialog')!.close();
     });
@@ -264,12 +270,12 @@ describe('<keksi-consent>', () => {
     it('shows a floating reopen button after a decision unless no-reopen-button', async () => {
       const el = await mount(`<keksi-consent categories="analytics" lang="fi"></keksi-consent>`);
       el.rejectAll();
-      await settle(el);
+      await settled(el);
       const button = part(el.shadowRoot, 'reopen');
       expect(button.hidden).to.equal(false);
       expect(button.getAttribute('aria-label')).to.equal('Evästeasetukset');
       button.click();
-      await settle(el);
+      await settled(el);
       expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
       prefsOf(el)!.querySelector('dialog')!.close();
     });
@@ -352,26 +358,26 @@ describe('<keksi-consent>', () => {
       await sendKeys({ press: 'Tab' });
       expect(banner.activeElement).to.equal(part(banner, 'settings'));
       await sendKeys({ press: 'Enter' });
-      await settle(el);
+      await settled(el);
       const prefs = prefsOf(el)!;
       const dialog = prefs.querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       expect(dialog.contains(prefs.activeElement)).to.equal(true);
       await sendKeys({ press: 'Escape' });
-      await settle(el);
+      await settled(el);
       expect(dialog.open).to.equal(false);
       expect(banner.activeElement).to.equal(part(banner, 'settings'));
       expect(readConsentCookie()).to.equal(undefined);
 
       await sendKeys({ press: 'Enter' });
-      await settle(el);
+      await settled(el);
       const analytics = prefs.querySelector('#c-analytics') as HTMLInputElement;
       analytics.focus();
       await sendKeys({ press: ' ' });
       expect(analytics.checked).to.equal(true);
       part(prefs, 'save').focus();
       await sendKeys({ press: 'Enter' });
-      await settle(el);
+      await settled(el);
       expect(readConsentCookie().a).to.deep.equal(['analytics']);
     });
   });
@@ -388,7 +394,7 @@ describe('<keksi-consent>', () => {
     it('dialog: no axe violations, buttons at least 24×24 px', async () => {
       const el = await mount(SHOP('categories="preferences analytics marketing" lang="sv"'));
       await el.showPreferences();
-      await settle(el);
+      await settled(el);
       expect(await axeViolations(el)).to.deep.equal([]);
       for (const b of prefsOf(el)!.querySelectorAll('button, input')) {
         const r = b.getBoundingClientRect();

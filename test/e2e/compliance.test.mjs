@@ -3,7 +3,7 @@
 // script URLs get the local stand-ins (which set their cookies like the real tags), all else is aborted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { consentRecord, cookieNames, keksiReady, newPage, startHarness, TRACKER_COOKIE, TRACKER_HOSTS, ui } from './harness.mjs';
+import { consentRecord, cookieNames, frames, gateDone, keksiReady, newPage, poll, settled, startHarness, TRACKER_COOKIE, TRACKER_HOSTS, ui } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -12,6 +12,7 @@ after(async () => h?.close());
 const REAL = '?vendors=real';
 const url = (path, host = 'localhost') => `${h.server.url.replace('localhost', host)}${path}${REAL}`;
 const trackerRequests = (requests) => requests.filter((r) => TRACKER_HOSTS.test(r));
+const vendorScripts = (page) => page.evaluate(() => document.querySelectorAll('script[src*="googletagmanager"], script[src*="facebook"]').length);
 const trackerCookies = async (context) => (await context.cookies()).filter((c) => TRACKER_COOKIE.test(c.name));
 
 async function open(path, options) {
@@ -27,8 +28,10 @@ describe('COMPLIANCE.md consent rules', () => {
     await page.goto(url('/tuote.html'));
     await keksiReady(page);
     await page.goto(url('/tietosuojaseloste.html'));
-    await keksiReady(page);
-    await page.waitForTimeout(300);
+    // Keksi has done all it started (the integrations included) and the gate has worked through the page.
+    await settled(page);
+    await gateDone(page);
+    assert.equal(await vendorScripts(page), 0);
     assert.deepEqual(trackerRequests(requests), []);
     assert.deepEqual(await trackerCookies(context), []);
     assert.equal(await page.evaluate(() => typeof window.__fakeGtag), 'undefined');
@@ -41,7 +44,9 @@ describe('COMPLIANCE.md consent rules', () => {
     await ui.bannerButton(page, 'settings').click();
     await ui.toggle(page, 'preferences').check();
     await ui.dialogButton(page, 'save').click();
-    await page.waitForTimeout(200);
+    await settled(page);
+    await gateDone(page);
+    assert.equal(await vendorScripts(page), 0, 'no vendor script element: none can be requested later');
     assert.deepEqual(trackerRequests(requests), [], 'preferences alone loads no tracker');
     await page.evaluate(() => window.keksi.setConsent(['preferences', 'analytics']));
     await page.waitForFunction(() => window.__fakeGtag?.loaded);
@@ -53,10 +58,11 @@ describe('COMPLIANCE.md consent rules', () => {
     const { context, page, requests } = await open('/');
     await page.mouse.wheel(0, 2000);
     await page.keyboard.press('End');
-    await page.waitForTimeout(300);
+    await frames(page);
+    await settled(page);
+    assert.equal(await consentRecord(context), undefined, 'scrolling is not consent');
     await page.click('a[href="/tuote.html"] >> nth=0');
-    await keksiReady(page);
-    await page.waitForTimeout(300);
+    await settled(page);
     await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true, 'banner still shown');
     assert.equal(await consentRecord(context), undefined);
@@ -91,7 +97,7 @@ describe('COMPLIANCE.md consent rules', () => {
     for (const colorScheme of ['light', 'dark']) {
       const { context, page } = await open('/', { colorScheme });
       await ui.banner(page).waitFor();
-      await page.waitForTimeout(300); // the entry animation
+      await settled(page); // the entry animation has ended
       const ratios = await page.evaluate(() => {
         const lum = (c) => {
           const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
@@ -197,7 +203,7 @@ describe('COMPLIANCE.md consent rules', () => {
     assert.equal(record.r, 0);
     assert.ok(Math.abs(Date.parse(record.t) - Date.now()) < 60000);
     assert.deepEqual([record.a, record.x], [['analytics'], ['preferences', 'marketing']]);
-    for (let i = 0; i < 50 && h.server.log.length === before; i++) await page.waitForTimeout(20);
+    await poll(() => h.server.log.length > before, 'the consent record POSTed to the shop');
     const logged = h.server.log.at(-1);
     assert.equal(logged.id, record.id);
     assert.deepEqual(logged.accepted, ['necessary', 'analytics']);
@@ -260,8 +266,10 @@ describe('COMPLIANCE.md consent rules', () => {
     await keksiReady(p.page);
     assert.match(await p.page.locator('keksi-banner .gpc').textContent(), /Global Privacy Control/);
     await ui.bannerButton(p.page, 'accept-all').click();
-    await p.page.waitForTimeout(300);
+    await settled(p.page);
+    await gateDone(p.page);
     assert.deepEqual((await consentRecord(p.context)).x, ['marketing']);
+    assert.equal(await p.page.evaluate(() => document.querySelectorAll('script[src*="facebook"]').length), 0);
     assert.deepEqual(p.requests.filter((r) => /facebook/.test(r)), []);
     await p.page.locator('footer [data-keksi-open]').click();
     await ui.toggle(p.page, 'marketing').check();
@@ -290,13 +298,13 @@ describe('lazy UI and shared configuration', () => {
     await ui.bannerButton(page, 'reject-all').click();
     loaded.length = 0;
     await page.goto(url('/'));
-    await keksiReady(page);
-    await page.waitForTimeout(300);
+    // The reopen button comes when the page is idle, after everything else Keksi starts.
+    await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible' });
+    await settled(page);
     // The demo shop has Google and Meta tags: the controller chunk (with the integrations) is fetched
     // before its gated elements run, the UI chunk is not fetched at all.
     assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')).sort(), ['/dist/chunks/controller.mjs', '/dist/keksi.mjs']);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
-    await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');
     // The product page's video stays blocked, so its placeholder (UI) is fetched there: only when needed.
     loaded.length = 0;
@@ -332,20 +340,18 @@ describe('lazy UI and shared configuration', () => {
   });
 
   test('a returning visitor\'s page is gated by the core before the controller starts, which then takes over', async () => {
-    const { context, page, warnings } = await newPage(h.browser);
+    const { context, page, warnings, hold } = await newPage(h.browser);
     await page.goto(url('/test/pages/early.html'));
     await keksiReady(page);
     await page.evaluate(() => keksi.setConsent(['analytics']));
     await page.waitForFunction(() => window.__ran.length === 4);
-    // ext-a.js is slow this time: the controller starts while the early gate still waits for it, so
-    // the scripts after it are run by the gate the controller took over, in order and once.
-    await page.route('**/fixtures/ext-a.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      await route.continue();
-    });
+    // ext-a.js is held back this time: the controller starts while the early gate still waits for it,
+    // so the scripts after it are run by the gate the controller took over, in order and once.
+    const extA = hold(/\/fixtures\/ext-a\.js$/);
     await page.goto(url('/test/pages/early.html'), { waitUntil: 'domcontentloaded' });
     await keksiReady(page);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1'], 'the controller started before ext-a.js arrived');
+    (await extA).continue();
     await page.waitForFunction(() => window.__ran.length === 4);
     // The first gated script ran before <keksi-consent> was even defined, and the API already answered
     // from the stored choice.
@@ -364,7 +370,7 @@ describe('lazy UI and shared configuration', () => {
     assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), null);
     await page.evaluate(() => keksi.acceptAll());
     await page.waitForFunction(() => document.querySelector('iframe[data-category]').getAttribute('src') === '/test/fixtures/holds-frame.html#video');
-    await page.waitForTimeout(100);
+    await gateDone(page);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['inline-1', 'ext-a', 'inline-2', 'ext-b']);
     assert.deepEqual(warnings, []);
     await context.close();

@@ -21,8 +21,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
 import { startHarness } from './harness.mjs';
 
 const CATS = ['preferences', 'analytics', 'marketing'];
@@ -619,11 +617,11 @@ describe('consent model (fast-check)', () => {
   });
 
   test(`Firefox: ${FIREFOX_RUNS} random sequences never run anything the stored choice does not grant`, async () => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
+    const ff = await startHarness({ browser: 'firefox' });
     try {
-      await checkModel(await firefoxDriver(browser, harness.server.url), FIREFOX_RUNS, 'Firefox');
+      await checkModel(await firefoxDriver(ff.browser, ff.server.url), FIREFOX_RUNS, 'Firefox');
     } finally {
-      await browser.close();
+      await ff.close();
     }
   });
 });

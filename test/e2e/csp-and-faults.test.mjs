@@ -2,7 +2,7 @@
 // that must end in a [keksi] message and a safe state, never in an uncaught error from Keksi.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { consentRecord, keksiReady, newPage, startHarness, ui } from './harness.mjs';
+import { consentRecord, keksiReady, newPage, poll, startHarness, ui } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -69,8 +69,7 @@ describe('faults', () => {
     );
     await page.goto(`${h.server.url}/two-versions.html`);
     await keksiReady(page);
-    await page.waitForTimeout(200);
-    assert.ok(warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), warnings.join('\n'));
+    await poll(() => warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), `the "loaded twice" message in ${JSON.stringify(warnings)}`);
     assert.equal(await page.locator('keksi-consent').count(), 1);
     await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true);

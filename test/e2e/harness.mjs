@@ -1,8 +1,11 @@
-// Shared by the end-to-end tests and the benchmark: the demo server, Debian Chromium driven by
-// playwright-core, and a network guard that records every outside request, answers Google's and
-// Meta's script URLs with the local stand-ins and aborts everything else (tests never reach the internet).
+// Shared by the end-to-end tests and the benchmark, for both browsers: the demo server; Debian Chromium
+// driven by playwright-core or Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi
+// (playwright-core cannot drive a stock Firefox); a network guard that records every outside request,
+// answers Google's and Meta's script URLs with the local stand-ins and aborts everything else (tests
+// never reach the internet); held-back responses; and the waiting helpers (no fixed waits).
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { CHROME_FLAGS, findBrowsers } from '../../scripts/browsers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -10,40 +13,99 @@ const STAND_INS = [
   [/^https:\/\/www\.googletagmanager\.com\/(gtag\/js|gtm\.js)/, 'demo/vendor/gtag.js'],
   [/^https:\/\/connect\.facebook\.net\/.*\/fbevents\.js/, 'demo/vendor/fbevents.js'],
 ];
+const OUTSIDE = /^https?:\/\/(?!localhost|127\.0\.0\.1|[^/]*keksi\.test)/;
 
 /** Hosts that are trackers under COMPLIANCE.md rule 1. */
 export const TRACKER_HOSTS = /(googletagmanager\.com|google-analytics\.com|\/g\/collect|googleadservices\.com|doubleclick\.net|connect\.facebook\.net|facebook\.com\/tr)/;
 
-/** Start the demo server and a browser. `hosts` maps extra names to 127.0.0.1 (e.g. shop.keksi.test). */
-export async function startHarness({ extraArgs = [] } = {}) {
+/** The browsers a scenario written once runs in (E2E_BROWSERS=chromium|firefox narrows it). */
+export const BROWSERS = (process.env.E2E_BROWSERS || 'chromium,firefox').split(',');
+
+/**
+ * Start the demo server and a browser: `chromium` (playwright-core) or `firefox` (puppeteer-core);
+ * in both, `keksi.test` and `shop.keksi.test` resolve to 127.0.0.1. `h.newPage(options)` is `newPage(h.browser, options)`.
+ */
+export async function startHarness({ browser: name = 'chromium', extraArgs = [] } = {}) {
   const server = await startServer();
-  const { chrome } = findBrowsers(['chromium']);
-  const browser = await chromium.launch({
-    executablePath: chrome,
-    args: [...CHROME_FLAGS, '--host-resolver-rules=MAP *.keksi.test 127.0.0.1, MAP keksi.test 127.0.0.1', ...extraArgs],
-  });
-  return { server, browser, close: async () => { await browser.close(); await server.close(); } };
+  const browser =
+    name === 'firefox'
+      ? await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: findBrowsers(['firefox']).firefox,
+          headless: true,
+          extraPrefsFirefox: { 'network.dns.localDomains': 'shop.keksi.test,keksi.test' },
+        })
+      : await chromium.launch({
+          executablePath: findBrowsers(['chromium']).chrome,
+          args: [...CHROME_FLAGS, '--host-resolver-rules=MAP *.keksi.test 127.0.0.1, MAP keksi.test 127.0.0.1', ...extraArgs],
+        });
+  return {
+    name,
+    server,
+    browser,
+    newPage: (options) => newPage(browser, options),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
-/** A fresh context (no cookies) with the network guard; `requests` lists every outside URL asked for. */
+const isPuppeteer = (browserOrPage) => typeof browserOrPage.createBrowserContext === 'function' || typeof browserOrPage.browserContext === 'function';
+
+/**
+ * A fresh context (no cookies) with the network guard. Returns `requests` (every outside URL asked
+ * for), `errors` (page errors), `warnings` (console warnings and errors), `hold(pattern)` (see below)
+ * and `setCookie(cookie)`, the same in both browsers.
+ */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const requests = [];
   const errors = [];
-  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1|[^/]*keksi\.test)/, (route) => {
-    const url = route.request().url();
+  const warnings = [];
+  const holds = [];
+  const outside = (url) => {
     requests.push(url);
     const standIn = STAND_INS.find(([re]) => re.test(url));
-    if (standIn) route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(standIn[1]) });
-    else route.abort();
-  });
-  const page = await context.newPage();
+    return standIn && readFileSync(standIn[1]);
+  };
+  /** A held-back response: resolves, once the browser asks for a URL matching `pattern`, with `{ fulfill(body, contentType), continue() }`. */
+  const hold = (pattern) => new Promise((resolve) => holds.push([pattern, resolve]));
+  const held = (url) => {
+    const i = holds.findIndex(([re]) => re.test(url));
+    return i >= 0 && holds.splice(i, 1)[0][1];
+  };
+  let context, page, setCookie;
+  if (isPuppeteer(browser)) {
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    if (options.viewport) await page.setViewport(options.viewport);
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      const url = r.url();
+      const resolve = held(url);
+      if (resolve) return resolve({ fulfill: (body, contentType = 'text/javascript') => r.respond({ status: 200, contentType, body }), continue: () => r.continue() });
+      if (!OUTSIDE.test(url)) return r.continue();
+      const body = outside(url);
+      body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort();
+    });
+    page.on('console', (m) => (m.type() === 'warn' || m.type() === 'error') && warnings.push(m.text()));
+    setCookie = (cookie) => context.setCookie(cookie);
+  } else {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    await context.route(OUTSIDE, (route) => {
+      const body = outside(route.request().url());
+      body ? route.fulfill({ status: 200, contentType: 'text/javascript', body }) : route.abort();
+    });
+    page = await context.newPage();
+    await page.route(
+      (url) => holds.some(([re]) => re.test(url.href)),
+      (route) => held(route.request().url())({ fulfill: (body, contentType = 'text/javascript') => route.fulfill({ contentType, body }), continue: () => route.continue() }),
+    );
+    page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));
+    setCookie = (cookie) => context.addCookies([cookie]);
+  }
   page.on('pageerror', (e) => errors.push(String(e)));
-  const warnings = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
-  });
-  return { context, page, requests, errors, warnings };
+  return { context, page, requests, errors, warnings, hold, setCookie };
 }
 
 /** Locators into Keksi's shadow DOM (Playwright's CSS engine pierces open shadow roots). */
@@ -62,15 +124,77 @@ export async function cookieNames(context) {
 
 export const TRACKER_COOKIE = /^(_ga|_gid|_gat|_gcl_|_fbp|_fbc|_dc_gtm_|_gac_)/;
 
+// ----- waiting: events, Keksi's own promises, held-back responses, bounded polls -----
+
+/** Bounded wait until `fn(arg)` is truthy in the page (playwright's and puppeteer's argument orders differ). */
+export function waitFor(page, fn, arg, timeout = 30000) {
+  return isPuppeteer(page) ? page.waitForFunction(fn, { timeout }, arg) : page.waitForFunction(fn, arg, { timeout });
+}
+
+/** Poll `check` in Node until it is truthy; fails after `ms` naming `what` (the pause between checks is not a wait for anything). */
+export async function poll(check, what, ms = 5000) {
+  for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 10))) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+  }
+}
+
 /** Wait until Keksi has started on the page. */
 export async function keksiReady(page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('keksi-consent');
-    return !!(el && el.store);
-  });
+  await waitFor(page, () => !!document.querySelector('keksi-consent')?.store);
   // The element exists before its start-up ends (it may wait for the integrations): await `ready`.
   await page.evaluate(() => document.querySelector('keksi-consent').ready);
 }
+
+/**
+ * Wait until Keksi has done what it started: start-up, the extras (integrations, reopen button), the
+ * UI chunk and what waited for it, every pending render and the entry animations. The same as
+ * test/wait.ts settled(), in the page.
+ */
+export async function settled(page) {
+  await keksiReady(page);
+  await page.evaluate(async () => {
+    const el = document.querySelector('keksi-consent');
+    await el._postPaintLoading;
+    await el._uiLoading;
+    const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+    for (let before = [], round = 0; round < 20; round++) {
+      const updates = deep(document).map((e) => e.updateComplete).filter(Boolean);
+      if (updates.length === before.length && updates.every((u, i) => u === before[i])) break;
+      await Promise.all(updates);
+      before = updates;
+    }
+    const roots = [document, ...deep(document).map((e) => e.shadowRoot).filter(Boolean)];
+    await Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
+  });
+}
+
+/**
+ * Wait until the gate has worked through its queue: a necessary gated script added now runs after
+ * everything already queued, so once it has run, whatever was going to run before it has.
+ */
+export async function gateDone(page) {
+  const id = await page.evaluate(() => {
+    const id = 'gate-done-' + Math.random().toString(36).slice(2);
+    const marker = Object.assign(document.createElement('script'), { type: 'text/plain', text: `window.__gateDone = '${id}'` });
+    marker.nonce = document.querySelector('script[src*="keksi"]')?.nonce || '';
+    marker.setAttribute('data-category', 'necessary');
+    document.body.append(marker);
+    return id;
+  });
+  await waitFor(page, (id) => window.__gateDone === id, id);
+  await page.evaluate((id) => {
+    for (const s of document.querySelectorAll('script')) if (s.text.includes(id)) s.remove();
+  }, id);
+}
+
+/** Wait for `n` rendered frames: what a scroll or key press starts has been handled. */
+export const frames = (page, n = 2) =>
+  page.evaluate((n) => new Promise((resolve) => {
+    const next = () => (n-- > 0 ? requestAnimationFrame(next) : resolve());
+    next();
+  }), n);
 
 /** The consent cookie's record, or undefined. */
 export async function consentRecord(context) {

@@ -1,11 +1,9 @@
 // Issue 11 "Consent that holds", defect 2: a rejection sticks when the browser holds more than one
 // consent cookie of the same name (the shop added or removed cookie-domain after visitors chose, an
-// older copy on a longer path, one planted by a sibling subdomain). Chromium via playwright-core with
-// *.keksi.test mapped to 127.0.0.1; Firefox via puppeteer-core with the same names as local domains.
+// older copy on a longer path, one planted by a sibling subdomain). Chromium and Firefox, with
+// *.keksi.test mapped to 127.0.0.1 in both (test/e2e/harness.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
 import { keksiReady, newPage, startHarness } from './harness.mjs';
 
 const PAGE = '/test/pages/holds-cookies.html';
@@ -84,39 +82,20 @@ describe('Chromium: a rejection holds against other consent cookies of the same 
 
 describe('Firefox: a rejection holds against other consent cookies of the same name', () => {
   let h;
-  let browser;
-  before(async () => {
-    h = await startHarness();
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: findBrowsers(['firefox']).firefox,
-      headless: true,
-      extraPrefsFirefox: { 'network.dns.localDomains': 'shop.keksi.test,keksi.test' },
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  before(async () => (h = await startHarness({ browser: 'firefox' })));
+  after(async () => h?.close());
 
   test('reject survives reload with a stale accept cookie on the parent domain', async () => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (r) => (/^https?:\/\/(localhost|127\.0\.0\.1|[^/]*keksi\.test)[:/]/.test(r.url()) ? r.continue() : r.abort()));
-    const warnings = [];
-    page.on('console', (m) => m.type() === 'warn' && warnings.push(m.text()));
+    const { context, page, warnings } = await h.newPage();
     const url = `${h.server.url.replace('localhost', 'shop.keksi.test')}${PAGE}`;
     await page.goto(url.replace(PAGE, '/test/fixtures/ext-a.js'));
     await page.evaluate((v) => (document.cookie = `keksi_consent=${v}; domain=keksi.test; path=/; max-age=864000`), ACCEPT);
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
-    await page.evaluate(() => document.querySelector('keksi-consent').ready);
+    await keksiReady(page);
     assert.deepEqual((await state(page)).accepted, ['necessary', 'analytics', 'marketing']);
     await page.evaluate(() => keksi.rejectAll());
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
-    await page.evaluate(() => document.querySelector('keksi-consent').ready);
+    await keksiReady(page);
     assert.deepEqual(await state(page), { accepted: ['necessary'], ran: [] });
     assert.equal(await page.evaluate(() => document.cookie.split('; ').filter((c) => c.startsWith('keksi_consent=')).length), 1);
     assert.deepEqual(warnings.filter((w) => w.includes('cookies blocked')), []);

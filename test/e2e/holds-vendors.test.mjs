@@ -3,13 +3,10 @@
 // (`type="text/plain" data-category`, no `ga`/`gtm`/`meta-pixel` attribute). Accept, reject, withdraw in
 // the same page view and a returning visit, asserting the dataLayer and the fbq calls in order. The
 // vendor scripts are the stand-ins of demo/vendor/ (they set cookies and record the hits the real tags
-// would send). Chromium through the harness; the GA4 withdrawal also in Firefox (puppeteer-core, BiDi).
+// would send). Chromium through the harness; the GA4 withdrawal also in Firefox (the same harness).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
-import { keksiReady, newPage, startHarness, TRACKER_COOKIE, TRACKER_HOSTS } from './harness.mjs';
+import { keksiReady, newPage, startHarness, poll, TRACKER_COOKIE, TRACKER_HOSTS, waitFor } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -121,6 +118,8 @@ describe('Meta pixel base code, gated', () => {
     await page.waitForFunction(() => window.__fakeFbq);
     assert.deepEqual(await calls(page), BASE);
     assert.deepEqual(await sent(page), ['PageView']);
+    // document.cookie reaches the browser's cookie store (what context.cookies() reads) a moment later.
+    await poll(async () => (await trackerCookies(context)).length, 'the _fbp cookie in the cookie store');
     assert.deepEqual(await trackerCookies(context), ['_fbp']);
     assert.deepEqual(errors, []);
     await context.close();
@@ -171,27 +170,17 @@ describe('Meta pixel base code, gated', () => {
 });
 
 describe('Firefox: GA4 gtag.js snippet, gated', () => {
-  let browser;
-  before(async () => {
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: findBrowsers(['firefox']).firefox, headless: true });
-  });
-  after(async () => browser?.close());
+  let ff;
+  before(async () => (ff = await startHarness({ browser: 'firefox' })));
+  after(async () => ff?.close());
 
   test('withdraw in the same page view: a denied update, no _ga recreated, nothing sent', async () => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (r) => {
-      if (/^https?:\/\/(localhost|127\.0\.0\.1)/.test(r.url())) r.continue();
-      else if (/^https:\/\/www\.googletagmanager\.com\/gtag\/js/.test(r.url())) r.respond({ status: 200, contentType: 'text/javascript', body: readFileSync('demo/vendor/gtag.js', 'utf8') });
-      else r.abort();
-    });
+    const { context, page } = await ff.newPage();
     const cookies = async () => (await context.cookies()).map((c) => c.name).filter((n) => TRACKER_COOKIE.test(n));
     await page.goto(pageUrl('ga4'));
-    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
-    await page.evaluate(() => document.querySelector('keksi-consent').ready);
+    await keksiReady(page);
     await page.evaluate(() => keksi.acceptAll());
-    await page.waitForFunction(() => window.__fakeGtag?.loaded && document.cookie.includes('_ga='));
+    await waitFor(page, () => window.__fakeGtag?.loaded && document.cookie.includes('_ga='));
     assert.deepEqual(await page.evaluate(dataLayerRows), [...DEFAULT, GOOGLE['GA4 gtag.js'].granted, 'event keksi_consent_update', 'js', 'config G-HOLDS4GA4']);
     await page.evaluate(() => keksi.rejectAll());
     const sent = await page.evaluate(() => window.__fakeGtag.sent.length);

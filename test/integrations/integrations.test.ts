@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { configure } from '../../src/core/options.js';
-import { bannerOf, clearCookies, mount, part, prefsOf, settle, storeConsent, unmountAll } from '../helpers.js';
+import { bannerOf, clearCookies, mount, part, prefsOf, storeConsent, unmountAll } from '../helpers.js';
+import { settled } from '../wait.js';
 
 type W = Window & { dataLayer?: unknown[]; gtag?: unknown; fbq?: { queue: IArguments[] }; _fbq?: unknown };
 const w = window as W;
@@ -46,7 +47,7 @@ describe('integrations', () => {
       const el = await mount(SHOP('ga="G-ABC123" google-ads="AW-123456"'));
       expect(vendorScripts()).to.deep.equal([]);
       part(bannerOf(el), 'accept-all').click();
-      await settle(el);
+      await settled(el);
       expect(signals('update')).to.deep.equal({
         ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted',
         functionality_storage: 'granted', personalization_storage: 'granted', security_storage: 'granted',
@@ -61,7 +62,7 @@ describe('integrations', () => {
     it('reject all pushes an all-denied update and loads nothing', async () => {
       const el = await mount(SHOP('ga="G-ABC123" google-ads="AW-123456" meta-pixel="1234567890"'));
       part(bannerOf(el), 'reject-all').click();
-      await settle(el);
+      await settled(el);
       expect(signals('update')).to.deep.equal(ALL_DENIED);
       expect(vendorScripts()).to.deep.equal([]);
     });
@@ -176,19 +177,16 @@ describe('integrations', () => {
 
   describe('consent log', () => {
     it('sends the record with sendBeacon: id, timestamp, revision, choices, language, URL without query', async () => {
-      const sent: { url: string; body: string }[] = [];
+      const sent: { url: string; data: Blob }[] = [];
       const original = navigator.sendBeacon;
-      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
-        (data as Blob).text().then((body) => sent.push({ url: String(url), body }));
-        return true;
-      };
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => sent.push({ url: String(url), data: data as Blob }) > 0;
       try {
         const el = await mount(SHOP('log-url="/consent-log" lang="sv" revision="2"'));
         el.setConsent(['analytics']);
-        await settle(el);
+        await settled(el);
         expect(sent).to.have.length(1);
         expect(sent[0].url).to.equal(location.origin + '/consent-log'); // resolved against the page: never a <base> elsewhere
-        const record = JSON.parse(sent[0].body);
+        const record = JSON.parse(await sent[0].data.text());
         expect(record).to.include({ revision: 2, language: 'sv', url: location.origin + location.pathname, id: el.getConsent()!.id });
         expect(record.accepted).to.deep.equal(['necessary', 'analytics']);
         expect(record.rejected).to.deep.equal(['preferences', 'marketing']);
@@ -219,7 +217,7 @@ describe('integrations', () => {
     it('marketing can still be turned on explicitly in the dialog', async () => {
       const el = await mount(SHOP('lang="en"'));
       await el.showPreferences();
-      await settle(el);
+      await settled(el);
       (prefsOf(el)!.querySelector('#c-marketing') as HTMLInputElement).click();
       part(prefsOf(el), 'save').click();
       expect(el.has('marketing')).to.equal(true);
@@ -243,13 +241,13 @@ describe('integrations', () => {
       const allow = part(placeholder.shadowRoot, 'allow');
       expect(allow.textContent!.trim()).to.equal('Salli markkinointi ja näytä');
       allow.click();
-      await settle(el);
+      await settled(el);
       expect(el.getConsent()!.accepted).to.deep.equal(['necessary', 'marketing']);
       expect(iframe.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#yt');
       expect(iframe.hidden).to.equal(false);
       expect(placeholder.isConnected).to.equal(false);
       el.rejectAll();
-      await settle(el);
+      await settled(el);
       expect(iframe.getAttribute('src')).to.equal('about:blank');
       expect(iframe.hidden).to.equal(true);
     });
@@ -259,7 +257,7 @@ describe('integrations', () => {
     it('lists provider, purpose, cookie names and lifetimes of each configured service', async () => {
       const el = await mount(SHOP('lang="en" ga="G-ABC123" meta-pixel="1234567890"'));
       await el.showPreferences();
-      await settle(el);
+      await settled(el);
       const text = (id: string) => prefsOf(el)!.querySelector(`#c-${id}`)!.closest('li')!.textContent!.replace(/\s+/g, ' ');
       expect(text('analytics')).to.include('Google Analytics').and.include('Google Ireland Ltd').and.include('_ga (730 days)').and.include('_ga_ABC123 (730 days)');
       expect(text('analytics')).to.include('outside the EU/EEA');
