@@ -1,4 +1,8 @@
-/** Defines custom elements, once: a page that loads Keksi twice keeps the first definitions. */
+/**
+ * Defines custom elements, once: a page that loads Keksi twice keeps the first definitions. Without
+ * a registry (Node) it does nothing.
+ */
 export function define(name: string, element: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, element);
+  const registry = globalThis.customElements;
+  if (registry && !registry.get(name)) registry.define(name, element);
 }

@@ -6,6 +6,7 @@
  * the page has its own.
  */
 import * as api from './api.js';
+import type { KeksiApi as Api } from './api.js';
 import { hasTrackers, readTrusted } from './core/essentials.js';
 import { scriptNonce, setScriptNonce } from './core/gating.js';
 import { guard, warn } from './core/log.js';
@@ -13,7 +14,6 @@ import { afterFirstPaint } from './core/schedule.js';
 import { define } from './define.js';
 import { earlyConsent, gateEarly } from './early.js';
 
-type Api = typeof api & { push(fn: (keksi: Api) => void): void };
 type Queued = Array<(keksi: Api) => void>;
 
 const w = window as unknown as { keksi?: Api | Queued };
