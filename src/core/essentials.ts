@@ -62,6 +62,12 @@ export const readTrusted =
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 
+/**
+ * What every documented form of Google's (gtag.js, GTM) and Meta's snippets mentions, in its text or
+ * address; the integrations tell the two apart (GOOGLE_SNIPPET, META_SNIPPET).
+ */
+export const VENDOR_SNIPPET = /gtag|dataLayer|googletag|fbq|facebook\.net/;
+
 /** Whether a gated script still waiting (its text or its address) matches `snippet`. */
 export const gatedSnippet = (snippet: RegExp): boolean =>
   [...document.querySelectorAll('script[data-category]')].some((s) => snippet.test(s.outerHTML));
@@ -74,9 +80,7 @@ export const gatedSnippet = (snippet: RegExp): boolean =>
 export const hasTrackers = (read: Read): boolean =>
   TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) ||
   !!(window as { dataLayer?: unknown }).dataLayer ||
-  // What every documented form of Google's (gtag.js, GTM) and Meta's snippets mentions; the
-  // integrations tell the two apart (GOOGLE_SNIPPET, META_SNIPPET).
-  gatedSnippet(/gtag|dataLayer|googletag|fbq|facebook\.net/);
+  gatedSnippet(VENDOR_SNIPPET);
 
 /** Parse the attributes gating depends on; each bad value gets a safe default and is passed to `bad`. */
 export function parseGating(read: Read, bad: (...problem: Problem) => void): GatingConfig {

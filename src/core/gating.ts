@@ -10,7 +10,7 @@
  * 'strict-dynamic' any script Keksi creates would run). Under Trusted Types, the scripts that pass
  * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
-import { isSafeUrl } from './essentials.js';
+import { isSafeUrl, VENDOR_SNIPPET } from './essentials.js';
 import { guard, warn } from './log.js';
 
 /** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
@@ -61,6 +61,14 @@ const ran = new Set<string>();
 const onScriptError = (e: ErrorEvent) => {
   if (ran.has(e.filename)) warn(`the gated script ${e.filename} threw "${e.message}"; the ones after it still run.`);
 };
+
+/**
+ * Asked before a gated script runs; `false` holds it back until the next `update()`, and `held` says
+ * that one was. Until the integrations have started, a vendor's own snippet (Google's, Meta's) is held:
+ * it must not run before its queue has heard the consent default and the visitor's choice, also when a
+ * single-page shop adds it long after start-up. The integrations replace `ok` when they start.
+ */
+export const vendorHold = { ok: (el: Element): boolean => !VENDOR_SNIPPET.test(el.outerHTML), held: false };
 
 export class Gate {
   private _queue: Element[] = [];
@@ -139,8 +147,10 @@ export class Gate {
       // The consent may have changed since the element was queued (a gated script may withdraw it).
       if (!this._allows(el)) continue;
       // Under Trusted Types without Keksi's policy, the script sinks throw: say so, go on.
-      if (el instanceof HTMLScriptElement) guard(el.outerHTML, () => this._runScript(el));
-      else {
+      if (el instanceof HTMLScriptElement) {
+        if (vendorHold.ok(el)) guard(el.outerHTML, () => this._runScript(el));
+        else vendorHold.held = true;
+      } else {
         el.setAttribute('data-keksi', 'on');
         el.setAttribute('src', urlOf(el)!);
       }

@@ -13,7 +13,7 @@ type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]
 type Signal = 'granted' | 'denied';
 
 /** What every documented form of Google's snippets (gtag.js, GTM) mentions, in its text or address (see hasTrackers). */
-const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
+export const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
 
 /** The seven Consent Mode v2 types. */
 export const CONSENT_TYPES = [
@@ -81,7 +81,9 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
   const snippet = gatedSnippet(GOOGLE_SNIPPET);
   if (attributes && snippet) warn('ga/google-ads/gtm and a gated Google snippet both run; keep one.');
-  const present = () => attributes || snippet || w.dataLayer || w.gtag;
+  // A snippet gated later (a single-page shop's next view) brings Google too: see `before`.
+  let late = false;
+  const present = () => attributes || snippet || late || w.dataLayer || w.gtag;
   const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;
   let gtmLoaded = false;
@@ -117,8 +119,20 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   if (present()) pushConsentDefault();
   if (decided) update();
   load();
-  return () => {
-    update();
-    load();
+  return {
+    after() {
+      update();
+      load();
+    },
+    /**
+     * Before a gated script runs: the first Google snippet of a page that started without one hears the
+     * default and the choice (once more if the page's own dataLayer has heard them already: harmless).
+     */
+    before(el: Element) {
+      if (!late && !attributes && !snippet && GOOGLE_SNIPPET.test(el.outerHTML)) {
+        late = true;
+        update();
+      }
+    },
   };
 }

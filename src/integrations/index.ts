@@ -8,6 +8,7 @@ import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
 import { guard } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
+import { vendorHold } from '../core/gating.js';
 import { startGoogle } from './google.js';
 import { startMeta } from './meta.js';
 
@@ -42,7 +43,10 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
 
 /** Start every configured integration; returns the function to call after each decision. */
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
-  const after = [startGoogle(config, granted, decided), startMeta(config, granted)];
+  const google = startGoogle(config, granted, decided);
+  const after = [google.after, startMeta(config, granted)];
+  // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
+  vendorHold.ok = (el) => (google.before(el), true);
   if (decided) cleanUp(config.categories, granted);
   return () => {
     for (const fn of after) guard('an integration', fn);

@@ -8,7 +8,7 @@
  */
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
 import { hasTrackers, readTrusted } from '../../core/essentials.js';
-import { Gate, scriptNonce } from '../../core/gating.js';
+import { Gate, scriptNonce, vendorHold } from '../../core/gating.js';
 import { guard, warn } from '../../core/log.js';
 import { options } from '../../core/merge-options.js';
 import type { KeksiOptions } from '../../core/options.js';
@@ -170,7 +170,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     );
     this._listen('addEventListener');
     this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
-      .then(() => (this._extras = startExtras(this)))
+      .then(() => {
+        this._extras = startExtras(this);
+        // A vendor's snippet held back until now (see vendorHold) runs if allowed.
+        if (vendorHold.held) this._gate!.update();
+      })
       .catch((error) => warn('integrations failed; Google and Meta stay off', error));
 
     const activate = () =>
