@@ -38,7 +38,7 @@ const chunkName = ({ facadeModuleId, moduleIds, name }) =>
 
 export default [
   {
-    input: 'src/keksi.ts',
+    input: 'src/entry/script-tag.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
     plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
@@ -52,7 +52,7 @@ export default [
   {
     // One entry, so the core a returning visitor runs before gating is one file; the controller (with
     // the integrations) and the UI are lazy chunks.
-    input: { keksi: 'src/keksi.ts' },
+    input: { keksi: 'src/entry/script-tag.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
@@ -64,7 +64,7 @@ export default [
     onwarn,
   },
   {
-    input: ['src/index.ts', 'src/keksi.ts', 'src/notice-entry.ts', 'src/notice/check.ts'],
+    input: ['src/index.ts', 'src/entry/script-tag.ts', 'src/notice-entry.ts', 'src/notice/check.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^lit/, /^js-cookie/, /^tslib/, /^@lit/],
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],

@@ -4,9 +4,9 @@
  */
 export {
   acceptAll, configure, getConsent, has, rejectAll, reset, setConsent, showBanner, showPreferences, version,
-} from './api.js';
-export { KeksiConsent, type KeksiEventDetail } from './components/keksi-consent/keksi-consent.js';
-export type { KeksiConfig, Lang } from './core/config.js';
+} from './entry/api.js';
+export { KeksiConsent, type KeksiEventDetail } from './controller/keksi-consent.js';
+export type { KeksiConfig, Lang } from './controller/config.js';
 export type { Consent } from './core/record.js';
 export type { KeksiOptions, ServiceInfo, CookieInfo, LocalText } from './core/options.js';
 export { consentModeSignals, CONSENT_MAP } from './integrations/google.js';

@@ -2,8 +2,8 @@
  * Entry for the privacy-notice page (`dist/keksi-notice.mjs`, `dist/keksi-notice.js`): defines
  * `<keksi-notice>`. A page without a notice never loads it.
  */
-import { KeksiNotice } from './components/keksi-notice/keksi-notice.js';
-import { define } from './define.js';
+import { KeksiNotice } from './notice/keksi-notice.js';
+import { define } from './core/define.js';
 
 // Without a registry (Node: the checker is imported from here too) there is nothing to define.
 if (globalThis.customElements) define('keksi-notice', KeksiNotice);

@@ -1,9 +1,9 @@
 /**
- * The script-tag entry's fast path (src/early.ts), in a page of its own: its gate is one per page.
+ * The script-tag entry's fast path (src/entry/returning-visitor.ts), in a page of its own: its gate is one per page.
  * The tests run in order: the gate is created by the last one.
  */
 import { expect } from '@open-wc/testing';
-import { earlyConsent, gateEarly } from '../src/early.js';
+import { earlyConsent, gateEarly } from '../src/entry/returning-visitor.js';
 import { clearCookies, storeConsent } from './helpers.js';
 
 const attrs = (a: Record<string, string>) => (name: string) => a[name] ?? null;

@@ -1,7 +1,7 @@
 /** Helpers shared by the browser tests. */
 import 'axe-core/axe.min.js';
-import { KeksiConsent } from '../src/components/keksi-consent/keksi-consent.js';
-import { define } from '../src/define.js';
+import { KeksiConsent } from '../src/controller/keksi-consent.js';
+import { define } from '../src/core/define.js';
 
 define('keksi-consent', KeksiConsent);
 // Keksi fetches its UI once the page has shown content (or after a second): give the test page some.

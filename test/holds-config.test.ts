@@ -3,7 +3,7 @@
  * messages never throw into the page, whatever the page did to `console.warn`.
  */
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../src/core/config.js';
+import { parseConfig } from '../src/controller/config.js';
 import { guard, warn } from '../src/core/log.js';
 
 const logUrl = (value: string) => {

@@ -4,9 +4,9 @@
  * to the shop, and clean-up patterns that would match the consent cookie.
  */
 import { expect } from '@open-wc/testing';
-import { deleteCookies } from '../src/core/cleanup.js';
+import { deleteCookies } from '../src/controller/cleanup.js';
 import { parseConsentCookie } from '../src/core/record.js';
-import { gateEarly } from '../src/early.js';
+import { gateEarly } from '../src/entry/returning-visitor.js';
 import { bannerOf, captureWarnings, clearCookies, mount, readConsentCookie, storeConsent, unmountAll } from './helpers.js';
 
 const SHOP = (attrs = '') => `<script type="text/plain" data-category="analytics">window.__ran.push('analytics')</script>

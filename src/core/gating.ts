@@ -10,7 +10,8 @@
  * 'strict-dynamic' any script Keksi creates would run). Under Trusted Types, the scripts that pass
  * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
-import { isSafeUrl, VENDOR_SNIPPET } from './essentials.js';
+import { isSafeUrl } from './attributes.js';
+import { VENDOR_SNIPPET } from './trackers.js';
 import { guard, warn } from './log.js';
 
 /** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */

@@ -1,9 +1,9 @@
 /**
  * Options a shop can only give from JavaScript (`keksi.configure()`): texts for custom categories,
  * extra services, extra cookies to delete on withdrawal, a Consent Mode map for custom categories.
- * The core only queues them; core/merge-options.ts validates them when the controller loads.
+ * The core only queues them; controller/merge-options.ts validates them when the controller loads.
  */
-import type { Lang } from './config.js';
+import type { Lang } from '../controller/config.js';
 import { warn } from './log.js';
 
 /** A text in one language, or per language. */
@@ -49,7 +49,7 @@ export interface KeksiOptions {
 }
 
 /**
- * The options given so far, validated and merged by the controller (core/merge-options.ts) into
+ * The options given so far, validated and merged by the controller (controller/merge-options.ts) into
  * maps without a prototype. Empty until the controller has loaded.
  */
 export const options = {} as Required<KeksiOptions>;

@@ -3,7 +3,7 @@
  * browser, another script or an attacker may leave there) and how it is judged against the current
  * configuration. Pure functions, no DOM.
  */
-import { CATEGORY_ID, NECESSARY } from './essentials.js';
+import { CATEGORY_ID, NECESSARY } from './attributes.js';
 
 /** Version of the stored record's shape. A record of another version counts as no consent. */
 export const SCHEMA = 1;

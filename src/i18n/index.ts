@@ -1,5 +1,5 @@
 /** All UI translations, looked up by language inside render(). */
-import type { Lang } from '../core/config.js';
+import type { Lang } from '../controller/config.js';
 import { en } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';

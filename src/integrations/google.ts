@@ -3,8 +3,8 @@
  * The consent default is pushed before any other Google command; gtag.js only acts on `Arguments`
  * objects, so commands go through a classic `function gtag(){dataLayer.push(arguments)}`.
  */
-import type { KeksiConfig } from '../core/config.js';
-import { gatedSnippet } from '../core/essentials.js';
+import type { KeksiConfig } from '../controller/config.js';
+import { gatedSnippet } from '../core/trackers.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';

@@ -3,8 +3,8 @@
  * granted, and returns what to do after each decision. Also: cookie clean-up on withdrawal and the
  * consent log beacon.
  */
-import { deleteCookies } from '../core/cleanup.js';
-import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
+import { deleteCookies } from '../controller/cleanup.js';
+import { NECESSARY, type KeksiConfig, type Lang } from '../controller/config.js';
 import { guard } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';

@@ -4,8 +4,8 @@
  * loaded only after consent. The shop's own base code, gated, runs only after consent (so `grant` is
  * implied then) and is told every change after it has run.
  */
-import type { KeksiConfig } from '../core/config.js';
-import { gatedSnippet } from '../core/essentials.js';
+import type { KeksiConfig } from '../controller/config.js';
+import { gatedSnippet } from '../core/trackers.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';

@@ -1,5 +1,5 @@
 /** Headings and standard texts of the notice, per language (from shared COMPLIANCE.md). */
-import type { Lang } from '../core/config.js';
+import type { Lang } from '../controller/config.js';
 import type { LegalBasis, SectionId } from './types.js';
 
 export interface NoticeTexts {

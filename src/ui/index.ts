@@ -2,11 +2,11 @@
  * The UI chunk: Lit, the elements a visitor sees and the controller's UI half. Fetched only when
  * something must be shown.
  */
-import { KeksiBanner } from '../components/keksi-banner/keksi-banner.js';
-import { KeksiEmbed } from '../components/keksi-embed/keksi-embed.js';
-import { KeksiPreferences } from '../components/keksi-preferences/keksi-preferences.js';
-import { define } from '../define.js';
-import { KeksiUi } from './controller.js';
+import { KeksiBanner } from './keksi-banner/keksi-banner.js';
+import { KeksiEmbed } from './keksi-embed/keksi-embed.js';
+import { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
+import { define } from '../core/define.js';
+import { KeksiUi } from './keksi-ui.js';
 
 define('keksi-banner', KeksiBanner);
 define('keksi-preferences', KeksiPreferences);

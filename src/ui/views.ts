@@ -3,7 +3,8 @@
  * purpose, cookies, lifetimes, transfers). One function feeds both the preferences dialog and the
  * privacy notice's cookie section, so the two can never disagree.
  */
-import { NECESSARY, type KeksiConfig, type Lang } from '../core/config.js';
+import type { KeksiConfig, Lang } from '../controller/config.js';
+import { NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { localText, options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { translations, type CategoryText } from '../i18n/index.js';

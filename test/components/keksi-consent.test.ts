@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { warmUpFont } from '../../src/ui/controller.js';
+import { warmUpFont } from '../../src/ui/keksi-ui.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, settle, storeConsent, unmountAll,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/notice-entry.js';
-import type { KeksiNotice } from '../../src/components/keksi-notice/keksi-notice.js';
+import type { KeksiNotice } from '../../src/notice/keksi-notice.js';
 import { axeViolations, captureWarnings, clearCookies, mount, prefsOf, settle, unmountAll } from '../helpers.js';
 
 async function notice(markup: string, consent = ''): Promise<ShadowRoot> {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { configure } from '../../src/core/options.js';
-import { hasTrackers } from '../../src/core/essentials.js';
+import { hasTrackers } from '../../src/core/trackers.js';
 import { consentModeSignals } from '../../src/integrations/google.js';
 import { captureWarnings, clearCookies, mount, storeConsent, unmountAll } from '../helpers.js';
 

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseConfig } from '../../dist/esm/core/config.js';
-import { describeProblem } from '../../dist/esm/core/diagnostics.js';
+import { parseConfig } from '../../dist/esm/controller/config.js';
+import { describeProblem } from '../../dist/esm/controller/diagnostics.js';
 import { applicableConsent, parseConsentCookie, serializeConsent } from '../../dist/esm/core/record.js';
 
 console.warn = () => {}; // parseConfig warns about every bad value; that is tested in the browser.

@@ -1,18 +1,18 @@
 /**
- * What `<keksi-consent>` adds once it has started: `[keksi]` messages about bad attributes, the
- * integrations (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and
- * the floating reopen button. Started before gating when the page uses Google or Meta tags (their
- * queues must hear the consent first), otherwise after the page's first paint. It travels in the
- * controller's chunk: every page view needs both.
+ * The controller's post-paint work: `[keksi]` messages about bad attributes, the integrations
+ * (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating
+ * reopen button. Started after the page's first paint; on a page with Google or Meta tags at once,
+ * before gating (their queues must hear the consent first). It travels in the controller's chunk
+ * (every page view needs both) and sees the controller only through the host interface (host.ts).
  */
-import type { Lang } from '../../core/config.js';
-import { reportProblems } from '../../core/diagnostics.js';
-import type { Consent } from '../../core/record.js';
-import { logConsent, startIntegrations } from '../../integrations/index.js';
-import type { KeksiConsent } from './keksi-consent.js';
+import type { Lang } from './config.js';
+import { reportProblems } from './diagnostics.js';
+import type { ConsentHost } from './host.js';
+import type { Consent } from '../core/record.js';
+import { logConsent, startIntegrations } from '../integrations/index.js';
 
-/** What the controller calls on the started extras. */
-export interface Extras {
+/** What the controller calls on the started post-paint work. */
+export interface PostPaint {
   /** After every decision and reset: tell the integrations, clean up, send the log. */
   decided(consent: Consent | null): void;
   /** The floating button that reopens the preferences, created once; undefined when turned off. */
@@ -25,11 +25,11 @@ const REOPEN_LABEL: Record<Lang, string> = { fi: 'Evästeasetukset', sv: 'Instä
 const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}button:before{content:"";display:block;height:100%;background:currentColor;forced-color-adjust:none;clip-path:path("M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z")}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;
 
 
-/** Start the extras for a started controller. */
-export function startExtras(c: KeksiConsent): Extras {
+/** Start the post-paint work for a started controller. */
+export function startPostPaint(c: ConsentHost): PostPaint {
   const { config } = c;
   reportProblems(config);
-  const afterDecision = startIntegrations(config, (category) => c.store.granted(category), !!c.store.consent);
+  const afterDecision = startIntegrations(config, (category) => c.has(category), !!c.getConsent());
   let button: HTMLButtonElement | undefined;
   return {
     decided(consent) {

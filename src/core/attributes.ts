@@ -1,10 +1,11 @@
 /**
- * What gating needs of the configuration: the attributes that decide what may run (`categories`,
- * `revision`, `cookie-name`, `expires-days`) and whether Google or Meta tags are on the page. The
- * script-tag entry reads these before the rest of Keksi is fetched (see `src/early.ts`);
- * `parseConfig()` (core/config.ts) builds the full configuration on the same parse, so the two cannot
- * disagree. Also the URL check shared by `notice-url` and gated elements. Pure: nothing here touches
- * the page but reads of `window.dataLayer` and the gated scripts.
+ * The attributes gating depends on (`categories`, `revision`, `cookie-name`, `expires-days`), read the
+ * way the controller reads them (`readTrusted`: under a nonce CSP the guarded ones count only on
+ * Keksi's own element) and parsed with safe defaults (`parseGating`). The script-tag entry reads them
+ * before the rest of Keksi is fetched (entry/returning-visitor.ts); `parseConfig()`
+ * (controller/config.ts) builds the full configuration on the same parse, so the two cannot disagree.
+ * Also the URL check shared by `notice-url`, `log-url` and gated elements (`isSafeUrl`). Pure: nothing
+ * here touches the page.
  */
 
 /** The category that is always on. */
@@ -29,9 +30,6 @@ export interface GatingConfig {
 }
 
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
-
-/** The attributes naming Google and Meta tags. */
-const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
 
 /**
  * True for a URL a link, a request or a gated element may use: relative or http(s). Browsers drop
@@ -61,26 +59,6 @@ export const readTrusted =
   };
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
-
-/**
- * What every documented form of Google's (gtag.js, GTM) and Meta's snippets mentions, in its text or
- * address; the integrations tell the two apart (GOOGLE_SNIPPET, META_SNIPPET).
- */
-export const VENDOR_SNIPPET = /gtag|dataLayer|googletag|fbq|facebook\.net/;
-
-/** Whether a gated script still waiting (its text or its address) matches `snippet`. */
-export const gatedSnippet = (snippet: RegExp): boolean =>
-  [...document.querySelectorAll('script[data-category]')].some((s) => snippet.test(s.outerHTML));
-
-/**
- * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own
- * `dataLayer`, or a vendor's own snippet gated): their queues must hear the consent before any gated
- * element runs.
- */
-export const hasTrackers = (read: Read): boolean =>
-  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) ||
-  !!(window as { dataLayer?: unknown }).dataLayer ||
-  gatedSnippet(VENDOR_SNIPPET);
 
 /** Parse the attributes gating depends on; each bad value gets a safe default and is passed to `bad`. */
 export function parseGating(read: Read, bad: (...problem: Problem) => void): GatingConfig {

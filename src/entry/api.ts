@@ -2,11 +2,11 @@
  * The public JavaScript API: `window.keksi` for script-tag users and the same functions as named ESM
  * exports. Each acts on the page's `<keksi-consent>`; calls made before it has started wait for it.
  */
-import type { KeksiConsent } from './components/keksi-consent/keksi-consent.js';
-import { guard } from './core/log.js';
-import { configure as addOptions, type KeksiOptions } from './core/options.js';
-import { copyConsent, type Consent } from './core/record.js';
-import { earlyConsent } from './early.js';
+import type { KeksiConsent } from '../controller/keksi-consent.js';
+import { guard } from '../core/log.js';
+import { configure as addOptions, type KeksiOptions } from '../core/options.js';
+import { copyConsent, type Consent } from '../core/record.js';
+import { earlyConsent } from './returning-visitor.js';
 
 /** `window.keksi`: these functions, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
 export type KeksiApi = typeof import('./api.js') & { push(fn: (keksi: KeksiApi) => void): void };
@@ -40,7 +40,7 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   });
 }
 
-// Before the controller has started, the choice the page was gated on answers (see early.ts).
+// Before the controller has started, the choice the page was gated on answers (see returning-visitor.ts).
 /** The visitor's current decision, or null when there is none (yet). */
 export const getConsent = (): Consent | null => {
   const c = controller();

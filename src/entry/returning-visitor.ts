@@ -6,13 +6,15 @@
  *
  * Skipped (the controller gates, as before) when there is no choice that applies, and on pages with
  * Google or Meta tags: their queues must hear the consent before any gated tag runs, which is the
- * extras' work. Every cookie of the name is read (cookie-jar.ts): copies that disagree (another domain
- * or path), or a cookie that is not Keksi's, are no choice to gate on; the controller says why.
+ * controller's post-paint work. Every cookie of the name is read (core/cookie-jar.ts): copies that
+ * disagree (another domain or path), or a cookie that is not Keksi's, are no choice to gate on; the
+ * controller says why. This module only reads the cookie: the controller's store writes it.
  */
-import { cookieValues } from './core/cookie-jar.js';
-import { hasTrackers, NECESSARY, parseGating, type Read } from './core/essentials.js';
-import { Gate } from './core/gating.js';
-import { applicableConsent, parseConsentCookie, type Consent } from './core/record.js';
+import { cookieValues } from '../core/cookie-jar.js';
+import { NECESSARY, parseGating, type Read } from '../core/attributes.js';
+import { hasTrackers } from '../core/trackers.js';
+import { Gate } from '../core/gating.js';
+import { applicableConsent, parseConsentCookie, type Consent } from '../core/record.js';
 
 type Granted = (category: string) => boolean;
 

@@ -3,12 +3,12 @@
  * One click allows just those categories and shows the content; a second button opens the settings.
  */
 import { html } from 'lit/html.js';
-import type { KeksiConfig, Lang } from '../../core/config.js';
+import type { KeksiConfig, Lang } from '../../controller/config.js';
 import { translations } from '../../i18n/index.js';
-import { sendAction } from '../../ui/events.js';
-import { KeksiElement } from '../../ui/element.js';
-import { base } from '../../ui/styles.js';
-import { categoryViews } from '../../ui/views.js';
+import { sendAction } from '../events.js';
+import { KeksiElement } from '../element.js';
+import { base } from '../styles.js';
+import { categoryViews } from '../views.js';
 import { styles } from './keksi-embed.styles.js';
 
 /**

@@ -1,18 +1,19 @@
 /**
  * Script-tag entry (`dist/keksi.js`, `dist/keksi.mjs`): exposes `window.keksi` and runs the calls
  * queued before it loaded (`window.keksi = window.keksi || []; keksi.push(k => …)`), gates a returning
- * visitor's page on the stored choice at once (early.ts), then defines `<keksi-consent>` (the
+ * visitor's page on the stored choice at once (returning-visitor.ts), then defines `<keksi-consent>` (the
  * controller: a lazy chunk of `keksi.mjs`) and creates one from the tag's `data-*` attributes unless
  * the page has its own.
  */
 import * as api from './api.js';
 import type { KeksiApi as Api } from './api.js';
-import { hasTrackers, readTrusted } from './core/essentials.js';
-import { scriptNonce, setScriptNonce } from './core/gating.js';
-import { guard, warn } from './core/log.js';
-import { afterFirstPaint } from './core/schedule.js';
-import { define } from './define.js';
-import { earlyConsent, gateEarly } from './early.js';
+import { readTrusted } from '../core/attributes.js';
+import { hasTrackers } from '../core/trackers.js';
+import { scriptNonce, setScriptNonce } from '../core/gating.js';
+import { guard, warn } from '../core/log.js';
+import { afterFirstPaint } from '../core/schedule.js';
+import { define } from '../core/define.js';
+import { earlyConsent, gateEarly } from './returning-visitor.js';
 
 type Queued = Array<(keksi: Api) => void>;
 
@@ -55,7 +56,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
       document.body.prepend(el);
     });
   // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice
-  // (early.ts). The controller is needed at once when Google or Meta tags are on the page (their
+  // (returning-visitor.ts). The controller is needed at once when Google or Meta tags are on the page (their
   // queues must hear the consent default or the stored choice as early as possible) or when a stored
   // choice no longer applies. Otherwise it comes after the page's first paint, in a task of its own,
   // with the UI fetched alongside on a first visit: Keksi never competes with the page's own first
@@ -67,14 +68,14 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
     const returning = guard('gating the page', () => gateEarly(read), false);
     const now = returning ? !earlyConsent() : hasTrackers(read);
     const load = () =>
-      import('./components/keksi-consent/keksi-consent.js').then(
+      import('../controller/keksi-consent.js').then(
         ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
         (error) => warn('Keksi could not be loaded; nothing gated runs', error),
       );
     if (now) load();
     else
       afterFirstPaint().then(() => {
-        if (!returning) import('./ui/index.js').catch(() => {});
+        if (!returning) import('../ui/index.js').catch(() => {});
         load();
       });
   };

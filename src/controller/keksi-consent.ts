@@ -1,23 +1,26 @@
 /**
  * `<keksi-consent>`: the controller. A plain custom element (no Lit): it reads its attributes,
  * restores the stored choice and drives gating (taking over the gate the script-tag entry may already
- * have started for a returning visitor, see early.ts). It then starts the extras (integrations,
- * reopen button, attribute messages; before gating when Google or Meta tags must hear the consent,
- * else after the page's first paint) and fetches, only when something is shown, the Lit UI with the
- * controller's UI half (`KeksiUi`).
+ * have started for a returning visitor, see entry/returning-visitor.ts). It then starts its post-paint
+ * work (post-paint.ts: integrations, reopen button, attribute messages; before gating when Google or
+ * Meta tags must hear the consent, else after the page's first paint) and fetches, only when something
+ * is shown, the Lit UI with the controller's UI half (`KeksiUi`). What those see of it is the host
+ * interface (host.ts); decisions go to the store (store.ts), the only writer of the consent cookie.
  */
-import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from '../../core/config.js';
-import { hasTrackers, readTrusted } from '../../core/essentials.js';
-import { Gate, scriptNonce, vendorHold } from '../../core/gating.js';
-import { guard, warn } from '../../core/log.js';
-import { options } from '../../core/merge-options.js';
-import type { KeksiOptions } from '../../core/options.js';
-import { copyConsent, type Consent } from '../../core/record.js';
-import { afterFirstPaint, whenIdle } from '../../core/schedule.js';
-import { ConsentStore } from '../../core/store.js';
-import { adoptGate } from '../../early.js';
-import type { KeksiUi } from '../../ui/controller.js';
-import { startExtras, type Extras } from './extras.js';
+import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from './config.js';
+import { readTrusted } from '../core/attributes.js';
+import { hasTrackers } from '../core/trackers.js';
+import { Gate, scriptNonce, vendorHold } from '../core/gating.js';
+import { guard, warn } from '../core/log.js';
+import { options } from './merge-options.js';
+import type { KeksiOptions } from '../core/options.js';
+import { copyConsent, type Consent } from '../core/record.js';
+import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { ConsentStore } from './store.js';
+import { adoptGate } from '../entry/returning-visitor.js';
+import type { KeksiUi } from '../ui/keksi-ui.js';
+import type { ConsentHost } from './host.js';
+import { startPostPaint, type PostPaint } from './post-paint.js';
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
@@ -81,8 +84,8 @@ declare global {
  * @cssprop [--keksi-z=2147483000] - stacking order of the banner
  */
 // The base is looked up, not named: importing 'keksi' in Node, where there is no HTMLElement, must not throw.
-export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof HTMLElement) {
-  /** The running controller (internal: see `controller()` in api.ts), also while it moves to a new `<body>`. */
+export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof HTMLElement) implements ConsentHost {
+  /** The running controller (internal: tests reach it as `customElements.get('keksi-consent').live`), also while it moves to a new `<body>`. */
   static live?: KeksiConsent;
 
   /** The validated configuration (after start-up). */
@@ -97,9 +100,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   readonly options: Required<KeksiOptions> = options;
 
   private _gate?: Gate;
-  /** The started extras (integrations, reopen button). */
-  private _extras?: Extras;
-  private _extrasLoading?: Promise<unknown>;
+  /** The started post-paint work (integrations, reopen button). */
+  private _postPaint?: PostPaint;
+  private _postPaintLoading?: Promise<unknown>;
   private _reopen?: HTMLButtonElement;
   /** The UI half (banner, dialog, placeholders), once its chunk is loaded. */
   private _ui?: KeksiUi;
@@ -160,18 +163,18 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const granted = (c: string) => store.granted(c);
     const known = (c: string) => c === NECESSARY || config.categories.includes(c);
     const blocked = (el: Element) => this._placehold(el);
-    // A returning visitor's page may already be gated by the script-tag entry (early.ts): take that gate over.
+    // A returning visitor's page may already be gated by the script-tag entry (entry/returning-visitor.ts): take that gate over.
     this._gate = adoptGate(granted, known, blocked) || new Gate(granted, known, blocked);
     const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
-    // for the extras (started at once on such pages); otherwise gating follows the decision at once.
+    // for the post-paint work (started at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) =>
-      trackers ? this._withExtras(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
+      trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
     );
     this._listen('addEventListener');
-    this._extrasLoading = (trackers ? Promise.resolve() : afterFirstPaint())
+    this._postPaintLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => {
-        this._extras = startExtras(this);
+        this._postPaint = startPostPaint(this);
         // A vendor's snippet held back until now (see vendorHold) runs if allowed.
         if (vendorHold.held) this._gate!.update();
       })
@@ -188,24 +191,24 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
         document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
       });
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
-    // returning visitor's gated elements activate at once, before the extras have started.
+    // returning visitor's gated elements activate at once, before the post-paint work has started.
     // With no choice that applies there is nothing to run yet: the page paints first.
-    if (trackers) this._extrasLoading.then(activate);
+    if (trackers) this._postPaintLoading.then(activate);
     else if (store.consent) activate();
     else afterFirstPaint().then(activate);
   }
 
-  /** Run `fn` with the extras: now when they have started (keeping the order of effects), else once they have. */
-  private _withExtras(fn: (extras?: Extras) => void): void {
-    if (this._extras) fn(this._extras);
-    else this._extrasLoading!.then(() => guard('a consent change', () => fn(this._extras)));
+  /** Run `fn` with the post-paint work: now when it has started (keeping the order of effects), else once it has. */
+  private _withPostPaint(fn: (work?: PostPaint) => void): void {
+    if (this._postPaint) fn(this._postPaint);
+    else this._postPaintLoading!.then(() => guard('a consent change', () => fn(this._postPaint)));
   }
 
   // ----- private handlers -----
 
   private _onChange(consent: Consent | null, changed: string[]): void {
     const withdrawn = changed.filter((c) => !this.store.granted(c) && this._ran.has(c));
-    this._withExtras((extras) => extras?.decided(consent));
+    this._withPostPaint((work) => work?.decided(consent));
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
@@ -242,7 +245,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   /** Run `fn` with the UI half, loading its chunk the first time. */
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
     this._uiLoading ||= afterFirstPaint()
-      .then(() => import('../../ui/index.js'))
+      .then(() => import('../ui/index.js'))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
       // neither is a long one.
       .then((m) => {
@@ -265,8 +268,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   private _setBannerOpen(open: boolean): void {
     this._bannerWanted = open;
     this._ui?.banner(open);
-    this._withExtras((extras) => {
-      if (!this._bannerWanted) this._reopen ||= extras?.reopenButton();
+    this._withPostPaint((work) => {
+      if (!this._bannerWanted) this._reopen ||= work?.reopenButton();
       if (this._reopen) this._reopen.hidden = this._bannerWanted;
     });
   }

@@ -1,12 +1,12 @@
 /**
  * Configuration: turns the attributes of `<keksi-consent>` (and so the `data-*` of the script tag)
  * into a validated {@link KeksiConfig}. Bad values get a safe default and are listed in `problems`,
- * which `reportProblems()` (core/diagnostics.ts, loaded after start-up) turns into `[keksi]`
+ * which `reportProblems()` (controller/diagnostics.ts, loaded after start-up) turns into `[keksi]`
  * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
-import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type Read } from './essentials.js';
+import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type Read } from '../core/attributes.js';
 
-export { isSafeUrl, NECESSARY, type Problem } from './essentials.js';
+export { isSafeUrl, NECESSARY, type Problem } from '../core/attributes.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';
@@ -28,7 +28,7 @@ export interface KeksiConfig extends GatingConfig {
   logUrl?: string;
   reloadOnWithdraw: boolean;
   ignoreGpc: boolean;
-  /** The bad values found, each with the safe default used instead (see core/diagnostics.ts). */
+  /** The bad values found, each with the safe default used instead (see controller/diagnostics.ts). */
   problems: Problem[];
 }
 

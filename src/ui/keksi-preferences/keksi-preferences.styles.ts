@@ -1,5 +1,5 @@
 /** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
-import { css } from '../../ui/element.js';
+import { css } from '../element.js';
 
 export const styles = css`
   dialog {

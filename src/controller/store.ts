@@ -1,11 +1,11 @@
 /**
- * The consent store: the one place that writes the consent cookie (cookie-jar.ts, which reads every
+ * The consent store: the one place that writes the consent cookie (core/cookie-jar.ts, which reads every
  * copy of the name), holds the visitor's current decision and tells subscribers when it changes.
  */
 import { NECESSARY, type KeksiConfig } from './config.js';
-import { cookieValues, deleteCookie, writeCookie } from './cookie-jar.js';
-import { guard, warn } from './log.js';
-import { applicableConsent, isKeksiRecord, parseConsentCookie, serializeConsent, type Consent } from './record.js';
+import { cookieValues, deleteCookie, writeCookie } from '../core/cookie-jar.js';
+import { guard, warn } from '../core/log.js';
+import { applicableConsent, isKeksiRecord, parseConsentCookie, serializeConsent, type Consent } from '../core/record.js';
 
 /** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
 function randomId(): string {

@@ -1,10 +1,10 @@
 /**
  * The `[keksi]` messages for bad attribute values found by `parseConfig()`. Reported by the
- * controller's extras, after start-up; in the ES module build they are not in the core, so a
- * returning visitor's gated elements never wait for these texts.
+ * controller's post-paint work (post-paint.ts), after start-up; in the ES module build they are not
+ * in the core, so a returning visitor's gated elements never wait for these texts.
  */
 import { ATTRIBUTES, ONE_OF, type KeksiConfig, type Problem } from './config.js';
-import { warn } from './log.js';
+import { warn } from '../core/log.js';
 
 const MESSAGES: Record<string, (name: string, value: string) => string> = {
   unknown: (name) => `unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`,

@@ -2,12 +2,13 @@
  * The UI half of `<keksi-consent>`, in the lazily loaded UI chunk: creates the banner, the
  * preferences dialog and embed placeholders inside the controller, keeps them in step with the
  * consent, and turns the visitor's actions (`keksi-action` events) into the controller's public
- * calls. The controller's core never needs Lit; this file is fetched the first time something is shown.
+ * calls. It sees the controller only through the host interface (controller/host.ts). The
+ * controller never needs Lit; this file is fetched the first time something is shown.
  */
-import type { KeksiConsent } from '../components/keksi-consent/keksi-consent.js';
-import type { KeksiBanner } from '../components/keksi-banner/keksi-banner.js';
-import type { KeksiEmbed } from '../components/keksi-embed/keksi-embed.js';
-import type { KeksiPreferences } from '../components/keksi-preferences/keksi-preferences.js';
+import type { ConsentHost } from '../controller/host.js';
+import type { KeksiBanner } from './keksi-banner/keksi-banner.js';
+import type { KeksiEmbed } from './keksi-embed/keksi-embed.js';
+import type { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
 import { guard } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import type { UiAction } from './events.js';
@@ -42,7 +43,7 @@ export class KeksiUi {
   private _prefs?: KeksiPreferences;
   private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
 
-  constructor(private readonly _host: KeksiConsent) {
+  constructor(private readonly _host: ConsentHost) {
     guard('showing the Keksi UI', () => warmUpFont(_host.shadowRoot!));
   }
 
@@ -55,7 +56,7 @@ export class KeksiUi {
   /** Open the dialog with the current choice; focus returns to `from` when it closes. */
   preferences(from: Element | null): void {
     this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
-    this._prefs.accepted = this._host.store.consent?.accepted || [];
+    this._prefs.accepted = this._host.getConsent()?.accepted || [];
     this._prefs.show(from);
   }
 
@@ -93,7 +94,7 @@ export class KeksiUi {
     if (action === 'accept-all') host.acceptAll();
     else if (action === 'reject-all') host.rejectAll();
     else if (action === 'save') host.setConsent(accepted);
-    else if (action === 'allow') host.setConsent([...(host.store.consent?.accepted || []), ...accepted]);
+    else if (action === 'allow') host.setConsent([...(host.getConsent()?.accepted || []), ...accepted]);
     else if (action === 'settings') host.showPreferences(event.composedPath()[0] as Element);
   };
 

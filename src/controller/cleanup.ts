@@ -2,9 +2,9 @@
  * Deleting tracker cookies when consent is withdrawn. Google and Meta set their cookies on the highest
  * domain they can (`.example.fi`), so each is deleted host-only and on every parent domain.
  */
-import { deleteCookie, readCookies } from './cookie-jar.js';
-import { guard } from './log.js';
-import { isKeksiRecord } from './record.js';
+import { deleteCookie, readCookies } from '../core/cookie-jar.js';
+import { guard } from '../core/log.js';
+import { isKeksiRecord } from '../core/record.js';
 
 /** True when `name` matches one of the patterns (an exact name, or a prefix ending in `*`). */
 export const matchesCookie = (name: string, patterns: readonly string[]): boolean =>

@@ -4,13 +4,14 @@
  * cookie names, lifetimes and transfers, so the visitor is informed before consenting.
  */
 import { html, nothing } from 'lit/html.js';
-import { NECESSARY, type KeksiConfig, type Lang } from '../../core/config.js';
+import type { KeksiConfig, Lang } from '../../controller/config.js';
+import { NECESSARY } from '../../core/attributes.js';
 import { translations } from '../../i18n/index.js';
-import { sendAction } from '../../ui/events.js';
-import { KeksiElement } from '../../ui/element.js';
-import { base } from '../../ui/styles.js';
-import { serviceDetails } from '../../ui/service-details.js';
-import { categoryViews } from '../../ui/views.js';
+import { sendAction } from '../events.js';
+import { KeksiElement } from '../element.js';
+import { base } from '../styles.js';
+import { serviceDetails } from '../service-details.js';
+import { categoryViews } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
 
 /**

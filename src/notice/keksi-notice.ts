@@ -6,20 +6,20 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { KeksiConsent } from '../keksi-consent/keksi-consent.js';
-import { resolveLang, toLang, type Lang } from '../../core/config.js';
-import { warn } from '../../core/log.js';
-import { localText } from '../../core/options.js';
-import type { Consent } from '../../core/record.js';
-import { translations } from '../../i18n/index.js';
-import { checkNotice, validateNotice } from '../../notice/check.js';
-import { richText, safeHref } from '../../notice/rich-text.js';
-import { noticeTexts } from '../../notice/texts.js';
-import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from '../../notice/types.js';
-import { serviceDetails } from '../../ui/service-details.js';
-import { KeksiElement } from '../../ui/element.js';
-import { base } from '../../ui/styles.js';
-import { categoryViews } from '../../ui/views.js';
+import type { ConsentHost } from '../controller/host.js';
+import { resolveLang, toLang, type Lang } from '../controller/config.js';
+import { warn } from '../core/log.js';
+import { localText } from '../core/options.js';
+import type { Consent } from '../core/record.js';
+import { translations } from '../i18n/index.js';
+import { checkNotice, validateNotice } from './check.js';
+import { richText, safeHref } from './rich-text.js';
+import { noticeTexts } from './texts.js';
+import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
+import { serviceDetails } from '../ui/service-details.js';
+import { KeksiElement } from '../ui/element.js';
+import { base } from '../ui/styles.js';
+import { categoryViews } from '../ui/views.js';
 import { styles } from './keksi-notice.styles.js';
 
 const reported = new Set<string>();
@@ -56,7 +56,7 @@ export class KeksiNotice extends KeksiElement {
   private notice: Notice | null = null;
   private failed = false;
   private consent: Consent | null = null;
-  private controller?: KeksiConsent;
+  private controller?: ConsentHost;
 
   /** URL of the notice JSON. */
   src?: string;
@@ -83,9 +83,10 @@ export class KeksiNotice extends KeksiElement {
   }
 
   private _onConsent = (): void => {
-    const el = document.querySelector('keksi-consent') as KeksiConsent | null;
-    this.controller = el?.store ? el : undefined;
-    this.consent = el?.store ? el.getConsent() : null;
+    // Possibly another bundle's element: only the host interface is assumed, and only once started.
+    const el = document.querySelector<Element & Partial<ConsentHost>>('keksi-consent');
+    this.controller = el?.config ? (el as ConsentHost) : undefined;
+    this.consent = el?.config ? el.getConsent!() : null;
   };
 
   private async _load(): Promise<void> {

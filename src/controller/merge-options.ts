@@ -7,9 +7,9 @@
 import { CONSENT_TYPES } from '../integrations/google.js';
 import { matchesCookie } from './cleanup.js';
 import { isSafeUrl } from './config.js';
-import { CATEGORY_ID, DEFAULT_COOKIE } from './essentials.js';
-import { guard, warn } from './log.js';
-import { given, options, type ServiceInfo } from './options.js';
+import { CATEGORY_ID, DEFAULT_COOKIE } from '../core/attributes.js';
+import { guard, warn } from '../core/log.js';
+import { given, options, type ServiceInfo } from '../core/options.js';
 
 export { options };
 

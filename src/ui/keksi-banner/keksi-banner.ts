@@ -4,11 +4,11 @@
  * under itself (WCAG 2.4.11).
  */
 import { html, nothing } from 'lit/html.js';
-import type { KeksiConfig, Lang } from '../../core/config.js';
+import type { KeksiConfig, Lang } from '../../controller/config.js';
 import { translations } from '../../i18n/index.js';
-import { sendAction } from '../../ui/events.js';
-import { KeksiElement } from '../../ui/element.js';
-import { base } from '../../ui/styles.js';
+import { sendAction } from '../events.js';
+import { KeksiElement } from '../element.js';
+import { base } from '../styles.js';
 import { styles } from './keksi-banner.styles.js';
 
 /**
