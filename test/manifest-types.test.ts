@@ -4,9 +4,9 @@
  * version from package.json.
  */
 import { expect } from '@open-wc/testing';
-import * as api from '../src/api.js';
+import * as api from '../src/entry/api.js';
 import { KeksiBanner, KeksiEmbed, KeksiPreferences } from '../src/ui/index.js';
-import { KeksiConsent } from '../src/components/keksi-consent/keksi-consent.js';
+import { KeksiConsent } from '../src/controller/keksi-consent.js';
 import { KeksiNotice } from '../src/notice-entry.js';
 
 describe('types', () => {

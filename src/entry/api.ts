@@ -8,16 +8,6 @@ import { configure as addOptions, type KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { earlyConsent } from './returning-visitor.js';
 
-/** `window.keksi`: these functions, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
-export type KeksiApi = typeof import('./api.js') & { push(fn: (keksi: KeksiApi) => void): void };
-
-declare global {
-  interface Window {
-    /** Keksi's API, set by the script-tag builds (`dist/keksi.js`, `dist/keksi.mjs`); undefined until one has run. */
-    keksi?: KeksiApi;
-  }
-}
-
 // Set by the build (rollup.config.mjs) and the test runner from package.json.
 declare const __KEKSI_VERSION__: string;
 /** Keksi's version. */
