@@ -2,9 +2,10 @@
  * Deleting tracker cookies when consent is withdrawn. Google and Meta set their cookies on the highest
  * domain they can (`.example.fi`), so each is deleted host-only and on every parent domain.
  */
-import { deleteCookie, readCookies } from '../core/cookie-jar.js';
+import { readCookies } from '../core/cookie-jar.js';
+import { deleteCookie } from './cookie-writer.js';
 import { guard } from '../core/log.js';
-import { isKeksiRecord } from '../core/record.js';
+import { isKeksiRecord } from './record-writer.js';
 
 /** True when `name` matches one of the patterns (an exact name, or a prefix ending in `*`). */
 export const matchesCookie = (name: string, patterns: readonly string[]): boolean =>

@@ -15,12 +15,18 @@ import { guard, warn } from '../core/log.js';
 import { options } from './merge-options.js';
 import type { KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
-import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { adoptGate } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
+
+/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
+export const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
+};
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {

@@ -3,9 +3,11 @@
  * copy of the name), holds the visitor's current decision and tells subscribers when it changes.
  */
 import { NECESSARY, type KeksiConfig } from './config.js';
-import { cookieValues, deleteCookie, writeCookie } from '../core/cookie-jar.js';
+import { cookieValues } from '../core/cookie-jar.js';
+import { deleteCookie, writeCookie } from './cookie-writer.js';
 import { guard, warn } from '../core/log.js';
-import { applicableConsent, isKeksiRecord, parseConsentCookie, serializeConsent, type Consent } from '../core/record.js';
+import { applicableConsent, parseConsentCookie, type Consent } from '../core/record.js';
+import { isKeksiRecord, serializeConsent } from './record-writer.js';
 
 /** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
 function randomId(): string {

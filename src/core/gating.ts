@@ -31,7 +31,7 @@ let policy: Policy | undefined;
  * The script sinks' Trusted Types policy, `keksi`, created on first use and only when Keksi's tag has
  * a nonce (so only for scripts carrying it); else, or when the page does not allow it, plain strings.
  */
-function tt(): Policy {
+export function tt(): Policy {
   try {
     policy ||= scriptNonce ? trustedTypes.createPolicy('keksi', plain) : plain;
   } catch {
@@ -48,14 +48,6 @@ export function setScriptNonce(nonce: string): void {
 
 /** The categories an element is gated on (space-separated: all must be granted). */
 export const categoriesOf = (el: Element): string[] => (el.getAttribute('data-category') || '').split(/\s+/).filter(Boolean);
-
-/** Insert one of Keksi's own external scripts (Google's, Meta's), with Keksi's nonce. */
-export function loadScript(src: string): void {
-  const s = document.createElement('script');
-  s.src = tt().createScriptURL(src);
-  s.nonce = scriptNonce;
-  document.head.append(s);
-}
 
 /** External scripts Keksi started, to name them when they throw (listening starts with the first one). */
 const ran = new Set<string>();

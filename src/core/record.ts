@@ -37,24 +37,6 @@ interface Stored {
 export const copyConsent = (c: Consent | null): Consent | null =>
   c && { ...c, accepted: [...c.accepted], rejected: [...c.rejected] };
 
-// Arrays by hand: a page's Array.prototype.toJSON (Prototype.js) would make JSON.stringify write them as strings.
-const list = (a: string[]) => '[' + a.map((c) => JSON.stringify(c)).join() + ']';
-
-/**
- * Encode a consent for the cookie (percent-encoded when written): `{"v":1,"id":…,"r":…,"t":…,"a":[…],"x":[…]}`,
- * `necessary` left out of `a`.
- */
-export const serializeConsent = (c: Consent): string =>
-  `{"v":${SCHEMA},"id":${JSON.stringify(c.id)},"r":${c.revision},"t":${JSON.stringify(c.timestamp)},"a":${list(
-    c.accepted.filter((a) => a !== NECESSARY),
-  )},"x":${list(c.rejected)}}`;
-
-/**
- * Whether a cookie value is a Keksi record (of any schema, readable or not): anything else under the
- * consent cookie's name belongs to someone else, and Keksi neither overwrites nor deletes it.
- */
-export const isKeksiRecord = (value: string): boolean => /^\{"v":/.test(value);
-
 const isCategoryList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY_ID.test(c));
 

@@ -1,14 +1,8 @@
 /**
  * When Keksi's work runs: after the page's first paint (so Keksi never competes with the shop's own
- * first content) or when the page is idle.
+ * first content). When the page is idle is the controller's business (keksi-consent.ts).
  */
 import { guard } from './log.js';
-
-/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
-export const whenIdle = (fn: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 200);
-};
 
 const FCP = 'first-contentful-paint';
 /**

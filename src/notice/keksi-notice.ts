@@ -9,7 +9,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { ConsentHost } from '../controller/host.js';
 import { resolveLang, toLang, type Lang } from '../controller/config.js';
 import { warn } from '../core/log.js';
-import { localText } from '../core/options.js';
+import { localText } from '../i18n/local-text.js';
 import type { Consent } from '../core/record.js';
 import { translations } from '../i18n/index.js';
 import { checkNotice, validateNotice } from './check.js';

@@ -6,7 +6,8 @@
 import type { KeksiConfig, Lang } from '../controller/config.js';
 import { NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
-import { localText, options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
+import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
+import { localText } from '../i18n/local-text.js';
 import { translations, type CategoryText } from '../i18n/index.js';
 
 export interface ServiceView {

@@ -72,7 +72,7 @@ test('the first value is what js-cookie reads', () => {
 });
 
 test('the stored record keeps schema v1 byte for byte (serialized without Array.prototype.toJSON)', async () => {
-  const { serializeConsent, parseConsentCookie } = await import('../../dist/esm/core/record.js');
+  const { serializeConsent, parseConsentCookie } = await Promise.all([import('../../dist/esm/controller/record-writer.js'), import('../../dist/esm/core/record.js')]).then(([w, r]) => ({ ...w, ...r }));
   const cats = ['preferences', 'analytics', 'marketing', 'x-custom'];
   fc.assert(
     fc.property(fc.uuid(), fc.nat(9), fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }), fc.subarray(cats), (id, revision, d, a) => {

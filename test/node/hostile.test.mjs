@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseConfig } from '../../dist/esm/controller/config.js';
 import { describeProblem } from '../../dist/esm/controller/diagnostics.js';
-import { applicableConsent, parseConsentCookie, serializeConsent } from '../../dist/esm/core/record.js';
+import { applicableConsent, parseConsentCookie } from '../../dist/esm/core/record.js';
+import { serializeConsent } from '../../dist/esm/controller/record-writer.js';
 
 console.warn = () => {}; // parseConfig warns about every bad value; that is tested in the browser.
 
