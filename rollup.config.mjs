@@ -8,14 +8,20 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import minifyTemplates from './scripts/minify-templates.mjs';
 
 /** Empties dist/ when the first build starts, so no stale chunk is left behind. */
 const clean = () => ({ name: 'clean', buildStart: () => rmSync('dist', { recursive: true, force: true }) });
 
-const ts = (options = {}) =>
-  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options });
+/** `__KEKSI_VERSION__` in src/ becomes package.json's version (web-test-runner.config.mjs defines it too). */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const stampVersion = { name: 'version', transform: (code) => (code.includes('__KEKSI_VERSION__') ? code.replaceAll('__KEKSI_VERSION__', JSON.stringify(version)) : null) };
+
+const ts = (options = {}) => [
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: 'dist', ...options }),
+  stampVersion,
+];
 // Members named _likeThis are private to Keksi and renamed; Lit's own private members start with _$ or __.
 const min = () => [
   terser({ ecma: 2021, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_(?!fbq$)[a-z]/ } }, format: { comments: false } }),

@@ -31,7 +31,8 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 findBrowsers(stages.includes('browser') ? ['chromium', 'firefox'] : ['chromium']);
 
-if (run('npx', ['rollup', '-c', '--silent']) !== 0) {
+// The build (`npm run build`): dist/ and the custom-elements.json the node tests check.
+if (run('npx', ['rollup', '-c', '--silent']) !== 0 || run('npx', ['cem', 'analyze', '--quiet']) !== 0) {
   console.error('[keksi tests] the build failed');
   process.exit(1);
 }

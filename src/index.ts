@@ -5,6 +5,8 @@
 export {
   acceptAll, configure, getConsent, has, rejectAll, reset, setConsent, showBanner, showPreferences, version,
 } from './entry/api.js';
+// The type of window.keksi (and its declaration on Window) for TypeScript pages; a type-only export, so importing index runs no entry code.
+export type { KeksiApi } from './entry/script-tag.js';
 export { KeksiConsent, type KeksiEventDetail } from './controller/keksi-consent.js';
 export type { KeksiConfig, Lang } from './controller/config.js';
 export type { Consent } from './core/record.js';

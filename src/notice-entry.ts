@@ -5,7 +5,8 @@
 import { KeksiNotice } from './notice/keksi-notice.js';
 import { define } from './core/define.js';
 
-define('keksi-notice', KeksiNotice);
+// Without a registry (Node: the checker is imported from here too) there is nothing to define.
+if (globalThis.customElements) define('keksi-notice', KeksiNotice);
 
 export { KeksiNotice };
 export { checkNotice, validateNotice, type Finding } from './notice/check.js';

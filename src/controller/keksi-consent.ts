@@ -46,15 +46,52 @@ declare global {
 }
 
 /**
- * The consent controller. Attributes: see the README (`categories`, `lang`, `revision`, …).
+ * The consent controller: one per page, made from the script tag's `data-*` attributes unless the page
+ * has its own. It reads its attributes once, at start-up.
+ * @tag keksi-consent
+ * @attr categories - space-separated optional categories (`preferences`, `analytics`, `marketing` or your own ids); `necessary` is always on
+ * @attr lang - `fi`, `sv` or `en`; default: `<html lang>`, then the browser's languages, then English
+ * @attr {number} [revision=0] - a stored consent of another revision counts as none: the visitor is asked again
+ * @attr [cookie-name=keksi_consent] - name of the consent cookie
+ * @attr cookie-domain - share the choice across subdomains (`example.fi`); must contain the page's host
+ * @attr {number} [expires-days=182] - how long a choice lasts, 1–395 days
+ * @attr notice-url - link to the privacy notice, shown in the banner
+ * @attr {'bottom' | 'top' | 'center'} [position=bottom] - where the banner is shown
+ * @attr {boolean} no-reopen-button - hide the floating button that reopens the settings
+ * @attr ga - GA4 measurement IDs (`G-…`), category `analytics`
+ * @attr google-ads - Google Ads IDs (`AW-…`), category `marketing`
+ * @attr gtm - Google Tag Manager containers (`GTM-…`)
+ * @attr meta-pixel - Meta pixel IDs, category `marketing`
+ * @attr {'basic' | 'advanced'} [consent-mode=basic] - `advanced` loads Google's and Meta's scripts at once with everything denied
+ * @attr log-url - POST each decision to the shop's own endpoint (proof of consent)
+ * @attr {boolean} reload-on-withdraw - reload the page when a category whose scripts already ran is withdrawn
+ * @attr {boolean} ignore-gpc - do not treat Global Privacy Control as an objection to marketing
  * @fires keksi-ready - on `document`, once at start-up
  * @fires keksi-change - on `document`, after every decision and reset
  * @csspart reopen - the floating button that reopens the preferences
- * @csspart banner - the banner; also `accept-all`, `reject-all`, `settings`, `notice-link`
- * @csspart preferences - the preferences dialog; also `save`, `toggle`
+ * @csspart banner - the banner box
+ * @csspart accept-all - the accept buttons of the banner and the dialog
+ * @csspart reject-all - the reject buttons of the banner and the dialog
+ * @csspart settings - the banner's settings button
+ * @csspart notice-link - the banner's link to the privacy notice
+ * @csspart preferences - the preferences dialog
+ * @csspart toggle - each category switch in the dialog
+ * @csspart save - the dialog's save button
+ * @csspart close - the dialog's close button
+ * @csspart button - every button of the banner and the dialog
+ * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
+ * @cssprop [--keksi-fg=#1d1d1f] - text colour
+ * @cssprop [--keksi-muted=#53535a] - secondary text
+ * @cssprop [--keksi-accent=#1a5fb4] - button background
+ * @cssprop [--keksi-accent-fg=#fff] - button text
+ * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-radius=10px] - corner radius
+ * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-z=2147483000] - stacking order of the banner
  */
-export class KeksiConsent extends HTMLElement implements ConsentHost {
-  /** The running controller (internal: see `controller()` in entry/api.ts), also while it moves to a new `<body>`. */
+// The base is looked up, not named: importing 'keksi' in Node, where there is no HTMLElement, must not throw.
+export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof HTMLElement) implements ConsentHost {
+  /** The running controller (internal: tests reach it as `customElements.get('keksi-consent').live`), also while it moves to a new `<body>`. */
   static live?: KeksiConsent;
 
   /** The validated configuration (after start-up). */

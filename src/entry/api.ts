@@ -8,20 +8,26 @@ import { configure as addOptions, type KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { earlyConsent } from './returning-visitor.js';
 
+// Set by the build (rollup.config.mjs) and the test runner from package.json.
+declare const __KEKSI_VERSION__: string;
 /** Keksi's version. */
-export const version = '0.1.0';
+export const version: string = __KEKSI_VERSION__;
 
 /**
  * The page's started controller, if any: the one `<keksi-consent>` that runs, also while Turbo or
- * Swup move it into a new `<body>` (whose scripts run before it has followed).
+ * Swup move it into a new `<body>` (whose scripts run before it has followed). Internal: tests use
+ * `customElements.get('keksi-consent').live`. Undefined without a DOM (Node, server rendering).
  */
-export const controller = (): KeksiConsent | undefined =>
-  (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
+const controller = (): KeksiConsent | undefined =>
+  (globalThis.customElements?.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
 
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
-  const c = controller();
-  if (c) guard(what, () => fn(c));
-  else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
+  // Without a DOM (server rendering) this warns instead of throwing.
+  guard(what, () => {
+    const c = controller();
+    if (c) fn(c);
+    else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
+  });
 }
 
 // Before the controller has started, the choice the page was gated on answers (see returning-visitor.ts).

@@ -14,8 +14,17 @@ import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 
-type Api = typeof api & { push(fn: (keksi: Api) => void): void };
+/** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
+export type KeksiApi = typeof api & { push(fn: (keksi: KeksiApi) => void): void };
+type Api = KeksiApi;
 type Queued = Array<(keksi: Api) => void>;
+
+declare global {
+  interface Window {
+    /** Keksi's API, set by this entry (`dist/keksi.js`, `dist/keksi.mjs`); undefined until it has run. */
+    keksi?: KeksiApi;
+  }
+}
 
 const w = window as unknown as { keksi?: Api | Queued };
 // Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`

@@ -42,7 +42,8 @@ export function consentModeSignals(granted: (category: string) => boolean): Reco
   return signals;
 }
 
-const w = window as GoogleWindow;
+// globalThis (the window in a browser): importing this module in Node must not throw.
+const w = globalThis as unknown as GoogleWindow;
 
 /** The page's `gtag`, defined the way Google's snippet does if the page has none. */
 export function gtag(...args: unknown[]): void {

@@ -27,6 +27,11 @@ const reported = new Set<string>();
 const MAX_NOTICE = 262144;
 
 /**
+ * The privacy notice, from `dist/keksi-notice.js` (or `.mjs`).
+ * @tag keksi-notice
+ * @attr src - URL of the notice JSON (else an inline `<script type="application/json">` child, or slotted HTML)
+ * @attr lang - `fi`, `sv` or `en`; default as the banner: `<html lang>`, then the browser's languages, then English
+ * @attr {number} [heading-level=2] - level of the notice's top heading
  * @slot - an existing HTML notice, shown instead of data (the cookie section and consent box are still added)
  * @csspart notice - the whole notice
  * @csspart toc - the table of contents
@@ -34,7 +39,15 @@ const MAX_NOTICE = 262144;
  * @csspart consent - the "your consent" box
  * @csspart button - the button that opens the cookie settings
  * @csspart error - the error message when the data cannot be loaded
- * @cssproperty --keksi-notice-max-width - line length (default 46rem)
+ * @cssprop [--keksi-notice-max-width=46rem] - line length
+ * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
+ * @cssprop [--keksi-fg=#1d1d1f] - text colour
+ * @cssprop [--keksi-muted=#53535a] - secondary text
+ * @cssprop [--keksi-accent=#1a5fb4] - button background
+ * @cssprop [--keksi-accent-fg=#fff] - button text
+ * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-radius=10px] - corner radius
+ * @cssprop [--keksi-font=system-ui] - font family
  */
 export class KeksiNotice extends KeksiElement {
   static override styles = [base, styles];
@@ -272,5 +285,11 @@ export class KeksiNotice extends KeksiElement {
       <slot></slot>
       ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
     </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keksi-notice': KeksiNotice;
   }
 }

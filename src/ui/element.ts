@@ -21,7 +21,8 @@ const prepared = new WeakSet<Ctor>();
  * A custom element rendered with Lit. Subclasses declare `static properties` (property name →
  * observed attribute name, or '' for none), `static styles` and `render()`.
  */
-export abstract class KeksiElement extends HTMLElement {
+// The base is looked up, not named: importing the elements in Node, where there is no HTMLElement, must not throw.
+export abstract class KeksiElement extends ((globalThis.HTMLElement || Object) as typeof HTMLElement) {
   /** The element's CSS, adopted into its shadow root as one constructable sheet per class. */
   static styles: string[] = [];
   /** Reactive properties: name → attribute that sets it ('' for a property only). */

@@ -9,14 +9,14 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 19360,
-  'dist/keksi-notice.js': 16134,
+  'dist/keksi.js': 19368,
+  'dist/keksi-notice.js': 16153,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
-  core: 3762,
+  core: 3768,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
-  controller: 6899,
+  controller: 6910,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

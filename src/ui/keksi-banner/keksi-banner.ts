@@ -12,6 +12,10 @@ import { base } from '../styles.js';
 import { styles } from './keksi-banner.styles.js';
 
 /**
+ * The banner, made by `<keksi-consent>` in its shadow root; its parts are styled through
+ * `keksi-consent::part(…)`.
+ * @tag keksi-banner
+ * @attr lang - `fi`, `sv` or `en`; set by `<keksi-consent>` to the visitor's language
  * @fires keksi-action - `accept-all`, `reject-all` or `settings`
  * @csspart banner - the banner box
  * @csspart accept-all - the accept button
@@ -19,14 +23,15 @@ import { styles } from './keksi-banner.styles.js';
  * @csspart settings - the settings button
  * @csspart notice-link - the link to the privacy notice
  * @csspart button - every button
- * @cssproperty --keksi-bg - background
- * @cssproperty --keksi-fg - text colour
- * @cssproperty --keksi-accent - button background
- * @cssproperty --keksi-accent-fg - button text
- * @cssproperty --keksi-focus - focus ring
- * @cssproperty --keksi-radius - corner radius
- * @cssproperty --keksi-font - font family
- * @cssproperty --keksi-z - stacking order
+ * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
+ * @cssprop [--keksi-fg=#1d1d1f] - text colour
+ * @cssprop [--keksi-muted=#53535a] - secondary text
+ * @cssprop [--keksi-accent=#1a5fb4] - button background
+ * @cssprop [--keksi-accent-fg=#fff] - button text
+ * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-radius=10px] - corner radius
+ * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-z=2147483000] - stacking order
  */
 export class KeksiBanner extends KeksiElement {
   static override styles = [base, styles];
@@ -113,5 +118,11 @@ export class KeksiBanner extends KeksiElement {
         <button class="btn" part="button settings" @click=${act('settings')}>${t.settings}</button>
       </div>
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keksi-banner': KeksiBanner;
   }
 }

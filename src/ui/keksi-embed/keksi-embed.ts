@@ -12,9 +12,23 @@ import { categoryViews } from '../views.js';
 import { styles } from './keksi-embed.styles.js';
 
 /**
+ * The placeholder `<keksi-consent>` puts before each blocked `<iframe data-category data-src>`, in the
+ * page itself: style it with `keksi-embed::part(…)`.
+ * @tag keksi-embed
+ * @attr lang - `fi`, `sv` or `en`; set by `<keksi-consent>` to the visitor's language
  * @fires keksi-action - `allow` with the embed's categories, or `settings`
  * @csspart embed - the placeholder box
+ * @csspart allow - the button that allows the embed's categories and shows the content
+ * @csspart settings - the button that opens the preferences
  * @csspart button - both buttons
+ * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
+ * @cssprop [--keksi-fg=#1d1d1f] - text colour
+ * @cssprop [--keksi-muted=#53535a] - secondary text
+ * @cssprop [--keksi-accent=#1a5fb4] - button background
+ * @cssprop [--keksi-accent-fg=#fff] - button text
+ * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-radius=10px] - corner radius
+ * @cssprop [--keksi-font=system-ui] - font family
  */
 export class KeksiEmbed extends KeksiElement {
   static override styles = [base, styles];
@@ -47,5 +61,11 @@ export class KeksiEmbed extends KeksiElement {
       </button>
       <button class="btn" part="button settings" @click=${() => sendAction(this, { action: 'settings' })}>${t.settings}</button>
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keksi-embed': KeksiEmbed;
   }
 }

@@ -15,6 +15,10 @@ import { categoryViews } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
 
 /**
+ * The preferences dialog, made by `<keksi-consent>` in its shadow root; its parts are styled through
+ * `keksi-consent::part(…)`.
+ * @tag keksi-preferences
+ * @attr lang - `fi`, `sv` or `en`; set by `<keksi-consent>` to the visitor's language
  * @fires keksi-action - `accept-all`, `reject-all` or `save` with the chosen categories
  * @csspart preferences - the dialog
  * @csspart toggle - each category switch
@@ -23,6 +27,14 @@ import { styles } from './keksi-preferences.styles.js';
  * @csspart reject-all - the reject button
  * @csspart close - the close button
  * @csspart button - every button
+ * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
+ * @cssprop [--keksi-fg=#1d1d1f] - text colour
+ * @cssprop [--keksi-muted=#53535a] - secondary text
+ * @cssprop [--keksi-accent=#1a5fb4] - button background
+ * @cssprop [--keksi-accent-fg=#fff] - button text
+ * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-radius=10px] - corner radius
+ * @cssprop [--keksi-font=system-ui] - font family
  */
 export class KeksiPreferences extends KeksiElement {
   static override styles = [base, styles];
@@ -107,5 +119,11 @@ export class KeksiPreferences extends KeksiElement {
         <button class="btn" part="button save" @click=${act('save')}>${t.save}</button>
       </div>
     </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keksi-preferences': KeksiPreferences;
   }
 }

@@ -1,0 +1,33 @@
+// `npm run manifest` (also part of `npm run build`): custom-elements.json, the Custom Elements
+// Manifest that editors, Storybook and docs tools read (package.json `customElements`). Generated
+// from the JSDoc on each element class: `@tag`, `@attr`, `@fires`, `@csspart`, `@cssprop`, `@slot`.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  outdir: '.',
+  // package.json names the file itself; the analyzer would otherwise rewrite package.json on every run.
+  packagejson: false,
+  plugins: [
+    {
+      // The manifest describes the elements' public API, at the paths the package ships (dist/esm/):
+      // the modules without an element, private and protected members and Keksi's underscore-prefixed
+      // internals are left out.
+      name: 'keksi-elements-only',
+      packageLinkPhase({ customElementsManifest: cem }) {
+        const shipped = (path) => path?.replace(/^src\/(.*)\.ts$/, 'dist/esm/$1.js');
+        cem.modules = cem.modules.filter((mod) => mod.declarations?.some((d) => d.tagName));
+        for (const mod of cem.modules) {
+          mod.path = shipped(mod.path);
+          mod.declarations = mod.declarations.filter((d) => d.tagName);
+          const names = new Set(mod.declarations.map((d) => d.name));
+          mod.exports = mod.exports?.filter((e) => names.has(e.declaration?.name));
+          for (const d of mod.declarations) {
+            d.members = d.members?.filter((m) => !m.privacy && !m.name.startsWith('_'));
+            for (const ref of [d.superclass, ...(d.members || []).map((m) => m.inheritedFrom)]) if (ref?.module) ref.module = shipped(ref.module);
+          }
+          for (const e of mod.exports || []) if (e.declaration?.module) e.declaration.module = shipped(e.declaration.module);
+        }
+      },
+    },
+  ],
+};
