@@ -9,8 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 19239,
-  'dist/keksi-notice.js': 16134,
+  // Raised by 681 and 730 B for Lit-shaped elements (issue 12: ui/element.ts, a strict subset of
+  // LitElement with Lit's css tag and the <style> fallback with Keksi's nonce; LitElement itself
+  // would have raised them by about 2.2 KB each).
+  'dist/keksi.js': 19920,
+  'dist/keksi-notice.js': 16864,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
   core: 4200,
