@@ -1,6 +1,7 @@
 // Serves the demo shop (demo/) and the built library (/dist/) on localhost, with a consent-log
 // endpoint (POST /consent-log) and strict-CSP pages: /csp.html, and the test pages holds-*.html that
-// carry {{nonce}} (with 'strict-dynamic'; with Trusted Types when asked: ?tt=policy-names).
+// carry {{nonce}} (with 'strict-dynamic', and the nonce for <style> too; with Trusted Types when asked:
+// ?tt=policy-names).
 // `npm start` runs it; the e2e tests and the benchmark start it in-process with startServer().
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -46,7 +47,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
         const tt = url.searchParams.get('tt');
         body = body.toString().replaceAll('{{nonce}}', nonce);
         headers['content-security-policy'] =
-          `default-src 'self'; script-src 'self' 'nonce-${nonce}'${holds ? " 'strict-dynamic'" : ''}; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'` +
+          `default-src 'self'; script-src 'self' 'nonce-${nonce}'${holds ? " 'strict-dynamic'" : ''}; style-src 'self'${holds ? ` 'nonce-${nonce}'` : ''}; img-src 'self' data:; frame-src 'self'; connect-src 'self'` +
           (tt === null ? '' : `; require-trusted-types-for 'script'; trusted-types ${tt}`);
       }
       // Compress text as a real shop's server would (the benchmark's transfer sizes depend on it).

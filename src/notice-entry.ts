@@ -3,10 +3,16 @@
  * `<keksi-notice>`. A page without a notice never loads it.
  */
 import { KeksiNotice } from './notice/keksi-notice.js';
+import { setScriptNonce } from './core/gating.js';
 import { define } from './core/define.js';
 
 // Without a registry (Node: the checker is imported from here too) there is nothing to define.
-if (globalThis.customElements) define('keksi-notice', KeksiNotice);
+if (globalThis.customElements) {
+  // The nonce of this bundle's own tag (read past DOM clobbering, as the script-tag entry does): the
+  // notice's <style> elements need it in browsers without adoptedStyleSheets (ui/element.ts).
+  if (globalThis.document) setScriptNonce((Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null)?.nonce || '');
+  define('keksi-notice', KeksiNotice);
+}
 
 export { KeksiNotice };
 export { checkNotice, validateNotice, type Finding } from './notice/check.js';

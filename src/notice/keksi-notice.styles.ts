@@ -1,5 +1,5 @@
 /** Notice typography: readable line length, quiet headings, print and dark mode. */
-import { css } from '../ui/element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
   /* The notice is page content: it takes the page's font and colours. */

@@ -51,7 +51,15 @@ const MAX_NOTICE = 262144;
  */
 export class KeksiNotice extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { notice: '', failed: '', consent: '', controller: '', src: 'src', lang: 'lang', headingLevel: 'heading-level' };
+  static override properties = {
+    notice: { state: true },
+    failed: { state: true },
+    consent: { state: true },
+    controller: { state: true },
+    src: {},
+    lang: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
 
   private notice: Notice | null = null;
   private failed = false;
@@ -72,13 +80,14 @@ export class KeksiNotice extends KeksiElement {
     this._load();
   }
 
-  disconnectedCallback(): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
     document.removeEventListener('keksi-ready', this._onConsent);
     document.removeEventListener('keksi-change', this._onConsent);
   }
 
-  protected override updated(first: boolean): void {
-    const id = first && decodeURIComponent(location.hash.slice(1));
+  protected override firstUpdated(): void {
+    const id = decodeURIComponent(location.hash.slice(1));
     if (id) this.updateComplete.then(() => this.renderRoot.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView());
   }
 

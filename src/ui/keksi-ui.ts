@@ -17,7 +17,7 @@ import { base } from './styles.js';
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
 /** The `font` the elements' shared styles give them (one source: ui/styles.ts). */
-const FONT = /font:\s*([^;}]+)/.exec(base)?.[1] ?? '';
+const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
 
 /**
  * Lay out a hidden line in the elements' font, regular and bold, so that the browser finds and loads

@@ -3,7 +3,7 @@
  * defaults) and the parts each element documents. Accept and reject use the one `.btn` style: equal
  * prominence is a legal requirement, not a design choice.
  */
-import { css } from './element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 export const base = css`
   :host {

@@ -9,14 +9,17 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const CEILING = {
-  'dist/keksi.js': 19368,
-  'dist/keksi-notice.js': 16153,
+  // Raised by 681 and 730 B for Lit-shaped elements (issue 12: ui/element.ts, a strict subset of
+  // LitElement with Lit's css tag and the <style> fallback with Keksi's nonce; LitElement itself
+  // would have raised them by about 2.2 KB each).
+  'dist/keksi.js': 20049,
+  'dist/keksi-notice.js': 16892,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
   core: 3768,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
-  controller: 6910,
+  controller: 6911,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

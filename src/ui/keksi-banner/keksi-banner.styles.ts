@@ -1,5 +1,5 @@
 /** Banner layout: a card at the bottom (default), top or centre; full width on a phone. */
-import { css } from '../element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
   .banner {

@@ -16,6 +16,7 @@ import { styles } from './keksi-banner.styles.js';
  * `keksi-consent::part(…)`.
  * @tag keksi-banner
  * @attr lang - `fi`, `sv` or `en`; set by `<keksi-consent>` to the visitor's language
+ * @attr open - present while the banner is shown; set by `<keksi-consent>`
  * @fires keksi-action - `accept-all`, `reject-all` or `settings`
  * @csspart banner - the banner box
  * @csspart accept-all - the accept button
@@ -35,7 +36,7 @@ import { styles } from './keksi-banner.styles.js';
  */
 export class KeksiBanner extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { lang: 'lang', config: '', gpc: '', open: '' };
+  static override properties = { lang: { reflect: true }, config: { attribute: false }, gpc: { attribute: false }, open: { type: Boolean, reflect: true } };
 
   /** The controller's configuration (position, notice URL). */
   config?: KeksiConfig;
@@ -49,14 +50,14 @@ export class KeksiBanner extends KeksiElement {
     document.addEventListener('focusin', this._onPageFocus);
   }
 
-  disconnectedCallback(): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
     document.removeEventListener('focusin', this._onPageFocus);
     this._sizeWatch.disconnect();
     this._padPage(false);
   }
 
   protected override updated(): void {
-    this.toggleAttribute('open', !!this.open);
     const box = this.renderRoot.querySelector('.banner');
     this._sizeWatch.disconnect();
     // Measured when the browser has laid the banner out (and again when its size changes): reading

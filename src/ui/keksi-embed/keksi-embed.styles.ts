@@ -1,5 +1,5 @@
 /** Placeholder layout: fills the embed's box so the page does not shift when the content appears. */
-import { css } from '../element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
   :host {

@@ -32,7 +32,13 @@ import { styles } from './keksi-embed.styles.js';
  */
 export class KeksiEmbed extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { lang: 'lang', config: '', categories: '', width: '', height: '' };
+  static override properties = {
+    lang: { reflect: true },
+    config: { attribute: false },
+    categories: { attribute: false },
+    width: { attribute: false },
+    height: { attribute: false },
+  };
 
   /** The controller's configuration (category titles). */
   config?: KeksiConfig;

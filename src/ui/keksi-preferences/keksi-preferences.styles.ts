@@ -1,5 +1,5 @@
 /** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
-import { css } from '../element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
   dialog {

@@ -38,7 +38,13 @@ import { styles } from './keksi-preferences.styles.js';
  */
 export class KeksiPreferences extends KeksiElement {
   static override styles = [base, styles];
-  static override properties = { choices: '', lang: 'lang', config: '', accepted: '', gpc: '' };
+  static override properties = {
+    choices: { state: true },
+    lang: { reflect: true },
+    config: { attribute: false },
+    accepted: { attribute: false },
+    gpc: { attribute: false },
+  };
 
   private choices: string[] = [];
 
