@@ -31,7 +31,7 @@ let policy: Policy | undefined;
  * The script sinks' Trusted Types policy, `keksi`, created on first use and only when Keksi's tag has
  * a nonce (so only for scripts carrying it); else, or when the page does not allow it, plain strings.
  */
-export function tt(): Policy {
+export function scriptPolicy(): Policy {
   try {
     policy ||= scriptNonce ? trustedTypes.createPolicy('keksi', plain) : plain;
   } catch {
@@ -161,7 +161,7 @@ export class Gate {
     if (src) {
       // Against the page's own address: an injected <base href> must not move where the shop's gated
       // script comes from (it is fetched later than the browser alone would have fetched it).
-      s.src = tt().createScriptURL(new URL(src, location.href).href);
+      s.src = scriptPolicy().createScriptURL(new URL(src, location.href).href);
       if (!ran.size) addEventListener('error', onScriptError);
       ran.add(s.src);
       s.addEventListener('error', () => warn(`the gated script ${src} did not load; the ones after it still run.`));
@@ -175,7 +175,7 @@ export class Gate {
         };
       }
     } else {
-      s.text = tt().createScript(old.text);
+      s.text = scriptPolicy().createScript(old.text);
     }
     if (old.isConnected) old.replaceWith(s);
     else document.head.append(s);

@@ -1,10 +1,10 @@
 /** How the integrations load the vendors' own scripts (gtag.js, gtm.js, fbevents.js). */
-import { scriptNonce, tt } from '../core/gating.js';
+import { scriptNonce, scriptPolicy } from '../core/gating.js';
 
 /** Insert one of Keksi's own external scripts (Google's, Meta's), with Keksi's nonce. */
 export function loadScript(src: string): void {
   const s = document.createElement('script');
-  s.src = tt().createScriptURL(src);
+  s.src = scriptPolicy().createScriptURL(src);
   s.nonce = scriptNonce;
   document.head.append(s);
 }
