@@ -19,8 +19,25 @@ if (wanted.includes('firefox')) {
     chromeLauncher({
       puppeteer: puppeteerCore,
       launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
+      createPage: ({ context }) => tolerateOrientation(context.newPage()),
     }),
   );
+}
+
+/**
+ * puppeteer-core sends WebDriver BiDi's emulation.setScreenOrientationOverride with every setViewport;
+ * Firefox ESR 140 (Debian's firefox-esr) does not know the command and the whole session fails before
+ * a test runs. The viewport itself is set by the other command of the same call, so only that error is
+ * tolerated; any other error still fails the run.
+ */
+async function tolerateOrientation(pagePromise) {
+  const page = await pagePromise;
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = (viewport) =>
+    setViewport(viewport).catch((error) => {
+      if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+    });
+  return page;
 }
 
 function count(results, acc) {

@@ -126,9 +126,29 @@ export const TRACKER_COOKIE = /^(_ga|_gid|_gat|_gcl_|_fbp|_fbc|_dc_gtm_|_gac_)/;
 
 // ----- waiting: events, Keksi's own promises, held-back responses, bounded polls -----
 
-/** Bounded wait until `fn(arg)` is truthy in the page (playwright's and puppeteer's argument orders differ). */
-export function waitFor(page, fn, arg, timeout = 30000) {
-  return isPuppeteer(page) ? page.waitForFunction(fn, { timeout }, arg) : page.waitForFunction(fn, arg, { timeout });
+/**
+ * Bounded wait until `fn(arg)` is truthy in the page. Playwright's waitForFunction serves Chromium.
+ * Puppeteer's builds its predicate with `Function()` inside the page, which Firefox (ESR 140.12 on)
+ * blocks under the test pages' strict CSP; so for Firefox the same check runs once per animation
+ * frame from a script the harness evaluates (the protocol's own evaluation, which CSP does not govern).
+ */
+export async function waitFor(page, fn, arg, timeout = 30000) {
+  if (!isPuppeteer(page)) return page.waitForFunction(fn, arg, { timeout });
+  const check = `(${fn})`;
+  const ok = await page.evaluate(
+    `new Promise((resolve) => {
+      const fn = ${check}, arg = ${JSON.stringify(arg ?? null)}, end = performance.now() + ${timeout};
+      const tick = () => {
+        let value;
+        try { value = fn(arg); } catch {}
+        if (value) resolve(true);
+        else if (performance.now() > end) resolve(false);
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    })`,
+  );
+  if (!ok) throw new Error(`waitFor: still false after ${timeout} ms: ${String(fn).slice(0, 200)}`);
 }
 
 /** Poll `check` in Node until it is truthy; fails after `ms` naming `what` (the pause between checks is not a wait for anything). */
