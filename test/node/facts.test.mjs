@@ -16,7 +16,7 @@ const sources = files('src').sort();
  * rest. Enough of a tokenizer for Keksi's sources: a `/` after an operator or bracket starts a regex.
  */
 export function tokens(code) {
-  const out = { comments: [], strings: [], code: '' };
+  const out = { comments: [], strings: [], regexes: [], code: '' };
   let i = 0;
   let last = '';
   while (i < code.length) {
@@ -42,6 +42,7 @@ export function tokens(code) {
         end += code[end] === '\\' ? 2 : 1;
       }
       end++;
+      out.regexes.push(code.slice(i, end));
       out.code += code.slice(i, end);
       last = '/';
     } else {
@@ -65,6 +66,7 @@ test('the tokenizer tells comments, strings, regexes and code apart', () => {
   const t = tokens("const a = 'x // y'; // note 1\nconst r = /['\"]/g; /* b */ const s = `t ${a}`;");
   assert.deepEqual(t.comments, ['// note 1', '/* b */']);
   assert.deepEqual(t.strings, ['x // y', 't ${a}']);
+  assert.deepEqual(t.regexes, [`/['"]/`]);
   assert.ok(t.code.includes(`/['"]/g`));
 });
 
@@ -75,6 +77,13 @@ test('each default (cookie name, lifetime, its cap) is written once, in src/core
   const inDefaults = found.filter((f) => f.startsWith(DEFAULTS + ':')).map((f) => f.split(': ')[1]).sort();
   assert.deepEqual(found.filter((f) => !f.startsWith(DEFAULTS + ':')), []);
   assert.deepEqual(inDefaults, ['182', '395', 'keksi_consent']);
+});
+
+test('one tracker detector: only src/core/trackers.ts has a pattern for the vendors\' snippets', () => {
+  const markers = /dataLayer|googletag|fbq|facebook\\?\.net/;
+  const found = [...parsed].flatMap(([f, t]) => (f === 'src/core/trackers.ts' ? [] : t.regexes.filter((r) => markers.test(r)).map((r) => `${f}: ${r}`)));
+  assert.deepEqual(found, []);
+  assert.ok(parsed.get('src/core/trackers.ts').regexes.some((r) => markers.test(r)), 'the detector is where it should be');
 });
 
 test('every console message goes through src/core/log.ts', () => {
