@@ -14,7 +14,7 @@ import type { Consent } from '../core/record.js';
 import { translations } from '../i18n/index.js';
 import { checkNotice, validateNotice } from './check.js';
 import { richText, safeHref } from './rich-text.js';
-import { noticeTexts } from './texts.js';
+import { noticeTexts } from '../i18n/notice.js';
 import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
 import { serviceDetails } from '../ui/service-details.js';
 import { KeksiElement } from '../ui/element.js';
