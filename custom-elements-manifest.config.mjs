@@ -1,6 +1,18 @@
 // `npm run manifest` (also part of `npm run build`): custom-elements.json, the Custom Elements
 // Manifest that editors, Storybook and docs tools read (package.json `customElements`). Generated
 // from the JSDoc on each element class: `@tag`, `@attr`, `@fires`, `@csspart`, `@cssprop`, `@slot`.
+import { readFileSync } from 'node:fs';
+
+/**
+ * The defaults src/core/attributes.ts defines (`export const NAME = 'text' | 123;`): a JSDoc `@attr`
+ * names the constant (`[expires-days=DEFAULT_EXPIRES_DAYS]`) and the manifest states its value, so
+ * each default is written once (test/node/facts.test.mjs).
+ */
+const DEFAULTS = new Map(
+  [...readFileSync('src/core/attributes.ts', 'utf8').matchAll(/^export const ([A-Z_]+) = (?:'([^']*)'|(\d+));$/gm)].map(([, name, text, number]) => [name, text ?? number]),
+);
+const resolveDefaults = (text) => text?.replace(/\b[A-Z][A-Z_]+\b/g, (name) => DEFAULTS.get(name) ?? name);
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
@@ -22,6 +34,10 @@ export default {
           const names = new Set(mod.declarations.map((d) => d.name));
           mod.exports = mod.exports?.filter((e) => names.has(e.declaration?.name));
           for (const d of mod.declarations) {
+            for (const a of d.attributes || []) {
+              if (a.default !== undefined) a.default = resolveDefaults(a.default);
+              if (a.description !== undefined) a.description = resolveDefaults(a.description);
+            }
             d.members = d.members?.filter((m) => !m.privacy && !m.name.startsWith('_'));
             for (const ref of [d.superclass, ...(d.members || []).map((m) => m.inheritedFrom)]) if (ref?.module) ref.module = shipped(ref.module);
           }

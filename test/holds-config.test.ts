@@ -4,7 +4,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseConfig } from '../src/controller/config.js';
+import '../src/controller/merge-options.js';
 import { guard, warn } from '../src/core/log.js';
+import { configure, options } from '../src/core/options.js';
+import { captureWarnings } from './helpers.js';
 
 const logUrl = (value: string) => {
   const config = parseConfig((name) => (name === 'log-url' ? value : null), ['log-url'], location.hostname);
@@ -55,5 +58,41 @@ describe('guard and warn never throw', () => {
     expect(guard('holds: work that throws an object without text', () => {
       throw hostile;
     }, 7)).to.equal(7);
+  });
+});
+
+describe('configure(): an option of the wrong type', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const give = (input: unknown) => captureWarnings(() => configure(input as any));
+
+  it('an array where a map is expected is refused by its name, and the other options apply', async () => {
+    const said = await give({ categories: [{ title: 'Arviot', description: 'Tuotearviot' }], cookies: { analytics: ['_pk_id*'] } });
+    expect(said.map((s) => s.replace(/ skipped\..*/, ''))).to.deep.equal(['[keksi] configure(): categories']);
+    expect(Object.keys(options.categories)).to.deep.equal([]);
+    expect(options.cookies.analytics).to.deep.equal(['_pk_id*']);
+  });
+
+  it('each option whose value has the wrong type is named once, entries included', async () => {
+    const said = await give({
+      cookies: ['_x_*'],
+      consentMode: ['ad_storage'],
+      scriptUrls: ['/gtag.js'],
+      services: { name: 'Arviot', category: 'analytics' },
+      categories: { reviews: ['Arviot', 'Tuotearviot'], chat: { title: 'Chat', description: 'Asiakaspalvelu' } },
+    });
+    expect(said.map((s) => s.replace(/ skipped\..*/, ''))).to.deep.equal([
+      '[keksi] configure(): categories.reviews',
+      '[keksi] configure(): cookies',
+      '[keksi] configure(): consentMode',
+      '[keksi] configure(): scriptUrls',
+      '[keksi] configure(): services',
+    ]);
+    expect(Object.keys(options.categories)).to.deep.equal(['chat']);
+  });
+
+  it('a list given instead of the options object is refused as a whole', async () => {
+    const said = await give([{ categories: { reviews: { title: 'Arviot', description: 'Tuotearviot' } } }]);
+    expect(said.map((s) => s.replace(/ ignored\..*/, ''))).to.deep.equal(['[keksi] configure() takes an object;']);
+    expect(Object.keys(options.categories)).to.deep.equal([]);
   });
 });

@@ -6,7 +6,9 @@
 import { ATTRIBUTES, ONE_OF, type KeksiConfig, type Problem } from './config.js';
 import { warn } from '../core/log.js';
 
-const MESSAGES: Record<string, (name: string, value: string) => string> = {
+// A message states the value used instead from the parsed configuration, never a copy of the default
+// (src/core/attributes.ts holds each default once).
+const MESSAGES: Record<string, (name: string, value: string, config: KeksiConfig) => string> = {
   unknown: (name) => `unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`,
   category: (_, id) => `category "${id}" ignored: use lower-case letters, digits, "-" or "_".`,
   added: (_, id) => `category "${id}" added: a configured tag needs it.`,
@@ -19,16 +21,16 @@ const MESSAGES: Record<string, (name: string, value: string) => string> = {
   origin: (name, value) => `${name}="${value}" is not on this site; ignored.`,
   lang: (_, value) => `lang="${value}" is not fi, sv or en; following the page language.`,
   revision: (_, value) => `revision="${value}" is not a whole number ≥ 0; using 0.`,
-  'cookie-name': (_, value) => `cookie-name="${value}" may only use letters, digits, "-" and "_"; using keksi_consent.`,
+  'cookie-name': (_, value, config) => `cookie-name="${value}" may only use letters, digits, "-" and "_"; using ${config.cookieName}.`,
   'cookie-domain': (_, value) => `cookie-domain="${value}" is not a domain of this page's host ${globalThis.location?.hostname}; using the host.`,
-  'expires-days': (_, value) => `expires-days="${value}" is not a number; using 182.`,
-  clamped: (_, value) => `expires-days="${value}" is outside 1–395; clamped.`,
+  'expires-days': (_, value, config) => `expires-days="${value}" is not a number; using ${config.expiresDays}.`,
+  clamped: (_, value, config) => `expires-days="${value}" is out of range; clamped to ${config.expiresDays}.`,
 };
 
-/** The message for one problem. */
-export const describeProblem = ([kind, name, value]: Problem): string => MESSAGES[kind](name, value);
+/** The message for one problem of `config`. */
+export const describeProblem = ([kind, name, value]: Problem, config: KeksiConfig): string => MESSAGES[kind](name, value, config);
 
 /** Warn (once each) about every bad value in a configuration. */
 export function reportProblems(config: KeksiConfig): void {
-  for (const problem of config.problems) warn(describeProblem(problem));
+  for (const problem of config.problems) warn(describeProblem(problem, config));
 }

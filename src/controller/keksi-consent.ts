@@ -52,9 +52,9 @@ declare global {
  * @attr categories - space-separated optional categories (`preferences`, `analytics`, `marketing` or your own ids); `necessary` is always on
  * @attr lang - `fi`, `sv` or `en`; default: `<html lang>`, then the browser's languages, then English
  * @attr {number} [revision=0] - a stored consent of another revision counts as none: the visitor is asked again
- * @attr [cookie-name=keksi_consent] - name of the consent cookie
+ * @attr [cookie-name=DEFAULT_COOKIE] - name of the consent cookie
  * @attr cookie-domain - share the choice across subdomains (`example.fi`); must contain the page's host
- * @attr {number} [expires-days=182] - how long a choice lasts, 1–395 days
+ * @attr {number} [expires-days=DEFAULT_EXPIRES_DAYS] - how long a choice lasts, 1–MAX_EXPIRES_DAYS days
  * @attr notice-url - link to the privacy notice, shown in the banner
  * @attr {'bottom' | 'top' | 'center'} [position=bottom] - where the banner is shown
  * @attr {boolean} no-reopen-button - hide the floating button that reopens the settings

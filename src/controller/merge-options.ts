@@ -15,7 +15,8 @@ export { options };
 
 /** A copy of an object's own enumerable properties, without a prototype. */
 const own = <T>(o: T): T => ({ __proto__: null, ...o }) as T;
-const isObject = (o: unknown): o is object => !!o && typeof o == 'object';
+/** A plain object, as the options' maps are: not a list. */
+const isObject = (o: unknown): o is object => !!o && typeof o == 'object' && !Array.isArray(o);
 const skip = (path: string, value: unknown): undefined => void warn(`configure(): ${path} skipped.`, value);
 /** The items `ok` accepts, or undefined when `list` is not a list; each other item is skipped. */
 const listOf = (ok: (item: any) => unknown, why = '') => (list: unknown, path: string) =>

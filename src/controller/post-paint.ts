@@ -5,10 +5,10 @@
  * before gating (their queues must hear the consent first). It travels in the controller's chunk
  * (every page view needs both) and sees the controller only through the host interface (host.ts).
  */
-import type { Lang } from './config.js';
 import { reportProblems } from './diagnostics.js';
 import type { ConsentHost } from './host.js';
 import type { Consent } from '../core/record.js';
+import { REOPEN_LABEL } from '../i18n/reopen-label.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 
 /** What the controller calls on the started post-paint work. */
@@ -19,7 +19,6 @@ export interface PostPaint {
   reopenButton(): HTMLButtonElement | undefined;
 }
 
-const REOPEN_LABEL: Record<Lang, string> = { fi: 'Evästeasetukset', sv: 'Inställningar för kakor', en: 'Cookie settings' };
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
 // visible under forced colours.
 const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}button:before{content:"";display:block;height:100%;background:currentColor;forced-color-adjust:none;clip-path:path("M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z")}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;

@@ -14,6 +14,12 @@ export const NECESSARY = 'necessary';
 /** The consent cookie's name unless `cookie-name` says otherwise. */
 export const DEFAULT_COOKIE = 'keksi_consent';
 
+/** How many days a choice lasts unless `expires-days` says otherwise (about six months). */
+export const DEFAULT_EXPIRES_DAYS = 182;
+
+/** The longest a choice may last, in days (13 months); a longer `expires-days` is clamped. */
+export const MAX_EXPIRES_DAYS = 395;
+
 /** Returns an attribute's value, or null when it is absent. */
 export type Read = (name: string) => string | null;
 
@@ -83,13 +89,13 @@ export function parseGating(read: Read, bad: (...problem: Problem) => void): Gat
   }
 
   const expiresAttr = read('expires-days');
-  let expiresDays = Number(expiresAttr ?? 182);
+  let expiresDays = Number(expiresAttr ?? DEFAULT_EXPIRES_DAYS);
   if (!Number.isFinite(expiresDays)) {
     bad('expires-days', 'expires-days', expiresAttr!);
-    expiresDays = 182;
-  } else if (expiresDays < 1 || expiresDays > 395) {
+    expiresDays = DEFAULT_EXPIRES_DAYS;
+  } else if (expiresDays < 1 || expiresDays > MAX_EXPIRES_DAYS) {
     bad('clamped', 'expires-days', expiresAttr!);
-    expiresDays = Math.min(395, Math.max(1, expiresDays));
+    expiresDays = Math.min(MAX_EXPIRES_DAYS, Math.max(1, expiresDays));
   }
   return { categories, revision, cookieName, expiresDays };
 }

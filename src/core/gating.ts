@@ -11,7 +11,7 @@
  * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
 import { isSafeUrl } from './attributes.js';
-import { VENDOR_SNIPPET } from './trackers.js';
+import { isVendorSnippet } from './trackers.js';
 import { guard, warn } from './log.js';
 
 /** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
@@ -61,7 +61,7 @@ const onScriptError = (e: ErrorEvent) => {
  * it must not run before its queue has heard the consent default and the visitor's choice, also when a
  * single-page shop adds it long after start-up. The integrations replace `ok` when they start.
  */
-export const vendorHold = { ok: (el: Element): boolean => !VENDOR_SNIPPET.test(el.outerHTML), held: false };
+export const vendorHold = { ok: (el: Element): boolean => !isVendorSnippet(el), held: false };
 
 export class Gate {
   private _queue: Element[] = [];

@@ -9,14 +9,18 @@ import type { Read } from './attributes.js';
 const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
 
 /**
- * What every documented form of Google's (gtag.js, GTM) and Meta's snippets mentions, in its text or
- * address; the integrations tell the two apart (GOOGLE_SNIPPET, META_SNIPPET).
+ * The one tracker detector, asked by gating, the entries and the integrations: what every documented
+ * form of Google's snippets (gtag.js, GTM) and of Meta's pixel base code mentions, in its text or
+ * address, in that order (`const [google, meta] = VENDOR_SNIPPETS`).
  */
-export const VENDOR_SNIPPET = /gtag|dataLayer|googletag|fbq|facebook\.net/;
+export const VENDOR_SNIPPETS = [/gtag|dataLayer|googletag/, /fbq|facebook\.net/];
 
-/** Whether a gated script still waiting (its text or its address) matches `snippet`. */
-export const gatedSnippet = (snippet: RegExp): boolean =>
-  [...document.querySelectorAll('script[data-category]')].some((s) => snippet.test(s.outerHTML));
+/** Whether an element (its text or its address) is one of `snippets`, a Google or Meta snippet unless told. */
+export const isVendorSnippet = (el: Element, snippets = VENDOR_SNIPPETS): boolean => snippets.some((v) => v.test(el.outerHTML));
+
+/** Whether a gated script still waiting is one of `snippets` (a Google or Meta snippet unless told). */
+export const gatedSnippet = (snippets?: RegExp[]): boolean =>
+  [...document.querySelectorAll('script[data-category]')].some((s) => isVendorSnippet(s, snippets));
 
 /**
  * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own
@@ -26,4 +30,4 @@ export const gatedSnippet = (snippet: RegExp): boolean =>
 export const hasTrackers = (read: Read): boolean =>
   TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) ||
   !!(window as { dataLayer?: unknown }).dataLayer ||
-  gatedSnippet(VENDOR_SNIPPET);
+  gatedSnippet();

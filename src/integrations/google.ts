@@ -4,7 +4,7 @@
  * objects, so commands go through a classic `function gtag(){dataLayer.push(arguments)}`.
  */
 import type { KeksiConfig } from '../controller/config.js';
-import { gatedSnippet } from '../core/trackers.js';
+import { VENDOR_SNIPPETS, gatedSnippet, isVendorSnippet } from '../core/trackers.js';
 import { loadScript } from './load-script.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
@@ -12,8 +12,8 @@ import { options } from '../core/options.js';
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
 
-/** What every documented form of Google's snippets (gtag.js, GTM) mentions, in its text or address (see hasTrackers). */
-export const GOOGLE_SNIPPET = /gtag|dataLayer|googletag/;
+/** Google's part of the one tracker detector (core/trackers.ts). */
+const GOOGLE_SNIPPET = VENDOR_SNIPPETS.slice(0, 1);
 
 /** The seven Consent Mode v2 types. */
 export const CONSENT_TYPES = [
@@ -129,7 +129,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
      * default and the choice (once more if the page's own dataLayer has heard them already: harmless).
      */
     before(el: Element) {
-      if (!late && !attributes && !snippet && GOOGLE_SNIPPET.test(el.outerHTML)) {
+      if (!late && !attributes && !snippet && isVendorSnippet(el, GOOGLE_SNIPPET)) {
         late = true;
         update();
       }

@@ -5,16 +5,13 @@
  * implied then) and is told every change after it has run.
  */
 import type { KeksiConfig } from '../controller/config.js';
-import { gatedSnippet } from '../core/trackers.js';
+import { VENDOR_SNIPPETS, gatedSnippet } from '../core/trackers.js';
 import { loadScript } from './load-script.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 
 type Fbq = ((...args: unknown[]) => void) & { callMethod?: (...a: unknown[]) => void; queue: unknown[]; push: unknown; loaded: boolean; version: string };
 type MetaWindow = Window & { fbq?: Fbq; _fbq?: Fbq };
-
-/** What Meta's pixel base code mentions (see hasTrackers). */
-const META_SNIPPET = /fbq|facebook\.net/;
 
 export const FBEVENTS_URL = 'https://connect.facebook.net/en_US/fbevents.js';
 
@@ -40,7 +37,7 @@ export function fbq(...args: unknown[]): void {
 export function startMeta(config: KeksiConfig, granted: (category: string) => boolean) {
   const w = window as MetaWindow;
   const ours = config.metaPixel.length;
-  if (ours && gatedSnippet(META_SNIPPET)) warn('meta-pixel and a gated Meta base code both run; keep one.');
+  if (ours && gatedSnippet([VENDOR_SNIPPETS[1]])) warn('meta-pixel and a gated Meta base code both run; keep one.');
   const advanced = config.consentMode === 'advanced';
   let loaded = false;
   /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */

@@ -14,7 +14,7 @@ import type { Consent } from '../core/record.js';
 import { translations } from '../i18n/index.js';
 import { checkNotice, validateNotice } from './check.js';
 import { richText, safeHref } from './rich-text.js';
-import { noticeTexts } from './texts.js';
+import { noticeTexts } from '../i18n/notice.js';
 import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
 import { serviceDetails } from '../ui/service-details.js';
 import { KeksiElement } from '../ui/element.js';
@@ -22,7 +22,6 @@ import { base } from '../ui/styles.js';
 import { categoryViews } from '../ui/views.js';
 import { styles } from './keksi-notice.styles.js';
 
-const reported = new Set<string>();
 /** The longest notice JSON read, in characters. */
 const MAX_NOTICE = 262144;
 
@@ -104,7 +103,7 @@ export class KeksiNotice extends KeksiElement {
     let data: unknown;
     try {
       const json = inline ? inline.textContent || '' : await (await fetch(this.src!)).text();
-      // A notice is some 10–40 kB; past this bound, parsing and rendering would hold up the page.
+      // Real notices are far shorter (docs/benchmarks.md); past this bound, parsing and rendering would hold up the page.
       if (json.length > MAX_NOTICE) throw new RangeError(`longer than ${MAX_NOTICE} characters`);
       data = JSON.parse(json);
     } catch (error) {
@@ -119,14 +118,10 @@ export class KeksiNotice extends KeksiElement {
     if (notice) this._report(notice);
   }
 
-  /** Log the checker's findings once, for the shop (visitors never see them). */
+  /** Log the checker's findings (once each: warn() says a message once per page), for the shop; visitors never see them. */
   private _report(notice: Notice): void {
     for (const f of checkNotice(notice, { cookieSection: !!document.querySelector('keksi-consent') })) {
-      const line = `notice check (${this.src || 'inline data'}), ${f.severity} in "${f.section}" (${f.reference}): ${f.message.en}`;
-      if (!reported.has(line)) {
-        reported.add(line);
-        console.warn('[keksi] ' + line);
-      }
+      warn(`notice check (${this.src || 'inline data'}), ${f.severity} in "${f.section}" (${f.reference}): ${f.message.en}`);
     }
   }
 

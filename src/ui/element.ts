@@ -6,11 +6,9 @@
  * changing one line: its import of the base (test/node/lit-shape.test.mjs compiles every element so).
  * Templates are lit-html's.
  *
- * Why it exists: bytes. Measured (gzip -9) with these four elements, `extends LitElement` makes
- * dist/keksi.js 21,484 B, the UI chunk 12,447 B and dist/keksi-notice.js 18,386 B; this base makes
- * them 19,920, 10,935 and 16,864 (about 1.5 KB less each: ReactiveElement's converters, controllers,
- * `hasChanged`, `shouldUpdate`, polyfill and dev hooks). Compared with the earlier ad-hoc base it
- * costs about 330 B more, and Lit's `css` tag about 360 B: the price of Lit's shapes. What it leaves
+ * Why it exists: bytes. It leaves out ReactiveElement's converters, controllers, `hasChanged`,
+ * `shouldUpdate`, polyfill and dev hooks; the measured difference against `extends LitElement` (and
+ * against the earlier ad-hoc base) is in docs/benchmarks.md, "Measured choices". What it leaves
  * out the compiler refuses (no `converter`, `hasChanged`, `Object`/`Array` types), so a declaration
  * here means the same under LitElement; test/lit-shape.test.ts runs the same element on both.
  */

@@ -21,9 +21,8 @@ const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
 
 /**
  * Lay out a hidden line in the elements' font, regular and bold, so that the browser finds and loads
- * the font now (in the UI chunk's own task) rather than in the banner's first frame. At 4× CPU, first
- * visits with a long task after the first paint went from 8 of 12 to 2–3 of 12, and the banner's first
- * frame stayed under 50 ms in 7 of 12 (0 of 12 before). Returns the font family used, for the tests.
+ * the font now (in the UI chunk's own task) rather than in the banner's first frame (what that
+ * measured: docs/benchmarks.md, "Measured choices"). Returns the font family used, for the tests.
  */
 export function warmUpFont(root: ShadowRoot): string {
   const probe = document.createElement('span');

@@ -9,6 +9,7 @@ import { warn } from '../core/log.js';
 import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import { translations, type CategoryText } from '../i18n/index.js';
+import { PURPOSES } from '../i18n/purposes.js';
 
 export interface ServiceView {
   name: string;
@@ -26,13 +27,6 @@ export interface CategoryView extends CategoryText {
 
 const GOOGLE = 'Google Ireland Ltd (Google LLC, USA)';
 const POLICY_GOOGLE = 'https://policies.google.com/privacy';
-const PURPOSES = {
-  ga: { fi: 'Kävijätilastot: mitä sivuja katsotaan ja miten sivustoa käytetään.', sv: 'Besöksstatistik: vilka sidor som visas och hur webbplatsen används.', en: 'Visitor statistics: which pages are viewed and how the site is used.' },
-  ads: { fi: 'Google-mainosten tehon mittaaminen ja kohdentaminen.', sv: 'Mäter och riktar annonser på Google.', en: 'Measuring and targeting Google ads.' },
-  gtm: { fi: 'Lataa sivuston mittaus- ja markkinointitagit valintojesi mukaan.', sv: 'Laddar webbplatsens mät- och marknadsföringstaggar enligt dina val.', en: 'Loads the site’s measurement and marketing tags according to your choices.' },
-  meta: { fi: 'Facebook- ja Instagram-mainosten tehon mittaaminen ja kohdentaminen.', sv: 'Mäter och riktar annonser på Facebook och Instagram.', en: 'Measuring and targeting ads on Facebook and Instagram.' },
-  keksi: { fi: 'Muistaa evästevalintasi.', sv: 'Kommer ihåg dina val om kakor.', en: 'Remembers your cookie choices.' },
-};
 
 /**
  * A service as shown. The fields of a shop's service (configure()) are checked here, where they are

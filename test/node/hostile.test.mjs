@@ -98,7 +98,7 @@ test('attribute parsing never throws and always yields values in range', () => {
       assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
       // Every bad value is listed, and every listed problem has a message naming its attribute.
-      for (const problem of c.problems) assert.ok(describeProblem(problem).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
+      for (const problem of c.problems) assert.ok(describeProblem(problem, c).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
       for (const name of Object.keys(attrs)) {
         if (name === 'x' || name === 'onclick') assert.ok(c.problems.some((p) => p[0] === 'unknown' && p[1] === name), name);
       }

@@ -1,6 +1,9 @@
-/** Headings and standard texts of the notice, per language (from shared COMPLIANCE.md). */
+/**
+ * Headings and standard texts of the privacy notice (`<keksi-notice>`), per language (from shared
+ * COMPLIANCE.md). Only the notice bundle loads them.
+ */
 import type { Lang } from '../controller/config.js';
-import type { LegalBasis, SectionId } from './types.js';
+import type { LegalBasis, SectionId } from '../notice/types.js';
 
 export interface NoticeTexts {
   headings: Record<SectionId, string>;
