@@ -4,10 +4,11 @@
 import { spawn } from 'node:child_process';
 import { startServer } from './serve.mjs';
 
-const children = [
-  spawn('npx', ['rollup', '-c', '--watch', '--silent'], { stdio: 'inherit' }),
-  spawn('npx', ['wtr', '--watch'], { stdio: 'inherit', env: { ...process.env, BROWSERS: process.env.BROWSERS || 'chromium' } }),
-];
+const children = [spawn('npx', ['rollup', '-c', '--watch', '--silent'], { stdio: 'inherit' })];
+// web-test-runner's watch mode is interactive: it needs a terminal.
+if (process.stdout.isTTY) {
+  children.push(spawn('npx', ['wtr', '--watch'], { stdio: 'inherit', env: { ...process.env, BROWSERS: process.env.BROWSERS || 'chromium' } }));
+} else console.log('[keksi dev] not a terminal: web-test-runner --watch skipped (run `npx wtr --watch` in a terminal)');
 const { url } = await startServer({ port: Number(process.env.PORT || 8080) });
 console.log(`Keksi dev: demo shop at ${url}/ — rollup and web-test-runner are watching src/ and test/`);
 
