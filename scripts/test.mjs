@@ -1,4 +1,4 @@
-// `npm test`: every test, in order — build, type-check of src/ and test/, Node tests (size budget, notice checker), browser tests
+// `npm test`: every test, in order — build, type-check of src/ and test/, lint, Node tests (size budget, notice checker), browser tests
 // in Chromium and Firefox (web-test-runner), end-to-end tests of the demo shop (playwright-core).
 // `npm test -- unit|browser|e2e` runs one stage. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
@@ -44,6 +44,10 @@ for (const stage of stages) {
     const typed = run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0;
     console.log(typed ? '✔ src/ and test/ type-check (tsc -p tsconfig.test.json)' : '✖ tsc -p tsconfig.test.json found type errors');
     totals[typed ? 'passed' : 'failed']++;
+    // `npm run lint`: ESLint (typescript-eslint, lit, wc) and Prettier's check.
+    const linted = run('npm', ['run', '--silent', 'lint']) === 0;
+    console.log(linted ? '✔ npm run lint (ESLint, Prettier)' : '✖ npm run lint found problems');
+    totals[linted ? 'passed' : 'failed']++;
     nodeTests('test/node');
   }
   else if (stage === 'e2e') nodeTests('test/e2e');

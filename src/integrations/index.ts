@@ -20,7 +20,7 @@ export const TRACKER_COOKIES = {
   __proto__: null,
   analytics: ['_ga', '_ga_*', '_gid', '_gat*', '_dc_gtm_*', '_gac_*'],
   marketing: ['_gcl_*', '_fbp', '_fbc'],
-} as {} as Record<string, string[]>;
+} as unknown as Record<string, string[]>;
 
 /** Delete the tracker cookies of every category that is not granted. */
 export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {

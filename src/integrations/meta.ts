@@ -20,7 +20,8 @@ export function fbq(...args: unknown[]): void {
   const w = window as MetaWindow;
   if (typeof w.fbq != 'function') {
     const n = function (this: unknown) {
-      // eslint-disable-next-line prefer-rest-params
+      // The vendor's own snippet shape: forward the call's arguments object as it is.
+      // eslint-disable-next-line prefer-rest-params, prefer-spread
       n.callMethod ? n.callMethod.apply(n, arguments as unknown as unknown[]) : n.queue.push(arguments);
     } as Fbq;
     n.push = n;

@@ -41,7 +41,10 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
     return t;
   };
   let cookies = s.cookies || [];
-  if (!Array.isArray(cookies)) bad('cookies', cookies), (cookies = []);
+  if (!Array.isArray(cookies)) {
+    bad('cookies', cookies);
+    cookies = [];
+  }
   return {
     name: localText(s.name, lang),
     provider: text('provider'),

@@ -432,7 +432,10 @@ class Reload {
     await s.reload();
     Object.assign(m, { load: m.load + 1, memory: m.stored, elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
     await settle(m, s);
-    for (const h of s.held.filter((x) => x.load < m.load)) s.held.splice(s.held.indexOf(h), 1), h.abort();
+    for (const h of s.held.filter((x) => x.load < m.load)) {
+      s.held.splice(s.held.indexOf(h), 1);
+      h.abort();
+    }
   }
   toString() {
     return 'reload';

@@ -4,7 +4,7 @@
 // holds-config-firefox.test.mjs, whose clicks go through page.evaluate).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, keksiReady, startHarness, ui, waitFor } from './harness.mjs';
+import { BROWSERS, keksiReady, startHarness, ui } from './harness.mjs';
 import { navigate } from './holds-navigate.mjs';
 
 /** Accept everything and list the Google Tag Manager scripts Keksi has put in the page by then. */

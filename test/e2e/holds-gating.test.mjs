@@ -114,7 +114,7 @@ for (const browser of BROWSERS) {
         // Injected later with innerHTML, then the shop's own later script (with the nonce).
         await page.evaluate(() => {
           const main = document.querySelector('main');
-          main.insertAdjacentHTML('beforeend', `<script type="text/plain" data-category="necessary">window.__ran.push('gadget-later')<\/script>`);
+          main.insertAdjacentHTML('beforeend', `<script type="text/plain" data-category="necessary">window.__ran.push('gadget-later')</script>`);
           const s = Object.assign(document.createElement('script'), { type: 'text/plain', nonce: document.querySelector('script[src$="keksi.mjs"]').nonce });
           s.setAttribute('data-category', 'necessary');
           s.text = "window.__ran.push('shop-later')";

@@ -82,7 +82,7 @@ test('nothing is granted that the stored record did not accept, for the configur
 });
 
 test('attribute parsing never throws and always yields values in range', () => {
-  const attr = fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('analytics marketing', 'G-ABC123', '12', '-1', '1e9', 'NaN', 'javascript:alert(1)', ' //evil.example', 'advanced', 'top')), { nil: null });
+  const attr = fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('analytics marketing', 'G-ABC123', '12', '-1', '1e9', 'NaN', 'javascript:alert(1)', ' //evil.example', 'advanced', 'top', 'evil.example', 'ample.fi', 'example.fi', '.example.fi')), { nil: null });
   const names = ['categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url', 'position', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url', 'reload-on-withdraw', 'ignore-gpc', 'onclick', 'x'];
   fc.assert(
     fc.property(fc.dictionary(fc.constantFrom(...names), attr), fc.constantFrom('shop.example.fi', 'localhost', ''), (attrs, host) => {
@@ -105,6 +105,19 @@ test('attribute parsing never throws and always yields values in range', () => {
     }),
     { numRuns: 5000 },
   );
+});
+
+test("cookie-domain is taken only for the page's own domain or a parent of it", () => {
+  const domain = (value, host) => parseConfig((n) => (n === 'cookie-domain' ? value : null), ['cookie-domain'], host);
+  assert.equal(domain('example.fi', 'shop.example.fi').cookieDomain, 'example.fi');
+  assert.equal(domain('.Example.fi', 'shop.example.fi').cookieDomain, 'example.fi');
+  assert.equal(domain('shop.example.fi', 'shop.example.fi').cookieDomain, 'shop.example.fi');
+  // Another site, a suffix that is not a parent ("ample.fi" of "example.fi"), a child of the page's host.
+  for (const other of ['evil.example', 'ample.fi', 'www.shop.example.fi']) {
+    const c = domain(other, 'shop.example.fi');
+    assert.equal(c.cookieDomain, undefined, other);
+    assert.ok(c.problems.some((p) => p.includes('cookie-domain')), other);
+  }
 });
 
 test('a record that accepts and rejects the same category, or rejects necessary, is no consent', () => {
