@@ -22,6 +22,10 @@ export interface Party {
   email?: string;
   phone?: string;
   url?: string;
+  /** Legal form: "Oy", "Ay", "Tmi", "Ab", "Ltd" … */
+  legalForm?: string;
+  /** The defined short name ("jäljempänä 'Yritys'"). */
+  shortName?: string;
 }
 
 export interface Purpose {
@@ -38,6 +42,15 @@ export interface Recipient {
   role?: Text;
   /** ISO 3166 country code where they process the data, e.g. "FI", "US". */
   country?: string;
+  /** Processes the data on the controller's behalf (art. 28). */
+  processor?: boolean;
+  /**
+   * For a transfer outside the EU/EEA: adequacy decision; EU–US Data Privacy Framework; standard
+   * contractual clauses; binding corporate rules; art. 49 derogation.
+   */
+  mechanism?: 'adequacy' | 'dpf' | 'scc' | 'bcr' | 'derogation';
+  /** The shop's own words on the transfer mechanism. */
+  mechanismText?: Text;
 }
 
 export interface Notice {
@@ -55,6 +68,10 @@ export interface Notice {
   controller: Party;
   contact?: Party;
   dpo?: Party;
+  /** Representative in the EU (art. 27). */
+  representative?: Party;
+  /** The shop's own heading for a standard section (shown instead of Keksi's; the section stays standard). */
+  headings?: Partial<Record<SectionId, Text>>;
   /** Name of the register (Rekisterin nimi). */
   register?: Text;
   purposes?: Purpose[];
