@@ -1,6 +1,7 @@
 // The notice checker: each rule with a notice that meets it and one that does not (inflected Finnish
 // and Swedish included), the three real seeds (shared/seeds, as demo/notices/*.json) and the CLI.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { KNOWN_ABROAD, RULES, checkNotice, formatFindings, validateNotice } from '../../dist/esm/notice/check.js';
@@ -8,6 +9,7 @@ import { noticeTexts } from '../../dist/esm/notice/texts.js';
 
 const load = (name) => JSON.parse(readFileSync(`demo/notices/${name}.json`, 'utf8'));
 const rules = (notice) => checkNotice(notice).map((f) => f.rule);
+const keksi = (...args) => spawnSync(process.execPath, ['bin/keksi.mjs', ...args], { encoding: 'utf8' });
 
 /** One sentence per right; a notice with all of them states every right. */
 const SAYS = {
@@ -377,4 +379,56 @@ test('Kalvokeskus: Google and Facebook receive data with no transfer mechanism; 
 
 test('the demo shop’s own notice passes with no findings', () => {
   assert.deepEqual(demo('pikku-paahtimo'), []);
+});
+
+test('CLI: `keksi check` prints the findings and exits 1 on errors, 0 when clean', () => {
+  const bad = keksi('check', 'demo/notices/kehobalanssi.json', '--lang', 'en');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /kehobalanssi\.json: 5 errors, 7 warnings, 1 notes/);
+  assert.match(bad.stdout, /✖ error {3}retention {3}The retention period, or the criteria for it, is missing\. {2}\[GDPR 13\(2\)\(a\); gdpr-13-2-a-retention\]/);
+  const good = keksi('check', 'demo/notices/pikku-paahtimo.json');
+  assert.equal(good.status, 0);
+  assert.match(good.stdout, /0 virhettä, 0 varoitusta, 0 huomiota/);
+});
+
+test('CLI: --lang sv gives Swedish messages (it used to fall back to Finnish)', () => {
+  const out = keksi('check', '--lang', 'sv', 'demo/notices/kalvokeskus.json');
+  assert.equal(out.status, 1);
+  assert.match(out.stdout, /Lagringstiden eller kriterierna för den saknas\./);
+  assert.match(out.stdout, /7 fel, 3 varningar, 1 anmärkningar/);
+  assert.doesNotMatch(out.stdout, /Säilytysaika/);
+});
+
+test('CLI: --help prints the usage and exits 0', () => {
+  for (const args of [['--help'], ['-h'], ['help'], ['check', '--help']]) {
+    const out = keksi(...args);
+    assert.equal(out.status, 0, args.join(' '));
+    assert.match(out.stdout, /^usage: keksi <command>/, args.join(' '));
+    assert.match(out.stdout, /--format json/);
+  }
+});
+
+test('CLI: an unknown option is a usage error that names it', () => {
+  const out = keksi('check', '--strict', 'demo/notices/pikku-paahtimo.json');
+  assert.equal(out.status, 2);
+  assert.match(out.stderr, /Unknown option '--strict'/);
+  assert.equal(out.stdout, '');
+  assert.equal(keksi('frob').status, 2);
+  assert.match(keksi('frob').stderr, /unknown command "frob"/);
+  assert.equal(keksi().status, 2);
+});
+
+test('CLI: --format json is JSON (and "json" is not a file name); --json is the same; bad values exit 2', () => {
+  const out = keksi('check', '--format', 'json', 'demo/notices/kalvokeskus.json', 'demo/notices/pikku-paahtimo.json');
+  assert.equal(out.status, 1);
+  const report = JSON.parse(out.stdout);
+  assert.deepEqual(Object.keys(report), ['demo/notices/kalvokeskus.json', 'demo/notices/pikku-paahtimo.json']);
+  const retention = report['demo/notices/kalvokeskus.json'].find((f) => f.rule === 'gdpr-13-2-a-retention');
+  assert.deepEqual(Object.keys(retention).sort(), ['message', 'reference', 'rule', 'section', 'severity']);
+  assert.deepEqual(Object.keys(retention.message).sort(), ['en', 'fi', 'sv']);
+  assert.deepEqual(JSON.parse(keksi('check', '--json', 'demo/notices/kalvokeskus.json', 'demo/notices/pikku-paahtimo.json').stdout), report);
+  assert.equal(keksi('check', '--format', 'xml', 'demo/notices/pikku-paahtimo.json').status, 2);
+  assert.match(keksi('check', '--lang', 'de', 'demo/notices/pikku-paahtimo.json').stderr, /--lang must be one of fi, sv, en, not "de"/);
+  assert.equal(keksi('check', '--lang', 'de', 'demo/notices/pikku-paahtimo.json').status, 2);
+  assert.equal(keksi('check').status, 2);
 });
