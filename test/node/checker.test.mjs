@@ -56,7 +56,7 @@ test('the base notice used below meets every rule', () => {
 const PHRASES = {
   access: [
     'Sinulla on oikeus tarkastaa tietosi.', 'Tarkastusoikeus: voit pyytää otteen.', 'Rekisteröidyllä on oikeus tarkistaa, mitä tietoja hänestä on rekisterissä.',
-    'Sinulla on oikeus saada pääsy tietoihisi.', 'Saat pyynnöstä kopion tiedoistasi.',
+    'Sinulla on oikeus saada pääsy tietoihisi.', 'Saat pyynnöstä kopion tiedoistasi.', 'Sinulla on oikeus päästä tietoihisi.', 'Saat jäljennöksen tiedoistasi.',
     'Du har rätt att få tillgång till dina uppgifter.', 'Du har rätt till registerutdrag.', 'Den registrerade har rätt att kontrollera sina uppgifter.',
     'You have the right of access to your data.',
   ],
@@ -94,7 +94,7 @@ const PHRASES = {
   ],
   complaint: [
     'Voit tehdä valituksen tietosuojavaltuutetulle.', 'Sinulla on oikeus kannella valvontaviranomaiselle.', 'Voit saattaa asian tietosuojavaltuutetun käsiteltäväksi.',
-    'Voit kääntyä tietosuojavaltuutetun toimiston puoleen.',
+    'Voit kääntyä tietosuojavaltuutetun toimiston puoleen.', 'Sinulla on oikeus tehdä kantelu valvovalle viranomaiselle.',
     'Du har rätt att lämna in klagomål till dataombudsmannen.', 'Du kan klaga hos tillsynsmyndigheten.',
     'You can lodge a complaint with the supervisory authority.',
   ],
@@ -180,6 +180,8 @@ test('transfers: free text that data goes or may go abroad is not a safeguard', 
     'Henkilötietoja ei siirretä Euroopan Unionin ulkopuolelle, ellei se ole yrityksen tai sen yhteistyökumppanin teknisen toteutuksen varmistamiseksi tarpeellista.',
     'Uppgifter kan överföras till länder utanför EU.',
     'Data may be transferred outside the EEA.',
+    'Tiedot tallennetaan Yhdysvalloissa sijaitseville palvelimille.',
+    'Data is stored on servers in the United States.',
   ]) {
     assert.deepEqual(rules(base({ transfers: { text } })), ['gdpr-13-1-f-transfer-mechanism'], text);
     assert.deepEqual(rules(base({ transfers: { outsideEu: true, text } })), ['gdpr-13-1-f-transfer-mechanism'], text);
@@ -188,7 +190,10 @@ test('transfers: free text that data goes or may go abroad is not a safeguard', 
 });
 
 test('transfers: a plain "no" is no transfer', () => {
-  for (const text of ['Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.', 'Uppgifterna överförs inte till länder utanför EU eller EES.', 'We do not transfer data outside the EU.']) {
+  for (const text of [
+    'Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.', 'Emme siirrä tietoja EU:n ulkopuolelle.', 'Uppgifterna överförs inte till länder utanför EU eller EES.',
+    'We do not transfer data outside the EU.', 'Tietoja ei tallenneta Yhdysvaltoihin.',
+  ]) {
     assert.deepEqual(rules(base({ transfers: { text } })), [], text);
   }
 });

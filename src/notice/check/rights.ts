@@ -10,7 +10,7 @@ export type RightId = 'access' | 'rectification' | 'erasure' | 'restriction' | '
 
 export const RIGHTS: Record<RightId, Concept> = {
   access: {
-    fi: ['tarkastaa*', 'tarkistaa*', 'pääsy*', 'kopio*', 'saada tietää', 'nähdä =tie'],
+    fi: ['tarkastaa*', 'tarkistaa*', 'pääsy*', 'päästä =tie', 'kopio*', '=jäljennö', 'saada tietää', 'nähdä =tie'],
     sv: ['tillgång*', 'registerutdrag*', 'kontrollera* =uppgift', 'granska* =uppgift', 'granskningsrätt*', 'insyn*', 'få veta', 'kopia*'],
     en: ['access*', 'copy of', 'know what'],
   },
@@ -60,7 +60,7 @@ export const CONSENT: Concept = {
  * alone is not enough, nor the repealed Personal Data Act's narrower "the refusal may be taken to the
  * Ombudsman" (a sentence about refusing a request: "epääminen").
  */
-const AUTHORITY_FI = ['=tietosuojavaltuut', '=valvontaviranom', '=tietosuojaviranom'];
+const AUTHORITY_FI = ['=tietosuojavaltuut', '=valvontaviranom', '=tietosuojaviranom', '=valvov =viranom'];
 const AUTHORITY_SV = ['=dataombudsm', '=tillsynsmyndighet'];
 const COMPLAIN_FI = ['=valitu', '=valitt', '=kantel', '=kannel', '=käänty', '=ilmoitu', '=saatt !=epää'];
 const COMPLAIN_SV = ['klaga*', 'klagomål*', '=anmäl', 'vända*'];

@@ -21,14 +21,14 @@ export const MECHANISM: Concept = {
 const ABROAD_FI = ['=eu', '=eta', '=euroop', '=yhdysval', '=kolmans'];
 const ABROAD_SV = ['=eu', '=ees', '=europ', '=usa', '=tredje'];
 export const TRANSFER: Concept = {
-  fi: ABROAD_FI.map((w) => `=siir ${w}`),
-  sv: ABROAD_SV.map((w) => `=överf ${w}`),
-  en: ['transfer* eu', 'transfer* eea', 'transfer* europe*', 'transfer* usa', 'transfer* third', 'transfer* outside'],
+  fi: [...ABROAD_FI.map((w) => `=siir ${w}`), '=yhdysvall', '=usa'],
+  sv: [...ABROAD_SV.map((w) => `=överf ${w}`), '=usa', 'förenta stat*'],
+  en: ['transfer* eu', 'transfer* eea', 'transfer* europe*', 'transfer* third', 'transfer* outside', 'usa', 'united states'],
 };
 
 /** A plain "no": the sentence denies the transfer and names no exception. */
 export const DENIED: Concept = {
-  fi: ['ei !=ellei !=paitsi !=mikäli !=jos !=voida !=saattaa', 'eivät !=ellei !=paitsi !=mikäli !=jos'],
+  fi: ['ei', 'eivät', 'emme', 'en', 'ette'].map((no) => `${no} !=ellei !=paitsi !=mikäli !=jos !=voida !=saattaa`),
   sv: ['inte !=om !=utom !=såvida', 'inga !=om !=utom !=såvida'],
   en: ['not !unless !except !if !may', 'no !unless !except !if !may', 'never !unless !except !if !may'],
 };
