@@ -309,7 +309,7 @@ test('validateNotice keeps the valid parts and names the rest', () => {
   assert.deepEqual(validateNotice('nope'), { notice: null, problems: ['the notice is not a JSON object'] });
 });
 
-test('validateNotice keeps the fields for real notices: legal form, short name, representative, headings, transfer mechanisms', () => {
+test('validateNotice keeps the fields for real notices (legal form, short name, representative, headings, transfer mechanisms); a bad one drops only itself', () => {
   const data = {
     version: 1,
     controller: { name: 'Testi', legalForm: 'Oy', shortName: 'Yritys', email: 'a@testi.example' },
@@ -318,8 +318,25 @@ test('validateNotice keeps the fields for real notices: legal form, short name, 
     recipients: { list: [{ name: 'Mailer Inc', country: 'US', processor: true, mechanism: 'dpf', mechanismText: 'DPF.' }] },
   };
   assert.deepEqual(validateNotice(data), { notice: data, problems: [] });
-  const bad = validateNotice({ ...data, headings: { nosuch: 'x' }, recipients: { list: [{ name: 'X', mechanism: 'trust-me' }] } });
-  assert.deepEqual(bad.problems, ['"headings" is not valid and was left out', '"recipients" is not valid and was left out']);
+  const input = {
+    ...data,
+    controller: { ...data.controller, legalForm: 5 },
+    headings: { rights: 'Oikeutesi', nosuch: 'x', purposes: 7 },
+    recipients: { list: [{ name: 'Paytrail Oyj', country: 'FI', processor: true }, { name: 'Odd Ltd', country: 'GB', mechanism: 'trust-me', processor: 'yes' }] },
+  };
+  const copy = structuredClone(input);
+  const bad = validateNotice(input);
+  assert.deepEqual(bad.problems, [
+    '"controller.legalForm" is not valid and was left out',
+    '"headings.nosuch" is not valid and was left out',
+    '"headings.purposes" is not valid and was left out',
+    '"recipients.list[1].mechanism" is not valid and was left out',
+    '"recipients.list[1].processor" is not valid and was left out',
+  ]);
+  assert.deepEqual(bad.notice.controller, { name: 'Testi', shortName: 'Yritys', email: 'a@testi.example' });
+  assert.deepEqual(bad.notice.headings, { rights: 'Oikeutesi' });
+  assert.deepEqual(bad.notice.recipients.list, [{ name: 'Paytrail Oyj', country: 'FI', processor: true }, { name: 'Odd Ltd', country: 'GB' }]);
+  assert.deepEqual(input, copy, 'the caller’s data is not changed');
 });
 
 test('every demo notice is valid against the format', () => {
