@@ -3,7 +3,8 @@
 //   keksi check notice.json [more.json …] [--lang fi|sv|en] [--json | --format text|json]
 //     prints what each privacy notice is missing (GDPR art. 13, Finnish practice); exits 1 when any
 //     has errors, 2 on a usage error.
-// Each command is a function taking its own arguments; the table COMMANDS dispatches to it.
+// Each command is an async function that takes its own arguments and returns the exit status; the
+// table COMMANDS dispatches to it (a usage error exits 2 at once).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -37,10 +38,13 @@ function parse(args, options) {
 const LANGS = ['fi', 'sv', 'en'];
 const FORMATS = ['text', 'json'];
 
-/** `keksi check`. */
+/** `keksi check FILE…`: 0 no errors, 1 a notice has errors. */
 async function check(args) {
   const { values, positionals: files } = parse(args, { lang: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } });
-  if (values.help) return console.log(USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const lang = values.lang ?? 'fi';
   if (!LANGS.includes(lang)) usageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
   if (values.format !== undefined && !FORMATS.includes(values.format)) usageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
@@ -76,7 +80,7 @@ async function check(args) {
     for (const f of findings) console.log(`  ${icon[f.severity]} ${f.severity.padEnd(7)} ${f.section.padEnd(11)} ${f.message[lang]}  [${f.reference}; ${f.rule}]`);
   }
   if (json) console.log(JSON.stringify(report, null, 2));
-  process.exit(errors ? 1 : 0);
+  return errors ? 1 : 0;
 }
 
 const COMMANDS = { check };
@@ -88,7 +92,7 @@ if (command === '--help' || command === '-h' || command === 'help') {
   console.error(USAGE);
   process.exit(2);
 } else if (Object.hasOwn(COMMANDS, command)) {
-  await COMMANDS[command](rest);
+  process.exitCode = await COMMANDS[command](rest);
 } else {
   usageError(command.startsWith('-') ? `unknown option "${command}" before the command` : `unknown command "${command}"`);
 }
