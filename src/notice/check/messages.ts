@@ -19,7 +19,8 @@ const right = (fi: string, sv: string, en: string, reference = 'GDPR 13(2)(b)') 
     `Seloste ei kerro oikeudesta ${fi}.`, `Beskrivningen berättar inte om rätten ${sv}.`, `The notice does not state the right ${en}.`);
 
 export const RULES = {
-  'notice-format': rule('error', 'format', 'schema/notice.schema.json', '{problem}', '{problem}', '{problem}'),
+  // The validator's problems are in English (they go to developers' consoles too); the label says what they are.
+  'notice-format': rule('error', 'format', 'schema/notice.schema.json', 'Tiedoston muoto (englanniksi): {problem}', 'Filens format (på engelska): {problem}', 'Format: {problem}'),
   'gdpr-13-1-a-controller-name': rule('error', 'controller', 'GDPR 13(1)(a)',
     'Rekisterinpitäjän nimi puuttuu.', 'Den personuppgiftsansvariges namn saknas.', 'The controller’s name is missing.'),
   'gdpr-13-1-a-controller-contact': rule('error', 'controller', 'GDPR 13(1)(a)',
