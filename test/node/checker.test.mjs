@@ -136,6 +136,38 @@ test('rights: the text of custom sections and howTo counts, other sections do no
   assert.deepEqual(rules(base({ rights: { standard: false, text }, retention: 'Tiedot poistetaan kuuden vuoden kuluttua.' })), ['gdpr-13-2-b-erasure']);
 });
 
+test('a rights section in the usual Finnish template wording states every right, and each sentence is needed', () => {
+  const fi = {
+    'gdpr-13-2-b-access': 'Rekisteröidyllä on oikeus saada pääsy häntä koskeviin henkilötietoihin.',
+    'gdpr-13-2-b-rectification': 'Rekisteröidyllä on oikeus vaatia epätarkkojen ja virheellisten tietojen oikaisemista.',
+    'gdpr-13-2-b-erasure': 'Rekisteröidyllä on oikeus pyytää henkilötietojensa poistamista.',
+    'gdpr-13-2-b-restriction': 'Rekisteröidyllä on oikeus pyytää henkilötietojensa käsittelyn rajoittamista.',
+    'gdpr-13-2-b-objection': 'Rekisteröidyllä on oikeus vastustaa henkilötietojensa käsittelyä.',
+    'gdpr-13-2-b-portability': 'Rekisteröidyllä on oikeus siirtää henkilötietonsa järjestelmästä toiseen.',
+    'gdpr-13-2-c-withdraw-consent': 'Suostumukseen perustuvan käsittelyn osalta rekisteröity voi perua suostumuksensa.',
+    'gdpr-13-2-d-complaint': 'Rekisteröidyllä on oikeus tehdä valitus valvontaviranomaiselle.',
+  };
+  const notice = (without) => base({ rights: { standard: false, text: Object.entries(fi).filter(([r]) => r !== without).map(([, t]) => t).join('\n') } });
+  assert.deepEqual(rules(notice()), []);
+  for (const rule of Object.keys(fi)) assert.deepEqual(rules(notice(rule)), [rule], rule);
+});
+
+test('a Finland-Swedish rights section states every right, and each sentence is needed', () => {
+  const sv = {
+    'gdpr-13-2-b-access': 'Den registrerade har rätt att granska vilka uppgifter som har registrerats om honom eller henne.',
+    'gdpr-13-2-b-rectification': 'Den registrerade har rätt att kräva rättelse av felaktiga uppgifter.',
+    'gdpr-13-2-b-erasure': 'Den registrerade har rätt att kräva att uppgifterna raderas.',
+    'gdpr-13-2-b-restriction': 'Den registrerade har rätt att begära att behandlingen begränsas.',
+    'gdpr-13-2-b-objection': 'Den registrerade har rätt att invända mot behandlingen av sina personuppgifter.',
+    'gdpr-13-2-b-portability': 'Den registrerade har rätt att få sina uppgifter överförda från ett system till ett annat.',
+    'gdpr-13-2-c-withdraw-consent': 'Ett samtycke kan när som helst återkallas.',
+    'gdpr-13-2-d-complaint': 'Den registrerade har rätt att lämna in klagomål till dataombudsmannens byrå.',
+  };
+  const notice = (without) => base({ lang: 'sv', rights: { standard: false, text: Object.entries(sv).filter(([r]) => r !== without).map(([, t]) => t).join('\n') } });
+  assert.deepEqual(rules(notice()), []);
+  for (const rule of Object.keys(sv)) assert.deepEqual(rules(notice(rule)), [rule], rule);
+});
+
 for (const lang of ['fi', 'sv', 'en']) {
   test(`Keksi's own rights texts (${lang}) state every right by the checker's own reading`, () => {
     const t = noticeTexts[lang];

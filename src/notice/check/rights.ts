@@ -36,7 +36,7 @@ export const RIGHTS: Record<RightId, Concept> = {
   },
   portability: {
     fi: ['=siirrettävyy', '=siirto-oikeu', 'koneluettava*', 'siirtää =järjestelm', 'siirtää =toise'],
-    sv: ['dataportabilitet*', 'portabilitet*', 'maskinläsbar*', 'flytta =uppgift', 'överföra* =uppgift =annan'],
+    sv: ['dataportabilitet*', 'portabilitet*', 'maskinläsbar*', 'flytta =uppgift', 'överföra* =uppgift =annan', 'överföra* =uppgift =annat', 'överföra* =uppgift =system'],
     en: ['portab*', 'machine-readable', 'machine readable'],
   },
 };
