@@ -122,8 +122,11 @@ export function checkNotice(notice: Notice, options: { cookieSection?: boolean }
 
   // Cookies (Finnish Information Society Code 205 §).
   // "By using the site you accept": not consent; about strictly necessary cookies only (which need none) it misleads.
-  const byUse = lower.match(/[^.]*(käyttämällä (sivustoa|palvelua)[^.]*hyväksyt|by using (this|the) (site|website)[^.]*(agree|accept)|genom att använda webbplatsen[^.]*godkänner)[^.]*/);
-  if (byUse) add(/välttämät|nödvändig|necessary|essential/.test(byUse[0]) ? 'cookies-use-wording' : 'cookies-use-is-not-consent');
+  const byUse = /käyttämällä (sivustoa|palvelua)[^.]*hyväksyt|by using (this|the) (site|website)[^.]*(agree|accept)|genom att använda webbplatsen[^.]*godkänner/.exec(lower);
+  if (byUse) {
+    const sentence = lower.slice(byUse.index, lower.indexOf('.', byUse.index + byUse[0].length) >>> 0);
+    add(/välttämät|nödvändig|necessary|essential/.test(sentence) ? 'cookies-use-wording' : 'cookies-use-is-not-consent');
+  }
   // Browser settings offered as the way to choose; as a further way beside the site's own cookie banner they are fine.
   const cookieText = allText(notice.cookies).toLowerCase();
   if (/selaime\w* asetu|selainasetu|webbläsarens inställningar|browser settings/.test(cookieText) && !/banner|evästeasetuks|kakinställning|cookie settings/.test(cookieText)) {

@@ -36,7 +36,18 @@ interface Token {
 function tokens(sentence: string): Token[] {
   const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) || [];
   const all = words.flatMap((w) => (w.includes('-') ? [w, ...w.split('-').filter((p) => p.length > 1)] : [w]));
-  return all.map((raw) => ({ raw, fi: finnish(raw), sv: swedish(raw), en: raw }));
+  return all.map(token);
+}
+
+/** Tokens by word: a notice repeats its words, and stemming is most of the checker's time. */
+const seen = new Map<string, Token>();
+function token(raw: string): Token {
+  let t = seen.get(raw);
+  if (!t) {
+    t = { raw, fi: finnish(raw), sv: swedish(raw), en: raw };
+    if (seen.size < 20000) seen.set(raw, t);
+  }
+  return t;
 }
 
 /** A text's sentences. A line break ends a sentence too (headings, list items). */
@@ -56,21 +67,25 @@ interface Matcher {
   negated: boolean;
 }
 
-const compiled = new Map<string, Matcher>();
 function matcher(lang: Lang, word: string): Matcher {
-  const key = lang + ':' + word;
-  let m = compiled.get(key);
-  if (!m) {
-    const negated = word.startsWith('!');
-    let w = negated ? word.slice(1) : word;
-    const raw = w.startsWith('=');
-    if (w.startsWith('=')) w = w.slice(1);
-    const prefix = raw || w.endsWith('*');
-    if (w.endsWith('*')) w = w.slice(0, -1);
-    m = { lang, value: raw ? w.toLowerCase() : STEMMERS[lang](w.toLowerCase()), prefix, raw, negated };
-    compiled.set(key, m);
+  const negated = word.startsWith('!');
+  let w = negated ? word.slice(1) : word;
+  const raw = w.startsWith('=');
+  if (raw) w = w.slice(1);
+  const prefix = raw || w.endsWith('*');
+  if (w.endsWith('*')) w = w.slice(0, -1);
+  return { lang, value: raw ? w.toLowerCase() : STEMMERS[lang](w.toLowerCase()), prefix, raw, negated };
+}
+
+/** Each concept's word sets as matchers, made once. */
+const compiled = new WeakMap<Concept, Matcher[][]>();
+function compile(concept: Concept): Matcher[][] {
+  let sets = compiled.get(concept);
+  if (!sets) {
+    sets = (Object.keys(concept) as Lang[]).flatMap((lang) => concept[lang]!.map((set) => set.split(' ').map((w) => matcher(lang, w))));
+    compiled.set(concept, sets);
   }
-  return m;
+  return sets;
 }
 
 const meets = (t: Token, m: Matcher): boolean => {
@@ -80,10 +95,5 @@ const meets = (t: Token, m: Matcher): boolean => {
 
 /** Whether one of the sentences says the concept: one of its word sets, whole, in a single sentence. */
 export function says(text: Token[][], concept: Concept): boolean {
-  return (Object.keys(concept) as Lang[]).some((lang) =>
-    concept[lang]!.some((set) => {
-      const ms = set.split(' ').map((w) => matcher(lang, w));
-      return text.some((s) => ms.every((m) => s.some((t) => meets(t, m)) !== m.negated));
-    }),
-  );
+  return compile(concept).some((ms) => text.some((s) => ms.every((m) => s.some((t) => meets(t, m)) !== m.negated)));
 }
