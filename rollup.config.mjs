@@ -69,7 +69,7 @@ export default [
   {
     input: ['src/index.ts', 'src/entry/script-tag.ts', 'src/notice-entry.ts', 'src/notice/check.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    external: [/^lit/, /^js-cookie/, /^tslib/, /^@lit/],
+    external: [/^lit/, /^js-cookie/, /^tslib/, /^@lit/, /^@orama/],
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
     onwarn,
   },

@@ -1,0 +1,127 @@
+/**
+ * The checker's rules: a stable id for each (tools and tests key on it), its section, its legal
+ * reference and its message in Finnish, Swedish and English. `{n}` is a purpose's number, `{names}`
+ * a list of names, `{problem}` what the validator found wrong.
+ */
+export interface Rule {
+  severity: 'error' | 'warning' | 'info';
+  section: string;
+  reference: string;
+  fi: string;
+  sv: string;
+  en: string;
+}
+
+const rule = (severity: Rule['severity'], section: string, reference: string, fi: string, sv: string, en: string): Rule => ({ severity, section, reference, fi, sv, en });
+
+const right = (fi: string, sv: string, en: string, reference = 'GDPR 13(2)(b)') =>
+  rule('error', 'rights', reference,
+    `Seloste ei kerro oikeudesta ${fi}.`, `Beskrivningen berättar inte om rätten ${sv}.`, `The notice does not state the right ${en}.`);
+
+export const RULES = {
+  // The validator's problems are in English (they go to developers' consoles too); the label says what they are.
+  'notice-format': rule('error', 'format', 'schema/notice.schema.json', 'Tiedoston muoto (englanniksi): {problem}', 'Filens format (på engelska): {problem}', 'Format: {problem}'),
+  'gdpr-13-1-a-controller-name': rule('error', 'controller', 'GDPR 13(1)(a)',
+    'Rekisterinpitäjän nimi puuttuu.', 'Den personuppgiftsansvariges namn saknas.', 'The controller’s name is missing.'),
+  'gdpr-13-1-a-controller-contact': rule('error', 'controller', 'GDPR 13(1)(a)',
+    'Rekisterinpitäjän yhteystiedot puuttuvat.', 'Den personuppgiftsansvariges kontaktuppgifter saknas.', 'The controller’s contact details are missing.'),
+  'gdpr-13-1-a-electronic-contact': rule('warning', 'controller', 'GDPR 12(2), 13(1)(a)',
+    'Rekisterinpitäjään saa yhteyden vain puhelimella tai postitse: lisää sähköpostiosoite tai verkkolomake, jotta oikeuksia voi käyttää sähköisesti.',
+    'Den personuppgiftsansvarige nås bara per telefon eller post: lägg till en e-postadress eller ett webbformulär så att rättigheterna kan utövas elektroniskt.',
+    'The controller can be reached only by phone or post: add an e-mail address or a web form so that rights can be exercised electronically.'),
+  'gdpr-13-1-a-business-id': rule('info', 'controller', 'GDPR 13(1)(a)',
+    'Lisää yrityksen Y-tunnus, jotta rekisterinpitäjä on yksilöity.', 'Lägg till företagets FO-nummer så att den personuppgiftsansvarige kan identifieras.',
+    'Add the business ID so the controller is clearly identified.'),
+  'gdpr-13-1-c-purposes': rule('error', 'purposes', 'GDPR 13(1)(c)',
+    'Käsittelyn tarkoitukset puuttuvat.', 'Ändamålen med behandlingen saknas.', 'The purposes of processing are missing.'),
+  'gdpr-13-1-c-legal-basis': rule('error', 'purposes', 'GDPR 13(1)(c)',
+    'Tarkoitukselta {n} puuttuu oikeusperuste.', 'Ändamål {n} saknar rättslig grund.', 'Purpose {n} has no legal basis.'),
+  'gdpr-13-1-d-legitimate-interest': rule('error', 'purposes', 'GDPR 13(1)(d)',
+    'Tarkoituksen {n} oikeutettua etua ei ole kerrottu.', 'Det berättigade intresset för ändamål {n} anges inte.', 'Purpose {n} does not say what the legitimate interest is.'),
+  'gdpr-13-1-e-recipients': rule('warning', 'recipients', 'GDPR 13(1)(e)',
+    'Tietojen vastaanottajat puuttuvat.', 'Mottagarna av uppgifterna saknas.', 'The recipients of the data are missing.'),
+  'gdpr-13-1-f-transfers': rule('warning', 'transfers', 'GDPR 13(1)(f)',
+    'Kerro, siirretäänkö tietoja EU:n/ETA:n ulkopuolelle.', 'Berätta om uppgifter överförs till länder utanför EU/EES.', 'Say whether data is transferred outside the EU/EEA.'),
+  'gdpr-13-1-f-transfer-mechanism': rule('error', 'transfers', 'GDPR 13(1)(f), 44–49',
+    'Tietoja siirretään tai voidaan siirtää EU:n/ETA:n ulkopuolelle, mutta siirtoperustetta ei nimetä. Kerro, perustuuko siirto komission riittävyyspäätökseen (myös EU:n ja Yhdysvaltojen tietosuojakehys), vakiosopimuslausekkeisiin, yritystä koskeviin sitoviin sääntöihin vai 49 artiklan poikkeukseen; pelkkä maininta siirrosta ei ole suojatoimi.',
+    'Uppgifter överförs eller kan överföras till länder utanför EU/EES, men grunden för överföringen anges inte. Berätta om den grundar sig på kommissionens beslut om adekvat skyddsnivå (också dataskyddsramen mellan EU och USA), standardavtalsklausuler, bindande företagsbestämmelser eller ett undantag enligt artikel 49; att bara nämna överföringen är ingen skyddsåtgärd.',
+    'Data is or may be transferred outside the EU/EEA, but no transfer mechanism is named. Say whether it relies on an adequacy decision (including the EU–US Data Privacy Framework), standard contractual clauses, binding corporate rules or an art. 49 derogation; saying that data may go abroad is not a safeguard.'),
+  'gdpr-13-1-f-known-abroad': rule('warning', 'transfers', 'GDPR 13(1)(f), 44–49',
+    'Seloste mainitsee palveluja, jotka käsittelevät tietoja EU:n/ETA:n ulkopuolella ({names}), mutta ei kerro siirrosta ja sen perusteesta.',
+    'Beskrivningen nämner tjänster som behandlar uppgifter utanför EU/EES ({names}) men berättar inte om överföringen och dess grund.',
+    'The notice names services that process data outside the EU/EEA ({names}) but does not describe the transfer and its mechanism.'),
+  'gdpr-13-2-a-retention': rule('error', 'retention', 'GDPR 13(2)(a)',
+    'Säilytysaika tai sen määrittelyperusteet puuttuvat.', 'Lagringstiden eller kriterierna för den saknas.', 'The retention period, or the criteria for it, is missing.'),
+  'gdpr-13-2-b-access': right('saada pääsy tietoihinsa (tarkastusoikeus)', 'till tillgång till sina uppgifter', 'of access to one’s data'),
+  'gdpr-13-2-b-rectification': right('vaatia tietojensa oikaisemista', 'till rättelse', 'to rectification'),
+  'gdpr-13-2-b-erasure': right('vaatia tietojensa poistamista', 'till radering', 'to erasure'),
+  'gdpr-13-2-b-restriction': right('vaatia käsittelyn rajoittamista', 'till begränsning av behandling', 'to restriction of processing'),
+  'gdpr-13-2-b-objection': right('vastustaa käsittelyä', 'att invända mot behandling', 'to object to processing'),
+  'gdpr-13-2-b-portability': rule('error', 'rights', 'GDPR 13(2)(b), 20',
+    'Käsittely perustuu suostumukseen tai sopimukseen, mutta seloste ei kerro oikeudesta siirtää tiedot järjestelmästä toiseen.',
+    'Behandlingen grundar sig på samtycke eller avtal, men beskrivningen berättar inte om rätten att flytta uppgifterna från ett system till ett annat.',
+    'Processing is based on consent or contract, but the notice does not state the right to data portability.'),
+  'gdpr-13-2-b-portability-unknown': rule('warning', 'rights', 'GDPR 13(2)(b), 20',
+    'Seloste ei kerro oikeudesta siirtää tiedot järjestelmästä toiseen. Se koskee käsittelyä, joka perustuu suostumukseen tai sopimukseen (verkkokaupan tilaukset); nimeä oikeusperusteet, niin tarkistus on tarkka.',
+    'Beskrivningen berättar inte om rätten till dataportabilitet. Den gäller behandling som grundar sig på samtycke eller avtal (webbutikens beställningar); ange de rättsliga grunderna så blir kontrollen exakt.',
+    'The notice does not state the right to data portability. It applies where processing is based on consent or contract (a shop’s orders); name the legal bases for an exact check.'),
+  'gdpr-13-2-c-withdraw-consent': rule('error', 'rights', 'GDPR 13(2)(c), 7(3)',
+    'Käsittely perustuu suostumukseen, mutta seloste ei kerro oikeudesta peruuttaa suostumus milloin tahansa.',
+    'Behandlingen grundar sig på samtycke, men beskrivningen berättar inte om rätten att när som helst återkalla samtycket.',
+    'Processing is based on consent, but the notice does not state the right to withdraw consent at any time.'),
+  'gdpr-13-2-c-withdraw-consent-unknown': rule('warning', 'rights', 'GDPR 13(2)(c), 7(3)',
+    'Seloste mainitsee suostumuksen mutta ei oikeutta peruuttaa sitä milloin tahansa. Nimeä oikeusperusteet, niin tarkistus on tarkka.',
+    'Beskrivningen nämner samtycke men inte rätten att när som helst återkalla det. Ange de rättsliga grunderna så blir kontrollen exakt.',
+    'The notice mentions consent but not the right to withdraw it at any time. Name the legal bases for an exact check.'),
+  'gdpr-13-2-d-complaint': rule('error', 'rights', 'GDPR 13(2)(d), 77',
+    'Seloste ei kerro oikeudesta tehdä valitus valvontaviranomaiselle (Suomessa tietosuojavaltuutettu, tietosuoja.fi).',
+    'Beskrivningen berättar inte om rätten att lämna in klagomål till en tillsynsmyndighet (i Finland dataombudsmannen, tietosuoja.fi).',
+    'The notice does not state the right to lodge a complaint with a supervisory authority (in Finland the Data Protection Ombudsman, tietosuoja.fi).'),
+  'gdpr-13-2-e-required': rule('warning', 'required', 'GDPR 13(2)(e)',
+    'Kerro, onko tietojen antaminen pakollista ja mitä seuraa, jos niitä ei anna.', 'Berätta om det är obligatoriskt att lämna uppgifterna och vad som händer om man inte gör det.',
+    'Say whether providing data is required and what happens if it is not provided.'),
+  'gdpr-13-2-f-automated': rule('warning', 'automated', 'GDPR 13(2)(f)',
+    'Kerro, tehdäänkö automaattisia päätöksiä tai profilointia.', 'Berätta om automatiserade beslut eller profilering förekommer.', 'Say whether automated decisions or profiling take place.'),
+  'gdpr-13-2-f-profiling': rule('error', 'automated', 'GDPR 13(2)(f), 22',
+    'Seloste kertoo profiloinnista, mutta ei kerro, tehdäänkö automaattisia päätöksiä, eikä niiden logiikkaa ja merkitystä.',
+    'Beskrivningen nämner profilering men berättar inte om automatiserade beslut fattas, eller deras logik och betydelse.',
+    'The notice mentions profiling but does not say whether automated decisions are made, nor their logic and significance.'),
+  'gdpr-12-1-updated': rule('warning', 'updated', 'GDPR 12(1)',
+    'Päivityspäivä puuttuu.', 'Datum för senaste uppdatering saknas.', 'The date of the last update is missing.'),
+  'practice-data': rule('info', 'data', 'GDPR 14(1)(d); hyvä käytäntö',
+    'Kerro, mitä tietoja käsitellään.', 'Berätta vilka uppgifter som behandlas.', 'Say which personal data is processed.'),
+  'practice-sources': rule('info', 'sources', 'GDPR 14(2)(f); hyvä käytäntö',
+    'Kerro, mistä tiedot saadaan.', 'Berätta varifrån uppgifterna kommer.', 'Say where the data comes from.'),
+  'practice-security': rule('info', 'security', 'GDPR 32; hyvä käytäntö',
+    'Kerro, miten tiedot suojataan.', 'Berätta hur uppgifterna skyddas.', 'Say how the data is protected.'),
+  'outdated-personal-data-act': rule('warning', 'references', 'Tietosuojalaki 1050/2018',
+    'Seloste viittaa kumottuun henkilötietolakiin (523/1999). Sen korvasivat 25.5.2018 EU:n yleinen tietosuoja-asetus (EU) 2016/679 ja 1.1.2019 tietosuojalaki (1050/2018).',
+    'Beskrivningen hänvisar till den upphävda personuppgiftslagen (523/1999). Den ersattes 25.5.2018 av EU:s allmänna dataskyddsförordning (EU) 2016/679 och 1.1.2019 av dataskyddslagen (1050/2018).',
+    'The notice refers to the repealed Personal Data Act (523/1999). It was replaced by the GDPR, Regulation (EU) 2016/679, on 25 May 2018 and by the Data Protection Act (1050/2018) on 1 January 2019.'),
+  'outdated-directive': rule('warning', 'references', 'GDPR 94',
+    'Seloste viittaa kumottuun tietosuojadirektiiviin 95/46/EY. Sen korvasi 25.5.2018 EU:n yleinen tietosuoja-asetus (EU) 2016/679.',
+    'Beskrivningen hänvisar till det upphävda dataskyddsdirektivet 95/46/EG. Det ersattes 25.5.2018 av EU:s allmänna dataskyddsförordning (EU) 2016/679.',
+    'The notice refers to the repealed Data Protection Directive 95/46/EC. It was replaced by the GDPR, Regulation (EU) 2016/679, on 25 May 2018.'),
+  'outdated-register-description': rule('warning', 'title', 'GDPR 13; Tietosuojalaki 1050/2018',
+    'Otsikko "rekisteriseloste" on kumotun henkilötietolain (10 §) termi. Tietosuoja-asetuksen 13 artiklan mukainen informaatio on tietosuojaseloste: käytä otsikkoa "Tietosuojaseloste".',
+    'Rubriken "registerbeskrivning" är en term från den upphävda personuppgiftslagen (10 §). Informationen enligt artikel 13 i dataskyddsförordningen är en dataskyddsbeskrivning: använd rubriken "Dataskyddsbeskrivning".',
+    'The title "rekisteriseloste" (register description) is a term of the repealed Personal Data Act (section 10). The information under GDPR art. 13 is a privacy notice ("tietosuojaseloste"): use that title.'),
+  'cookies-use-is-not-consent': rule('error', 'cookies', 'Tietoyhteiskuntakaari 205 §; EDPB 05/2020',
+    'Sivuston käyttäminen ei ole suostumus: poista lause, jonka mukaan käyttämällä sivustoa hyväksyy evästeet.',
+    'Att använda webbplatsen är inget samtycke: ta bort meningen om att man godkänner kakor genom att använda webbplatsen.',
+    'Using the site is not consent: remove the sentence saying that using the site accepts cookies.'),
+  'cookies-use-wording': rule('warning', 'cookies', 'Tietoyhteiskuntakaari 205 §',
+    'Välttämättömät evästeet eivät tarvitse suostumusta, joten "käyttämällä sivustoa hyväksyt" johtaa harhaan: kerro, että välttämättömiä evästeitä käytetään ilman suostumusta ja muita vain suostumuksella.',
+    'Nödvändiga kakor kräver inget samtycke, så "genom att använda webbplatsen godkänner du" är vilseledande: berätta att nödvändiga kakor används utan samtycke och andra bara med samtycke.',
+    'Strictly necessary cookies need no consent, so "by using the site you accept" misleads: say that necessary cookies are used without consent and others only with consent.'),
+  'cookies-browser-settings': rule('warning', 'cookies', 'EDPB 05/2020; Traficom',
+    'Selaimen asetukset eivät korvaa suostumusta; kerro evästebannerista ja asetuksista.',
+    'Webbläsarens inställningar ersätter inte samtycke; berätta om kakbannern och inställningarna.',
+    'Browser settings do not replace consent; point to the cookie banner and settings.'),
+  'cookies-missing': rule('warning', 'cookies', 'Tietoyhteiskuntakaari 205 §',
+    'Seloste mainitsee evästeet, mutta evästetiedot puuttuvat. Lisää <keksi-consent> sivulle tai täytä cookies.',
+    'Beskrivningen nämner kakor men uppgifter om dem saknas. Lägg till <keksi-consent> på sidan eller fyll i cookies.',
+    'The notice mentions cookies but has no cookie information. Put <keksi-consent> on the page or fill in cookies.'),
+} satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
