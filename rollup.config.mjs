@@ -11,9 +11,12 @@ import typescript from '@rollup/plugin-typescript';
 import { readFileSync, rmSync } from 'node:fs';
 import minifyTemplates from './scripts/minify-templates.mjs';
 
-// A one-off build starts from an empty dist/, so no stale chunk is left behind. Under `rollup --watch`
-// (`npm run dev`) dist/ is kept: each build rewrites only its own files.
-if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
+/**
+ * A one-off build starts from an empty dist/, so no stale chunk is left behind (the first build's
+ * start; importing this file, as test/node/layout.test.mjs does, deletes nothing). Under `rollup
+ * --watch` (`npm run dev`) dist/ is kept: each rebuild rewrites only its own files.
+ */
+const clean = () => ({ name: 'clean', buildStart() { if (!this.meta.watchMode) rmSync('dist', { recursive: true, force: true }); } });
 
 /** `__KEKSI_VERSION__` in src/ becomes package.json's version (web-test-runner.config.mjs defines it too). */
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -43,7 +46,7 @@ export default [
   {
     input: 'src/entry/script-tag.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
+    plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {

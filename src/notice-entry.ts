@@ -6,7 +6,7 @@ import { KeksiNotice } from './notice/keksi-notice.js';
 import { setScriptNonce } from './core/gating.js';
 import { define } from './core/define.js';
 
-// Without a registry (Node: the checker is imported from here too) there is nothing to define.
+// Without a registry (Node, a server renderer without a DOM shim) there is nothing to define.
 if (globalThis.customElements) {
   // The nonce of this bundle's own tag (read past DOM clobbering, as the script-tag entry does): the
   // notice's <style> elements need it in browsers without adoptedStyleSheets (ui/element.ts).
@@ -15,5 +15,5 @@ if (globalThis.customElements) {
 }
 
 export { KeksiNotice };
-export { checkNotice, validateNotice, type Finding } from './notice/check.js';
+export { validateNotice } from './notice/check.js';
 export type { Notice } from './notice/types.js';

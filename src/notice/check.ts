@@ -6,13 +6,13 @@
  */
 import type { LegalBasis, Notice } from './types.js';
 import { KNOWN_ABROAD } from './check/known-abroad.js';
-import { RULES, type RuleId } from './check/messages.js';
+import { RULES, type RuleId } from '../i18n/check-messages.js';
 import { COMPLAINT, CONSENT, RIGHTS, WITHDRAW, type RightId } from './check/rights.js';
 import { DENIED, EEA, MECHANISM, TRANSFER } from './check/transfers.js';
 import { sentences, says } from './check/words.js';
 
 export { validateNotice } from './check/validate.js';
-export { RULES, type RuleId } from './check/messages.js';
+export { RULES, type RuleId } from '../i18n/check-messages.js';
 export { KNOWN_ABROAD } from './check/known-abroad.js';
 
 export interface Finding {

@@ -12,7 +12,7 @@ import { warn } from '../core/log.js';
 import { localText } from '../i18n/local-text.js';
 import type { Consent } from '../core/record.js';
 import { translations } from '../i18n/index.js';
-import { checkNotice, validateNotice } from './check.js';
+import { validateNotice } from './check.js';
 import { richText, safeHref } from './rich-text.js';
 import { noticeTexts } from '../i18n/notice.js';
 import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
@@ -115,14 +115,7 @@ export class KeksiNotice extends KeksiElement {
     for (const p of problems) warn('notice: ' + p);
     this.notice = notice;
     this.failed = !notice;
-    if (notice) this._report(notice);
-  }
-
-  /** Log the checker's findings (once each: warn() says a message once per page), for the shop; visitors never see them. */
-  private _report(notice: Notice): void {
-    for (const f of checkNotice(notice, { cookieSection: !!document.querySelector('keksi-consent') })) {
-      warn(`notice check (${this.src || 'inline data'}), ${f.severity} in "${f.section}" (${f.reference}): ${f.message.en}`);
-    }
+    // The checker itself is the shop's tool (`npx keksi check`, `keksi/check`), not every visitor's download.
   }
 
   private get _language(): Lang {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { KNOWN_ABROAD, RULES, checkNotice, formatFindings, validateNotice } from '../../dist/esm/notice/check.js';
-import { noticeTexts } from '../../dist/esm/notice/texts.js';
+import { noticeTexts } from '../../dist/esm/i18n/notice.js';
 
 const load = (name) => JSON.parse(readFileSync(`demo/notices/${name}.json`, 'utf8'));
 const rules = (notice) => checkNotice(notice).map((f) => f.rule);
