@@ -16,6 +16,10 @@ export const LEGAL_BASES: readonly LegalBasis[] = ['consent', 'contract', 'legal
 /** A person or organisation with contact details. */
 export interface Party {
   name: string;
+  /** Company form: "Oy", "Oyj", "Ay", "Ky", "Tmi", "Ab", "Ltd" …; shown after the name unless the name ends with it. */
+  legalForm?: string;
+  /** The short name the notice defines for the party ("jäljempänä 'Yritys'", "nedan 'Bolaget'", "hereinafter 'the Company'"). */
+  shortName?: string;
   /** Y-tunnus / FO-nummer / business ID. */
   businessId?: string;
   address?: string;
@@ -32,12 +36,26 @@ export interface Purpose {
   legitimateInterest?: Text;
 }
 
+/**
+ * The safeguard for a transfer outside the EU/EEA (GDPR art. 44–49): an adequacy decision (45), the EU–US
+ * Data Privacy Framework (an adequacy decision of 2023, for certified US companies), standard contractual
+ * clauses (46(2)(c)), binding corporate rules (47) or a derogation of art. 49.
+ */
+export type TransferMechanism = 'adequacy' | 'dpf' | 'scc' | 'bcr' | 'derogation';
+export const TRANSFER_MECHANISMS: readonly TransferMechanism[] = ['adequacy', 'dpf', 'scc', 'bcr', 'derogation'];
+
 export interface Recipient {
   name: string;
   /** What they do, e.g. "verkkokauppa-alusta" (processor) or "kirjanpitäjä". */
   role?: Text;
   /** ISO 3166 country code where they process the data, e.g. "FI", "US". */
   country?: string;
+  /** A processor acting for the controller (art. 28), not a recipient on its own account. */
+  processor?: boolean;
+  /** For a recipient outside the EU/EEA: the transfer's safeguard (art. 13(1)(f)). */
+  mechanism?: TransferMechanism;
+  /** More on the safeguard, e.g. where a copy of the clauses is available. */
+  mechanismText?: Text;
 }
 
 export interface Notice {
@@ -53,6 +71,8 @@ export interface Notice {
   /** First written (laatimispäivä). */
   created?: string;
   controller: Party;
+  /** The controller's representative in the EU (art. 27), for a controller established outside it. */
+  representative?: Party;
   contact?: Party;
   dpo?: Party;
   /** Name of the register (Rekisterin nimi). */
@@ -83,11 +103,16 @@ export interface Notice {
   cookies?: Text;
   /** Further sections, in order, after the standard ones. */
   sections?: { title: Text; text: Text }[];
+  /**
+   * The shop's own heading for a standard section, shown instead of Keksi's; the section stays the
+   * standard one (the checker reads it as such). `keksi import` keeps the headings of the notice it reads.
+   */
+  headings?: Partial<Record<SectionId, Text>>;
 }
 
 /** Section ids, in the order they are shown. */
 export const SECTION_ORDER = [
-  'controller', 'dpo', 'contact', 'register', 'purposes', 'data', 'sources', 'recipients', 'transfers',
+  'controller', 'representative', 'dpo', 'contact', 'register', 'purposes', 'data', 'sources', 'recipients', 'transfers',
   'security', 'retention', 'rights', 'required', 'automated', 'cookies',
 ] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];

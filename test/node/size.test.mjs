@@ -13,7 +13,10 @@ const CEILING = {
   // LitElement with Lit's css tag and the <style> fallback with Keksi's nonce; LitElement itself
   // would have raised them by about 2.2 KB each).
   'dist/keksi.js': 20049,
-  'dist/keksi-notice.js': 16892,
+  // Raised by 1,013 B for the notice format of issue 14: representative, legal form and short name,
+  // processors and transfer mechanisms in fi/sv/en, the shop's own headings, numbered lists, and the
+  // validation of those fields.
+  'dist/keksi-notice.js': 17905,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically.
   core: 3766,
