@@ -2,6 +2,7 @@
 // transfer mechanisms, the shop's own headings, numbered lists), and the seeds as `keksi import` made them.
 import { expect } from '@open-wc/testing';
 import '../../src/notice-entry.js';
+import { importNotice } from '../../src/notice/import.js';
 import type { KeksiNotice } from '../../src/notice/keksi-notice.js';
 import { axeViolations, captureWarnings } from '../helpers.js';
 import { settled, until } from '../wait.js';
@@ -102,4 +103,38 @@ describe('<keksi-notice> format additions', () => {
     await inline(FULL);
     expect(await axeViolations(document.querySelector('keksi-notice')!)).to.deep.equal([]);
   });
+});
+
+// test/fixtures/imported/*.json are `keksi import` of test/fixtures/seeds/*.txt (test/node/import.test.mjs keeps them current).
+const IMPORTED = {
+  kruununjalokivi: { seed: '000-kruununjalokivi.txt', own: 'h2 Tietojen käsittelyn kesto' },
+  kehobalanssi: { seed: '001-kehobalanssi.txt', own: 'h2 Rekisteröidyn oikeudet' },
+  kalvokeskus: { seed: '002-kalvokeskus.txt', own: 'h2 Miten tietoa kerätään ja saadaan?' },
+};
+
+describe('<keksi-notice> with the seeds as `keksi import` made them', () => {
+  afterEach(() => {
+    for (const el of document.querySelectorAll('keksi-notice')) el.parentElement!.remove();
+  });
+
+  for (const [name, { seed, own }] of Object.entries(IMPORTED)) {
+    it(`imports ${name} in the browser too, the same as the CLI`, async () => {
+      const text = await (await fetch(`/test/fixtures/seeds/${seed}`)).text();
+      const expected = await (await fetch(`/test/fixtures/imported/${name}.json`)).json();
+      expect(importNotice(text).notice).to.deep.equal(expected);
+    });
+
+    it(`renders ${name} with the shop’s own text and headings, no [keksi] error and no axe violations`, async () => {
+      let root!: ShadowRoot;
+      const warnings = await captureWarnings(async () => {
+        root = await notice(`<keksi-notice src="/test/fixtures/imported/${name}.json" lang="fi" heading-level="1"></keksi-notice>`);
+      });
+      // The checker's findings are for the shop; anything else would be a problem with the data.
+      expect(warnings.filter((w) => !w.startsWith('[keksi] notice check'))).to.deep.equal([]);
+      expect(root.querySelector('[part=error]')).to.equal(null);
+      expect(headings(root)).to.include(own);
+      expect(root.querySelector('#keksi-rights ~ ul'), 'no standard rights texts: the shop’s own words only').to.equal(null);
+      expect(await axeViolations(document.querySelector('keksi-notice')!)).to.deep.equal([]);
+    });
+  }
 });
