@@ -218,6 +218,18 @@ test('nothing is invented: no legal basis, no standard rights texts, no recipien
   assert.equal(seed('kalvokeskus').notice.transfers.outsideEu, undefined, 'whether data goes abroad is the shop’s to say');
 });
 
+test('`keksi/import` is the same pure module for any tool or the browser: no DOM, no Node built-ins', async () => {
+  const entry = JSON.parse(readFileSync('package.json', 'utf8')).exports['./import'];
+  assert.equal(entry.import, './dist/esm/notice/import.js');
+  const m = await import(new URL('../../' + entry.import, import.meta.url));
+  assert.deepEqual(Object.keys(m).sort(), ['formatOf', 'htmlToText', 'importNotice']);
+  const source = (readFileSync('dist/esm/notice/import.js', 'utf8') + readFileSync('dist/esm/notice/texts.js', 'utf8'))
+    .replace(/\/\*[^]*?\*\//g, '')
+    .replace(/(^|\s)\/\/.*$/gm, '');
+  assert.deepEqual([...source.matchAll(/from\s*['"]([^'"]+)['"]/g)].map((x) => x[1]).filter((s) => !s.startsWith('./')), []);
+  assert.doesNotMatch(source, /\b(document|window|DOMParser|eval|Function\(|require\(|process\.)/);
+});
+
 test('formatOf picks the reader by the file name', () => {
   assert.equal(formatOf('a/NOTICE.html'), 'html');
   assert.equal(formatOf('seloste.HTM'), 'html');
