@@ -89,8 +89,10 @@ const DATE_LINE = /^(päivitetty( viimeksi)?|viimeksi päivitetty|muutettu|laadi
 const CREATED = /^(laadittu|laatimispäivä|upprättad|created)/i;
 
 /** A heading's text for matching: no markdown, numbering or closing colon, lower case. */
-const plainHeading = (raw: string) =>
-  raw.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/^\d{1,2}[.)]\s*/, '').replace(/\s*:\s*$/, '').replace(/\s+/g, ' ').trim();
+const plainHeading = (raw: string) => {
+  const h = raw.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/^\d{1,2}[.)]\s*/, '').replace(/\s+/g, ' ').trim();
+  return h.endsWith(':') ? h.slice(0, -1).trimEnd() : h;
+};
 const headingField = (raw: string): [Field, Lang] | undefined => {
   const h = plainHeading(raw).toLowerCase();
   const found = HEADINGS.find(([, , re]) => re.test(h));
@@ -241,7 +243,7 @@ const tidy = (text: string) =>
 // ---------------------------------------------------------------------------------------------
 // Markdown tables ("| Rekisterinpitäjä | <p>…</p> |") to the same line format.
 
-const HTML_TAG = /<\/?(p|div|ul|ol|li|br|h[1-6]|table|tr|td|th|strong|b|a|span|em|i)\b[^>]*>/i;
+const HTML_TAG = /<\/?(p|div|ul|ol|li|br|h[1-6]|table|tr|td|th|strong|b|a|span|em|i)\b[^<>]*>/i;
 function markdownToLines(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
@@ -265,51 +267,73 @@ function markdownToLines(text: string): string {
 // Contact blocks: name, legal form, short name, business ID, address, e-mail (also "nimi(at)firma.fi",
 // "nimi [at] firma [dot] fi"), phone, web address.
 
-const AT = /\s*[[({]\s*(?:at|ät|Ⓐ)\s*[\])}]\s*/gi;
-const DOT = /\s*[[({]\s*(?:dot|piste|punkt)\s*[\])}]\s*/gi;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// Bounded spaces: the lines are whitespace-collapsed first, and no pattern here rescans a run.
+const AT = / ?[[({] ?(?:at|ät) ?[\])}] ?/gi;
+const DOT = / ?[[({] ?(?:dot|piste|punkt) ?[\])}] ?/gi;
+/** The first e-mail address in the line, found from each "@" outwards (a regex from every position would be quadratic). */
+const EMAIL = {
+  exec(line: string): RegExpExecArray | null {
+    const local = /[\w.+-]/;
+    for (let at = line.indexOf('@'), from = 0; at > 0; from = at + 1, at = line.indexOf('@', from)) {
+      let start = at;
+      while (start > from && local.test(line[start - 1])) start--;
+      const domain = /^[\w-]+(?:\.[\w-]+)+/.exec(line.slice(at + 1, at + 256));
+      if (start < at && domain) return Object.assign([line.slice(start, at + 1 + domain[0].length)], { index: start, input: line }) as unknown as RegExpExecArray;
+    }
+    return null;
+  },
+  test(line: string): boolean {
+    return !!this.exec(line);
+  },
+};
 const BUSINESS_ID = /(?:\b(?:y-tunnus|ly-tunnus|fo-nummer|business id)\s*:?\s*)?\b(\d{7}-\d)\b/i;
 const URL_RE = /\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"]|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>()]*[^\s<>().,;:!?'"]?/i;
 const PHONE = /(?<![\d-])(?:\+\d{1,3}[\s-]?\d{1,3}|0\d{1,3})(?:[\s-]?\d{2,4}){1,3}(?![\d-])/;
 const POSTCODE = /\b(?:FI-)?\d{5}\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)?/;
-const STREET = /(?:\b(?:PL|PB|PO Box|Box)\s+\d+|[A-ZÅÄÖ][\wåäöÅÄÖ.-]*\s+\d+(?:\s*[A-Za-z]\b(?:\s*\d+)?)?)/;
+const STREET = /(?:\b(?:PL|PB|PO Box|Box) \d+|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{0,40} \d+(?: ?[A-Za-z]\b(?: ?\d+)?)?)/;
 const SHORT_NAME = /\(\s*(?:jäljempänä(?: myös)?|nedan|hädanefter|hereinafter|hereafter)\s+(?:the\s+)?[”"“'‘’]([^”"“'‘’]+)[”"“'‘’]\s*\)/i;
 const LABEL = /^(nimi|namn|name|osoite|adress|address|puh(elin)?|tel(efon)?|phone|p|e-?mail|sähköposti|s-posti|e-post|y-tunnus|fo-nummer|www|web)\.?\s*:?$/i;
-const LEGAL_FORM = /\s(Oyj|Oy Ab|Oy|Abp|Ab|AB|Ay|Ky|Tmi|Ltd|Inc|GmbH|LLC|Ky)\.?$/;
+const LEGAL_FORM = /\s(Oyj|Oy Ab|Oy|Abp|Ab|AB|Ay|Ky|Tmi|Ltd|Inc|GmbH|LLC)\.?$/;
 
 function parseParty(lines: string[]): Party {
   const p: Partial<Party> = {};
   const names: string[] = [];
   const address: string[] = [];
-  for (const original of lines) {
+  for (const given of lines) {
+    const original = given.replace(/\s+/g, ' ').trim();
     let line = original.replace(AT, '@').replace(DOT, '.');
     if (!EMAIL.test(line)) line = original;
     let taken = false;
-    const take = (re: RegExp, to?: (found: RegExpExecArray) => void) => {
+    /** Moves the first match of `re` (when `ok`) from the line to `to`; a second e-mail, phone … stays text. */
+    const take = (re: Pick<RegExp, 'exec'>, to: (found: RegExpExecArray) => void, ok: (found: RegExpExecArray) => boolean = () => true) => {
       const found = re.exec(line);
-      if (!found) return;
-      to?.(found);
+      if (!found || !ok(found)) return;
+      to(found);
       line = line.slice(0, found.index) + ' , ' + line.slice(found.index + found[0].length);
       taken = true;
     };
-    take(SHORT_NAME, (f) => (p.shortName ??= f[1].trim()));
-    take(URL_RE, (f) => (p.url ??= f[0]));
-    take(EMAIL, (f) => (p.email ??= f[0]));
-    take(BUSINESS_ID, (f) => (p.businessId ??= f[1]));
-    const postcode = POSTCODE.exec(line)?.[0];
-    take(POSTCODE);
-    take(PHONE, (f) => {
-      if (f[0].replace(/\D/g, '').length >= 7) p.phone ??= f[0];
-    });
+    const once = (key: keyof Party) => () => p[key] === undefined;
+    take(SHORT_NAME, (f) => (p.shortName = f[1].trim()), once('shortName'));
+    take(URL_RE, (f) => (p.url = f[0]), once('url'));
+    take(EMAIL, (f) => (p.email = f[0]), once('email'));
+    take(BUSINESS_ID, (f) => (p.businessId = f[1]), once('businessId'));
+    let postcode: string | undefined;
+    take(POSTCODE, (f) => (postcode = f[0]));
+    take(PHONE, (f) => (p.phone = f[0].trim()), (f) => p.phone === undefined && f[0].replace(/\D/g, '').length >= 7);
     // A street when the line is only that ("Otakaari 5"), or has a postcode or other contact details too.
-    const street = new RegExp(`^${STREET.source}$`).test(line.trim()) || taken ? STREET.exec(line)?.[0] : undefined;
-    if (street) take(STREET);
+    let street: string | undefined;
+    if (new RegExp(`^${STREET.source}$`).test(line.trim()) || taken) take(STREET, (f) => (street = f[0]));
     address.push(...[street, postcode].filter((a): a is string => !!a));
     if (!taken) {
       names.push(original.trim());
       continue;
     }
-    const rest = line.split(/\s*[,;]\s*/).map((s) => s.trim()).filter((s) => s && !LABEL.test(s));
+    // What is left between the details: the name, without labels ("Puh.", "Y-tunnus:") or emptied brackets.
+    const rest = line
+      .replace(/\(\s*[,;\s]*\)/g, ' , ')
+      .split(/\s*[,;]\s*/)
+      .map((s) => s.trim())
+      .filter((s) => /[\p{L}\d]/u.test(s) && !LABEL.test(s));
     if (rest.length) names.push(rest.join(', '));
   }
   const party: Party = { name: names.filter(Boolean).join(', ') };
@@ -319,7 +343,7 @@ function parseParty(lines: string[]): Party {
   if (p.businessId) party.businessId = p.businessId;
   if (address.length) party.address = address.join('\n');
   if (p.email) party.email = p.email;
-  if (p.phone) party.phone = p.phone.trim();
+  if (p.phone) party.phone = p.phone;
   if (p.url) party.url = p.url;
   return party;
 }
@@ -401,8 +425,10 @@ export function importNotice(input: string, options: { format?: ImportFormat } =
     if (line.startsWith(ROW)) {
       // "| Laatimispäivä | 04.01.2018 |": a date row is the notice's date, not a section.
       const label = line.slice(ROW.length).trim();
-      const next = lines.findIndex((l, j) => j > i && l.trim());
-      const rowDate = /^(laatimispäivä|laadittu|päivitetty( viimeksi)?|upprättad|uppdaterad|created|(last )?updated)$/i.test(label) && next > 0 && isoDate(lines[next].trim());
+      let next = i + 1;
+      const dated = /^(laatimispäivä|laadittu|päivitetty( viimeksi)?|upprättad|uppdaterad|created|(last )?updated)$/i.test(label);
+      while (dated && next < lines.length && !lines[next].trim()) next++;
+      const rowDate = dated && next < lines.length && isoDate(lines[next].trim());
       if (rowDate) {
         meta(label, rowDate, label);
         i = next;
@@ -421,8 +447,8 @@ export function importNotice(input: string, options: { format?: ImportFormat } =
     }
     // A plain, numbered or bold line starting a paragraph is a heading when it reads like one.
     // A line ending in ":" is a lead-in ("Evästeiden avulla kerätään seuraavanlaisia tietoja:") unless short.
-    const words = plainHeading(line).split(' ').length;
-    if (!paragraph.length && line.length <= 120 && !/[.,;]$/.test(plainHeading(line)) && words <= (/:\**$/.test(line) ? 4 : 10)) {
+    const short = !paragraph.length && line.length <= 120 && plainHeading(line);
+    if (short && !/[.,;]$/.test(short) && short.split(' ').length <= (/:\**$/.test(line) ? 4 : 10)) {
       const bold = /^\*\*[^*]+\*\*$/.test(line);
       const number = /^(\d{1,2})[.)]\s+\S/.exec(line);
       const known = !!headingField(line);

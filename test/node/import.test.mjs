@@ -210,6 +210,32 @@ test('contact blocks: Y-tunnus, legal form, short name, phone, address and e-mai
   assert.deepEqual(sv, { name: 'Rosteriet Ab', legalForm: 'Ab', shortName: 'Rosteriet', businessId: '7654321-0', email: 'info@rosteriet.fi' });
 });
 
+test('contact blocks: a second e-mail stays as text; a sentence keeps its words, not its emptied brackets', () => {
+  const two = oneSection('Rekisterinpitäjä', { body: 'Firma Oy\ninfo@firma.fi, tietosuoja@firma.fi' }).notice.controller;
+  assert.deepEqual(two, { name: 'Firma Oy, tietosuoja@firma.fi', email: 'info@firma.fi' });
+  const prose = oneSection('Rekisterinpitäjä', { body: 'Rekisterinpitäjä on Firma Oy (Y-tunnus 1234567-8), Katu 1, 00100 Helsinki.' }).notice.controller;
+  assert.deepEqual(prose, { name: 'Rekisterinpitäjä on Firma Oy', legalForm: 'Oy', businessId: '1234567-8', address: 'Katu 1\n00100 Helsinki' });
+});
+
+test('hostile shapes of some 100 KB import in bounded time (no pattern rescans a run from every position)', () => {
+  const shapes = {
+    'a long local part before "@"': 'Rekisterinpitäjä\n\n' + 'a.'.repeat(50000) + '@',
+    'a capitalised word with no number': 'Rekisterinpitäjä\n\n' + 'A'.repeat(100000) + ' 1',
+    'a run of spaces in a contact block': 'Rekisterinpitäjä\n\nx' + ' '.repeat(100000) + '(at)',
+    'tags that never close': '<p'.repeat(50000),
+    'a lone "<" run': '<'.repeat(100000),
+    'list text without items': '<ul>' + '- A'.repeat(30000) + '</ul>',
+    'many table rows': '| Rekisterin nimi | a |\n'.repeat(5000),
+    'a heading of spaces': '## ' + ' '.repeat(100000) + 'x :',
+  };
+  for (const [name, input] of Object.entries(shapes)) {
+    const start = performance.now();
+    importNotice(input);
+    importNotice(input, { format: 'html' });
+    assert.ok(performance.now() - start < 5000, `${name}: ${Math.round(performance.now() - start)} ms`);
+  }
+});
+
 test('nothing is invented: no legal basis, no standard rights texts, no recipients list', () => {
   const { notice } = seed('kruununjalokivi');
   assert.equal(notice.rights.standard, false);
