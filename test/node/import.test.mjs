@@ -284,6 +284,27 @@ test('property: import never drops text', () => {
   );
 });
 
+const PLAIN_HEADINGS = [...Object.values(VARIANTS).flat().filter((h) => !/^(#|\*\*|\d)/.test(h)), 'Muutokset', 'Lisätietoja'];
+const LAYOUTS = {
+  'HTML headings': (sections) => '<h1>Tietosuojaseloste</h1>' + sections.map(([h, paras]) => `<h2>${h}</h2>` + paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('')).join('\n'),
+  'HTML table': (sections) =>
+    '<table>' + sections.map(([h, paras]) => `<tr><th>${h}</th><td>${paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(' ')}</td></tr>`).join('') + '</table>',
+  'markdown table': (sections) =>
+    '| | |\n|---|---|\n' + sections.map(([h, paras]) => `| ${h} | ${paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(' ')} |`).join('\n'),
+};
+
+test('property: import never drops text from HTML headings, HTML tables or markdown tables', () => {
+  const sectionsOf = fc.array(fc.tuple(fc.constantFrom(...PLAIN_HEADINGS), body), { minLength: 1, maxLength: 8 });
+  fc.assert(
+    fc.property(sectionsOf, fc.constantFrom(...Object.keys(LAYOUTS)), (sections, layout) => {
+      const source = LAYOUTS[layout](sections);
+      const out = flat(strings(importNotice(source, { format: layout.startsWith('HTML') ? 'html' : 'markdown' }).notice).join(' '));
+      for (const [, paras] of sections) for (const l of paras.flatMap((p) => p.split('\n'))) assert.ok(out.includes(flat(l)), `${layout}: "${l}" was dropped from:\n${source}`);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('CLI: `keksi import FILE` prints the notice JSON, and the mapping and the checker’s findings on stderr', () => {
   const r = cli('import', 'test/fixtures/seeds/002-kalvokeskus.txt');
   assert.equal(r.status, 0, r.stderr);
