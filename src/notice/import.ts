@@ -375,6 +375,7 @@ export function importNotice(input: string, options: { format?: ImportFormat } =
   let paragraph: string[] = [];
   let lastNumber = 0;
   let continuing = false;
+  let first = true;
 
   const endParagraph = () => {
     if (!paragraph.length) return;
@@ -417,6 +418,8 @@ export function importNotice(input: string, options: { format?: ImportFormat } =
       endParagraph();
       continue;
     }
+    const firstLine = first;
+    first = false;
     if (line === CONTINUE) {
       endParagraph();
       continuing = true;
@@ -458,7 +461,7 @@ export function importNotice(input: string, options: { format?: ImportFormat } =
         continue;
       }
       // The document's title: its first line, when short.
-      if (title === undefined && !parts.length && !intro.length && !lines.slice(0, i).some((l) => l.trim())) {
+      if (firstLine) {
         title = plainHeading(line);
         continue;
       }

@@ -176,6 +176,22 @@ test('HTML: paragraphs, lists, bold and links become the format’s plain text; 
   assert.ok(!JSON.stringify(notice).includes('alert'), 'script and handler text are not notice text');
 });
 
+test('a Swedish dataskyddsbeskrivning: lang sv, headings straight after their number, Keksi’s Swedish headings not repeated', () => {
+  const { notice, custom } = importNotice(
+    'Dataskyddsbeskrivning\n\n1. Personuppgiftsansvarig\nRosteriet Ab\ninfo@rosteriet.fi\n\n2. Registrets namn\nKundregister\n\n' +
+      '3. Ändamål och rättslig grund för behandlingen\nOrderhantering.\n\n4. Lagring av uppgifter\nSex år.\n\n5. Den registrerades rättigheter\nDu har rätt att granska dina uppgifter.',
+  );
+  assert.equal(notice.lang, 'sv');
+  assert.equal(notice.title, 'Dataskyddsbeskrivning');
+  assert.deepEqual(notice.controller, { name: 'Rosteriet Ab', legalForm: 'Ab', email: 'info@rosteriet.fi' });
+  assert.equal(notice.register, 'Kundregister');
+  assert.equal(notice.purposes[0].purpose, 'Orderhantering.');
+  assert.equal(notice.retention, 'Sex år.');
+  assert.equal(notice.rights.text, 'Du har rätt att granska dina uppgifter.');
+  assert.deepEqual(notice.headings, { retention: 'Lagring av uppgifter' });
+  assert.deepEqual(custom, []);
+});
+
 test('an unknown heading becomes a custom section with the shop’s own heading', () => {
   const numbered = importNotice('Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Asiakaspalaute\n\nPalautteet käsitellään.\n\n3. Evästeet\n\nKäytämme evästeitä.');
   assert.deepEqual(numbered.notice.sections, [{ title: 'Asiakaspalaute', text: 'Palautteet käsitellään.' }]);
