@@ -70,7 +70,7 @@ export default [
     onwarn,
   },
   {
-    input: ['src/index.ts', 'src/entry/script-tag.ts', 'src/notice-entry.ts', 'src/notice/check.ts'],
+    input: ['src/index.ts', 'src/entry/script-tag.ts', 'src/notice-entry.ts', 'src/notice/check.ts', 'src/notice/import.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^lit/, /^js-cookie/, /^tslib/, /^@lit/, /^@orama/],
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],

@@ -3,9 +3,12 @@
 //   keksi check notice.json [more.json …] [--lang fi|sv|en] [--json | --format text|json]
 //     prints what each privacy notice is missing (GDPR art. 13, Finnish practice); exits 1 when any
 //     has errors, 2 on a usage error.
+//   keksi import NOTICE.txt|.md|.html [-o notice.json] [--lang fi|sv|en]
+//     an existing notice (plain text, markdown, HTML) in the notice format, then what went where and
+//     the checker's findings.
 // Each command is an async function that takes its own arguments and returns the exit status; the
 // table COMMANDS dispatches to it (a usage error exits 2 at once).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const USAGE = `usage: keksi <command> [options]
@@ -15,6 +18,13 @@ commands:
       --lang fi|sv|en              language of the messages (default fi)
       --json, --format json        findings as JSON: rule id, severity, section, legal reference, messages in fi, sv, en
       --format text                findings as text (default)
+
+  import NOTICE.txt|.md|.html      an existing privacy notice in Keksi's notice format (stdout, or -o FILE);
+                                   then each heading and the field it went to, the headings kept as the
+                                   shop's own sections, and the checker's findings. Text is kept as
+                                   written; nothing is invented.
+      -o, --output FILE            write the notice JSON to FILE
+      --lang fi|sv|en              language of the findings (default fi)
 
   keksi <command> --help           this text
 
@@ -83,7 +93,47 @@ async function check(args) {
   return errors ? 1 : 0;
 }
 
-const COMMANDS = { check };
+/**
+ * `keksi import NOTICE`: converts the file with the pure importer (dist/esm/notice/import.js, also
+ * used in the browser) and writes the notice JSON to the -o file or stdout; the report goes to stdout
+ * with -o, else to stderr. 0 imported, 1 unreadable input.
+ */
+async function importCommand(args) {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, lang: { type: 'string' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const lang = values.lang ?? 'fi';
+  if (!LANGS.includes(lang)) usageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
+  if (positionals.length !== 1) usageError(positionals.length ? `import: one notice at a time (${positionals.join(', ')})` : 'import: name the notice file (NOTICE.txt, .md or .html)');
+  const [input] = positionals;
+  let source;
+  try {
+    source = readFileSync(input, 'utf8');
+  } catch (e) {
+    console.error(`keksi import: cannot read ${input}: ${e.message}`);
+    return 1;
+  }
+  const { formatOf, importNotice } = await import('../dist/esm/notice/import.js');
+  const { checkNotice } = await import('../dist/esm/notice/check.js');
+  const { notice, mapped, custom } = importNotice(source, { format: formatOf(input) });
+  const json = JSON.stringify(notice, null, 2) + '\n';
+  const say = values.output ? console.log : console.error;
+  if (values.output) writeFileSync(values.output, json);
+  else process.stdout.write(json);
+  say(`${input} → ${values.output || 'stdout'} (lang ${notice.lang})`);
+  for (const m of mapped) say(`  ${m.heading} → ${m.field}`);
+  for (const c of custom) say(`  ${c} → custom section`);
+  const findings = checkNotice(notice);
+  const mark = { error: '✖', warning: '⚠', info: 'ℹ' };
+  const count = (s) => findings.filter((f) => f.severity === s).length;
+  say(`\ncheck: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  for (const f of findings) say(`  ${mark[f.severity]} ${f.severity.padEnd(7)} ${f.section.padEnd(11)} ${f.message[lang]}  [${f.reference}; ${f.rule}]`);
+  return 0;
+}
+
+const COMMANDS = { check, import: importCommand };
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === '--help' || command === '-h' || command === 'help') {

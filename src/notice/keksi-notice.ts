@@ -142,14 +142,17 @@ export class KeksiNotice extends KeksiElement {
     history.replaceState(null, '', link!.hash);
   }
 
-  private _party(p: Party | undefined, businessIdLabel: string) {
+  private _party(p: Party | undefined) {
     if (!p) return nothing;
+    const t = noticeTexts[this._language];
+    // "Pikku Paahtimo" + "Oy", unless the name already ends with its legal form.
+    const form = p.legalForm && !p.name.toLowerCase().endsWith(' ' + p.legalForm.toLowerCase()) ? ' ' + p.legalForm : '';
     const email = p.email && safeHref('mailto:' + p.email);
     const phone = p.phone && safeHref('tel:' + p.phone.replace(/[^\d+]/g, ''));
     const url = p.url && safeHref(p.url);
     return html`<p class="party">
-      <strong>${p.name}</strong>
-      ${p.businessId ? html`<br />${businessIdLabel} ${p.businessId}` : nothing}
+      <strong>${p.name + form}</strong>${p.shortName ? ' ' + t.shortName(p.shortName) : nothing}
+      ${p.businessId ? html`<br />${t.businessId} ${p.businessId}` : nothing}
       ${(p.address || '').split('\n').filter(Boolean).map((l) => html`<br />${l}`)}
       ${email ? html`<br /><a href=${email}>${p.email}</a>` : nothing}
       ${phone ? html`<br /><a href=${phone}>${p.phone}</a>` : nothing}
@@ -163,9 +166,10 @@ export class KeksiNotice extends KeksiElement {
     const rt = (x: Text | undefined) => richText(this._text(x));
     switch (id) {
       case 'controller':
+      case 'representative':
       case 'contact':
       case 'dpo':
-        return n[id] ? this._party(n[id], t.businessId) : undefined;
+        return n[id] ? this._party(n[id]) : undefined;
       case 'register':
         return n.register ? html`<p>${this._text(n.register)}</p>` : undefined;
       case 'purposes':
@@ -186,7 +190,11 @@ export class KeksiNotice extends KeksiElement {
         if (!r) return undefined;
         return html`${rt(r.text)}
           ${r.list?.length
-            ? html`<ul>${r.list.map((x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this._text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}</li>`)}</ul>`
+            ? html`<ul>${r.list.map(
+                (x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this._text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}${x.processor ? ` · ${t.processor}` : ''}${
+                  x.mechanism && t.mechanisms[x.mechanism] ? ` · ${t.transferBasis}: ${t.mechanisms[x.mechanism]}.` : ''
+                }${x.mechanismText ? ' ' + this._text(x.mechanismText) : ''}</li>`,
+              )}</ul>`
             : nothing}`;
       }
       case 'transfers':
@@ -257,7 +265,7 @@ export class KeksiNotice extends KeksiElement {
     const top = this.headingLevel;
     const level = n.title ? top + 1 : top;
     const sections = [
-      ...SECTION_ORDER.map((id) => ({ id: 'keksi-' + id, title: t.headings[id], body: this._sectionBody(id, n) })),
+      ...SECTION_ORDER.map((id) => ({ id: 'keksi-' + id, title: this._text(n.headings?.[id]) || t.headings[id], body: this._sectionBody(id, n) })),
       ...(n.sections || []).map((s, i) => ({ id: `keksi-extra-${i + 1}`, title: this._text(s.title), body: richText(this._text(s.text)) })),
     ].filter((s) => s.body !== undefined);
     const date = (d: string) => new Date(d + 'T12:00:00').toLocaleDateString(this._language === 'en' ? 'en-GB' : this._language + '-FI');

@@ -1,5 +1,5 @@
 /**
- * Plain text to Lit templates: paragraphs, "- " lists, **bold**, [text](url), bare links and e-mail
+ * Plain text to Lit templates: paragraphs, "- " lists, "1. " numbered lists, **bold**, [text](url), bare links and e-mail
  * addresses. Everything is bound as text or as an href checked by `safeHref`: data never becomes HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
@@ -61,18 +61,29 @@ function inline(text: string): (string | TemplateResult)[] {
   return out;
 }
 
-/** Render text as paragraphs and lists. */
+const BULLET = /^[-•*] /;
+const NUMBERED = /^(\d{1,3})[.)] /;
+/** 'ul' for a "- " item, 'ol' for a "1. " or "1) " item, '' for a plain line. */
+const listKind = (line: string) => (BULLET.test(line) ? 'ul' : NUMBERED.test(line) ? 'ol' : '');
+
+function list(kind: string, items: string[]): TemplateResult {
+  const li = items.map((l) => html`<li>${inline(l.replace(kind == 'ul' ? BULLET : NUMBERED, ''))}</li>`);
+  if (kind == 'ul') return html`<ul>${li}</ul>`;
+  const start = Number(NUMBERED.exec(items[0])![1]);
+  return html`<ol start=${start === 1 ? nothing : start}>${li}</ol>`;
+}
+
+/** Render text as paragraphs and lists: "- " items, and "1. " or "1) " items (numbered lists keep their numbers). */
 export function richText(text: string | undefined): TemplateResult | typeof nothing {
   if (!text) return nothing;
   const blocks = text.replace(/\r/g, '').split(/\n\s*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean)).filter((b) => b.length);
   return html`${blocks.map((lines) => {
-    const items = lines.filter((l) => /^[-•*] /.test(l));
-    if (items.length === lines.length) return html`<ul>${items.map((l) => html`<li>${inline(l.slice(2))}</li>`)}</ul>`;
-    if (items.length && !/^[-•*] /.test(lines[0])) {
-      const head = lines.slice(0, lines.length - items.length);
-      if (lines.slice(head.length).every((l) => /^[-•*] /.test(l))) {
-        return html`<p>${inline(head.join(' '))}</p><ul>${items.map((l) => html`<li>${inline(l.slice(2))}</li>`)}</ul>`;
-      }
+    // A block ending in items of one kind, with no item of that kind before them, is a lead-in and a list.
+    const kind = listKind(lines[lines.length - 1]);
+    let head = lines.length;
+    while (kind && head > 0 && listKind(lines[head - 1]) === kind) head--;
+    if (kind && !lines.slice(0, head).some((l) => listKind(l) === kind)) {
+      return html`${head ? html`<p>${inline(lines.slice(0, head).join(' '))}</p>` : nothing}${list(kind, lines.slice(head))}`;
     }
     return html`<p>${inline(lines.join(' '))}</p>`;
   })}`;
