@@ -16,6 +16,8 @@ import { base } from './styles.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
+const HOST_CSS = ':host{display:contents!important}@media print{:host{display:none!important}}';
+
 /** The `font` the elements' shared styles give them (one source: ui/styles.ts). */
 const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
 
@@ -44,7 +46,15 @@ export class KeksiUi {
   private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
 
   constructor(private readonly _host: ConsentHost) {
-    guard('showing the Keksi UI', () => warmUpFont(_host.shadowRoot!));
+    guard('showing the Keksi UI', () => {
+      const root = _host.shadowRoot!;
+      const sheet = new CSSStyleSheet();
+      // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
+      // body included) and is not printed; `!important` in the shadow tree wins over any page rule.
+      sheet.replaceSync(HOST_CSS);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      warmUpFont(root);
+    });
   }
 
   /** Open or close the banner (created when first opened). */

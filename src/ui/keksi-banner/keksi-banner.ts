@@ -8,7 +8,7 @@ import type { KeksiConfig, Lang } from '../../controller/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
-import { base } from '../styles.js';
+import { base, screenOnly } from '../styles.js';
 import { styles } from './keksi-banner.styles.js';
 
 /**
@@ -35,7 +35,7 @@ import { styles } from './keksi-banner.styles.js';
  * @cssprop [--keksi-z=2147483000] - stacking order
  */
 export class KeksiBanner extends KeksiElement {
-  static override styles = [base, styles];
+  static override styles = [base, screenOnly, styles];
   static override properties = { lang: { reflect: true }, config: { attribute: false }, gpc: { attribute: false }, open: { type: Boolean, reflect: true } };
 
   /** The controller's configuration (position, notice URL). */
@@ -109,7 +109,7 @@ export class KeksiBanner extends KeksiElement {
     const t = translations[this.lang as Lang] || translations.en;
     const url = this.config?.noticeUrl;
     const act = (action: 'accept-all' | 'reject-all' | 'settings') => () => sendAction(this, { action });
-    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" role="region" aria-labelledby="t" aria-describedby="d">
+    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${this.lang} role="region" aria-labelledby="t" aria-describedby="d">
       <h2 id="t">${t.title}</h2>
       <p id="d">${t.text}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
       ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}

@@ -60,7 +60,7 @@ export class KeksiEmbed extends KeksiElement {
     const t = translations[lang] || translations.en;
     const views = this.config ? categoryViews(this.config, lang) : [];
     const names = this.categories.map((id) => (views.find((v) => v.id === id)?.title || id).toLowerCase()).join(', ');
-    return html`<div part="embed" class="box embed" role="group" aria-label=${t.title}>
+    return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
       <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories })}>
         ${t.embedAllow.replace('{c}', names)}

@@ -9,7 +9,7 @@ import { NECESSARY } from '../../core/attributes.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
-import { base } from '../styles.js';
+import { base, screenOnly } from '../styles.js';
 import { serviceDetails } from '../service-details.js';
 import { categoryViews } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
@@ -37,7 +37,7 @@ import { styles } from './keksi-preferences.styles.js';
  * @cssprop [--keksi-font=system-ui] - font family
  */
 export class KeksiPreferences extends KeksiElement {
-  static override styles = [base, styles];
+  static override styles = [base, screenOnly, styles];
   static override properties = {
     choices: { state: true },
     lang: { reflect: true },
@@ -91,7 +91,7 @@ export class KeksiPreferences extends KeksiElement {
     const views = this.config ? categoryViews(this.config, lang) : [];
     const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
       sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
-    return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
+    return html`<dialog part="preferences" class="box" lang=${this.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
       <div class="head">
         <h2 id="pt">${t.prefsTitle}</h2>
         <button class="x" part="button close" aria-label=${t.close} @click=${() => this.close()}>
