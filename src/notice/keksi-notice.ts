@@ -282,7 +282,7 @@ export class KeksiNotice extends KeksiElement {
       <nav part="toc" class="toc" aria-label=${t.contents} @click=${this._onTocClick}>
         <ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol>
       </nav>
-      ${sections.map((s) => html`<section part="section" aria-labelledby=${s.id}>${this._heading(level, s.title, s.id)}${s.body}</section>`)}
+      ${sections.map((s) => html`<section part="section">${this._heading(level, s.title, s.id)}${s.body}</section>`)}
     </article>`;
   }
 
@@ -292,7 +292,7 @@ export class KeksiNotice extends KeksiElement {
     const cookies = this._cookieSection(null);
     return html`<article part="notice" class="notice">
       <slot></slot>
-      ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
+      ${cookies ? html`<section part="section">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
     </article>`;
   }
 }

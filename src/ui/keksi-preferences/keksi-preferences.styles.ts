@@ -45,10 +45,16 @@ export const styles = css`
   .cats {
     margin-bottom: 1em;
   }
+  /* On a narrow screen the switch wraps under a long title (still at the right) rather than break it. */
   .row {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.75em;
+  }
+  .row > label + *,
+  .row > input {
+    margin-left: auto;
   }
   label {
     font-weight: 600;
