@@ -83,6 +83,8 @@ export class KeksiUi {
     placeholder.width = iframe.getAttribute('width');
     placeholder.height = iframe.getAttribute('height');
     iframe.before(placeholder);
+    // `hidden` alone loses to a theme's own `display` for its iframes (`.video { display: block }`).
+    iframe.style.setProperty('display', 'none', 'important');
     this._embeds.set(iframe, placeholder);
   }
 
@@ -92,6 +94,7 @@ export class KeksiUi {
       if (iframe.getAttribute('data-keksi') === 'on') {
         placeholder.remove();
         iframe.hidden = false;
+        iframe.style.removeProperty('display');
         this._embeds.delete(iframe);
       }
     }

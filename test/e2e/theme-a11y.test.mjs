@@ -149,7 +149,7 @@ describe('chromium: forced colours, print, landmarks, accent', () => {
               ratio: eval(contrast)(s(accept).color, s(accept).backgroundColor),
               alike: look(accept) === look(reject),
               settings: [parseFloat(s(settings).fontSize) >= parseFloat(s(accept).fontSize), settings.offsetHeight >= accept.offsetHeight],
-              settingsRatio: eval(contrast)(s(settings).color, s(box).backgroundColor),
+              settingsRatio: eval(contrast)(s(settings).color, s(settings).backgroundColor === 'rgba(0, 0, 0, 0)' ? s(box).backgroundColor : s(settings).backgroundColor),
             };
           },
           [accent, CONTRAST],

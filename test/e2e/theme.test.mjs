@@ -83,6 +83,30 @@ for (const browser of BROWSERS) {
       });
     }
 
+    test('demo/dawn.html (a Dawn-style shop): nothing moves, 16 px text, the banner above the cart bar, its host no box', async () => {
+      const { context, page } = await h.newPage();
+      const init = () => {
+        window.__shifts = [];
+        if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift'))
+          new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+        const rects = () => [...document.body.children].filter((e) => e.localName !== 'keksi-consent').map((e) => e.className + JSON.stringify(e.getBoundingClientRect()));
+        window.__rects = rects;
+        document.addEventListener('DOMContentLoaded', () => (window.__before = rects()));
+      };
+      await (page.addInitScript ? page.addInitScript(init) : page.evaluateOnNewDocument(init));
+      await page.goto(`${h.server.url}/dawn.html`);
+      await waitFor(page, () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner[open]')?.shadowRoot?.querySelector('.banner'));
+      await settled(page);
+      assert.deepEqual(await page.evaluate(() => window.__rects()), await page.evaluate(() => window.__before));
+      if (browser === 'chromium') assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts');
+      assert.equal(await page.evaluate(() => document.querySelector('keksi-consent').getBoundingClientRect().height), 0);
+      const g = await bannerGeometry(page);
+      assert.ok(g.text >= 16 && g.buttonText >= 16, `text ${g.text}px, buttons ${g.buttonText}px`);
+      assert.ok(g.width >= 700, `banner ${g.width}px wide`);
+      assert.ok(g.top >= 0 && g.bottom <= g.viewport && g.onTop, 'in the viewport, on top');
+      await context.close();
+    });
+
     for (const t of CONTAINING) {
       test(`body { ${t} } on a long page: the banner, then the reopen button, stay in the viewport`, async () => {
         const { context, page } = await open(h, t);
