@@ -9,6 +9,8 @@ import type { ConsentHost } from '../controller/host.js';
 import type { KeksiBanner } from './keksi-banner/keksi-banner.js';
 import type { KeksiEmbed } from './keksi-embed/keksi-embed.js';
 import type { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
+import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element/css-tag.js';
+import { scriptNonce } from '../core/gating.js';
 import { guard } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import type { UiAction } from './events.js';
@@ -16,7 +18,16 @@ import { base } from './styles.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
-const HOST_CSS = ':host{display:contents!important}@media print{:host{display:none!important}}';
+const hostStyles = css`
+  :host {
+    display: contents !important;
+  }
+  @media print {
+    :host {
+      display: none !important;
+    }
+  }
+`;
 
 /** The `font` the elements' shared styles give them (one source: ui/styles.ts). */
 const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
@@ -48,11 +59,10 @@ export class KeksiUi {
   constructor(private readonly _host: ConsentHost) {
     guard('showing the Keksi UI', () => {
       const root = _host.shadowRoot!;
-      const sheet = new CSSStyleSheet();
       // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
       // body included) and is not printed; `!important` in the shadow tree wins over any page rule.
-      sheet.replaceSync(HOST_CSS);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, hostStyles.styleSheet!];
+      else root.append(Object.assign(document.createElement('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
       warmUpFont(root);
     });
   }
