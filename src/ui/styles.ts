@@ -111,9 +111,6 @@ export const base = css`
     .box {
       border: 2px solid CanvasText;
     }
-    .btn {
-      border-color: ButtonText;
-    }
     :focus-visible {
       outline-color: Highlight;
     }

@@ -173,10 +173,7 @@ export const styles = css`
       border-color: Canvas;
     }
     input:focus-visible {
-      outline: 3px solid Highlight;
-    }
-    summary::before {
-      border-color: CanvasText;
+      outline-color: Highlight;
     }
   }
 `;
