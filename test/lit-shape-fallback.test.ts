@@ -22,7 +22,8 @@ describe('styles without adoptedStyleSheets', () => {
     const el = await fixture<HTMLElement & { open: boolean; updateComplete: Promise<boolean> }>(html`<keksi-banner .open=${true}></keksi-banner>`);
     await el.updateComplete;
     const styles = [...el.shadowRoot!.querySelectorAll('style')];
-    expect(styles.map((s) => s.nonce)).to.deep.equal(['n0nce', 'n0nce']);
+    // One <style> for each of the banner's style sheets (shared, screen-only, its own).
+    expect(styles.map((s) => s.nonce)).to.deep.equal(['n0nce', 'n0nce', 'n0nce']);
     const box = el.shadowRoot!.querySelector('.banner')!;
     expect(getComputedStyle(box).position).to.equal('fixed');
     expect(getComputedStyle(el.shadowRoot!.querySelector('button')!).cursor).to.equal('pointer');

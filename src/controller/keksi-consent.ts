@@ -82,11 +82,12 @@ declare global {
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
  * @cssprop [--keksi-fg=#1d1d1f] - text colour
  * @cssprop [--keksi-muted=#53535a] - secondary text
- * @cssprop [--keksi-accent=#1a5fb4] - button background
- * @cssprop [--keksi-accent-fg=#fff] - button text
- * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-accent=#2b2b30] - accept and reject buttons, switches (dark mode default #e8e8ed)
+ * @cssprop [--keksi-accent-fg=auto] - text on the accent: black or white, whichever has AA contrast
+ * @cssprop [--keksi-focus=currentColor] - focus ring (the text colour)
  * @cssprop [--keksi-radius=10px] - corner radius
  * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-font-size=16px] - text size every size is relative to (the root size when larger)
  * @cssprop [--keksi-z=2147483000] - stacking order of the banner
  */
 // The base is looked up, not named: importing 'keksi' in Node, where there is no HTMLElement, must not throw.

@@ -21,7 +21,7 @@ export interface PostPaint {
 
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
 // visible under forced colours.
-const REOPEN_CSS = `button{position:fixed;inset:auto auto 12px 12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid var(--keksi-fg,#1d1d1f);background:var(--keksi-bg,#fff);color:var(--keksi-fg,#1d1d1f);cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,#1a5fb4);outline-offset:2px}button:before{content:"";display:block;height:100%;background:currentColor;forced-color-adjust:none;clip-path:path("M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z")}@media (prefers-color-scheme:dark){button{background:var(--keksi-bg,#1d1d1f);color:var(--keksi-fg,#f5f5f7);border-color:currentColor}}`;
+const REOPEN_CSS = `button{color-scheme:light dark;position:fixed;left:12px;bottom:12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid;background:var(--keksi-bg,light-dark(#fff,#1d1d1f));color:var(--keksi-fg,light-dark(#1d1d1f,#f5f5f7));cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,currentColor);outline-offset:2px}button:before{content:"";display:block;height:100%;background:currentColor;forced-color-adjust:none;clip-path:path("M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z")}@media print{button{display:none}}`;
 
 
 /** Start the post-paint work for a started controller. */

@@ -61,8 +61,11 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
       }
       // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
       el.nonce = scriptNonce;
-      // First in the body: first in the tab order, while shown fixed at the bottom.
-      document.body.prepend(el);
+      // Just before <body>, not in it: first in the tab order, while shown fixed at the bottom, and out
+      // of reach of the body's layout (grid, flex, columns), its transform, filter or containment (which
+      // would hold the fixed banner at the end of a long page), the theme's `body > *` rules, and body
+      // swaps (Turbo).
+      document.head.after(el);
     });
   // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice
   // (returning-visitor.ts). The controller is needed at once when Google or Meta tags are on the page (their

@@ -38,13 +38,13 @@ const MAX_NOTICE = 262144;
  * @csspart consent - the "your consent" box
  * @csspart button - the button that opens the cookie settings
  * @csspart error - the error message when the data cannot be loaded
- * @cssprop [--keksi-notice-max-width=46rem] - line length
+ * @cssprop [--keksi-notice-max-width=46em] - line length
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
  * @cssprop [--keksi-fg=#1d1d1f] - text colour
  * @cssprop [--keksi-muted=#53535a] - secondary text
- * @cssprop [--keksi-accent=#1a5fb4] - button background
- * @cssprop [--keksi-accent-fg=#fff] - button text
- * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-accent=#2b2b30] - accept and reject buttons, switches (dark mode default #e8e8ed)
+ * @cssprop [--keksi-accent-fg=auto] - text on the accent: black or white, whichever has AA contrast
+ * @cssprop [--keksi-focus=currentColor] - focus ring (the text colour)
  * @cssprop [--keksi-radius=10px] - corner radius
  * @cssprop [--keksi-font=system-ui] - font family
  */
@@ -278,7 +278,7 @@ export class KeksiNotice extends KeksiElement {
       <nav part="toc" class="toc" aria-label=${t.contents} @click=${this._onTocClick}>
         <ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol>
       </nav>
-      ${sections.map((s) => html`<section part="section" aria-labelledby=${s.id}>${this._heading(level, s.title, s.id)}${s.body}</section>`)}
+      ${sections.map((s) => html`<section part="section">${this._heading(level, s.title, s.id)}${s.body}</section>`)}
     </article>`;
   }
 
@@ -288,7 +288,7 @@ export class KeksiNotice extends KeksiElement {
     const cookies = this._cookieSection(null);
     return html`<article part="notice" class="notice">
       <slot></slot>
-      ${cookies ? html`<section part="section" aria-labelledby="keksi-cookies">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
+      ${cookies ? html`<section part="section">${this._heading(this.headingLevel, t.headings.cookies, 'keksi-cookies')}${cookies}</section>` : nothing}
     </article>`;
   }
 }

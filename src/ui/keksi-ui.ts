@@ -9,12 +9,25 @@ import type { ConsentHost } from '../controller/host.js';
 import type { KeksiBanner } from './keksi-banner/keksi-banner.js';
 import type { KeksiEmbed } from './keksi-embed/keksi-embed.js';
 import type { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
+import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element/css-tag.js';
+import { scriptNonce } from '../core/gating.js';
 import { guard } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import type { UiAction } from './events.js';
 import { base } from './styles.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
+
+const hostStyles = css`
+  :host {
+    display: contents !important;
+  }
+  @media print {
+    :host {
+      display: none !important;
+    }
+  }
+`;
 
 /** The `font` the elements' shared styles give them (one source: ui/styles.ts). */
 const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
@@ -43,7 +56,14 @@ export class KeksiUi {
   private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
 
   constructor(private readonly _host: ConsentHost) {
-    guard('showing the Keksi UI', () => warmUpFont(_host.shadowRoot!));
+    guard('showing the Keksi UI', () => {
+      const root = _host.shadowRoot!;
+      // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
+      // body included) and is not printed; `!important` in the shadow tree wins over any page rule.
+      if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, hostStyles.styleSheet!];
+      else root.append(Object.assign(document.createElement('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
+      warmUpFont(root);
+    });
   }
 
   /** Open or close the banner (created when first opened). */
@@ -72,6 +92,8 @@ export class KeksiUi {
     placeholder.width = iframe.getAttribute('width');
     placeholder.height = iframe.getAttribute('height');
     iframe.before(placeholder);
+    // `hidden` alone loses to a theme's own `display` for its iframes (`.video { display: block }`).
+    iframe.style.setProperty('display', 'none', 'important');
     this._embeds.set(iframe, placeholder);
   }
 
@@ -81,6 +103,7 @@ export class KeksiUi {
       if (iframe.getAttribute('data-keksi') === 'on') {
         placeholder.remove();
         iframe.hidden = false;
+        iframe.style.removeProperty('display');
         this._embeds.delete(iframe);
       }
     }

@@ -100,6 +100,8 @@ describe('COMPLIANCE.md consent rules', () => {
       await settled(page); // the entry animation has ended
       const ratios = await page.evaluate(() => {
         const lum = (c) => {
+          // Text computed from the accent's luminance comes as CIE XYZ, whose y is the luminance.
+          if (c.startsWith('color(xyz')) return +c.split(' ')[2];
           const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
             v /= 255;
             return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;

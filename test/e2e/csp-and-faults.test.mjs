@@ -47,7 +47,7 @@ describe('faults', () => {
     const accept = ui.bannerButton(page, 'accept-all');
     assert.equal(await accept.isVisible(), true);
     const s = await accept.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).outlineColor]);
-    assert.deepEqual(s, ['rgb(26, 95, 180)', 'rgb(0, 128, 0)']);
+    assert.deepEqual(s, ['rgb(43, 43, 48)', 'rgb(0, 128, 0)']); // the default accent
     await accept.click();
     await page.waitForFunction(() => window.__ran.length === 4);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['ext-a', 'throws', 'inline-after-throw', 'ext-b']);

@@ -42,7 +42,7 @@ describe('styles without adoptedStyleSheets under a nonce CSP', () => {
     test(`the banner of dist/keksi.${build} is styled`, async () => {
       const { context, page, errors } = await open(`holds-style-fallback-${build}.html`);
       await ui.banner(page).waitFor();
-      assert.deepEqual(await inspect(page, 'keksi-banner', '.banner', 'position'), { adopted: false, nonces: [true, true], value: 'fixed', csp: [] });
+      assert.deepEqual(await inspect(page, 'keksi-banner', '.banner', 'position'), { adopted: false, nonces: [true, true, true], value: 'fixed', csp: [] });
       assert.deepEqual(errors, []);
       await context.close();
     });

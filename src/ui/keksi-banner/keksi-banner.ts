@@ -8,7 +8,7 @@ import type { KeksiConfig, Lang } from '../../controller/config.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
-import { base } from '../styles.js';
+import { base, screenOnly } from '../styles.js';
 import { styles } from './keksi-banner.styles.js';
 
 /**
@@ -27,15 +27,16 @@ import { styles } from './keksi-banner.styles.js';
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
  * @cssprop [--keksi-fg=#1d1d1f] - text colour
  * @cssprop [--keksi-muted=#53535a] - secondary text
- * @cssprop [--keksi-accent=#1a5fb4] - button background
- * @cssprop [--keksi-accent-fg=#fff] - button text
- * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-accent=#2b2b30] - accept and reject buttons, switches (dark mode default #e8e8ed)
+ * @cssprop [--keksi-accent-fg=auto] - text on the accent: black or white, whichever has AA contrast
+ * @cssprop [--keksi-focus=currentColor] - focus ring (the text colour)
  * @cssprop [--keksi-radius=10px] - corner radius
  * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-font-size=16px] - text size every size is relative to (the root size when larger)
  * @cssprop [--keksi-z=2147483000] - stacking order
  */
 export class KeksiBanner extends KeksiElement {
-  static override styles = [base, styles];
+  static override styles = [base, screenOnly, styles];
   static override properties = { lang: { reflect: true }, config: { attribute: false }, gpc: { attribute: false }, open: { type: Boolean, reflect: true } };
 
   /** The controller's configuration (position, notice URL). */
@@ -109,7 +110,7 @@ export class KeksiBanner extends KeksiElement {
     const t = translations[this.lang as Lang] || translations.en;
     const url = this.config?.noticeUrl;
     const act = (action: 'accept-all' | 'reject-all' | 'settings') => () => sendAction(this, { action });
-    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" role="region" aria-labelledby="t" aria-describedby="d">
+    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${this.lang} role="region" aria-labelledby="t" aria-describedby="d">
       <h2 id="t">${t.title}</h2>
       <p id="d">${t.text}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
       ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}

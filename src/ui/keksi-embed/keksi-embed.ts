@@ -24,11 +24,12 @@ import { styles } from './keksi-embed.styles.js';
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
  * @cssprop [--keksi-fg=#1d1d1f] - text colour
  * @cssprop [--keksi-muted=#53535a] - secondary text
- * @cssprop [--keksi-accent=#1a5fb4] - button background
- * @cssprop [--keksi-accent-fg=#fff] - button text
- * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-accent=#2b2b30] - accept and reject buttons, switches (dark mode default #e8e8ed)
+ * @cssprop [--keksi-accent-fg=auto] - text on the accent: black or white, whichever has AA contrast
+ * @cssprop [--keksi-focus=currentColor] - focus ring (the text colour)
  * @cssprop [--keksi-radius=10px] - corner radius
  * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-font-size=16px] - text size every size is relative to (the root size when larger)
  */
 export class KeksiEmbed extends KeksiElement {
   static override styles = [base, styles];
@@ -60,7 +61,7 @@ export class KeksiEmbed extends KeksiElement {
     const t = translations[lang] || translations.en;
     const views = this.config ? categoryViews(this.config, lang) : [];
     const names = this.categories.map((id) => (views.find((v) => v.id === id)?.title || id).toLowerCase()).join(', ');
-    return html`<div part="embed" class="box embed" role="group" aria-label=${t.title}>
+    return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
       <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories })}>
         ${t.embedAllow.replace('{c}', names)}

@@ -3,11 +3,10 @@ import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
   dialog {
-    width: min(40rem, calc(100vw - 1rem));
-    max-height: calc(100vh - 1rem);
+    width: min(40em, calc(100vw - 1em));
+    max-height: calc(100vh - 1em);
     border: 0;
     overflow: auto;
-    overflow-wrap: anywhere;
   }
   dialog::backdrop {
     background: #0008;
@@ -16,7 +15,7 @@ export const styles = css`
     display: flex;
     justify-content: space-between;
     align-items: center;
-    gap: 1rem;
+    gap: 1em;
   }
   .x {
     width: 44px;
@@ -41,15 +40,21 @@ export const styles = css`
   }
   .cat {
     border-top: 1px solid color-mix(in srgb, currentColor 25%, transparent);
-    padding: 0.75rem 0 0;
+    padding: 0.75em 0 0;
   }
   .cats {
-    margin-bottom: 1rem;
+    margin-bottom: 1em;
   }
+  /* On a narrow screen the switch wraps under a long title (still at the right) rather than break it. */
   .row {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.75rem;
+    gap: 0.75em;
+  }
+  .row > label + *,
+  .row > input {
+    margin-left: auto;
   }
   label {
     font-weight: 600;
@@ -57,7 +62,7 @@ export const styles = css`
   }
   .muted {
     color: var(--_muted);
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   input {
     appearance: none;
@@ -98,15 +103,77 @@ export const styles = css`
       transition: left 0.15s;
     }
   }
+  /* A disclosure marker of our own: a chevron that turns, instead of the platform's triangle. */
   summary {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    width: fit-content;
     cursor: pointer;
     min-height: 24px;
-    margin-bottom: 0.5rem;
+    margin-bottom: 0.5em;
+    list-style: none;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  summary::before {
+    content: '';
+    flex: none;
+    width: 0.45em;
+    height: 0.45em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: translateY(-0.15em) rotate(45deg);
+  }
+  details:not([open]) > summary::before {
+    transform: rotate(-45deg);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    summary::before {
+      transition: transform 0.15s;
+    }
   }
   .service {
     display: flex;
     flex-direction: column;
-    font-size: 0.9375rem;
-    margin: 0 0 0.75rem 1rem;
+    font-size: 0.9375em;
+    margin: 0 0 0.75em 1em;
+  }
+  /* Forced colours: the switch keeps its own drawing in system colours. On and off differ by the
+     knob's side and shape (a ring when off, a filled disc when on), never by colour alone. */
+  @media (forced-colors: active) {
+    input {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      background: Canvas;
+    }
+    input::before {
+      box-sizing: border-box;
+      background: Canvas;
+      border: 2px solid ButtonText;
+    }
+    input:checked {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    input:checked::before {
+      background: HighlightText;
+      border-color: HighlightText;
+    }
+    input:disabled {
+      border-color: GrayText;
+      background: GrayText;
+      opacity: 1;
+    }
+    input:disabled::before {
+      background: Canvas;
+      border-color: Canvas;
+    }
+    input:focus-visible {
+      outline-color: Highlight;
+    }
   }
 `;

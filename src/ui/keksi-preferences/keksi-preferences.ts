@@ -9,7 +9,7 @@ import { NECESSARY } from '../../core/attributes.js';
 import { translations } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
-import { base } from '../styles.js';
+import { base, screenOnly } from '../styles.js';
 import { serviceDetails } from '../service-details.js';
 import { categoryViews } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
@@ -30,14 +30,15 @@ import { styles } from './keksi-preferences.styles.js';
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
  * @cssprop [--keksi-fg=#1d1d1f] - text colour
  * @cssprop [--keksi-muted=#53535a] - secondary text
- * @cssprop [--keksi-accent=#1a5fb4] - button background
- * @cssprop [--keksi-accent-fg=#fff] - button text
- * @cssprop [--keksi-focus=#1a5fb4] - focus ring
+ * @cssprop [--keksi-accent=#2b2b30] - accept and reject buttons, switches (dark mode default #e8e8ed)
+ * @cssprop [--keksi-accent-fg=auto] - text on the accent: black or white, whichever has AA contrast
+ * @cssprop [--keksi-focus=currentColor] - focus ring (the text colour)
  * @cssprop [--keksi-radius=10px] - corner radius
  * @cssprop [--keksi-font=system-ui] - font family
+ * @cssprop [--keksi-font-size=16px] - text size every size is relative to (the root size when larger)
  */
 export class KeksiPreferences extends KeksiElement {
-  static override styles = [base, styles];
+  static override styles = [base, screenOnly, styles];
   static override properties = {
     choices: { state: true },
     lang: { reflect: true },
@@ -91,7 +92,7 @@ export class KeksiPreferences extends KeksiElement {
     const views = this.config ? categoryViews(this.config, lang) : [];
     const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
       sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
-    return html`<dialog part="preferences" class="box" aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
+    return html`<dialog part="preferences" class="box" lang=${this.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
       <div class="head">
         <h2 id="pt">${t.prefsTitle}</h2>
         <button class="x" part="button close" aria-label=${t.close} @click=${() => this.close()}>
