@@ -1,7 +1,7 @@
 /**
  * Styles shared by the UI elements. Theming is public API: the custom properties below (with their
  * defaults) and the parts each element documents. Accept and reject use the one `.btn` style: equal
- * prominence is a legal requirement, not a design choice.
+ * prominence is a legal requirement, not a design choice. The button row is a grid of equal columns.
  */
 import { css } from '@lit/reactive-element/css-tag.js';
 
@@ -47,12 +47,13 @@ export const base = css`
     text-decoration: underline;
   }
   .btns {
-    display: flex;
-    flex-wrap: wrap;
+    flex: none;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
     gap: 0.5rem;
+    padding-top: 0.75rem;
   }
   .btn {
-    flex: 1 1 10rem;
     min-height: 44px;
     padding: 0.5rem 1rem;
     border: 2px solid var(--_accent);
@@ -62,6 +63,19 @@ export const base = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+  }
+  .secondary {
+    background: transparent;
+    color: inherit;
+  }
+  /* 400 % zoom and landscape phones: less padding, so the buttons and some text fit. */
+  @media (max-height: 30em) {
+    .box {
+      padding: 0.5rem 0.75rem;
+    }
+    .btn {
+      padding: 0.25rem 0.5rem;
+    }
   }
   .btn:hover {
     filter: brightness(1.1);

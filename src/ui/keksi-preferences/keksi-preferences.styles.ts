@@ -1,4 +1,4 @@
-/** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
+/** Dialog layout: a card whose middle scrolls between title and buttons, switches drawn from native checkboxes. */
 import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
@@ -6,8 +6,19 @@ export const styles = css`
     width: min(40rem, calc(100vw - 1rem));
     max-height: calc(100vh - 1rem);
     border: 0;
-    overflow: auto;
     overflow-wrap: anywhere;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
+  .body {
+    flex: 1 1 auto;
+    min-height: 3rem;
+    overflow: auto;
+    margin: 0 -0.5rem;
+    padding: 0 0.5rem;
   }
   dialog::backdrop {
     background: #0008;
@@ -41,7 +52,7 @@ export const styles = css`
   }
   .cat {
     border-top: 1px solid color-mix(in srgb, currentColor 25%, transparent);
-    padding: 0.75rem 0 0;
+    padding: 0.25rem 0;
   }
   .cats {
     margin-bottom: 1rem;
@@ -51,9 +62,36 @@ export const styles = css`
     align-items: center;
     gap: 0.75rem;
   }
-  label {
-    font-weight: 600;
+  .more {
     flex: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 0.5rem;
+    min-height: 44px;
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .more::before {
+    content: '';
+    flex: none;
+    width: 0.45em;
+    height: 0.45em;
+    margin: 0 0.25rem;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(-45deg);
+  }
+  .more[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  .name {
+    font-weight: 600;
   }
   .muted {
     color: var(--_muted);
@@ -97,11 +135,6 @@ export const styles = css`
     input::before {
       transition: left 0.15s;
     }
-  }
-  summary {
-    cursor: pointer;
-    min-height: 24px;
-    margin-bottom: 0.5rem;
   }
   .service {
     display: flex;
