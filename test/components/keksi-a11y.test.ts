@@ -188,6 +188,40 @@ describe('accessibility beyond axe', () => {
     });
   });
 
+  describe('reopen button placement', () => {
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    for (const [attr, side] of [['', 'left'], ['reopen="bottom-left"', 'left'], ['reopen="bottom-right"', 'right']]) {
+      it(`${attr || 'by default'}: in the bottom ${side} corner, and the page's last link can be scrolled clear of it`, async () => {
+        await resize(360, 640);
+        const el = await mount(`<div style="height: 1500px">content</div><p style="margin: 0"><a href="#x" id="last-left">Tietosuoja</a>
+          <a href="#x" id="last-right" style="float: right">Yhteystiedot</a></p><keksi-consent categories="analytics" lang="fi" ${attr}></keksi-consent>`);
+        el.rejectAll();
+        await settled(el);
+        const button = part(el.shadowRoot, 'reopen').getBoundingClientRect();
+        expect(innerHeight - button.bottom).to.be.within(4, 24);
+        expect(side === 'left' ? button.left : innerWidth - button.right).to.be.within(4, 24);
+        scrollTo(0, document.documentElement.scrollHeight);
+        for (const id of ['last-left', 'last-right']) {
+          expect(overlap(document.getElementById(id)!.getBoundingClientRect(), button), id).to.equal(false);
+        }
+        scrollTo(0, 0);
+      });
+    }
+
+    it('reopen="none": no floating button, the shop’s own data-keksi-open link opens the settings', async () => {
+      const el = await mount(`<keksi-consent categories="analytics" lang="fi" reopen="none"></keksi-consent><a href="#" data-keksi-open id="own">Evästeasetukset</a>`);
+      await press(part(bannerOf(el), 'reject-all'));
+      await settled(el);
+      expect(!!el.shadowRoot!.querySelector('[part~=reopen]'), 'a reopen button').to.equal(false);
+      expect(named(deepActive())).to.equal('a#own');
+      document.getElementById('own')!.click();
+      await settled(el);
+      expect(prefsOf(el)!.querySelector('dialog')!.open).to.equal(true);
+      prefsOf(el)!.querySelector('dialog')!.close();
+    });
+  });
+
   describe('texts', () => {
     it('the banner names who sets cookies, derived from the configured services', async () => {
       configure({ services: [{ name: 'Klarna', category: 'marketing', provider: 'Klarna Bank AB (publ)', purpose: 'Maksut', cookies: [] }] });
