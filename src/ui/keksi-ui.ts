@@ -104,8 +104,11 @@ export class KeksiUi {
   changed(consent: Consent | null): void {
     for (const [iframe, placeholder] of this._embeds) {
       if (iframe.getAttribute('data-keksi') === 'on') {
+        // The placeholder's button had focus: it goes on to the content that replaces it, not to <body>.
+        const hadFocus = placeholder.shadowRoot?.activeElement;
         placeholder.remove();
         iframe.hidden = false;
+        if (hadFocus) iframe.focus();
         this._embeds.delete(iframe);
       }
     }

@@ -103,6 +103,16 @@ describe('accessibility beyond axe', () => {
       expect(status(el)!.textContent!.trim()).to.equal('Ditt val har sparats.');
     });
 
+    it('allowing an embed by keyboard moves focus to the content it shows', async () => {
+      const el = await mount(`<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#v" title="Video" width="320" height="180"></iframe>
+        <keksi-consent categories="marketing" lang="en" no-reopen-button></keksi-consent>`);
+      const embed = await until(() => document.querySelector('keksi-embed') as HTMLElement | null, 'the placeholder');
+      await settled(el);
+      await press(part(embed!.shadowRoot, 'allow'));
+      await until(() => !embed!.isConnected, 'the placeholder to go');
+      expect(named(deepActive())).to.equal('iframe');
+    });
+
     it('without a reopen button, focus goes to the page’s own [data-keksi-open] link', async () => {
       const el = await mount(`<keksi-consent categories="analytics" lang="en" no-reopen-button></keksi-consent><a href="#" data-keksi-open id="own">Cookie settings</a>`);
       await press(part(bannerOf(el), 'accept-all'));
