@@ -64,8 +64,8 @@ export const styles = css`
   }
   .more {
     flex: 1;
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto 1fr;
     align-items: center;
     column-gap: 0.5rem;
     min-height: 44px;
@@ -79,7 +79,6 @@ export const styles = css`
   }
   .more::before {
     content: '';
-    flex: none;
     width: 0.45em;
     height: 0.45em;
     margin: 0 0.25rem;
