@@ -35,7 +35,7 @@ export interface KeksiConfig extends GatingConfig {
 /** Every attribute `<keksi-consent>` understands. */
 export const ATTRIBUTES = [
   'categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url',
-  'position', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url',
+  'position', 'reopen', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url',
   'reload-on-withdraw', 'ignore-gpc',
 ] as const;
 
@@ -49,7 +49,7 @@ const ID_PATTERNS = {
 
 
 /** The allowed values of the attributes that take one of a list; the first is the default. */
-export const ONE_OF = { position: ['bottom', 'top', 'center'], 'consent-mode': ['basic', 'advanced'] } as const;
+export const ONE_OF = { position: ['bottom', 'top', 'center'], reopen: ['bottom-left', 'bottom-right', 'none'], 'consent-mode': ['basic', 'advanced'] } as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
 export function toLang(tag: string | null | undefined): Lang | undefined {
@@ -147,7 +147,8 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     cookieDomain,
     noticeUrl: url('notice-url'),
     position: oneOf('position'),
-    reopenButton: read('no-reopen-button') === null,
+    // The corner is CSS (post-paint.ts) on the attribute; `none` (or the older no-reopen-button) makes no button.
+    reopenButton: oneOf('reopen') != 'none' && read('no-reopen-button') === null,
     ga,
     googleAds,
     gtm,

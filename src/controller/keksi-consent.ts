@@ -57,7 +57,8 @@ declare global {
  * @attr {number} [expires-days=DEFAULT_EXPIRES_DAYS] - how long a choice lasts, 1–MAX_EXPIRES_DAYS days
  * @attr notice-url - link to the privacy notice, shown in the banner
  * @attr {'bottom' | 'top' | 'center'} [position=bottom] - where the banner is shown
- * @attr {boolean} no-reopen-button - hide the floating button that reopens the settings
+ * @attr {'bottom-left' | 'bottom-right' | 'none'} [reopen=bottom-left] - corner of the floating button that reopens the settings; `none`: no button, put a `data-keksi-open` link in your footer
+ * @attr {boolean} no-reopen-button - the same as `reopen="none"`
  * @attr ga - GA4 measurement IDs (`G-…`), category `analytics`
  * @attr google-ads - Google Ads IDs (`AW-…`), category `marketing`
  * @attr gtm - Google Tag Manager containers (`GTM-…`)

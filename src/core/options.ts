@@ -19,7 +19,10 @@ export interface CookieInfo {
 export interface ServiceInfo {
   name: string;
   category: string;
-  provider: string;
+  /** The provider's legal name ("Klarna Bank AB (publ)"); never a host name. */
+  provider: LocalText;
+  /** The provider's short name for the banner's "who" ("Klarna"); default: `provider` up to " (". */
+  brand?: string;
   purpose: LocalText;
   cookies: CookieInfo[];
   /** Whether personal data may leave the EU/EEA. */

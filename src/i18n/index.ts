@@ -5,5 +5,5 @@ import { fi } from './fi.js';
 import { sv } from './sv.js';
 import type { Translation } from './translation.js';
 
-export type { Translation, CategoryText } from './translation.js';
+export type { Translation, CategoryText, Plural } from './translation.js';
 export const translations: Record<Lang, Translation> = { fi, sv, en };

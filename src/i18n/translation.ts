@@ -4,14 +4,36 @@
  */
 export interface CategoryText {
   title: string;
+  /** What the category's cookies do, as a sentence with a subject. */
   description: string;
+  /** The category's cookies as a noun phrase (embed placeholders: "Allow marketing cookies and show"). */
+  cookies?: string;
+  /** Why they are used, to complete the banner's `optional` sentence ("for visitor statistics"). */
+  why?: string;
 }
+
+/** Singular and plural of a counted word. */
+export type Plural = [one: string, other: string];
 
 export interface Translation {
   /** Banner heading. */
   title: string;
-  /** Banner text: what is asked, in two or three plain sentences. */
+  /** Banner text: what is always used and why. */
   text: string;
+  /** What else is used with consent; `{w}` lists the categories' `why`. */
+  optional: string;
+  /** Used when no category has a `why` (only a shop's own categories). */
+  otherwise: string;
+  /** Who else sets cookies; `{p}` lists the providers' names. */
+  by: string;
+  /** How to change the choice later. */
+  later: string;
+  /** The last joiner of a list ("Google, Meta and Klarna"). */
+  and: string;
+  /** Said politely (aria-live) once a choice is saved. */
+  saved: string;
+  /** The provider of Keksi's own cookie: the shop itself, never a host name. */
+  thisShop: string;
   /** One sentence shown when the browser sends Global Privacy Control. */
   gpc: string;
   /** Link text for the privacy notice. */
@@ -25,14 +47,22 @@ export interface Translation {
   prefsText: string;
   alwaysOn: string;
   categories: Record<'necessary' | 'preferences' | 'analytics' | 'marketing', CategoryText>;
-  /** Embed placeholder; `{c}` is the category's title in lower case. */
+  /** Embed placeholder; `{c}` names the categories' cookies. */
   embedText: string;
+  /** The button that shows the embed; the iframe's title follows after a colon. */
   embedAllow: string;
+  /** A shop's own category's cookies when it has no `cookies` text; `{c}` is its title. */
+  cookiesOf: string;
   /** Service details in the dialog and notice. */
   services: string;
+  /** The count of a category's services ("3 palvelua"). */
+  serviceCount: Plural;
   provider: string;
   cookies: string;
-  days: string;
+  /** Cookie lifetimes in human units. */
+  years: Plural;
+  months: Plural;
+  days: Plural;
   session: string;
   outsideEu: string;
 }

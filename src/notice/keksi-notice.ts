@@ -136,7 +136,9 @@ export class KeksiNotice extends KeksiElement {
     const target = link && this.renderRoot.querySelector(`[id="${CSS.escape(link.hash.slice(1))}"]`);
     if (!target) return;
     event.preventDefault();
-    // Fragment links do not reach into shadow roots; scroll and move focus ourselves.
+    // Fragment links do not reach into shadow roots; scroll and move focus ourselves. A heading takes
+    // focus only with a tabindex: without one, the next Tab would start again from the link (2.4.3).
+    target.setAttribute('tabindex', '-1');
     target.scrollIntoView();
     (target as HTMLElement).focus({ preventScroll: true });
     history.replaceState(null, '', link!.hash);

@@ -13,6 +13,7 @@ import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element/css-tag.
 import { scriptNonce } from '../core/gating.js';
 import { guard } from '../core/log.js';
 import type { Consent } from '../core/record.js';
+import { translations } from '../i18n/index.js';
 import type { UiAction } from './events.js';
 import { base } from './styles.js';
 
@@ -50,10 +51,22 @@ export function warmUpFont(root: ShadowRoot): string {
   return family;
 }
 
+/** The focused element, through shadow roots. */
+function focused(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
 export class KeksiUi {
   private _banner?: KeksiBanner;
   private _prefs?: KeksiPreferences;
   private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
+  /** Says "choice saved" politely. It exists from the start: screen readers announce changes only in a live region they already know. */
+  private _status = document.createElement('div');
+  /** What had focus when the banner opened, and what opened the dialog: where focus goes back after a decision. */
+  private _before: Element | null = null;
+  private _opener: Element | null = null;
 
   constructor(private readonly _host: ConsentHost) {
     guard('showing the Keksi UI', () => {
@@ -64,11 +77,20 @@ export class KeksiUi {
       else root.append(Object.assign(document.createElement('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
       warmUpFont(root);
     });
+    const status = this._status;
+    status.setAttribute('role', 'status');
+    // Focused only as the last resort (see _decided); visually hidden, as the screen reader's text only.
+    status.tabIndex = -1;
+    status.style.cssText = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+    _host.shadowRoot!.append(status);
   }
 
   /** Open or close the banner (created when first opened). */
   banner(open: boolean): void {
-    if (open) this._banner ||= this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+    if (open) {
+      if (!this._banner?.open) this._before = focused();
+      this._banner ||= this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+    }
     if (this._banner) this._banner.open = open;
   }
 
@@ -76,6 +98,7 @@ export class KeksiUi {
   preferences(from: Element | null): void {
     this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
     this._prefs.accepted = this._host.getConsent()?.accepted || [];
+    this._opener = from;
     this._prefs.show(from);
   }
 
@@ -89,6 +112,7 @@ export class KeksiUi {
     if (iframe.getAttribute('data-keksi') === 'on' || this._embeds.has(iframe)) return;
     const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', document.createDocumentFragment());
     placeholder.categories = (iframe.getAttribute('data-category') || '').split(/\s+/);
+    placeholder.label = iframe.title;
     placeholder.width = iframe.getAttribute('width');
     placeholder.height = iframe.getAttribute('height');
     iframe.before(placeholder);
@@ -101,9 +125,12 @@ export class KeksiUi {
   changed(consent: Consent | null): void {
     for (const [iframe, placeholder] of this._embeds) {
       if (iframe.getAttribute('data-keksi') === 'on') {
+        // The placeholder's button had focus: it goes on to the content that replaces it, not to <body>.
+        const hadFocus = placeholder.shadowRoot?.activeElement;
         placeholder.remove();
         iframe.hidden = false;
         iframe.style.removeProperty('display');
+        if (hadFocus) iframe.focus();
         this._embeds.delete(iframe);
       }
     }
@@ -116,9 +143,34 @@ export class KeksiUi {
     if (action === 'accept-all') host.acceptAll();
     else if (action === 'reject-all') host.rejectAll();
     else if (action === 'save') host.setConsent(accepted);
+    if (action === 'accept-all' || action === 'reject-all' || action === 'save') this._decided();
     else if (action === 'allow') host.setConsent([...(host.getConsent()?.accepted || []), ...accepted]);
     else if (action === 'settings') host.showPreferences(event.composedPath()[0] as Element);
   };
+
+  /**
+   * After a decision the pressed button disappears with the banner or the dialog: say so, and move focus
+   * (never to <body>) back to what opened the dialog, else what had focus before the banner, else the
+   * reopen button, else the page's own `data-keksi-open` control, else the live region itself.
+   */
+  private _decided(): void {
+    const root = this._host.shadowRoot!;
+    const status = this._status;
+    status.textContent = translations[this._host.language].saved;
+    const tried = [this._opener, this._before];
+    this._opener = this._before = null;
+    // Once the banner and the dialog have rendered their closed state.
+    Promise.all([this._banner?.updateComplete, this._prefs?.updateComplete]).then(() =>
+      guard('moving focus', () => {
+        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...document.querySelectorAll('[data-keksi-open]'), status];
+        candidates.some((el) => {
+          if (!el?.isConnected || el === document.body || el === document.documentElement) return false;
+          (el as HTMLElement).focus();
+          return focused() === el;
+        });
+      }),
+    );
+  }
 
   private _element<T extends UiElement>(tag: string, parts: string, parent: Node = this._host.shadowRoot!): T {
     const el = document.createElement(tag) as T;

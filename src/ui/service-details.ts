@@ -1,7 +1,14 @@
 /** How one service is described, in the preferences dialog and in the notice's cookie section alike. */
 import { html, nothing } from 'lit/html.js';
-import type { Translation } from '../i18n/index.js';
+import type { Plural, Translation } from '../i18n/index.js';
 import type { ServiceView } from './views.js';
+
+/** "1 palvelu", "3 palvelua". */
+export const counted = (n: number, [one, other]: Plural): string => `${n} ${n === 1 ? one : other}`;
+
+/** A cookie's lifetime in human units: whole years, else months from two months on, else days. */
+export const lifetime = (days: number, t: Translation): string =>
+  days % 365 == 0 ? counted(days / 365, t.years) : days >= 60 ? counted(Math.round(days / 30.44), t.months) : counted(days, t.days);
 
 /** Service details, shared with the notice's cookie section. */
 export function serviceDetails(s: ServiceView, t: Translation) {
@@ -10,7 +17,7 @@ export function serviceDetails(s: ServiceView, t: Translation) {
     ${s.provider ? html`<span class="muted">${t.provider}: ${s.provider}</span>` : nothing}
     ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
     ${s.cookies.length
-      ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? `${c.days} ${t.days}` : t.session})`)}</span>`
+      ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? lifetime(c.days, t) : t.session})`)}</span>`
       : nothing}
     ${s.outsideEu ? html`<span>${t.outsideEu}</span>` : nothing}
   </li>`;

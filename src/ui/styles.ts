@@ -1,7 +1,8 @@
 /**
  * Styles shared by the UI elements. Theming is public API: the custom properties below (with their
  * defaults) and the parts each element documents. Accept and reject use the one `.btn` style: equal
- * prominence is a legal requirement, not a design choice; settings and save are outlined, never smaller.
+ * prominence is a legal requirement, not a design choice; settings and save are outlined, never smaller. The button
+ * row is a grid of equal columns.
  *
  * Sizes are in `em` from `--keksi-font-size`, never `rem`: shadow DOM does not isolate the root font
  * size, and many themes (Shopify's Dawn) set `html { font-size: 62.5% }`. The default keeps a
@@ -64,12 +65,13 @@ export const base = css`
     text-decoration: underline;
   }
   .btns {
-    display: flex;
-    flex-wrap: wrap;
+    flex: none;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5em), 1fr));
     gap: 0.5em;
+    padding-top: 0.75em;
   }
   .btn {
-    flex: 1 1 10em;
     min-height: 44px;
     padding: 0.5em 1em;
     border: 2px solid var(--_accent);
@@ -80,6 +82,19 @@ export const base = css`
     font-weight: 600;
     hyphens: manual;
     cursor: pointer;
+  }
+  .secondary {
+    background: transparent;
+    color: inherit;
+  }
+  /* 400 % zoom and landscape phones: less padding, so the buttons and some text fit. */
+  @media (max-height: 30em) {
+    .box {
+      padding: 0.5em 0.75em;
+    }
+    .btn {
+      padding: 0.25em 0.5em;
+    }
   }
   .btn:hover {
     filter: brightness(1.15) contrast(0.95);

@@ -14,6 +14,8 @@ import { PURPOSES } from '../i18n/purposes.js';
 export interface ServiceView {
   name: string;
   provider: string;
+  /** The provider's short name, for the banner ("Google"). */
+  brand: string;
   purpose: string;
   cookies: { name: string; days: number }[];
   outsideEu: boolean;
@@ -26,6 +28,7 @@ export interface CategoryView extends CategoryText {
 }
 
 const GOOGLE = 'Google Ireland Ltd (Google LLC, USA)';
+const THIS_SHOP = { fi: translations.fi.thisShop, sv: translations.sv.thisShop, en: translations.en.thisShop };
 const POLICY_GOOGLE = 'https://policies.google.com/privacy';
 
 /**
@@ -45,9 +48,11 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
     bad('cookies', cookies);
     cookies = [];
   }
+  const provider = text('provider');
   return {
     name: localText(s.name, lang),
-    provider: text('provider'),
+    provider,
+    brand: (typeof s.brand == 'string' && s.brand) || provider.split(' (')[0],
     purpose: text('purpose'),
     cookies: cookies.filter((c, n) => (typeof c?.name == 'string' && typeof c.days == 'number' && c.days >= 0) || bad(`cookies[${n}]`, c)).map((c) => ({ name: localText(c.name, lang), days: c.days })),
     outsideEu: !!s.outsideEu,
@@ -58,21 +63,21 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
 /** The services a configuration implies, built-in integrations first, then the shop's own. */
 export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> = ownOptions): ServiceInfo[] {
   const list: ServiceInfo[] = [
-    { name: 'Keksi', category: NECESSARY, provider: location.hostname, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
+    { name: 'Keksi', category: NECESSARY, provider: THIS_SHOP, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
   ];
   if (config.ga.length) {
-    list.push({ name: 'Google Analytics', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.ga, outsideEu: true, policy: POLICY_GOOGLE,
+    list.push({ name: 'Google Analytics', brand: 'Google', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.ga, outsideEu: true, policy: POLICY_GOOGLE,
       cookies: [{ name: '_ga', days: 730 }, ...config.ga.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))] });
   }
   if (config.gtm.length) {
-    list.push({ name: 'Google Tag Manager', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.gtm, outsideEu: true, policy: POLICY_GOOGLE, cookies: [] });
+    list.push({ name: 'Google Tag Manager', brand: 'Google', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.gtm, outsideEu: true, policy: POLICY_GOOGLE, cookies: [] });
   }
   if (config.googleAds.length) {
-    list.push({ name: 'Google Ads', category: 'marketing', provider: GOOGLE, purpose: PURPOSES.ads, outsideEu: true, policy: POLICY_GOOGLE,
+    list.push({ name: 'Google Ads', brand: 'Google', category: 'marketing', provider: GOOGLE, purpose: PURPOSES.ads, outsideEu: true, policy: POLICY_GOOGLE,
       cookies: [{ name: '_gcl_au', days: 90 }] });
   }
   if (config.metaPixel.length) {
-    list.push({ name: 'Meta Pixel', category: 'marketing', provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)', purpose: PURPOSES.meta,
+    list.push({ name: 'Meta Pixel', brand: 'Meta', category: 'marketing', provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)', purpose: PURPOSES.meta,
       outsideEu: true, policy: 'https://www.facebook.com/privacy/policy/', cookies: [{ name: '_fbp', days: 90 }, { name: '_fbc', days: 90 }] });
   }
   return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
@@ -98,3 +103,9 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
     };
   });
 }
+
+/** "a, b and c" in the visitor's language. */
+export const listOf = (items: string[], and: string): string => items.slice(0, -1).join(', ') + (items.length > 1 ? ` ${and} ` : '') + (items.at(-1) || '');
+
+/** Who sets cookies besides the shop: each optional category's providers, once each, in order. */
+export const providersOf = (views: CategoryView[]): string[] => [...new Set(views.flatMap((v) => (v.id === NECESSARY ? [] : v.services.map((s) => s.brand))).filter(Boolean))];

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/notice-entry.js';
 import type { KeksiNotice } from '../../src/notice/keksi-notice.js';
 import { axeViolations, captureWarnings, mount, prefsOf } from '../helpers.js';
@@ -70,6 +71,22 @@ describe('<keksi-notice>', () => {
     });
   });
 
+  describe('keyboard', () => {
+    it('a table-of-contents link moves focus to its heading, so the next Tab continues from there (2.4.3)', async () => {
+      const root = await notice('<keksi-notice src="/demo/notices/kalvokeskus.json" lang="fi"></keksi-notice>');
+      const links = [...root.querySelectorAll('nav[part=toc] a')] as HTMLAnchorElement[];
+      const target = root.getElementById(links[2].hash.slice(1))!;
+      links[2].focus();
+      await sendKeys({ press: 'Enter' });
+      expect(root.activeElement === target, `focus on ${root.activeElement?.outerHTML.slice(0, 80)}`).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      const next = root.activeElement;
+      expect(!!next && !links.includes(next as HTMLAnchorElement), 'Tab leaves the table of contents behind').to.equal(true);
+      expect(!!next && !!(target.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING), 'and goes on after the heading').to.equal(true);
+      history.replaceState(null, '', location.pathname + location.search);
+    });
+  });
+
   describe('cookie section and consent box', () => {
     it('lists the same categories and services as the preferences dialog', async () => {
       const root = await notice('<keksi-notice src="/demo/notices/kehobalanssi.json" lang="fi"></keksi-notice>', CONSENT);
@@ -79,7 +96,7 @@ describe('<keksi-notice>', () => {
       const dialogServices = [...prefsOf(consent as never)!.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
       const noticeServices = [...root.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
       expect(noticeServices).to.deep.equal(dialogServices);
-      expect(noticeServices.join()).to.include('_ga_KEHO12345 (730 pv)').and.include('_fbp (90 pv)');
+      expect(noticeServices.join()).to.include('_ga_KEHO12345 (2 vuotta)').and.include('_fbp (3 kuukautta)');
       prefsOf(consent as never)!.querySelector('dialog')!.close();
     });
 

@@ -45,7 +45,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
           await page.locator('keksi-embed').waitFor();
           assert.deepEqual(await axe(page, ['keksi-consent', 'keksi-embed']), [], 'banner and placeholder');
           await ui.bannerButton(page, 'settings').click();
-          await page.locator('keksi-preferences details >> nth=1').evaluate((d) => (d.open = true));
+          await page.locator('keksi-preferences [aria-expanded] >> nth=1').click();
           assert.deepEqual(await axe(page, ['keksi-consent']), [], 'dialog');
           await page.goto(h.server.url + '/tietosuojaseloste.html');
           await keksiReady(page);

@@ -147,8 +147,8 @@ describe('COMPLIANCE.md consent rules', () => {
     const text = (id) => page.locator(`keksi-preferences #c-${id}`).locator('xpath=ancestor::li[1]').textContent();
     const analytics = (await text('analytics')).replace(/\s+/g, ' ');
     const marketing = (await text('marketing')).replace(/\s+/g, ' ');
-    for (const s of ['Google Analytics', 'Google Ireland Ltd', '_ga (730 pv)', '_ga_PAAHTIMO1 (730 pv)', 'EU:n/ETA:n ulkopuolelle']) assert.ok(analytics.includes(s), s);
-    for (const s of ['Meta Pixel', 'Meta Platforms Ireland Ltd', '_fbp (90 pv)', '_fbc (90 pv)']) assert.ok(marketing.includes(s), s);
+    for (const s of ['Google Analytics', 'Google Ireland Ltd', '_ga (2 vuotta)', '_ga_PAAHTIMO1 (2 vuotta)', 'EU:n/ETA:n ulkopuolelle']) assert.ok(analytics.includes(s), s);
+    for (const s of ['Meta Pixel', 'Meta Platforms Ireland Ltd', '_fbp (3 kuukautta)', '_fbc (3 kuukautta)']) assert.ok(marketing.includes(s), s);
     await context.close();
   });
 
@@ -391,7 +391,7 @@ describe('lazy UI and shared configuration', () => {
     await ui.bannerButton(page, 'settings').click();
     const dialog = (await page.locator('keksi-preferences .service').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     assert.deepEqual(notice, dialog);
-    assert.ok(notice.some((t) => t.includes('chat_id (30 pv)')));
+    assert.ok(notice.some((t) => t.includes('chat_id (30 päivää)')));
     await context.close();
   });
 });

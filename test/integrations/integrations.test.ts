@@ -239,7 +239,7 @@ describe('integrations', () => {
       const placeholder = iframe.previousElementSibling as HTMLElement;
       expect(placeholder.localName).to.equal('keksi-embed');
       const allow = part(placeholder.shadowRoot, 'allow');
-      expect(allow.textContent!.trim()).to.equal('Salli markkinointi ja näytä');
+      expect(allow.textContent!.trim()).to.equal('Salli markkinointievästeet ja näytä: Video');
       allow.click();
       await settled(el);
       expect(el.getConsent()!.accepted).to.deep.equal(['necessary', 'marketing']);
@@ -259,10 +259,10 @@ describe('integrations', () => {
       await el.showPreferences();
       await settled(el);
       const text = (id: string) => prefsOf(el)!.querySelector(`#c-${id}`)!.closest('li')!.textContent!.replace(/\s+/g, ' ');
-      expect(text('analytics')).to.include('Google Analytics').and.include('Google Ireland Ltd').and.include('_ga (730 days)').and.include('_ga_ABC123 (730 days)');
+      expect(text('analytics')).to.include('Google Analytics').and.include('Google Ireland Ltd').and.include('_ga (2 years)').and.include('_ga_ABC123 (2 years)');
       expect(text('analytics')).to.include('outside the EU/EEA');
-      expect(text('marketing')).to.include('Meta Pixel').and.include('_fbp (90 days)');
-      expect(text('necessary')).to.include('keksi_consent (182 days)');
+      expect(text('marketing')).to.include('Meta Pixel').and.include('_fbp (3 months)');
+      expect(text('necessary')).to.include('keksi_consent (6 months)');
       prefsOf(el)!.querySelector('dialog')!.close();
     });
   });

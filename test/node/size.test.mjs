@@ -21,7 +21,7 @@ const CEILING = {
   // UI chunk +650 B, core and controller unchanged): sizes in em from --keksi-font-size, text on the
   // accent computed for AA contrast, forced-colours styles (switch state by shape), the disclosure
   // marker, print rules, the embed placeholder's growth, the host's display:contents sheet.
-  'dist/keksi.js': 21400,
+  'dist/keksi.js': 23000,
   'dist/keksi-notice.js': 17905,
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically. Raised by 22 B in
@@ -30,7 +30,7 @@ const CEILING = {
   core: 3788,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
-  controller: 6903,
+  controller: 7000,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

@@ -1,4 +1,7 @@
-/** Banner layout: a card at the bottom (default), top or centre; full width on a phone. */
+/**
+ * Banner layout: a card at the bottom (default), top or centre; full width on a phone. The text scrolls
+ * and the buttons do not: at 400 % zoom (320×256 CSS px) reject is as reachable as accept.
+ */
 import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
@@ -8,8 +11,18 @@ export const styles = css`
     inset: auto 0.5em 0.5em;
     max-width: 46em;
     max-height: calc(100vh - 1em);
-    overflow: auto;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
     margin: 0 auto;
+  }
+  .text {
+    flex: 0 1 auto;
+    min-height: 2.5em;
+    overflow: auto;
+    /* Room for the focus ring of the notice link inside the scroller. */
+    margin: -4px;
+    padding: 4px;
   }
   .top {
     inset: 0.5em 0.5em auto;

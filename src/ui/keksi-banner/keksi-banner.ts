@@ -1,14 +1,16 @@
 /**
- * `<keksi-banner>`: the first layer. Three buttons of identical style, a link to the privacy notice,
- * a labelled region that does not trap the page. Keeps the focused element of the page out from
- * under itself (WCAG 2.4.11).
+ * `<keksi-banner>`: the first layer. What is used, why, by whom and how to change it later; accept and
+ * reject alike, "Customise" beside them; a link to the privacy notice; the text scrolls, the buttons
+ * never leave the screen (400 % zoom); a labelled region that does not trap the page. Keeps the
+ * focused element of the page out from under itself (WCAG 2.4.11).
  */
 import { html, nothing } from 'lit/html.js';
 import type { KeksiConfig, Lang } from '../../controller/config.js';
-import { translations } from '../../i18n/index.js';
-import { sendAction } from '../events.js';
+import { translations, type CategoryText } from '../../i18n/index.js';
+import { buttonRow } from '../button-row.js';
 import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
+import { categoryViews, listOf, providersOf } from '../views.js';
 import { styles } from './keksi-banner.styles.js';
 
 /**
@@ -21,7 +23,7 @@ import { styles } from './keksi-banner.styles.js';
  * @csspart banner - the banner box
  * @csspart accept-all - the accept button
  * @csspart reject-all - the reject button
- * @csspart settings - the settings button
+ * @csspart settings - the "Customise" button (secondary look, same size)
  * @csspart notice-link - the link to the privacy notice
  * @csspart button - every button
  * @cssprop [--keksi-bg=#fff] - background (dark mode default #1d1d1f)
@@ -67,7 +69,9 @@ export class KeksiBanner extends KeksiElement {
     else this._padPage(false);
   }
 
-  private _sizeWatch = new ResizeObserver(() => this._padPage(this.open));
+  // The page's scroll padding changes in the next frame, not inside the observer's callback: a change of
+  // layout there that resizes the banner again (a scroll bar appearing at 320×256) is a "ResizeObserver loop" error.
+  private _sizeWatch = new ResizeObserver(() => requestAnimationFrame(() => this._padPage(this.open)));
 
   /**
    * Keep the page's focused element clear of the banner (WCAG 2.4.11): scroll padding makes the browser
@@ -107,18 +111,26 @@ export class KeksiBanner extends KeksiElement {
 
   override render() {
     if (!this.open) return nothing;
-    const t = translations[this.lang as Lang] || translations.en;
+    const lang = this.lang as Lang;
+    const t = translations[lang] || translations.en;
     const url = this.config?.noticeUrl;
-    const act = (action: 'accept-all' | 'reject-all' | 'settings') => () => sendAction(this, { action });
+    // What is used, why, by whom and how to change it later, from the categories and services configured.
+    const views = this.config ? categoryViews(this.config, lang) : [];
+    const why = views.map((v) => (t.categories as Record<string, CategoryText | undefined>)[v.id]?.why || '').filter(Boolean);
+    const by = providersOf(views);
+    const text = [
+      t.text,
+      why.length ? t.optional.replace('{w}', listOf(why, t.and)) : t.otherwise,
+      by.length ? t.by.replace('{p}', listOf(by, t.and)) : '',
+      t.later,
+    ].filter(Boolean);
     return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${this.lang} role="region" aria-labelledby="t" aria-describedby="d">
-      <h2 id="t">${t.title}</h2>
-      <p id="d">${t.text}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
-      ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}
-      <div class="btns">
-        <button class="btn" part="button accept-all" @click=${act('accept-all')}>${t.acceptAll}</button>
-        <button class="btn" part="button reject-all" @click=${act('reject-all')}>${t.rejectAll}</button>
-        <button class="btn" part="button settings" @click=${act('settings')}>${t.settings}</button>
+      <div class="text">
+        <h2 id="t">${t.title}</h2>
+        <p id="d">${text.join(' ')}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
+        ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}
       </div>
+      ${buttonRow(this, t, 'settings')}
     </section>`;
   }
 }

@@ -4,11 +4,11 @@
  */
 import { html } from 'lit/html.js';
 import type { KeksiConfig, Lang } from '../../controller/config.js';
-import { translations } from '../../i18n/index.js';
+import { translations, type CategoryText } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
 import { base } from '../styles.js';
-import { categoryViews } from '../views.js';
+import { categoryViews, listOf } from '../views.js';
 import { styles } from './keksi-embed.styles.js';
 
 /**
@@ -39,6 +39,7 @@ export class KeksiEmbed extends KeksiElement {
     categories: { attribute: false },
     width: { attribute: false },
     height: { attribute: false },
+    label: { attribute: false },
   };
 
   /** The controller's configuration (category titles). */
@@ -48,6 +49,8 @@ export class KeksiEmbed extends KeksiElement {
   /** The iframe's size, to keep the page from shifting when the content appears. */
   width: string | null = null;
   height: string | null = null;
+  /** The iframe's title, named in the button that shows it. */
+  label = '';
 
   protected override updated(): void {
     const w = parseFloat(this.width || '');
@@ -60,11 +63,15 @@ export class KeksiEmbed extends KeksiElement {
     const lang = this.lang as Lang;
     const t = translations[lang] || translations.en;
     const views = this.config ? categoryViews(this.config, lang) : [];
-    const names = this.categories.map((id) => (views.find((v) => v.id === id)?.title || id).toLowerCase()).join(', ');
+    // "markkinointievästeet": the category's cookies by name; a shop's own category by its title.
+    const names = listOf(
+      this.categories.map((id) => (t.categories as Record<string, CategoryText | undefined>)[id]?.cookies || t.cookiesOf.replace('{c}', (views.find((v) => v.id === id)?.title || id).toLowerCase())),
+      t.and,
+    );
     return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
       <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories })}>
-        ${t.embedAllow.replace('{c}', names)}
+        ${t.embedAllow.replace('{c}', names)}${this.label ? ': ' + this.label : ''}
       </button>
       <button class="btn" part="button settings" @click=${() => sendAction(this, { action: 'settings' })}>${t.settings}</button>
     </div>`;

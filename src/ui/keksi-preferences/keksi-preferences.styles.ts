@@ -1,4 +1,4 @@
-/** Dialog layout: a scrolling card, switches drawn from native checkboxes. */
+/** Dialog layout: a card whose middle scrolls between title and buttons, switches drawn from native checkboxes. */
 import { css } from '@lit/reactive-element/css-tag.js';
 
 export const styles = css`
@@ -6,7 +6,18 @@ export const styles = css`
     width: min(40em, calc(100vw - 1em));
     max-height: calc(100vh - 1em);
     border: 0;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
+  .body {
+    flex: 1 1 auto;
+    min-height: 3em;
     overflow: auto;
+    margin: 0 -0.5em;
+    padding: 0 0.5em;
   }
   dialog::backdrop {
     background: #0008;
@@ -40,7 +51,7 @@ export const styles = css`
   }
   .cat {
     border-top: 1px solid color-mix(in srgb, currentColor 25%, transparent);
-    padding: 0.75em 0 0;
+    padding: 0.25em 0;
   }
   .cats {
     margin-bottom: 1em;
@@ -56,9 +67,35 @@ export const styles = css`
   .row > input {
     margin-left: auto;
   }
-  label {
-    font-weight: 600;
+  .more {
     flex: 1;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    column-gap: 0.5em;
+    min-height: 44px;
+    padding: 0.25em 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .more::before {
+    content: '';
+    width: 0.45em;
+    height: 0.45em;
+    margin: 0 0.25em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(-45deg);
+  }
+  .more[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  .name {
+    font-weight: 600;
   }
   .muted {
     color: var(--_muted);
@@ -101,39 +138,6 @@ export const styles = css`
   @media (prefers-reduced-motion: no-preference) {
     input::before {
       transition: left 0.15s;
-    }
-  }
-  /* A disclosure marker of our own: a chevron that turns, instead of the platform's triangle. */
-  summary {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    width: fit-content;
-    cursor: pointer;
-    min-height: 24px;
-    margin-bottom: 0.5em;
-    list-style: none;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-  summary::-webkit-details-marker {
-    display: none;
-  }
-  summary::before {
-    content: '';
-    flex: none;
-    width: 0.45em;
-    height: 0.45em;
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    transform: translateY(-0.15em) rotate(45deg);
-  }
-  details:not([open]) > summary::before {
-    transform: rotate(-45deg);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    summary::before {
-      transition: transform 0.15s;
     }
   }
   .service {

@@ -1,16 +1,17 @@
 /**
  * `<keksi-preferences>`: the second layer, a native modal `<dialog>` (focus trap and Esc for free)
- * with one switch per category, nothing pre-ticked, and each category's services: provider, purpose,
- * cookie names, lifetimes and transfers, so the visitor is informed before consenting.
+ * with one switch per category, nothing pre-ticked, and behind each category's disclosure button its
+ * description and services: provider, purpose, cookie names, lifetimes and transfers, so the visitor
+ * is informed before consenting. Title and buttons stay put; the categories scroll between them.
  */
 import { html, nothing } from 'lit/html.js';
 import type { KeksiConfig, Lang } from '../../controller/config.js';
 import { NECESSARY } from '../../core/attributes.js';
 import { translations } from '../../i18n/index.js';
-import { sendAction } from '../events.js';
+import { buttonRow } from '../button-row.js';
 import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
-import { serviceDetails } from '../service-details.js';
+import { counted, serviceDetails } from '../service-details.js';
 import { categoryViews } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
 
@@ -41,6 +42,7 @@ export class KeksiPreferences extends KeksiElement {
   static override styles = [base, screenOnly, styles];
   static override properties = {
     choices: { state: true },
+    expanded: { state: true },
     lang: { reflect: true },
     config: { attribute: false },
     accepted: { attribute: false },
@@ -48,6 +50,8 @@ export class KeksiPreferences extends KeksiElement {
   };
 
   private choices: string[] = [];
+  /** The categories whose description and services are shown. */
+  private expanded: string[] = [];
 
   /** The controller's configuration (categories and services). */
   config?: KeksiConfig;
@@ -68,7 +72,7 @@ export class KeksiPreferences extends KeksiElement {
     this.choices = [...this.accepted];
     await this.updateComplete;
     if (!this._dialog.open) this._dialog.showModal();
-    this._dialog.scrollTop = 0;
+    this.renderRoot.querySelector('.body')!.scrollTop = 0;
   }
 
   /** Close without saving. */
@@ -82,6 +86,10 @@ export class KeksiPreferences extends KeksiElement {
     if (opener?.isConnected && opener.offsetParent !== null) opener.focus();
   };
 
+  private _expand(id: string, open: boolean): void {
+    this.expanded = open ? [...this.expanded, id] : this.expanded.filter((c) => c !== id);
+  }
+
   private _toggle(id: string, on: boolean): void {
     this.choices = on ? [...this.choices, id] : this.choices.filter((c) => c !== id);
   }
@@ -90,8 +98,6 @@ export class KeksiPreferences extends KeksiElement {
     const lang = this.lang as Lang;
     const t = translations[lang] || translations.en;
     const views = this.config ? categoryViews(this.config, lang) : [];
-    const act = (action: 'accept-all' | 'reject-all' | 'save') => () =>
-      sendAction(this, { action, accepted: this.choices.filter((c) => c !== NECESSARY) });
     return html`<dialog part="preferences" class="box" lang=${this.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
       <div class="head">
         <h2 id="pt">${t.prefsTitle}</h2>
@@ -99,32 +105,33 @@ export class KeksiPreferences extends KeksiElement {
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3l10 10M13 3L3 13" /></svg>
         </button>
       </div>
-      <p id="pd">${t.prefsText}</p>
-      ${this.gpc ? html`<p class="muted">${t.gpc}</p>` : nothing}
-      <ul class="cats">
-        ${views.map((v) => {
-          const necessary = v.id === NECESSARY;
-          return html`<li class="cat">
-            <div class="row">
-              <label for="c-${v.id}">${v.title}</label>
-              ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
-              <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
-                aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
-                .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
-                @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
-            </div>
-            <p id="d-${v.id}">${v.description}</p>
-            ${v.services.length
-              ? html`<details><summary>${t.services} (${v.services.length})</summary><ul>${v.services.map((s) => serviceDetails(s, t))}</ul></details>`
-              : nothing}
-          </li>`;
-        })}
-      </ul>
-      <div class="btns">
-        <button class="btn" part="button accept-all" @click=${act('accept-all')}>${t.acceptAll}</button>
-        <button class="btn" part="button reject-all" @click=${act('reject-all')}>${t.rejectAll}</button>
-        <button class="btn" part="button save" @click=${act('save')}>${t.save}</button>
+      <div class="body">
+        <p id="pd">${t.prefsText}</p>
+        ${this.gpc ? html`<p class="muted">${t.gpc}</p>` : nothing}
+        <ul class="cats">
+          ${views.map((v) => {
+            const necessary = v.id === NECESSARY;
+            const open = this.expanded.includes(v.id);
+            return html`<li class="cat">
+              <div class="row">
+                <button class="more" id="x-${v.id}" aria-expanded=${open} aria-controls="m-${v.id}" @click=${() => this._expand(v.id, !open)}>
+                  <span><span class="name" id="n-${v.id}">${v.title}</span> <span class="muted">${counted(v.services.length, t.serviceCount)}</span></span>
+                </button>
+                ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
+                <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
+                  aria-labelledby="n-${v.id}" aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
+                  .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
+                  @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
+              </div>
+              <div id="m-${v.id}" class="details" ?hidden=${!open}>
+                <p id="d-${v.id}">${v.description}</p>
+                ${v.services.length ? html`<ul>${v.services.map((s) => serviceDetails(s, t))}</ul>` : nothing}
+              </div>
+            </li>`;
+          })}
+        </ul>
       </div>
+      ${buttonRow(this, t, 'save', () => ({ accepted: this.choices.filter((c) => c !== NECESSARY) }))}
     </dialog>`;
   }
 }
