@@ -201,14 +201,17 @@ async function chromiumDriver(browser, origin) {
 async function firefoxDriver(browser, origin) {
   const context = await browser.createBrowserContext();
   let d;
-  // Interception and the init script are per page in puppeteer.
+  // Interception is per page in puppeteer. The init script is served as the page's first script, not
+  // added with evaluateOnNewDocument: in Firefox 140 any WebDriver BiDi preload script (even an empty
+  // one) makes the browser report 'Error: Permission denied to access property "length"' as errors of
+  // the page, which no page script threw (no error event, no stack).
+  const withInit = (html) => html.replace('<head>', `<head>\n<script>(${modelInit})();</script>`);
   const newPage = async () => {
     const page = await context.newPage();
-    await page.evaluateOnNewDocument(modelInit);
     await page.setRequestInterception(true);
     page.on('request', (r) => {
       const url = r.url();
-      if (url.startsWith(origin + PAGE)) return quiet(r.respond({ status: 200, contentType: 'text/html', body: d.page(url) }));
+      if (url.startsWith(origin + PAGE)) return quiet(r.respond({ status: 200, contentType: 'text/html', body: withInit(d.page(url)) }));
       if (LOCAL.test(url) || !/^https?:/.test(url)) return quiet(r.continue());
       d.s.vendor(url, {
         fulfill: (body, contentType) => quiet(r.respond({ status: 200, contentType, body })),

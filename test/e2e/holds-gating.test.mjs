@@ -143,15 +143,27 @@ for (const browser of BROWSERS) {
       test('under Trusted Types the same: the shop\'s gated scripts run through the "keksi" policy, injected ones do not', { timeout: 30000 }, () =>
         strictCsp('/test/pages/holds-csp-trusted-types.html?tt=keksi%20lit-html', { later: false, returning: browser === 'firefox', pageErrors: browser !== 'firefox' }));
 
-      test('Trusted Types without a nonce: no gated script runs, a [keksi] message says why, frames still load', { timeout: 30000 }, async () => {
+      // Firefox supports Trusted Types from 148 on (ESR 153); Debian's firefox-esr 140 does not, and there
+      // the page's only CSP directive protects nothing: Keksi has no script protection to preserve.
+      test('Trusted Types without a nonce: where supported, no gated script runs and a [keksi] message says why; elsewhere they run; frames load', { timeout: 30000 }, async () => {
         const { context, page, errors, warnings } = await h.newPage();
         await page.goto(`${h.server.url}/test/pages/holds-trusted-types-no-nonce.html`);
+        const supported = await page.evaluate(() => typeof trustedTypes !== 'undefined');
+        if (browser === 'chromium') assert.ok(supported, 'Chromium supports Trusted Types');
         await keksiReady(page);
         await waitFor(page, () => document.querySelector('iframe[data-category]').getAttribute('src'));
-        assert.deepEqual(await ran(page), []);
-        assert.ok(named(warnings, "window.__ran.push('inline')"), warnings.join('\n'));
-        assert.ok(named(warnings, 'holds-src.js?external'), warnings.join('\n'));
-        if (browser !== 'firefox') assert.deepEqual(errors, []);
+        assert.equal(await src(page, 'iframe[data-category]'), '/test/fixtures/holds-frame.html');
+        if (supported) {
+          assert.deepEqual(await ran(page), []);
+          assert.ok(named(warnings, "window.__ran.push('inline')"), warnings.join('\n'));
+          assert.ok(named(warnings, 'holds-src.js?external'), warnings.join('\n'));
+          if (browser !== 'firefox') assert.deepEqual(errors, []);
+        } else {
+          await waitFor(page, () => window.__ran.length === 2);
+          assert.deepEqual(await ran(page), ['inline', '/test/fixtures/holds-src.js?external']);
+          assert.deepEqual(warnings.filter((w) => w.startsWith('[keksi] ')), []);
+          assert.deepEqual(errors, []);
+        }
         await context.close();
       });
     });
