@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs';
  * each default is written once (test/node/facts.test.mjs).
  */
 const DEFAULTS = new Map(
-  [...readFileSync('src/core/attributes.ts', 'utf8').matchAll(/^export const ([A-Z_]+) = (?:'([^']*)'|(\d+));$/gm)].map(([, name, text, number]) => [name, text ?? number]),
+  [...readFileSync('src/core/attributes.ts', 'utf8').matchAll(/^export const ([A-Z_]+) = (?:'([^']*)'|(\d+));$/gm)].map(([, name, text, number]) => [
+    name,
+    text ?? number,
+  ]),
 );
 const resolveDefaults = (text) => text?.replace(/\b[A-Z][A-Z_]+\b/g, (name) => DEFAULTS.get(name) ?? name);
 

@@ -16,11 +16,19 @@ import minifyTemplates from './scripts/minify-templates.mjs';
  * start; importing this file, as test/node/layout.test.mjs does, deletes nothing). Under `rollup
  * --watch` (`npm run dev`) dist/ is kept: each rebuild rewrites only its own files.
  */
-const clean = () => ({ name: 'clean', buildStart() { if (!this.meta.watchMode) rmSync('dist', { recursive: true, force: true }); } });
+const clean = () => ({
+  name: 'clean',
+  buildStart() {
+    if (!this.meta.watchMode) rmSync('dist', { recursive: true, force: true });
+  },
+});
 
 /** `__KEKSI_VERSION__` in src/ becomes package.json's version (web-test-runner.config.mjs defines it too). */
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const stampVersion = { name: 'version', transform: (code) => (code.includes('__KEKSI_VERSION__') ? code.replaceAll('__KEKSI_VERSION__', JSON.stringify(version)) : null) };
+const stampVersion = {
+  name: 'version',
+  transform: (code) => (code.includes('__KEKSI_VERSION__') ? code.replaceAll('__KEKSI_VERSION__', JSON.stringify(version)) : null),
+};
 
 // Transpile only (noCheck): the five builds would type-check src/ five times. Types are checked once,
 // by `tsc --noEmit` in `npm run build` and by `tsc -p tsconfig.test.json` in `npm test`.

@@ -48,13 +48,22 @@ const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => 
 const tc = 'node_modules/tarteaucitronjs/';
 const sizes = [
   ['Keksi dist/keksi.js (all in one)', ['dist/keksi.js']],
-  ['Keksi ESM core: what runs before a returning visitor\'s gated elements (page without Google/Meta tags)', esmCore()],
-  ['Keksi ESM core + controller chunk (configuration, decisions, integrations, reopen button; after gating, before it when Google/Meta tags are used)', [...esmCore(), chunk('controller')]],
+  ["Keksi ESM core: what runs before a returning visitor's gated elements (page without Google/Meta tags)", esmCore()],
+  [
+    'Keksi ESM core + controller chunk (configuration, decisions, integrations, reopen button; after gating, before it when Google/Meta tags are used)',
+    [...esmCore(), chunk('controller')],
+  ],
   ['Keksi ESM UI chunk (Lit, banner, dialog, placeholder, texts; first visit only)', [chunk('ui')]],
   ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
-  [`cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`, ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css']],
+  [
+    `cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`,
+    ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css'],
+  ],
   [`Klaro ${version('klaro')} (klaro.js)`, ['node_modules/klaro/dist/klaro.js']],
-  [`tarteaucitron ${version('tarteaucitronjs')} (main + services + fi + css)`, [tc + 'tarteaucitron.min.js', tc + 'tarteaucitron.services.min.js', tc + 'lang/tarteaucitron.fi.min.js', tc + 'css/tarteaucitron.min.css']],
+  [
+    `tarteaucitron ${version('tarteaucitronjs')} (main + services + fi + css)`,
+    [tc + 'tarteaucitron.min.js', tc + 'tarteaucitron.services.min.js', tc + 'lang/tarteaucitron.fi.min.js', tc + 'css/tarteaucitron.min.css'],
+  ],
 ].map(([name, files]) => ({ name, ...size(files) }));
 const keksiAll = sizes[0].gzip;
 
@@ -134,8 +143,13 @@ async function visit(page, cdp, widget, returning) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
   const r = await page.evaluate(() => ({
-    banner: window.__bannerReady, ga: window.__gaRan, cls: window.__cls, longest: window.__longest,
-    ownScript: window.__own.script, ownFrame: window.__own.frame, ownLayout: window.__own.layout,
+    banner: window.__bannerReady,
+    ga: window.__gaRan,
+    cls: window.__cls,
+    longest: window.__longest,
+    ownScript: window.__own.script,
+    ownFrame: window.__own.frame,
+    ownLayout: window.__own.layout,
   }));
   return { ...r, script };
 }
@@ -227,7 +241,11 @@ const runtimeSeconds = (Date.now() - started) / 1000;
 async function lighthouseRuns() {
   const { default: lighthouse } = await import('lighthouse');
   const port = 9300 + Math.floor(Math.random() * 500);
-  const chromeProc = spawn(chrome, [...CHROME_FLAGS, '--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'keksi-lh-'))}`, 'about:blank'], { stdio: 'ignore' });
+  const chromeProc = spawn(
+    chrome,
+    [...CHROME_FLAGS, '--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'keksi-lh-'))}`, 'about:blank'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}/json/version`);
@@ -239,22 +257,27 @@ async function lighthouseRuns() {
   const out = { simulate: {}, devtools: {} };
   try {
     for (let i = 0; i < Math.max(LH_RUNS, LH_APPLIED_RUNS); i++) {
-      for (const throttlingMethod of ['simulate', 'devtools']) for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
-        if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
-        if (throttlingMethod === 'devtools' && w === 'keksi') continue; // applied throttling is slow: the recommended tag only
-        const r = await lighthouse(`${server.url}/bench/pages/generated/${w}.html`, {
-          port, output: 'json', logLevel: 'error', throttlingMethod, disableFullPageScreenshot: true,
-          onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
-        });
-        const a = r.lhr.audits;
-        (out[throttlingMethod][w] ||= []).push({
-          fcp: a['first-contentful-paint'].numericValue,
-          lcp: a['largest-contentful-paint'].numericValue,
-          tbt: a['total-blocking-time'].numericValue,
-          cls: a['cumulative-layout-shift'].numericValue,
-          lcpElement: a['lcp-breakdown-insight']?.details?.items?.find((x) => x.type === 'node')?.selector || '',
-        });
-      }
+      for (const throttlingMethod of ['simulate', 'devtools'])
+        for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
+          if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
+          if (throttlingMethod === 'devtools' && w === 'keksi') continue; // applied throttling is slow: the recommended tag only
+          const r = await lighthouse(`${server.url}/bench/pages/generated/${w}.html`, {
+            port,
+            output: 'json',
+            logLevel: 'error',
+            throttlingMethod,
+            disableFullPageScreenshot: true,
+            onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
+          });
+          const a = r.lhr.audits;
+          (out[throttlingMethod][w] ||= []).push({
+            fcp: a['first-contentful-paint'].numericValue,
+            lcp: a['largest-contentful-paint'].numericValue,
+            tbt: a['total-blocking-time'].numericValue,
+            cls: a['cumulative-layout-shift'].numericValue,
+            lcpElement: a['lcp-breakdown-insight']?.details?.items?.find((x) => x.type === 'node')?.selector || '',
+          });
+        }
     }
   } finally {
     chromeProc.kill();
@@ -273,15 +296,24 @@ await server.close();
 const m = (rows, k) => median(rows.map((r) => r[k]));
 const lines = [];
 lines.push(`# Keksi benchmark`, '');
-lines.push(`Run ${new Date().toISOString()} on ${cpus().length}× ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
-  `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
-  `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime part ${runtimeSeconds.toFixed(0)} s).`, '');
+lines.push(
+  `Run ${new Date().toISOString()} on ${cpus().length}× ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+    `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
+    `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime part ${runtimeSeconds.toFixed(0)} s).`,
+  '',
+);
 lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
 for (const s of sizes) lines.push(`| ${s.name} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${ratio(keksiAll, s.gzip)} |`);
-lines.push('', '## Runtime (medians, ms; mobile viewport)', '',
+lines.push(
+  '',
+  '## Runtime (medians, ms; mobile viewport)',
+  '',
   'First visit: navigation start → banner painted and interactive. Returning visit: navigation start → the gated script ran. ' +
-  'Script time: Chromium\'s ScriptDuration for the whole page load; "added" is the widget\'s share (minus the page without a widget).', '',
-  '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |', '|---|---:|---:|---:|---:|---:|');
+    'Script time: Chromium\'s ScriptDuration for the whole page load; "added" is the widget\'s share (minus the page without a widget).',
+  '',
+  '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |',
+  '|---|---:|---:|---:|---:|---:|',
+);
 for (const [key, cell] of Object.entries(runtime)) {
   const metric = key.endsWith('first') ? 'banner' : 'ga';
   const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
@@ -291,23 +323,41 @@ for (const [key, cell] of Object.entries(runtime)) {
   lines.push(`| ${key}: script time added | ${fmt(ks, 1)} | ${fmt(es, 1)} | ${fmt(cs, 1)} | ${ratio(ks, cs)} | ${ratio(es, cs)} |`);
   const [kc, ec, cc] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'cls'));
   lines.push(`| ${key}: CLS | ${fmt(kc, 3)} | ${fmt(ec, 3)} | ${fmt(cc, 3)} | | |`);
-  const [kl, el, cl] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => `${fmt(m(cell[w], 'longest'), 0)} / ${fmt(Math.max(...cell[w].map((r) => r.longest)), 0)}`);
-  const own = cell.none.length ? `; the page without a widget: ${fmt(m(cell.none, 'longest'), 0)} / ${fmt(Math.max(...cell.none.map((r) => r.longest)), 0)}` : '';
+  const [kl, el, cl] = ['keksi', 'keksi-esm', 'cookieconsent'].map(
+    (w) => `${fmt(m(cell[w], 'longest'), 0)} / ${fmt(Math.max(...cell[w].map((r) => r.longest)), 0)}`,
+  );
+  const own = cell.none.length
+    ? `; the page without a widget: ${fmt(m(cell.none, 'longest'), 0)} / ${fmt(Math.max(...cell.none.map((r) => r.longest)), 0)}`
+    : '';
   lines.push(`| ${key}: longest task ≥ 50 ms, median / max of runs (0: none${own}) | ${kl} | ${el} | ${cl} | | |`);
   const mm = (w, k) => `${fmt(m(cell[w], k), 0)} / ${fmt(Math.max(...cell[w].map((r) => r[k])), 0)}`;
-  lines.push(`| ${key}: the widget's longest script run in one task, median / max (long animation frames; runs under 5 ms are not named: 0) | ${mm('keksi', 'ownScript')} | ${mm('keksi-esm', 'ownScript')} | ${mm('cookieconsent', 'ownScript')} | | |`);
+  lines.push(
+    `| ${key}: the widget's longest script run in one task, median / max (long animation frames; runs under 5 ms are not named: 0) | ${mm('keksi', 'ownScript')} | ${mm('keksi-esm', 'ownScript')} | ${mm('cookieconsent', 'ownScript')} | | |`,
+  );
   const fl = (w) => `${fmt(m(cell[w], 'ownFrame'), 0)} (${fmt(m(cell[w], 'ownLayout'), 0)})`;
-  lines.push(`| ${key}: longest frame ≥ 50 ms with the widget's code in it (its style + layout), median (0: none) | ${fl('keksi')} | ${fl('keksi-esm')} | ${fl('cookieconsent')} | | |`);
+  lines.push(
+    `| ${key}: longest frame ≥ 50 ms with the widget's code in it (its style + layout), median (0: none) | ${fl('keksi')} | ${fl('keksi-esm')} | ${fl('cookieconsent')} | | |`,
+  );
 }
-lines.push('', `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
-  `The same DOM work done by hand, without Keksi: median ${fmt(median(handmade), 1)} ms.`);
+lines.push(
+  '',
+  `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
+    `The same DOM work done by hand, without Keksi: median ${fmt(median(handmade), 1)} ms.`,
+);
 for (const [method, pages] of Object.entries(lh || {})) {
-  lines.push('', `## Host page: Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians`, '',
-    '| page | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |', '|---|---:|---:|---:|---:|---|---:|---:|');
+  lines.push(
+    '',
+    `## Host page: Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians`,
+    '',
+    '| page | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |',
+    '|---|---:|---:|---:|---:|---|---:|---:|',
+  );
   const base = { fcp: m(pages.none, 'fcp'), lcp: m(pages.none, 'lcp') };
   for (const [w, rows] of Object.entries(pages)) {
     const added = (k) => (w === 'none' ? '' : fmt(((m(rows, k) - base[k]) / base[k]) * 100, 1) + ' %');
-    lines.push(`| ${w} | ${fmt(m(rows, 'fcp'))} | ${fmt(m(rows, 'lcp'))} | ${fmt(m(rows, 'tbt'))} | ${fmt(m(rows, 'cls'), 3)} | ${rows[0].lcpElement} | ${added('fcp')} | ${added('lcp')} |`);
+    lines.push(
+      `| ${w} | ${fmt(m(rows, 'fcp'))} | ${fmt(m(rows, 'lcp'))} | ${fmt(m(rows, 'tbt'))} | ${fmt(m(rows, 'cls'), 3)} | ${rows[0].lcpElement} | ${added('fcp')} | ${added('lcp')} |`,
+    );
   }
 }
 const report = lines.join('\n') + '\n';

@@ -87,7 +87,8 @@ async function check(args) {
     if (json) continue;
     const count = (s) => `${findings.filter((f) => f.severity === s).length} ${words[s]}`;
     console.log(`\n${file}: ${count('error')}, ${count('warning')}, ${count('info')}`);
-    for (const f of findings) console.log(`  ${icon[f.severity]} ${f.severity.padEnd(7)} ${f.section.padEnd(11)} ${f.message[lang]}  [${f.reference}; ${f.rule}]`);
+    for (const f of findings)
+      console.log(`  ${icon[f.severity]} ${f.severity.padEnd(7)} ${f.section.padEnd(11)} ${f.message[lang]}  [${f.reference}; ${f.rule}]`);
   }
   if (json) console.log(JSON.stringify(report, null, 2));
   return errors ? 1 : 0;
@@ -106,7 +107,8 @@ async function importCommand(args) {
   }
   const lang = values.lang ?? 'fi';
   if (!LANGS.includes(lang)) usageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
-  if (positionals.length !== 1) usageError(positionals.length ? `import: one notice at a time (${positionals.join(', ')})` : 'import: name the notice file (NOTICE.txt, .md or .html)');
+  if (positionals.length !== 1)
+    usageError(positionals.length ? `import: one notice at a time (${positionals.join(', ')})` : 'import: name the notice file (NOTICE.txt, .md or .html)');
   const [input] = positionals;
   let source;
   try {

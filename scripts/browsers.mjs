@@ -22,7 +22,9 @@ export function findBrowsers(need = ['chromium', 'firefox']) {
   if (missing.length) {
     const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
     if (!isDebianRoot()) {
-      console.error(`[keksi tests] ${missing.join(' and ')} not found. Install ${missing.length > 1 ? 'them' : 'it'} (Debian/Ubuntu: sudo ${command}) or set CHROME_PATH / FIREFOX_PATH.`);
+      console.error(
+        `[keksi tests] ${missing.join(' and ')} not found. Install ${missing.length > 1 ? 'them' : 'it'} (Debian/Ubuntu: sudo ${command}) or set CHROME_PATH / FIREFOX_PATH.`,
+      );
       process.exit(2);
     }
     console.log(`[keksi tests] installing Debian's ${missing.join(' and ')}: ${command}`);
@@ -35,6 +37,12 @@ export function findBrowsers(need = ['chromium', 'firefox']) {
 
 /** Flags that keep Chromium quiet and working as root on a closed network. */
 export const CHROME_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];

@@ -18,4 +18,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => code && code !== 0 && console.error(`[keksi dev] ${child.spawnargs.slice(1, 3).join(' ')} exited with ${code}`));
+for (const child of children)
+  child.on('exit', (code) => code && code !== 0 && console.error(`[keksi dev] ${child.spawnargs.slice(1, 3).join(' ')} exited with ${code}`));

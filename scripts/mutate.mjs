@@ -94,7 +94,7 @@ const MUTANTS = [
   {
     name: 'integrations: no tracker cookie is deleted on withdrawal',
     file: 'src/integrations/index.ts',
-    find: ".filter((c) => c !== NECESSARY && !granted(c))",
+    find: '.filter((c) => c !== NECESSARY && !granted(c))',
     replace: '.filter(() => false)',
     tests: ['test/integrations/integrations.test.ts'],
   },
@@ -139,7 +139,10 @@ for (const m of MUTANTS.filter((m) => !only || m.name.includes(only))) {
     writeFileSync(m.file, original);
   }
   const { status, caught } = run;
-  results.push({ ...m, outcome: status === 0 ? `SURVIVED: no test failed ${caught.join(' ')}` : `killed by ${caught.slice(0, 2).join(' | ') || `exit ${status}`}` });
+  results.push({
+    ...m,
+    outcome: status === 0 ? `SURVIVED: no test failed ${caught.join(' ')}` : `killed by ${caught.slice(0, 2).join(' | ') || `exit ${status}`}`,
+  });
   console.log(`${status === 0 ? '✖' : '✔'} ${m.name}: ${results.at(-1).outcome}`);
 }
 if (built && !build()) console.error('[mutate] rebuilding dist/ from the restored sources failed');

@@ -11,7 +11,16 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 
 /** Start the server; resolves with its URL, the consent log it received, and close(). */
 export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
@@ -36,7 +45,9 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = /^\/(dist|node_modules|bench\/pages|test\/pages|test\/fixtures)\//.test(path) ? join(root, normalize(path)) : join(root, 'demo', normalize(path));
+    const file = /^\/(dist|node_modules|bench\/pages|test\/pages|test\/fixtures)\//.test(path)
+      ? join(root, normalize(path))
+      : join(root, 'demo', normalize(path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       let body = await readFile(file);

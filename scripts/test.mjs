@@ -15,9 +15,12 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', en
 function nodeTests(dir) {
   const tap = `test-results/${dir.replace(/\W/g, '-')}.tap`;
   const status = run(process.execPath, [
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     `${dir}/`,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -49,8 +52,7 @@ for (const stage of stages) {
     console.log(linted ? '✔ npm run lint (ESLint, Prettier)' : '✖ npm run lint found problems');
     totals[linted ? 'passed' : 'failed']++;
     nodeTests('test/node');
-  }
-  else if (stage === 'e2e') nodeTests('test/e2e');
+  } else if (stage === 'e2e') nodeTests('test/e2e');
   else if (stage === 'browser') {
     const status = run('npx', ['wtr'], { BROWSERS: process.env.BROWSERS || 'chromium,firefox' });
     const counts = existsSync('test-results/wtr.json') ? JSON.parse(readFileSync('test-results/wtr.json', 'utf8')) : { passed: 0, failed: 1 };

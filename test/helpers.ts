@@ -70,7 +70,13 @@ export function resetPage(): void {
   unmountAll();
   clearCookies();
   forgetWarnings();
-  Object.assign(options, { categories: { __proto__: null }, services: [], cookies: { __proto__: null }, consentMode: { __proto__: null }, scriptUrls: { __proto__: null } });
+  Object.assign(options, {
+    categories: { __proto__: null },
+    services: [],
+    cookies: { __proto__: null },
+    consentMode: { __proto__: null },
+    scriptUrls: { __proto__: null },
+  });
   KeksiConsent.live = undefined;
   window.__ran = [];
 }
@@ -96,7 +102,10 @@ export function part(root: ShadowRoot | null, name: string): HTMLElement {
 /** axe-core with the WCAG 2.x A/AA tags; returns violation ids with their help text. */
 export async function axeViolations(el: Element): Promise<string[]> {
   const result = await window.axe.run(el, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => (n as { failureSummary: string; html: string }).html + ' ' + (n as { failureSummary: string }).failureSummary))}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => (n as { failureSummary: string; html: string }).html + ' ' + (n as { failureSummary: string }).failureSummary))}`,
+  );
 }
 
 /** Capture the console warnings said while fn runs (Keksi's messages count afresh: each is said once per page otherwise). */

@@ -14,8 +14,8 @@ const logUrl = (value: string) => {
   return [config.logUrl, config.problems];
 };
 
-describe('log-url: the shop\'s own endpoint only', () => {
-  it('a relative URL or one on the page\'s origin is kept, resolved against the page', () => {
+describe("log-url: the shop's own endpoint only", () => {
+  it("a relative URL or one on the page's origin is kept, resolved against the page", () => {
     expect(logUrl('/consent-log')).to.deep.equal([location.origin + '/consent-log', []]);
     expect(logUrl(location.origin + '/api/log?x=1')).to.deep.equal([location.origin + '/api/log?x=1', []]);
   });
@@ -42,22 +42,38 @@ describe('guard and warn never throw', () => {
   const original = console.warn;
   afterEach(() => (console.warn = original));
 
-  it('when the page\'s console.warn throws', () => {
+  it("when the page's console.warn throws", () => {
     console.warn = () => {
       throw new Error('a page that throws in console.warn');
     };
     expect(() => warn('holds: a message while console.warn throws')).not.to.throw();
-    expect(guard('holds: failing work', () => {
-      throw new Error('boom');
-    }, 'fallback')).to.equal('fallback');
+    expect(
+      guard(
+        'holds: failing work',
+        () => {
+          throw new Error('boom');
+        },
+        'fallback',
+      ),
+    ).to.equal('fallback');
   });
 
   it('when a detail cannot be turned into text', () => {
     console.warn = (...args: unknown[]) => void args.map(String);
-    const hostile = { toString: () => { throw new Error('no text'); } };
-    expect(guard('holds: work that throws an object without text', () => {
-      throw hostile;
-    }, 7)).to.equal(7);
+    const hostile = {
+      toString: () => {
+        throw new Error('no text');
+      },
+    };
+    expect(
+      guard(
+        'holds: work that throws an object without text',
+        () => {
+          throw hostile;
+        },
+        7,
+      ),
+    ).to.equal(7);
   });
 });
 

@@ -26,7 +26,11 @@ describe('Gate (consent that holds)', () => {
     box.remove();
   });
   const start = () => {
-    gate = new Gate((c) => window.__grants.has(c), () => true, () => {});
+    gate = new Gate(
+      (c) => window.__grants.has(c),
+      () => true,
+      () => {},
+    );
     gate.update();
   };
 
@@ -62,10 +66,6 @@ describe('Gate (consent that holds)', () => {
       <iframe data-category="necessary" data-src="data:text/html,x" title="data"></iframe>
       <iframe data-category="necessary" data-src="//localhost/test/fixtures/holds-frame.html" title="ok"></iframe>`;
     start();
-    expect([...box.querySelectorAll('iframe')].map((f) => f.getAttribute('src'))).to.deep.equal([
-      null,
-      null,
-      '//localhost/test/fixtures/holds-frame.html',
-    ]);
+    expect([...box.querySelectorAll('iframe')].map((f) => f.getAttribute('src'))).to.deep.equal([null, null, '//localhost/test/fixtures/holds-frame.html']);
   });
 });

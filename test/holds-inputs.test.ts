@@ -12,7 +12,12 @@ import { mount, part, prefsOf, readConsentCookie, storeConsent } from './helpers
 import { settled, until } from './wait.js';
 
 const SHOP = (attrs = '') => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
-const names = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]).sort();
+const names = () =>
+  document.cookie
+    .split('; ')
+    .filter(Boolean)
+    .map((c) => c.split('=')[0])
+    .sort();
 // configure() is typed; these tests hand it what a shop's script might pass instead.
 const give = (input: unknown) => configure(input as Parameters<typeof configure>[0]);
 
@@ -40,7 +45,6 @@ async function openDialog(input: unknown[]) {
 }
 
 describe('holds: configure() input', () => {
-
   it('a returning visitor with malformed services and categories opens the dialog and rejects', async () => {
     const { el, prefs } = await openDialog([
       {
@@ -236,7 +240,11 @@ describe('holds: rich text', () => {
         .map((m) => {
           const [, bold, label, url, bare, email] = m;
           const href = url ?? bare ?? (email ? 'mailto:' + email : '');
-          return bold ? `<strong>${bold}</strong>` : /^(https?:\/\/|mailto:|tel:)/i.test(href) && !/[\x00-\x20]/.test(href) ? `<a href="${href}">${label ?? bare ?? email}</a>` : '';
+          return bold
+            ? `<strong>${bold}</strong>`
+            : /^(https?:\/\/|mailto:|tel:)/i.test(href) && !/[\x00-\x20]/.test(href)
+              ? `<a href="${href}">${label ?? bare ?? email}</a>`
+              : '';
         })
         .filter(Boolean)
         .join('');

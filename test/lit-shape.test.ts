@@ -106,7 +106,12 @@ for (const [name, Base] of [
     });
 
     it('observes the attributes of public properties only: not state, not attribute: false', async () => {
-      expect((customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes.sort()).to.deep.equal(['heading-level', 'label', 'mode', 'on']);
+      expect((customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes.sort()).to.deep.equal([
+        'heading-level',
+        'label',
+        'mode',
+        'on',
+      ]);
       const el = await make('secret="5" data="{}" level="9"');
       expect([el.secret, el.data, el.level]).to.deep.equal([0, undefined, 2]);
     });

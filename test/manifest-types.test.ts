@@ -34,7 +34,7 @@ describe('types', () => {
     expect(seen).to.equal(api.version);
   });
 
-  it('the version is the package\'s, stamped at build time', async () => {
+  it("the version is the package's, stamped at build time", async () => {
     const pkg = await (await fetch(new URL('../package.json', import.meta.url))).json();
     expect(api.version).to.equal(pkg.version);
   });

@@ -50,13 +50,20 @@ export async function settled(el?: KeksiConsent | null): Promise<void> {
     await within(Promise.resolve(pending._uiLoading), 'the UI chunk');
   }
   for (let round = 0, before: unknown[] = []; ; round++) {
-    const updates = deep(document).map((e) => (e as { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean);
+    const updates = deep(document)
+      .map((e) => (e as { updateComplete?: Promise<unknown> }).updateComplete)
+      .filter(Boolean);
     if (updates.length === before.length && updates.every((u, i) => u === before[i])) break;
     if (round > 20) throw new Error('renders keep scheduling renders');
     await within(Promise.all(updates), 'pending renders');
     before = updates;
   }
-  const animations = [document, ...deep(document).map((e) => e.shadowRoot).filter(Boolean)].flatMap((r) => r!.getAnimations());
+  const animations = [
+    document,
+    ...deep(document)
+      .map((e) => e.shadowRoot)
+      .filter(Boolean),
+  ].flatMap((r) => r!.getAnimations());
   await within(Promise.all(animations.map((a) => a.finished.catch(() => {}))), 'the entry animations');
 }
 

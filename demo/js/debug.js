@@ -3,16 +3,32 @@
 (function () {
   const panel = document.getElementById('debug');
   if (!panel) return;
-  const show = (value) => JSON.stringify(value, (k, v) => (v && typeof v === 'object' && Object.prototype.toString.call(v) === '[object Arguments]' ? { Arguments: Array.from(v) } : v), 1);
+  const show = (value) =>
+    JSON.stringify(
+      value,
+      (k, v) => (v && typeof v === 'object' && Object.prototype.toString.call(v) === '[object Arguments]' ? { Arguments: Array.from(v) } : v),
+      1,
+    );
   async function render() {
-    const log = await fetch('/consent-log').then((r) => r.json()).catch(() => []);
+    const log = await fetch('/consent-log')
+      .then((r) => r.json())
+      .catch(() => []);
     const rows = [
       ['Keksi: getConsent()', window.keksi && window.keksi.getConsent ? window.keksi.getConsent() : '(not loaded yet)'],
       ['dataLayer (gtag/GTM)', window.dataLayer || []],
       ['gtag.js stand-in loaded and told', window.__fakeGtag || '(not loaded)'],
       ['fbq queue / fbevents.js stand-in', window.__fakeFbq || (window.fbq && window.fbq.queue) || '(not defined)'],
       ['Gated shop scripts that ran', window.shopEvents || []],
-      ['document.cookie', (function () { try { return document.cookie || '(none)'; } catch (e) { return '(unreadable: ' + e.message + ')'; } })()],
+      [
+        'document.cookie',
+        (function () {
+          try {
+            return document.cookie || '(none)';
+          } catch (e) {
+            return '(unreadable: ' + e.message + ')';
+          }
+        })(),
+      ],
       ['Consent log received by the shop server', log],
     ];
     panel.replaceChildren();

@@ -17,12 +17,16 @@ export const matchesCookie = (name: string, patterns: readonly string[]): boolea
  * deleted, whatever the patterns say: the store alone handles it.
  */
 export function deleteCookies(patterns: readonly string[], hostname = location.hostname): string[] {
-  return guard('deleting tracker cookies', () => {
-    const cookies = readCookies();
-    const names = [...new Set(cookies.map(([name]) => name))].filter(
-      (name) => matchesCookie(name, patterns) && !cookies.some(([n, v]) => n === name && isKeksiRecord(v)),
-    );
-    for (const name of names) deleteCookie(name, hostname);
-    return names;
-  }, []);
+  return guard(
+    'deleting tracker cookies',
+    () => {
+      const cookies = readCookies();
+      const names = [...new Set(cookies.map(([name]) => name))].filter(
+        (name) => matchesCookie(name, patterns) && !cookies.some(([n, v]) => n === name && isKeksiRecord(v)),
+      );
+      for (const name of names) deleteCookie(name, hostname);
+      return names;
+    },
+    [],
+  );
 }

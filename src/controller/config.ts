@@ -34,9 +34,24 @@ export interface KeksiConfig extends GatingConfig {
 
 /** Every attribute `<keksi-consent>` understands. */
 export const ATTRIBUTES = [
-  'categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url',
-  'position', 'reopen', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url',
-  'reload-on-withdraw', 'ignore-gpc',
+  'categories',
+  'lang',
+  'revision',
+  'cookie-name',
+  'cookie-domain',
+  'expires-days',
+  'notice-url',
+  'position',
+  'reopen',
+  'no-reopen-button',
+  'ga',
+  'google-ads',
+  'gtm',
+  'meta-pixel',
+  'consent-mode',
+  'log-url',
+  'reload-on-withdraw',
+  'ignore-gpc',
 ] as const;
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
@@ -47,9 +62,12 @@ const ID_PATTERNS = {
   'meta-pixel': /^\d{5,20}$/,
 } as const;
 
-
 /** The allowed values of the attributes that take one of a list; the first is the default. */
-export const ONE_OF = { position: ['bottom', 'top', 'center'], reopen: ['bottom-left', 'bottom-right', 'none'], 'consent-mode': ['basic', 'advanced'] } as const;
+export const ONE_OF = {
+  position: ['bottom', 'top', 'center'],
+  reopen: ['bottom-left', 'bottom-right', 'none'],
+  'consent-mode': ['basic', 'advanced'],
+} as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
 export function toLang(tag: string | null | undefined): Lang | undefined {
@@ -70,7 +88,6 @@ export function resolveLang(explicit: Lang | undefined, htmlLang: string | null,
   }
   return 'en';
 }
-
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.

@@ -176,9 +176,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
     // for the post-paint work (started at once on such pages); otherwise gating follows the decision at once.
-    store.subscribe((consent, changed) =>
-      trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed),
-    );
+    store.subscribe((consent, changed) => (trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed)));
     this._listen('addEventListener');
     this._postPaintLoading = (trackers ? Promise.resolve() : afterFirstPaint())
       .then(() => {

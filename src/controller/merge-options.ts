@@ -19,8 +19,10 @@ const own = <T>(o: T): T => ({ __proto__: null, ...o }) as T;
 const isObject = (o: unknown): o is object => !!o && typeof o == 'object' && !Array.isArray(o);
 const skip = (path: string, value: unknown): undefined => void warn(`configure(): ${path} skipped.`, value);
 /** The items `ok` accepts, or undefined when `list` is not a list; each other item is skipped. */
-const listOf = (ok: (item: unknown) => unknown, why = '') => (list: unknown, path: string) =>
-  Array.isArray(list) ? list.filter((item, n) => ok(item) || skip(`${path}[${n}]${why}`, item)) : undefined;
+const listOf =
+  (ok: (item: unknown) => unknown, why = '') =>
+  (list: unknown, path: string) =>
+    Array.isArray(list) ? list.filter((item, n) => ok(item) || skip(`${path}[${n}]${why}`, item)) : undefined;
 
 function merge(input: unknown): void {
   if (!isObject(input)) return warn('configure() takes an object; ignored.', input);
@@ -38,8 +40,16 @@ function merge(input: unknown): void {
   mergeMap('categories', CATEGORY_ID, (v) => (isObject(v) ? own(v) : undefined));
   // `*` alone or a prefix shorter than 3 characters would delete the shop's own cookies on
   // withdrawal, and the consent cookie must survive it.
-  mergeMap('cookies', CATEGORY_ID, listOf((p) => typeof p == 'string' && (p.endsWith('*') ? p.length > 3 : p) && !matchesCookie(DEFAULT_COOKIE, [p]), ' (too broad, or the consent cookie)'));
-  mergeMap('consentMode', CATEGORY_ID, listOf((type) => (CONSENT_TYPES as readonly unknown[]).includes(type)));
+  mergeMap(
+    'cookies',
+    CATEGORY_ID,
+    listOf((p) => typeof p == 'string' && (p.endsWith('*') ? p.length > 3 : p) && !matchesCookie(DEFAULT_COOKIE, [p]), ' (too broad, or the consent cookie)'),
+  );
+  mergeMap(
+    'consentMode',
+    CATEGORY_ID,
+    listOf((type) => (CONSENT_TYPES as readonly unknown[]).includes(type)),
+  );
   mergeMap('scriptUrls', /^(gtag|gtm|fbevents)$/, (url) => (typeof url == 'string' && isSafeUrl(url) ? url : undefined));
   const { services } = more;
   if (services === undefined) return;

@@ -35,7 +35,10 @@ export class ConsentStore {
   /** Whether the cookie was looked at in this task already (see `sync`). */
   private _looked = false;
 
-  constructor(readonly config: KeksiConfig, private readonly _now: () => number = Date.now) {}
+  constructor(
+    readonly config: KeksiConfig,
+    private readonly _now: () => number = Date.now,
+  ) {}
 
   /**
    * Read the stored decision. A malformed value, a cookie that is not Keksi's, and copies that disagree
@@ -134,7 +137,8 @@ export class ConsentStore {
       // Every copy Keksi can reach goes first: one left on another domain or path would outvote this one.
       deleteCookie(name);
       const secure = location.protocol === 'https:' ? '; secure' : '';
-      if (value !== null) writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
+      if (value !== null)
+        writeCookie(name, value, `; path=/${domain ? '; domain=' + domain : ''}; max-age=${(expiresDays * 864e2) | 0}; samesite=lax${secure}`);
       const values = this._read();
       if (value !== null && values.join() !== value) {
         warn(`${values.includes(value) ? `another "${name}" shadows` : 'the browser did not store'} the consent cookie; it holds for this page only.`);

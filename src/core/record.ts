@@ -34,8 +34,7 @@ interface Stored {
 }
 
 /** A copy of a consent, so a caller changing it changes nothing. */
-export const copyConsent = (c: Consent | null): Consent | null =>
-  c && { ...c, accepted: [...c.accepted], rejected: [...c.rejected] };
+export const copyConsent = (c: Consent | null): Consent | null => c && { ...c, accepted: [...c.accepted], rejected: [...c.rejected] };
 
 const isCategoryList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length <= 64 && value.every((c) => typeof c === 'string' && CATEGORY_ID.test(c));

@@ -19,8 +19,7 @@ export const VENDOR_SNIPPETS = [/gtag|dataLayer|googletag/, /fbq|facebook\.net/]
 export const isVendorSnippet = (el: Element, snippets = VENDOR_SNIPPETS): boolean => snippets.some((v) => v.test(el.outerHTML));
 
 /** Whether a gated script still waiting is one of `snippets` (a Google or Meta snippet unless told). */
-export const gatedSnippet = (snippets?: RegExp[]): boolean =>
-  [...document.querySelectorAll('script[data-category]')].some((s) => isVendorSnippet(s, snippets));
+export const gatedSnippet = (snippets?: RegExp[]): boolean => [...document.querySelectorAll('script[data-category]')].some((s) => isVendorSnippet(s, snippets));
 
 /**
  * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own
@@ -28,6 +27,4 @@ export const gatedSnippet = (snippets?: RegExp[]): boolean =>
  * element runs.
  */
 export const hasTrackers = (read: Read): boolean =>
-  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) ||
-  !!(window as { dataLayer?: unknown }).dataLayer ||
-  gatedSnippet();
+  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) || !!(window as { dataLayer?: unknown }).dataLayer || gatedSnippet();

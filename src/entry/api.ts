@@ -18,8 +18,7 @@ export const version: string = __KEKSI_VERSION__;
  * Swup move it into a new `<body>` (whose scripts run before it has followed). Internal: tests use
  * `customElements.get('keksi-consent').live`. Undefined without a DOM (Node, server rendering).
  */
-const controller = (): KeksiConsent | undefined =>
-  (globalThis.customElements?.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
+const controller = (): KeksiConsent | undefined => (globalThis.customElements?.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
 
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   // Without a DOM (server rendering) this warns instead of throwing.

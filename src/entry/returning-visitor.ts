@@ -39,7 +39,11 @@ export function gateEarly(read: Read): boolean {
   consent = applicableConsent(parseConsentCookie(agreed), categories, revision, expiresDays, Date.now()).consent;
   if (consent) {
     known = (c) => c === NECESSARY || categories.includes(c);
-    gate = new Gate((c) => granted(c), (c) => known(c), (el) => blocked(el));
+    gate = new Gate(
+      (c) => granted(c),
+      (c) => known(c),
+      (el) => blocked(el),
+    );
     gate.update();
   }
   return true;

@@ -23,9 +23,24 @@ export const en: Translation = {
   alwaysOn: 'Always on',
   categories: {
     necessary: { title: 'Necessary', description: 'These cookies keep the shop’s basic functions working: the cart, signing in and this choice.' },
-    preferences: { title: 'Preferences', description: 'These cookies remember your choices, such as language and region.', cookies: 'preference cookies', why: 'remembering your choices' },
-    analytics: { title: 'Analytics', description: 'With these cookies we see how the site is used so that we can improve it.', cookies: 'analytics cookies', why: 'visitor statistics' },
-    marketing: { title: 'Marketing', description: 'With these cookies we and our advertising partners target ads and measure how well they work, also on other sites.', cookies: 'marketing cookies', why: 'targeting ads' },
+    preferences: {
+      title: 'Preferences',
+      description: 'These cookies remember your choices, such as language and region.',
+      cookies: 'preference cookies',
+      why: 'remembering your choices',
+    },
+    analytics: {
+      title: 'Analytics',
+      description: 'With these cookies we see how the site is used so that we can improve it.',
+      cookies: 'analytics cookies',
+      why: 'visitor statistics',
+    },
+    marketing: {
+      title: 'Marketing',
+      description: 'With these cookies we and our advertising partners target ads and measure how well they work, also on other sites.',
+      cookies: 'marketing cookies',
+      why: 'targeting ads',
+    },
   },
   embedText: 'This content is shown only if you allow {c}.',
   embedAllow: 'Allow {c} and show',

@@ -23,9 +23,24 @@ export const fi: Translation = {
   alwaysOn: 'Aina käytössä',
   categories: {
     necessary: { title: 'Välttämättömät', description: 'Nämä evästeet pitävät kaupan perustoiminnot käynnissä: ostoskorin, kirjautumisen ja tämän valinnan.' },
-    preferences: { title: 'Toiminnalliset', description: 'Nämä evästeet muistavat valintasi, kuten kielen ja alueen.', cookies: 'toiminnalliset evästeet', why: 'valintojesi muistamiseen' },
-    analytics: { title: 'Analytiikka', description: 'Näillä evästeillä tilastoimme, miten sivustoa käytetään, jotta voimme parantaa sitä.', cookies: 'analytiikkaevästeet', why: 'kävijätilastoihin' },
-    marketing: { title: 'Markkinointi', description: 'Näillä evästeillä me ja mainoskumppanimme kohdennamme mainoksia ja mittaamme niiden tehoa, myös muilla sivustoilla.', cookies: 'markkinointievästeet', why: 'mainosten kohdentamiseen' },
+    preferences: {
+      title: 'Toiminnalliset',
+      description: 'Nämä evästeet muistavat valintasi, kuten kielen ja alueen.',
+      cookies: 'toiminnalliset evästeet',
+      why: 'valintojesi muistamiseen',
+    },
+    analytics: {
+      title: 'Analytiikka',
+      description: 'Näillä evästeillä tilastoimme, miten sivustoa käytetään, jotta voimme parantaa sitä.',
+      cookies: 'analytiikkaevästeet',
+      why: 'kävijätilastoihin',
+    },
+    marketing: {
+      title: 'Markkinointi',
+      description: 'Näillä evästeillä me ja mainoskumppanimme kohdennamme mainoksia ja mittaamme niiden tehoa, myös muilla sivustoilla.',
+      cookies: 'markkinointievästeet',
+      why: 'mainosten kohdentamiseen',
+    },
   },
   embedText: 'Tämä sisältö näytetään vain, jos sallit {c}.',
   embedAllow: 'Salli {c} ja näytä',

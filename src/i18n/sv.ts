@@ -23,9 +23,24 @@ export const sv: Translation = {
   alwaysOn: 'Alltid på',
   categories: {
     necessary: { title: 'Nödvändiga', description: 'De här kakorna håller butikens grundfunktioner igång: varukorgen, inloggningen och det här valet.' },
-    preferences: { title: 'Funktionella', description: 'De här kakorna kommer ihåg dina val, som språk och region.', cookies: 'funktionella kakor', why: 'att komma ihåg dina val' },
-    analytics: { title: 'Analys', description: 'Med de här kakorna följer vi upp hur webbplatsen används så att vi kan förbättra den.', cookies: 'analyskakor', why: 'besöksstatistik' },
-    marketing: { title: 'Marknadsföring', description: 'Med de här kakorna riktar vi och våra annonspartner annonser och mäter hur de fungerar, också på andra webbplatser.', cookies: 'marknadsföringskakor', why: 'att rikta annonser' },
+    preferences: {
+      title: 'Funktionella',
+      description: 'De här kakorna kommer ihåg dina val, som språk och region.',
+      cookies: 'funktionella kakor',
+      why: 'att komma ihåg dina val',
+    },
+    analytics: {
+      title: 'Analys',
+      description: 'Med de här kakorna följer vi upp hur webbplatsen används så att vi kan förbättra den.',
+      cookies: 'analyskakor',
+      why: 'besöksstatistik',
+    },
+    marketing: {
+      title: 'Marknadsföring',
+      description: 'Med de här kakorna riktar vi och våra annonspartner annonser och mäter hur de fungerar, också på andra webbplatser.',
+      cookies: 'marknadsföringskakor',
+      why: 'att rikta annonser',
+    },
   },
   embedText: 'Det här innehållet visas bara om du tillåter {c}.',
   embedAllow: 'Tillåt {c} och visa',

@@ -17,8 +17,13 @@ const GOOGLE_SNIPPET = VENDOR_SNIPPETS.slice(0, 1);
 
 /** The seven Consent Mode v2 types. */
 export const CONSENT_TYPES = [
-  'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
-  'functionality_storage', 'personalization_storage', 'security_storage',
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
 ] as const;
 
 /** Which Consent Mode types each built-in category grants. */
@@ -49,8 +54,11 @@ const w = globalThis as unknown as GoogleWindow;
 export function gtag(...args: unknown[]): void {
   // An element named dataLayer or gtag (window's named properties) is neither.
   if (!Array.isArray(w.dataLayer)) w.dataLayer = [];
-  // eslint-disable-next-line prefer-rest-params
-  if (typeof w.gtag != 'function') w.gtag = function () { w.dataLayer!.push(arguments); };
+  if (typeof w.gtag != 'function')
+    w.gtag = function () {
+      // eslint-disable-next-line prefer-rest-params
+      w.dataLayer!.push(arguments);
+    };
   w.gtag(...args);
 }
 
@@ -67,7 +75,6 @@ export function pushConsentDefault(): void {
   gtag('set', 'ads_data_redaction', true);
   layer.push(...queued);
 }
-
 
 /**
  * Drive Google for one configuration: default at once, the stored choice replayed as one update,

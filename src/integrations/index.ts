@@ -24,9 +24,7 @@ export const TRACKER_COOKIES = {
 
 /** Delete the tracker cookies of every category that is not granted. */
 export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {
-  const patterns = categories
-    .filter((c) => c !== NECESSARY && !granted(c))
-    .flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
+  const patterns = categories.filter((c) => c !== NECESSARY && !granted(c)).flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
   return patterns.length ? deleteCookies(patterns) : [];
 }
 

@@ -118,18 +118,29 @@ export function checkNotice(notice: Notice, options: { cookieSection?: boolean }
   // Repealed law and its terms.
   if (/523\/1999/.test(lower) || words.some((t) => /^(henkilötietola(?!insäädän)|personuppgiftslag)/.test(t.raw))) add('outdated-personal-data-act');
   if (/95\/46/.test(lower) || words.some((t) => /^(tietosuojadirektiiv|henkilötietodirektiiv|dataskyddsdirektiv)/.test(t.raw))) add('outdated-directive');
-  if (sentences(allText(notice.title)).flat().some((t) => /rekisteriselost|registerbeskrivning/.test(t.raw))) add('outdated-register-description');
+  if (
+    sentences(allText(notice.title))
+      .flat()
+      .some((t) => /rekisteriselost|registerbeskrivning/.test(t.raw))
+  )
+    add('outdated-register-description');
 
   // Cookies (Finnish Information Society Code 205 §).
   // "By using the site you accept": not consent; about strictly necessary cookies only (which need none) it misleads.
-  const byUse = /käyttämällä (sivustoa|palvelua)[^.]*hyväksyt|by using (this|the) (site|website)[^.]*(agree|accept)|genom att använda webbplatsen[^.]*godkänner/.exec(lower);
+  const byUse =
+    /käyttämällä (sivustoa|palvelua)[^.]*hyväksyt|by using (this|the) (site|website)[^.]*(agree|accept)|genom att använda webbplatsen[^.]*godkänner/.exec(
+      lower,
+    );
   if (byUse) {
     const sentence = lower.slice(byUse.index, lower.indexOf('.', byUse.index + byUse[0].length) >>> 0);
     add(/välttämät|nödvändig|necessary|essential/.test(sentence) ? 'cookies-use-wording' : 'cookies-use-is-not-consent');
   }
   // Browser settings offered as the way to choose; as a further way beside the site's own cookie banner they are fine.
   const cookieText = allText(notice.cookies).toLowerCase();
-  if (/selaime\w* asetu|selainasetu|webbläsarens inställningar|browser settings/.test(cookieText) && !/banner|evästeasetuks|kakinställning|cookie settings/.test(cookieText)) {
+  if (
+    /selaime\w* asetu|selainasetu|webbläsarens inställningar|browser settings/.test(cookieText) &&
+    !/banner|evästeasetuks|kakinställning|cookie settings/.test(cookieText)
+  ) {
     add('cookies-browser-settings');
   }
   if (/eväst|cookie|kakor|google analytics|facebook|pixel/.test(lower) && !options.cookieSection && !has('cookies')) add('cookies-missing');

@@ -51,25 +51,53 @@ const HEADINGS: [Field, Lang, RegExp][] = [
   ['retention', 'fi', /^(tietojen |henkilötietojen )?(säilytys|säilyttäminen)|^(tietojen |henkilötietojen )?käsittelyn kesto|^kuinka kauan/],
   ['retention', 'sv', /^lagring|^hur länge|^bevarande/],
   ['retention', 'en', /^(data )?retention\b|^how long\b|^storage (period|of (personal )?data)/],
-  ['purposes', 'fi', /^(henkilötietojen |tietojen )?(käsittelyn |käytön )?(käyttö)?(tarkoitu|oikeusperust|perust)|^(henkilötietojen )?käsittelyperust|^rekisterin (käyttö)?tarkoitu/],
+  [
+    'purposes',
+    'fi',
+    /^(henkilötietojen |tietojen )?(käsittelyn |käytön )?(käyttö)?(tarkoitu|oikeusperust|perust)|^(henkilötietojen )?käsittelyperust|^rekisterin (käyttö)?tarkoitu/,
+  ],
   ['purposes', 'sv', /^(ändamål|syfte|rättslig grund|grund för behandling|behandlingens (ändamål|syfte|rättsliga grund))/],
   ['purposes', 'en', /^(the )?(purposes?|legal basis|lawful basis)\b|^why we process/],
-  ['data', 'fi', /^(rekisterin )?(tieto)?sisältö|^rekisterin (sisältämät|tietosisältö)|^rekisteriin (talletettavat|tallennettavat|kerättävät|kuuluvat)|^(käsiteltävät|kerättävät|käsittelemämme|keräämämme) (henkilö)?tiedot|^(henkilö)?tietoryhmät|^mitä tietoja/],
-  ['data', 'sv', /^registrets (data|uppgifts)?innehåll|^(uppgifts|data)innehåll|^(kategorier av )?personuppgifter (som behandlas|vi behandlar)|^kategorier av personuppgifter|^vilka (person)?uppgifter/],
+  [
+    'data',
+    'fi',
+    /^(rekisterin )?(tieto)?sisältö|^rekisterin (sisältämät|tietosisältö)|^rekisteriin (talletettavat|tallennettavat|kerättävät|kuuluvat)|^(käsiteltävät|kerättävät|käsittelemämme|keräämämme) (henkilö)?tiedot|^(henkilö)?tietoryhmät|^mitä tietoja/,
+  ],
+  [
+    'data',
+    'sv',
+    /^registrets (data|uppgifts)?innehåll|^(uppgifts|data)innehåll|^(kategorier av )?personuppgifter (som behandlas|vi behandlar)|^kategorier av personuppgifter|^vilka (person)?uppgifter/,
+  ],
   ['data', 'en', /^(personal )?data (processed|we (collect|process))|^categories of (personal )?data|^what (personal )?data/],
-  ['sources', 'fi', /^(säännönmukaiset )?tietolähteet|^mistä tiedot saadaan|^miten tieto(a|ja)? (kerätään|saadaan)|^(henkilö)?tietojen (lähteet|kerääminen|keruu)/],
+  [
+    'sources',
+    'fi',
+    /^(säännönmukaiset )?tietolähteet|^mistä tiedot saadaan|^miten tieto(a|ja)? (kerätään|saadaan)|^(henkilö)?tietojen (lähteet|kerääminen|keruu)/,
+  ],
   ['sources', 'sv', /^(regelmässiga )?(uppgifts|informations|data)?källor|^varifrån/],
   ['sources', 'en', /^(the )?sources?\b|^where (the data comes|we get)/],
-  ['transfers', 'fi', /^(tietojen |henkilötietojen )?(siirto|siirrot|siirtäminen|luovutus ja siirto|luovutukset ja siirrot)\b.*\b(eu|eta|euroopan|ulkopuol|kolmansiin)|^(eu|eta):n ulkopuol/],
+  [
+    'transfers',
+    'fi',
+    /^(tietojen |henkilötietojen )?(siirto|siirrot|siirtäminen|luovutus ja siirto|luovutukset ja siirrot)\b.*\b(eu|eta|euroopan|ulkopuol|kolmansiin)|^(eu|eta):n ulkopuol/,
+  ],
   ['transfers', 'sv', /^överföring(ar)?\b.*\b(eu|ees|tredje)|^(överföring till )?tredje ?land/],
   ['transfers', 'en', /^(international )?transfers?\b/],
-  ['recipients', 'fi', /^(tietojen |henkilötietojen )?(säännönmukaiset )?(luovutu|luovuttaminen|vastaanottaj)|^kenelle tietoja|^(henkilötietojen )?käsittelijät/],
+  [
+    'recipients',
+    'fi',
+    /^(tietojen |henkilötietojen )?(säännönmukaiset )?(luovutu|luovuttaminen|vastaanottaj)|^kenelle tietoja|^(henkilötietojen )?käsittelijät/,
+  ],
   ['recipients', 'sv', /^(regelmässiga )?utlämnand|^mottagare|^personuppgiftsbiträden/],
   ['recipients', 'en', /^(the )?recipients?\b|^(disclosures?|sharing)\b|^who (we share|receives)|^processors\b/],
   ['security', 'fi', /^(rekisterin |tietojen |henkilötietojen )?(suojau|suojaaminen|suojaamisen|tietoturva)/],
   ['security', 'sv', /^(principer för )?skydd(et)?\b|^registrets skydd|^(data|informations)säkerhet/],
   ['security', 'en', /^(data )?security\b|^how (the data is|we|your data is) protect|^protection of (personal )?data/],
-  ['rights', 'fi', /^(rekisteröidyn|rekisteröityjen|asiakkaan|käyttäjän|sinun) oikeudet|^tarkastusoikeus|^oikeus\b|^oikeudet\b|^muut (henkilötietojen käsittelyyn liittyvät )?oikeudet|^(kielto|oikaisu|valitus|tarkastus|vastustamis|poisto|siirto)-?oikeus/],
+  [
+    'rights',
+    'fi',
+    /^(rekisteröidyn|rekisteröityjen|asiakkaan|käyttäjän|sinun) oikeudet|^tarkastusoikeus|^oikeus\b|^oikeudet\b|^muut (henkilötietojen käsittelyyn liittyvät )?oikeudet|^(kielto|oikaisu|valitus|tarkastus|vastustamis|poisto|siirto)-?oikeus/,
+  ],
   ['rights', 'sv', /^(den registrerades|dina|kundens) rättigheter|^rätt(en)? (att|till)\b|^(gransknings|rättelse|invändnings)rätt/],
   ['rights', 'en', /^(your|the data subject'?s?|data subject'?s?) rights|^rights? (of|to)\b/],
   ['required', 'fi', /^tietojen antamisen (pakollisuus|vapaaehtoisuus)|^(onko )?tietojen antaminen/],
@@ -83,14 +111,21 @@ const HEADINGS: [Field, Lang, RegExp][] = [
   ['cookies', 'en', /^cookies?\b/],
 ];
 /** The document's own title ("Tietosuojaseloste – Asiakasrekisteri"), not a section. */
-const TITLE = /^(tietosuojaseloste|rekisteriseloste|tietosuojakäytäntö|tietosuojailmoitus|dataskyddsbeskrivning|dataskyddspolicy|registerbeskrivning|integritetspolicy|privacy (notice|policy|statement))/;
+const TITLE =
+  /^(tietosuojaseloste|rekisteriseloste|tietosuojakäytäntö|tietosuojailmoitus|dataskyddsbeskrivning|dataskyddspolicy|registerbeskrivning|integritetspolicy|privacy (notice|policy|statement))/;
 /** "Päivitetty viimeksi: 12.7.2020", "Laatimispäivä 04.01.2018": [label, date]. */
-const DATE_LINE = /^(päivitetty( viimeksi)?|viimeksi päivitetty|muutettu|laadittu|laatimispäivä|uppdaterad|senast uppdaterad|upprättad|last updated|updated|created)\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d\d-\d\d)$/i;
+const DATE_LINE =
+  /^(päivitetty( viimeksi)?|viimeksi päivitetty|muutettu|laadittu|laatimispäivä|uppdaterad|senast uppdaterad|upprättad|last updated|updated|created)\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d\d-\d\d)$/i;
 const CREATED = /^(laadittu|laatimispäivä|upprättad|created)/i;
 
 /** A heading's text for matching: no markdown, numbering or closing colon, lower case. */
 const plainHeading = (raw: string) => {
-  const h = raw.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/^\d{1,2}[.)]\s*/, '').replace(/\s+/g, ' ').trim();
+  const h = raw
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^\*\*(.*)\*\*$/, '$1')
+    .replace(/^\d{1,2}[.)]\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return h.endsWith(':') ? h.slice(0, -1).trimEnd() : h;
 };
 const headingField = (raw: string): [Field, Lang] | undefined => {
@@ -117,9 +152,37 @@ function isoDate(text: string): string | undefined {
 const ROW = '\u0001R ';
 const CONTINUE = '\u0001C';
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', auml: 'ä', ouml: 'ö', aring: 'å', Auml: 'Ä', Ouml: 'Ö', Aring: 'Å',
-  uuml: 'ü', Uuml: 'Ü', eacute: 'é', Eacute: 'É', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  laquo: '«', raquo: '»', bull: '•', middot: '·', copy: '©', euro: '€', sect: '§',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  auml: 'ä',
+  ouml: 'ö',
+  aring: 'å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Aring: 'Å',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  eacute: 'é',
+  Eacute: 'É',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  euro: '€',
+  sect: '§',
 };
 const decode = (s: string) =>
   s.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
@@ -127,7 +190,8 @@ const decode = (s: string) =>
     const code = e[1] == 'x' || e[1] == 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
     return code > 31 && code < 0x110000 && !(code >= 0xd800 && code < 0xe000) ? String.fromCodePoint(code) : '';
   });
-const BLOCK = /^(p|div|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|address|dl|dt|dd|hr|table|thead|tbody|tfoot|caption|form|fieldset|details|summary)$/;
+const BLOCK =
+  /^(p|div|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|address|dl|dt|dd|hr|table|thead|tbody|tfoot|caption|form|fieldset|details|summary)$/;
 const SKIP = /^(head|script|style|template|noscript|svg|iframe|object|select|textarea|button)$/;
 const safeLink = (href: string) => (/^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(href) ? href : '');
 // One token: a comment, a tag (attributes as one run), text, or a lone "<".
@@ -151,7 +215,7 @@ export function htmlToText(source: string): string {
   const endRow = () => {
     endCell();
     if (!row) return;
-    const cells = row.map((c) => c.replace(/\s+/g, ' ').trim() ? c : '');
+    const cells = row.map((c) => (c.replace(/\s+/g, ' ').trim() ? c : ''));
     row = null;
     const [head, ...rest] = cells;
     const body = rest.filter(Boolean).join('\n\n');
@@ -203,7 +267,18 @@ export function htmlToText(source: string): string {
         emit(list?.ordered ? `\n${list.start + list.n++}. ` : '\n- ');
       }
     } else if (name === 'a') {
-      if (!close) links.push({ href: safeLink(decode(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs)?.slice(1).find((x) => x !== undefined) || '').trim()), at: outs[outs.length - 1].length });
+      if (!close)
+        links.push({
+          href: safeLink(
+            decode(
+              /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+                .exec(attrs)
+                ?.slice(1)
+                .find((x) => x !== undefined) || '',
+            ).trim(),
+          ),
+          at: outs[outs.length - 1].length,
+        });
       else {
         const link = links.pop();
         const out = outs[outs.length - 1];
@@ -251,7 +326,10 @@ function markdownToLines(text: string): string {
     .map((line) => {
       const t = line.trim();
       if (/^\|.*\|$/.test(t)) {
-        const cells = t.slice(1, -1).split('|').map((c) => c.trim());
+        const cells = t
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim());
         if (cells.every((c) => /^:?-*:?$/.test(c))) return ''; // separator or empty header row
         if (cells.length !== 2) return line;
         const head = htmlToText(cells[0]).replace(/\s+/g, ' ');
@@ -278,7 +356,8 @@ const EMAIL = {
       let start = at;
       while (start > from && local.test(line[start - 1])) start--;
       const domain = /^[\w-]+(?:\.[\w-]+)+/.exec(line.slice(at + 1, at + 256));
-      if (start < at && domain) return Object.assign([line.slice(start, at + 1 + domain[0].length)], { index: start, input: line }) as unknown as RegExpExecArray;
+      if (start < at && domain)
+        return Object.assign([line.slice(start, at + 1 + domain[0].length)], { index: start, input: line }) as unknown as RegExpExecArray;
     }
     return null;
   },
@@ -319,7 +398,11 @@ function parseParty(lines: string[]): Party {
     take(BUSINESS_ID, (f) => (p.businessId = f[1]), once('businessId'));
     let postcode: string | undefined;
     take(POSTCODE, (f) => (postcode = f[0]));
-    take(PHONE, (f) => (p.phone = f[0].trim()), (f) => p.phone === undefined && f[0].replace(/\D/g, '').length >= 7);
+    take(
+      PHONE,
+      (f) => (p.phone = f[0].trim()),
+      (f) => p.phone === undefined && f[0].replace(/\D/g, '').length >= 7,
+    );
     // A street when the line is only that ("Otakaari 5"), or has a postcode or other contact details too.
     let street: string | undefined;
     if (new RegExp(`^${STREET.source}$`).test(line.trim()) || taken) take(STREET, (f) => (street = f[0]));

@@ -155,7 +155,10 @@ export class KeksiNotice extends KeksiElement {
     return html`<p class="party">
       <strong>${p.name + form}</strong>${p.shortName ? ' ' + t.shortName(p.shortName) : nothing}
       ${p.businessId ? html`<br />${t.businessId} ${p.businessId}` : nothing}
-      ${(p.address || '').split('\n').filter(Boolean).map((l) => html`<br />${l}`)}
+      ${(p.address || '')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => html`<br />${l}`)}
       ${email ? html`<br /><a href=${email}>${p.email}</a>` : nothing}
       ${phone ? html`<br /><a href=${phone}>${p.phone}</a>` : nothing}
       ${url ? html`<br /><a href=${url}>${p.url}</a>` : nothing}
@@ -191,16 +194,21 @@ export class KeksiNotice extends KeksiElement {
         const r = n.recipients;
         if (!r) return undefined;
         return html`${rt(r.text)}
-          ${r.list?.length
-            ? html`<ul>${r.list.map(
-                (x) => html`<li><strong>${x.name}</strong>${x.role ? ` – ${this._text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}${x.processor ? ` · ${t.processor}` : ''}${
-                  x.mechanism && t.mechanisms[x.mechanism] ? ` · ${t.transferBasis}: ${t.mechanisms[x.mechanism]}.` : ''
-                }${x.mechanismText ? ' ' + this._text(x.mechanismText) : ''}</li>`,
-              )}</ul>`
-            : nothing}`;
+          ${
+            r.list?.length
+              ? html`<ul>${r.list.map(
+                  (x) =>
+                    html`<li><strong>${x.name}</strong>${x.role ? ` – ${this._text(x.role)}` : ''}${x.country ? ` (${x.country})` : ''}${x.processor ? ` · ${t.processor}` : ''}${
+                      x.mechanism && t.mechanisms[x.mechanism] ? ` · ${t.transferBasis}: ${t.mechanisms[x.mechanism]}.` : ''
+                    }${x.mechanismText ? ' ' + this._text(x.mechanismText) : ''}</li>`,
+                )}</ul>`
+              : nothing
+          }`;
       }
       case 'transfers':
-        return n.transfers ? html`${rt(n.transfers.text)}${n.transfers.safeguards ? html`<p class="meta">${t.safeguards}:</p>${rt(n.transfers.safeguards)}` : nothing}` : undefined;
+        return n.transfers
+          ? html`${rt(n.transfers.text)}${n.transfers.safeguards ? html`<p class="meta">${t.safeguards}:</p>${rt(n.transfers.safeguards)}` : nothing}`
+          : undefined;
       case 'security': {
         const s = n.security;
         if (!s) return undefined;
@@ -230,14 +238,16 @@ export class KeksiNotice extends KeksiElement {
     const ui = translations[this._language];
     const t = noticeTexts[this._language];
     return html`${richText(this._text(n?.cookies))}
-      ${c
-        ? html`<p>${t.cookiesIntro}</p>
+      ${
+        c
+          ? html`<p>${t.cookiesIntro}</p>
             ${categoryViews(c.config, this._language, c.options).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
                 ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
             )}
             ${this._consentBox()}`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private _consentBox() {
@@ -246,13 +256,15 @@ export class KeksiNotice extends KeksiElement {
     const views = this.controller ? categoryViews(this.controller.config, this._language, this.controller.options) : [];
     return html`<div class="consent" part="consent" role="status">
       <p><strong>${t.yourConsent}</strong></p>
-      ${c
-        ? html`<dl>
+      ${
+        c
+          ? html`<dl>
             <dt>${t.consentId}</dt><dd><code>${c.id}</code></dd>
             <dt>${t.consentDate}</dt><dd>${new Date(c.timestamp).toLocaleString(this._language === 'en' ? 'en-GB' : this._language + '-FI')}</dd>
             <dt>${t.consentAccepted}</dt><dd>${c.accepted.map((id) => views.find((v) => v.id === id)?.title || id).join(', ')}</dd>
           </dl>`
-        : html`<p>${t.noConsent}</p>`}
+          : html`<p>${t.noConsent}</p>`
+      }
       <button class="btn" part="button" @click=${(e: Event) => this.controller?.showPreferences(e.currentTarget as Element)}>${t.change}</button>
     </div>`;
   }
@@ -273,9 +285,11 @@ export class KeksiNotice extends KeksiElement {
     const date = (d: string) => new Date(d + 'T12:00:00').toLocaleDateString(this._language === 'en' ? 'en-GB' : this._language + '-FI');
     return html`<article part="notice" class="notice">
       ${n.title ? this._heading(top, this._text(n.title)) : nothing}
-      ${n.updated || n.created
-        ? html`<p class="meta">${n.updated ? `${t.updated} ${date(n.updated)}` : ''}${n.updated && n.created ? ' · ' : ''}${n.created ? `${t.created} ${date(n.created)}` : ''}</p>`
-        : nothing}
+      ${
+        n.updated || n.created
+          ? html`<p class="meta">${n.updated ? `${t.updated} ${date(n.updated)}` : ''}${n.updated && n.created ? ' · ' : ''}${n.created ? `${t.created} ${date(n.created)}` : ''}</p>`
+          : nothing
+      }
       ${richText(this._text(n.intro))}
       <nav part="toc" class="toc" aria-label=${t.contents} @click=${this._onTocClick}>
         <ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol>

@@ -33,9 +33,7 @@ function inline(text: string): (string | TemplateResult)[] {
   const found: Record<string, number> = {};
   // The next `s` (' ' for any whitespace) at or after `from`; `from` only grows.
   const next = (s: string, from: number): number =>
-    found[s] >= from || found[s] < 0
-      ? found[s]
-      : (found[s] = s > ' ' ? text.indexOf(s, from) : ((WS.lastIndex = from), WS.test(text) ? WS.lastIndex - 1 : -1));
+    found[s] >= from || found[s] < 0 ? found[s] : (found[s] = s > ' ' ? text.indexOf(s, from) : ((WS.lastIndex = from), WS.test(text) ? WS.lastIndex - 1 : -1));
   const at = (re: RegExp, k: number) => ((re.lastIndex = k), re.exec(text)?.[0]);
   const mark = (length: number, part: string | TemplateResult) => {
     out.push(text.slice(last, i), part);
@@ -50,7 +48,13 @@ function inline(text: string): (string | TemplateResult)[] {
   let m: string | undefined;
   while (i < text.length) {
     if (text.startsWith('**', i) && (end = next('**', i + 3)) > 0) mark(end + 2 - i, html`<strong>${text.slice(i + 2, end)}</strong>`);
-    else if (text[i] == '[' && (j = next(']', i + 1)) > i + 1 && text[j + 1] == '(' && (end = next(')', j + 2)) > j + 2 && ((w = next(' ', j + 2)) < 0 || w > end)) {
+    else if (
+      text[i] == '[' &&
+      (j = next(']', i + 1)) > i + 1 &&
+      text[j + 1] == '(' &&
+      (end = next(')', j + 2)) > j + 2 &&
+      ((w = next(' ', j + 2)) < 0 || w > end)
+    ) {
       mark(end + 1 - i, link(text.slice(j + 2, end), text.slice(i + 1, j)));
     } else if (text[i] == 'h' && (m = at(URL, i))) mark(m.length, link(m, m));
     // An address is tried once per run of the characters it starts with, at the run's start.
@@ -76,7 +80,16 @@ function list(kind: string, items: string[]): TemplateResult {
 /** Render text as paragraphs and lists: "- " items, and "1. " or "1) " items (numbered lists keep their numbers). */
 export function richText(text: string | undefined): TemplateResult | typeof nothing {
   if (!text) return nothing;
-  const blocks = text.replace(/\r/g, '').split(/\n\s*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean)).filter((b) => b.length);
+  const blocks = text
+    .replace(/\r/g, '')
+    .split(/\n\s*\n/)
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .filter((b) => b.length);
   return html`${blocks.map((lines) => {
     // A block ending in items of one kind, with no item of that kind before them, is a lead-in and a list.
     const kind = listKind(lines[lines.length - 1]);

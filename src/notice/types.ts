@@ -112,7 +112,21 @@ export interface Notice {
 
 /** Section ids, in the order they are shown. */
 export const SECTION_ORDER = [
-  'controller', 'representative', 'dpo', 'contact', 'register', 'purposes', 'data', 'sources', 'recipients', 'transfers',
-  'security', 'retention', 'rights', 'required', 'automated', 'cookies',
+  'controller',
+  'representative',
+  'dpo',
+  'contact',
+  'register',
+  'purposes',
+  'data',
+  'sources',
+  'recipients',
+  'transfers',
+  'security',
+  'retention',
+  'rights',
+  'required',
+  'automated',
+  'cookies',
 ] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];

@@ -45,7 +45,9 @@ export abstract class KeksiElement extends ((globalThis.HTMLElement || Object) a
   /** Reactive properties: each change schedules an update. */
   static properties: { readonly [name: string]: PropertyDeclaration } = {};
   static get observedAttributes(): string[] {
-    return Object.entries(this.properties).map(([n, d]) => attributeOf(n, d) as string).filter(Boolean);
+    return Object.entries(this.properties)
+      .map(([n, d]) => attributeOf(n, d) as string)
+      .filter(Boolean);
   }
 
   /** Where `render()` draws: the shadow root, made when the element is first connected. */

@@ -16,10 +16,11 @@ export function serviceDetails(s: ServiceView, t: Translation) {
     <strong>${s.name}</strong>
     ${s.provider ? html`<span class="muted">${t.provider}: ${s.provider}</span>` : nothing}
     ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
-    ${s.cookies.length
-      ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? lifetime(c.days, t) : t.session})`)}</span>`
-      : nothing}
+    ${
+      s.cookies.length
+        ? html`<span>${t.cookies}: ${s.cookies.map((c, i) => html`${i ? ', ' : ''}<code>${c.name}</code> (${c.days ? lifetime(c.days, t) : t.session})`)}</span>`
+        : nothing
+    }
     ${s.outsideEu ? html`<span>${t.outsideEu}</span>` : nothing}
   </li>`;
 }
-

@@ -54,7 +54,9 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
     provider,
     brand: (typeof s.brand == 'string' && s.brand) || provider.split(' (')[0],
     purpose: text('purpose'),
-    cookies: cookies.filter((c, n) => (typeof c?.name == 'string' && typeof c.days == 'number' && c.days >= 0) || bad(`cookies[${n}]`, c)).map((c) => ({ name: localText(c.name, lang), days: c.days })),
+    cookies: cookies
+      .filter((c, n) => (typeof c?.name == 'string' && typeof c.days == 'number' && c.days >= 0) || bad(`cookies[${n}]`, c))
+      .map((c) => ({ name: localText(c.name, lang), days: c.days })),
     outsideEu: !!s.outsideEu,
     policy: s.policy,
   };
@@ -66,19 +68,55 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
     { name: 'Keksi', category: NECESSARY, provider: THIS_SHOP, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
   ];
   if (config.ga.length) {
-    list.push({ name: 'Google Analytics', brand: 'Google', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.ga, outsideEu: true, policy: POLICY_GOOGLE,
-      cookies: [{ name: '_ga', days: 730 }, ...config.ga.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))] });
+    list.push({
+      name: 'Google Analytics',
+      brand: 'Google',
+      category: 'analytics',
+      provider: GOOGLE,
+      purpose: PURPOSES.ga,
+      outsideEu: true,
+      policy: POLICY_GOOGLE,
+      cookies: [{ name: '_ga', days: 730 }, ...config.ga.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))],
+    });
   }
   if (config.gtm.length) {
-    list.push({ name: 'Google Tag Manager', brand: 'Google', category: 'analytics', provider: GOOGLE, purpose: PURPOSES.gtm, outsideEu: true, policy: POLICY_GOOGLE, cookies: [] });
+    list.push({
+      name: 'Google Tag Manager',
+      brand: 'Google',
+      category: 'analytics',
+      provider: GOOGLE,
+      purpose: PURPOSES.gtm,
+      outsideEu: true,
+      policy: POLICY_GOOGLE,
+      cookies: [],
+    });
   }
   if (config.googleAds.length) {
-    list.push({ name: 'Google Ads', brand: 'Google', category: 'marketing', provider: GOOGLE, purpose: PURPOSES.ads, outsideEu: true, policy: POLICY_GOOGLE,
-      cookies: [{ name: '_gcl_au', days: 90 }] });
+    list.push({
+      name: 'Google Ads',
+      brand: 'Google',
+      category: 'marketing',
+      provider: GOOGLE,
+      purpose: PURPOSES.ads,
+      outsideEu: true,
+      policy: POLICY_GOOGLE,
+      cookies: [{ name: '_gcl_au', days: 90 }],
+    });
   }
   if (config.metaPixel.length) {
-    list.push({ name: 'Meta Pixel', brand: 'Meta', category: 'marketing', provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)', purpose: PURPOSES.meta,
-      outsideEu: true, policy: 'https://www.facebook.com/privacy/policy/', cookies: [{ name: '_fbp', days: 90 }, { name: '_fbc', days: 90 }] });
+    list.push({
+      name: 'Meta Pixel',
+      brand: 'Meta',
+      category: 'marketing',
+      provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)',
+      purpose: PURPOSES.meta,
+      outsideEu: true,
+      policy: 'https://www.facebook.com/privacy/policy/',
+      cookies: [
+        { name: '_fbp', days: 90 },
+        { name: '_fbc', days: 90 },
+      ],
+    });
   }
   return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
 }
@@ -97,9 +135,7 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
       id,
       title: localText(own?.title, lang) || builtIn?.title || id,
       description: localText(own?.description, lang) || builtIn?.description || '',
-      services: services
-        .filter((s) => s.category === id)
-        .map((s) => serviceView(s, lang)),
+      services: services.filter((s) => s.category === id).map((s) => serviceView(s, lang)),
     };
   });
 }
@@ -108,4 +144,6 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
 export const listOf = (items: string[], and: string): string => items.slice(0, -1).join(', ') + (items.length > 1 ? ` ${and} ` : '') + (items.at(-1) || '');
 
 /** Who sets cookies besides the shop: each optional category's providers, once each, in order. */
-export const providersOf = (views: CategoryView[]): string[] => [...new Set(views.flatMap((v) => (v.id === NECESSARY ? [] : v.services.map((s) => s.brand))).filter(Boolean))];
+export const providersOf = (views: CategoryView[]): string[] => [
+  ...new Set(views.flatMap((v) => (v.id === NECESSARY ? [] : v.services.map((s) => s.brand))).filter(Boolean)),
+];

@@ -32,7 +32,9 @@ async function press(button: HTMLElement): Promise<void> {
 /** Text spacing as WCAG 1.4.12 asks for, inside a shadow root (the bookmarklet's stylesheet does not reach in). */
 function spaceText(root: ShadowRoot): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+  sheet.replaceSync(
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  );
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
@@ -114,7 +116,9 @@ describe('accessibility beyond axe', () => {
     });
 
     it('without a reopen button, focus goes to the page’s own [data-keksi-open] link', async () => {
-      const el = await mount(`<keksi-consent categories="analytics" lang="en" no-reopen-button></keksi-consent><a href="#" data-keksi-open id="own">Cookie settings</a>`);
+      const el = await mount(
+        `<keksi-consent categories="analytics" lang="en" no-reopen-button></keksi-consent><a href="#" data-keksi-open id="own">Cookie settings</a>`,
+      );
       await press(part(bannerOf(el), 'accept-all'));
       await settled(el);
       expect(named(deepActive())).to.equal('a#own');
@@ -122,7 +126,10 @@ describe('accessibility beyond axe', () => {
   });
 
   describe('400 % zoom and text spacing', () => {
-    for (const [width, height] of [[320, 256], [320, 480]]) {
+    for (const [width, height] of [
+      [320, 256],
+      [320, 480],
+    ]) {
       for (const spaced of [false, true]) {
         it(`banner at ${width}×${height}${spaced ? ' with text spacing' : ''}: every button is on screen, the text scrolls`, async () => {
           await resize(width, height);
@@ -138,7 +145,10 @@ describe('accessibility beyond axe', () => {
   });
 
   describe('the dialog', () => {
-    for (const [width, height] of [[360, 640], [320, 256]]) {
+    for (const [width, height] of [
+      [360, 640],
+      [320, 256],
+    ]) {
       it(`at ${width}×${height}: title and buttons stay on screen while the categories scroll`, async () => {
         await resize(width, height);
         const el = await mount(`<keksi-consent ${FULL} lang="fi" no-reopen-button></keksi-consent>`);
@@ -201,7 +211,11 @@ describe('accessibility beyond axe', () => {
   describe('reopen button placement', () => {
     const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-    for (const [attr, side] of [['', 'left'], ['reopen="bottom-left"', 'left'], ['reopen="bottom-right"', 'right']]) {
+    for (const [attr, side] of [
+      ['', 'left'],
+      ['reopen="bottom-left"', 'left'],
+      ['reopen="bottom-right"', 'right'],
+    ]) {
       it(`${attr || 'by default'}: in the bottom ${side} corner, and the page's last link can be scrolled clear of it`, async () => {
         await resize(360, 640);
         const el = await mount(`<div style="height: 1500px">content</div><p style="margin: 0"><a href="#x" id="last-left">Tietosuoja</a>
@@ -220,7 +234,9 @@ describe('accessibility beyond axe', () => {
     }
 
     it('reopen="none": no floating button, the shop’s own data-keksi-open link opens the settings', async () => {
-      const el = await mount(`<keksi-consent categories="analytics" lang="fi" reopen="none"></keksi-consent><a href="#" data-keksi-open id="own">Evästeasetukset</a>`);
+      const el = await mount(
+        `<keksi-consent categories="analytics" lang="fi" reopen="none"></keksi-consent><a href="#" data-keksi-open id="own">Evästeasetukset</a>`,
+      );
       await press(part(bannerOf(el), 'reject-all'));
       await settled(el);
       expect(!!el.shadowRoot!.querySelector('[part~=reopen]'), 'a reopen button').to.equal(false);
@@ -251,7 +267,8 @@ describe('accessibility beyond axe', () => {
     });
 
     it('an embed placeholder names the category’s cookies and the iframe’s title', async () => {
-      const el = await mount(`<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#v" title="Tuote-esittely" width="320" height="180"></iframe>
+      const el =
+        await mount(`<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#v" title="Tuote-esittely" width="320" height="180"></iframe>
         <keksi-consent categories="marketing" lang="fi" no-reopen-button></keksi-consent>`);
       const embed = await until(() => document.querySelector('keksi-embed') as HTMLElement | null, 'the placeholder');
       await settled(el);

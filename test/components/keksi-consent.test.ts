@@ -1,9 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { warmUpFont } from '../../src/ui/keksi-ui.js';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, storeConsent, unmountAll,
-} from '../helpers.js';
+import { axeViolations, bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, readConsentCookie, storeConsent, unmountAll } from '../helpers.js';
 import { gateDone, settled, until } from '../wait.js';
 
 const GATED = `
@@ -18,7 +16,6 @@ const SHOP = (attrs = 'categories="analytics marketing"') => `${GATED}<keksi-con
 const ran = (n: number) => until(() => window.__ran.length === n, `${n} gated scripts to run`);
 
 describe('<keksi-consent>', () => {
-
   describe('first visit', () => {
     it('shows the banner and runs no gated element', async () => {
       const el = await mount(SHOP());
@@ -41,7 +38,7 @@ describe('<keksi-consent>', () => {
       expect(sizeOf('settings')).to.equal(sizeOf('accept-all'));
     });
 
-    it('loads the banner\'s own font ahead of its first frame, also a shop\'s --keksi-font, and leaves nothing behind', async () => {
+    it("loads the banner's own font ahead of its first frame, also a shop's --keksi-font, and leaves nothing behind", async () => {
       for (const style of ['', 'style="--keksi-font: Georgia, serif"']) {
         const el = await mount(`<keksi-consent categories="analytics" ${style}></keksi-consent>`);
         const banner = getComputedStyle(part(bannerOf(el), 'banner')).fontFamily;
@@ -296,7 +293,10 @@ describe('<keksi-consent>', () => {
       expect(el.config.cookieName).to.equal('keksi_consent');
       expect(el.config.noticeUrl).to.equal(undefined);
       for (const w of ['colour', 'bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"']) {
-        expect(warnings.some((s) => s.startsWith('[keksi]') && s.includes(w)), w).to.equal(true);
+        expect(
+          warnings.some((s) => s.startsWith('[keksi]') && s.includes(w)),
+          w,
+        ).to.equal(true);
       }
     });
 
@@ -304,7 +304,12 @@ describe('<keksi-consent>', () => {
       const html = document.documentElement;
       const before = html.lang;
       try {
-        for (const [attr, page, expected] of [['lang="sv"', 'fi', 'Avvisa alla'], ['', 'fi-FI', 'Hylkää kaikki'], ['', 'sv-FI', 'Avvisa alla'], ['lang="en"', 'fi', 'Reject all']]) {
+        for (const [attr, page, expected] of [
+          ['lang="sv"', 'fi', 'Avvisa alla'],
+          ['', 'fi-FI', 'Hylkää kaikki'],
+          ['', 'sv-FI', 'Avvisa alla'],
+          ['lang="en"', 'fi', 'Reject all'],
+        ]) {
           html.lang = page;
           const el = await mount(`<keksi-consent categories="analytics" ${attr}></keksi-consent>`);
           expect(part(bannerOf(el), 'reject-all').textContent!.trim()).to.equal(expected);
@@ -351,7 +356,9 @@ describe('<keksi-consent>', () => {
 
   describe('keyboard', () => {
     it('reaches and operates banner and dialog with the keyboard; Esc closes, focus returns', async () => {
-      const el = await mount(`${GATED}<button id="before">before</button><keksi-consent categories="analytics marketing" lang="en" no-reopen-button></keksi-consent>`);
+      const el = await mount(
+        `${GATED}<button id="before">before</button><keksi-consent categories="analytics marketing" lang="en" no-reopen-button></keksi-consent>`,
+      );
       const banner = bannerOf(el)!;
       document.getElementById('before')!.focus();
       await sendKeys({ press: 'Tab' });

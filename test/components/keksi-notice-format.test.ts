@@ -13,7 +13,11 @@ async function notice(markup: string): Promise<ShadowRoot> {
   document.body.append(host);
   const el = host.querySelector('keksi-notice') as KeksiNotice;
   const state = el as unknown as { notice?: unknown; failed?: boolean };
-  await until(() => (state.notice || state.failed) && el.shadowRoot?.querySelector('article, [part=error]'), `<keksi-notice> ${el.src || 'inline'} to render`, 8000);
+  await until(
+    () => (state.notice || state.failed) && el.shadowRoot?.querySelector('article, [part=error]'),
+    `<keksi-notice> ${el.src || 'inline'} to render`,
+    8000,
+  );
   await settled();
   return el.shadowRoot!;
 }
@@ -59,14 +63,18 @@ describe('<keksi-notice> format additions', () => {
   it('renders the EU representative as its own section after the controller', async () => {
     const root = await inline(FULL, 'en');
     expect(headings(root).slice(0, 2)).to.deep.equal(['h2 Controller', 'h2 Representative in the EU']);
-    expect(text(root.querySelector('#keksi-representative ~ .party'))).to.include('Nordic Rep AB').and.include('Storgatan 1');
+    expect(text(root.querySelector('#keksi-representative ~ .party')))
+      .to.include('Nordic Rep AB')
+      .and.include('Storgatan 1');
   });
 
   it('marks processors and names each recipient’s country and transfer mechanism', async () => {
     const root = await inline(FULL);
     const items = [...root.querySelectorAll('#keksi-recipients ~ ul > li')].map(text);
     expect(items[0]).to.equal('Paytrail Oyj – maksut (FI) · henkilötietojen käsittelijä');
-    expect(items[1]).to.equal('Mailer Inc – uutiskirje (US) · henkilötietojen käsittelijä · Siirtoperuste: EU:n ja Yhdysvaltain tietosuojakehys (DPF). Sertifioitu DPF-listalle.');
+    expect(items[1]).to.equal(
+      'Mailer Inc – uutiskirje (US) · henkilötietojen käsittelijä · Siirtoperuste: EU:n ja Yhdysvaltain tietosuojakehys (DPF). Sertifioitu DPF-listalle.',
+    );
   });
 
   it('leaves out an unknown mechanism and says so', async () => {

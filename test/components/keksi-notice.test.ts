@@ -50,7 +50,10 @@ describe('<keksi-notice>', () => {
     it('renders Kehobalanssi: contact person, lists, manual and electronic security, its own cookie text', async () => {
       const root = await notice('<keksi-notice src="/demo/notices/kehobalanssi.json" lang="fi"></keksi-notice>');
       expect(headings(root).slice(0, 4)).to.deep.equal([
-        'h2 Asiakasrekisteri – tietosuojaseloste', 'h3 Rekisterinpitäjä', 'h3 Yhteyshenkilö rekisteriä koskevissa asioissa', 'h3 Rekisterin nimi',
+        'h2 Asiakasrekisteri – tietosuojaseloste',
+        'h3 Rekisterinpitäjä',
+        'h3 Yhteyshenkilö rekisteriä koskevissa asioissa',
+        'h3 Rekisterin nimi',
       ]);
       expect(headings(root).at(-1)).to.equal('h3 Evästeet');
       expect([...root.querySelectorAll('#keksi-data ~ ul li')].map((li) => li.textContent)).to.include('Ikä tai syntymäaika');
@@ -97,7 +100,9 @@ describe('<keksi-notice>', () => {
       const noticeServices = [...root.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
       expect(noticeServices).to.deep.equal(dialogServices);
       expect(noticeServices.join()).to.include('_ga_KEHO12345 (2 vuotta)').and.include('_fbp (3 kuukautta)');
-      prefsOf(consent as never)!.querySelector('dialog')!.close();
+      prefsOf(consent as never)!
+        .querySelector('dialog')!
+        .close();
     });
 
     it('shows the visitor’s consent and updates it live; its button opens the settings', async () => {
@@ -111,7 +116,9 @@ describe('<keksi-notice>', () => {
       (box().querySelector('button') as HTMLButtonElement).click();
       await settled(consent as never);
       expect(prefsOf(consent as never)!.querySelector('dialog')!.open).to.equal(true);
-      prefsOf(consent as never)!.querySelector('dialog')!.close();
+      prefsOf(consent as never)!
+        .querySelector('dialog')!
+        .close();
     });
 
     it('adds the generated cookie section to a shop’s own slotted HTML notice', async () => {
@@ -124,7 +131,12 @@ describe('<keksi-notice>', () => {
 
   describe('data', () => {
     it('reads inline JSON and renders texts in the page language, with standard rights', async () => {
-      const data = { version: 1, controller: { name: 'Testi Oy' }, retention: { fi: 'Kaksi vuotta.', sv: 'Två år.', en: 'Two years.' }, purposes: [{ purpose: 'Tilaukset', basis: 'contract' }] };
+      const data = {
+        version: 1,
+        controller: { name: 'Testi Oy' },
+        retention: { fi: 'Kaksi vuotta.', sv: 'Två år.', en: 'Two years.' },
+        purposes: [{ purpose: 'Tilaukset', basis: 'contract' }],
+      };
       const root = await notice(`<keksi-notice lang="sv"><script type="application/json">${JSON.stringify(data)}</script></keksi-notice>`);
       expect(headings(root)).to.include('h2 Lagringstid');
       expect(root.textContent).to.include('Två år.').and.include('dataombudsmannen').and.include('Rättslig grund: avtal');
@@ -133,11 +145,16 @@ describe('<keksi-notice>', () => {
     it('keeps hostile data inert: no elements, no handlers, no javascript: links', async () => {
       const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
       const data = {
-        version: 1, title: evil, intro: `[click](javascript:window.__pwned=1) [x](java\tscript:alert(1)) ${evil}`,
+        version: 1,
+        title: evil,
+        intro: `[click](javascript:window.__pwned=1) [x](java\tscript:alert(1)) ${evil}`,
         controller: { name: evil, email: 'a@b.fi" onclick="x', url: 'javascript:window.__pwned=1', address: evil },
-        purposes: [{ purpose: { fi: evil }, basis: 'consent' }], sections: [{ title: evil, text: '- ' + evil }],
+        purposes: [{ purpose: { fi: evil }, basis: 'consent' }],
+        sections: [{ title: evil, text: '- ' + evil }],
       };
-      const root = await notice(`<keksi-notice lang="fi"><script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script></keksi-notice>`);
+      const root = await notice(
+        `<keksi-notice lang="fi"><script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script></keksi-notice>`,
+      );
       // No element and no handler attribute was created (second line), so no handler can run later either.
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
       expect(root.querySelectorAll('img, script, [onerror], [onclick]').length).to.equal(0);

@@ -69,11 +69,12 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   test('keyboard only: reach every control, open the dialog, Esc closes it and focus returns', async () => {
     const { context, page } = await open('/');
     await ui.banner(page).waitFor();
-    const focused = () => page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el && (el.getAttribute('part') || el.id || el.tagName.toLowerCase());
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el && (el.getAttribute('part') || el.id || el.tagName.toLowerCase());
+      });
     const seen = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
@@ -90,7 +91,9 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     for (const part of ['button close', 'toggle', 'button accept-all', 'button reject-all', 'button save']) assert.ok(inDialog.includes(part), part);
     assert.ok(!inDialog.includes('notice-link'), 'focus stays in the modal dialog');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot.querySelector('dialog').open);
+    await page.waitForFunction(
+      () => !document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot.querySelector('dialog').open,
+    );
     assert.equal(await focused(), 'button settings');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
@@ -112,7 +115,8 @@ describe('accessibility (WCAG 2.2 AA)', () => {
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           const a = t.getBoundingClientRect();
           const b = box.getBoundingClientRect();
-          const overlap = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)) * Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
+          const overlap =
+            Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)) * Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
           worst = Math.max(worst, overlap / (a.width * a.height));
         }
         return worst;
@@ -134,7 +138,8 @@ describe('accessibility (WCAG 2.2 AA)', () => {
             if (el.shadowRoot) walk(el.shadowRoot);
             if (el.matches('button, input, summary, a') && el.closest('keksi-consent, keksi-banner, keksi-preferences, keksi-embed, .banner, dialog, .embed')) {
               const r = el.getBoundingClientRect();
-              if (r.width && (r.width < 24 || r.height < 24) && !(el.matches('a') && el.closest('p'))) all.push(`${el.getAttribute('part') || el.localName} ${r.width}x${r.height}`);
+              if (r.width && (r.width < 24 || r.height < 24) && !(el.matches('a') && el.closest('p')))
+                all.push(`${el.getAttribute('part') || el.localName} ${r.width}x${r.height}`);
             }
           }
         };

@@ -72,7 +72,14 @@ describe('an injected <keksi-consent> changes what is asked, never what runs wit
 describe('an injected <keksi-consent cookie-name>', () => {
   test('points Keksi at a shop cookie whose value an attacker can choose (a remembered search): marketing must not run for a visitor who never decided', async () => {
     const { context, page, errors } = await newPage(h.browser);
-    const forged = JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a: ['analytics', 'marketing'], x: [] });
+    const forged = JSON.stringify({
+      v: 1,
+      id: '0f0e0d0c-1111-4222-8333-444455556666',
+      r: 0,
+      t: new Date().toISOString(),
+      a: ['analytics', 'marketing'],
+      x: [],
+    });
     // The visitor follows the attacker's link to the shop's search; they never saw Keksi's banner.
     await page.goto(`${h.server.url}/test/pages/holds-attack-cookie-name.html?q=${encodeURIComponent(forged)}`);
     await keksiReady(page);
@@ -84,7 +91,7 @@ describe('an injected <keksi-consent cookie-name>', () => {
   });
 });
 
-describe('DOM clobbering of the vendors\' globals', () => {
+describe("DOM clobbering of the vendors' globals", () => {
   test('an injected <img name="gtag">: the visitor accepts analytics only, and Google must still hear ads denied (no _gcl_au)', async () => {
     const { context, page, errors } = await newPage(h.browser);
     await page.goto(`${h.server.url}/test/pages/holds-attack-gtag.html`);
@@ -106,7 +113,10 @@ describe('DOM clobbering: Keksi fails closed and throws nothing into the page', 
       // goto resolves on "load": Keksi's start (on DOMContentLoaded) has run by then.
       await page.goto(`${h.server.url}/test/pages/holds-attack-clobber.html?name=${name}`);
       assert.deepEqual(errors, []);
-      assert.ok(warnings.some((w) => w.startsWith('[keksi] ')), warnings.join('\n'));
+      assert.ok(
+        warnings.some((w) => w.startsWith('[keksi] ')),
+        warnings.join('\n'),
+      );
       // Fail closed: analytics (never agreed to) has not run.
       assert.ok(!(await ran(page)).includes('analytics'));
       await context.close();
@@ -115,8 +125,7 @@ describe('DOM clobbering: Keksi fails closed and throws nothing into the page', 
 });
 
 describe('the consent cookie: a rejection is never outvoted', () => {
-  const record = (a, x) =>
-    encodeURIComponent(JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a, x }));
+  const record = (a, x) => encodeURIComponent(JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a, x }));
   test('an acceptance planted by a sibling under a percent-encoded name (keksi%5Fconsent): Keksi reads it as a copy but cannot delete it, so the rejection must stand', async () => {
     const { context, page } = await newPage(h.browser);
     const shop = `${h.server.url.replace('localhost', 'shop.keksi.test')}/test/pages/holds-cookies.html`;

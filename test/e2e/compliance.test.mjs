@@ -3,7 +3,20 @@
 // script URLs get the local stand-ins (which set their cookies like the real tags), all else is aborted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { consentRecord, cookieNames, frames, gateDone, keksiReady, newPage, poll, settled, startHarness, TRACKER_COOKIE, TRACKER_HOSTS, ui } from './harness.mjs';
+import {
+  consentRecord,
+  cookieNames,
+  frames,
+  gateDone,
+  keksiReady,
+  newPage,
+  poll,
+  settled,
+  startHarness,
+  TRACKER_COOKIE,
+  TRACKER_HOSTS,
+  ui,
+} from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -102,10 +115,13 @@ describe('COMPLIANCE.md consent rules', () => {
         const lum = (c) => {
           // Text computed from the accent's luminance comes as CIE XYZ, whose y is the luminance.
           if (c.startsWith('color(xyz')) return +c.split(' ')[2];
-          const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
-            v /= 255;
-            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-          });
+          const [r, g, b] = c
+            .match(/[\d.]+/g)
+            .slice(0, 3)
+            .map((v) => {
+              v /= 255;
+              return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+            });
           return 0.2126 * r + 0.7152 * g + 0.0722 * b;
         };
         const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot;
@@ -115,7 +131,10 @@ describe('COMPLIANCE.md consent rules', () => {
           return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100;
         });
       });
-      assert.ok(ratios.every((r) => r >= 4.5), `${colorScheme}: ${ratios}`);
+      assert.ok(
+        ratios.every((r) => r >= 4.5),
+        `${colorScheme}: ${ratios}`,
+      );
       assert.equal(ratios[0], ratios[1]);
       await context.close();
     }
@@ -147,7 +166,8 @@ describe('COMPLIANCE.md consent rules', () => {
     const text = (id) => page.locator(`keksi-preferences #c-${id}`).locator('xpath=ancestor::li[1]').textContent();
     const analytics = (await text('analytics')).replace(/\s+/g, ' ');
     const marketing = (await text('marketing')).replace(/\s+/g, ' ');
-    for (const s of ['Google Analytics', 'Google Ireland Ltd', '_ga (2 vuotta)', '_ga_PAAHTIMO1 (2 vuotta)', 'EU:n/ETA:n ulkopuolelle']) assert.ok(analytics.includes(s), s);
+    for (const s of ['Google Analytics', 'Google Ireland Ltd', '_ga (2 vuotta)', '_ga_PAAHTIMO1 (2 vuotta)', 'EU:n/ETA:n ulkopuolelle'])
+      assert.ok(analytics.includes(s), s);
     for (const s of ['Meta Pixel', 'Meta Platforms Ireland Ltd', '_fbp (3 kuukautta)', '_fbc (3 kuukautta)']) assert.ok(marketing.includes(s), s);
     await context.close();
   });
@@ -243,9 +263,18 @@ describe('COMPLIANCE.md consent rules', () => {
     await ui.bannerButton(page, 'accept-all').click();
     await page.waitForFunction(() => window.__fakeGtag?.loaded);
     const rows = await page.evaluate(() =>
-      window.dataLayer.map((e) => (Object.prototype.toString.call(e) === '[object Arguments]' ? `${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`.trim() : `event ${e.event}`)),
+      window.dataLayer.map((e) =>
+        Object.prototype.toString.call(e) === '[object Arguments]' ? `${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`.trim() : `event ${e.event}`,
+      ),
     );
-    assert.deepEqual(rows.slice(0, 6), ['consent default', 'set ads_data_redaction', 'consent update', 'event keksi_consent_update', 'js', 'config G-PAAHTIMO1']);
+    assert.deepEqual(rows.slice(0, 6), [
+      'consent default',
+      'set ads_data_redaction',
+      'consent update',
+      'event keksi_consent_update',
+      'js',
+      'config G-PAAHTIMO1',
+    ]);
     assert.equal(await page.evaluate(() => window.__fakeGtag.notArguments), 0);
     assert.equal(await page.evaluate(() => window.__fakeGtag.consent.analytics_storage), 'granted');
     await context.close();
@@ -272,7 +301,10 @@ describe('COMPLIANCE.md consent rules', () => {
     await gateDone(p.page);
     assert.deepEqual((await consentRecord(p.context)).x, ['marketing']);
     assert.equal(await p.page.evaluate(() => document.querySelectorAll('script[src*="facebook"]').length), 0);
-    assert.deepEqual(p.requests.filter((r) => /facebook/.test(r)), []);
+    assert.deepEqual(
+      p.requests.filter((r) => /facebook/.test(r)),
+      [],
+    );
     await p.page.locator('footer [data-keksi-open]').click();
     await ui.toggle(p.page, 'marketing').check();
     await ui.dialogButton(p.page, 'save').click();
@@ -290,7 +322,10 @@ describe('lazy UI and shared configuration', () => {
     await keksiReady(page);
     await ui.banner(page).waitFor();
     assert.ok(loaded.includes('/dist/keksi.mjs'));
-    assert.ok(loaded.some((p) => p.startsWith('/dist/chunks/')), 'the first visit fetched the UI chunk');
+    assert.ok(
+      loaded.some((p) => p.startsWith('/dist/chunks/')),
+      'the first visit fetched the UI chunk',
+    );
     // The UI chunk is requested only after the page has shown its own first content.
     const [fcp, uiChunk] = await page.evaluate(() => [
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
@@ -305,7 +340,13 @@ describe('lazy UI and shared configuration', () => {
     await settled(page);
     // The demo shop has Google and Meta tags: the controller chunk (with the integrations) is fetched
     // before its gated elements run, the UI chunk is not fetched at all.
-    assert.deepEqual(loaded.filter((p) => p.startsWith('/dist/')).map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs')).sort(), ['/dist/chunks/controller.mjs', '/dist/keksi.mjs']);
+    assert.deepEqual(
+      loaded
+        .filter((p) => p.startsWith('/dist/'))
+        .map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs'))
+        .sort(),
+      ['/dist/chunks/controller.mjs', '/dist/keksi.mjs'],
+    );
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');
     // The product page's video stays blocked, so its placeholder (UI) is fetched there: only when needed.
@@ -341,7 +382,7 @@ describe('lazy UI and shared configuration', () => {
     await context.close();
   });
 
-  test('a returning visitor\'s page is gated by the core before the controller starts, which then takes over', async () => {
+  test("a returning visitor's page is gated by the core before the controller starts, which then takes over", async () => {
     const { context, page, warnings, hold } = await newPage(h.browser);
     await page.goto(url('/test/pages/early.html'));
     await keksiReady(page);
@@ -358,7 +399,10 @@ describe('lazy UI and shared configuration', () => {
     // The first gated script ran before <keksi-consent> was even defined, and the API already answered
     // from the stored choice.
     assert.deepEqual(await page.evaluate(() => window.atRun), {
-      analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
+      analytics: true,
+      marketing: false,
+      accepted: ['necessary', 'analytics'],
+      controllerDefined: false,
     });
     // With the page gated, the controller is not urgent: it is requested after the first contentful paint.
     const [fcp, controllerChunk] = await page.evaluate(() => [
@@ -382,7 +426,19 @@ describe('lazy UI and shared configuration', () => {
     const { context, page } = await newPage(h.browser);
     await context.addInitScript(() => {
       window.keksi = window.keksi || [];
-      window.keksi.push((k) => k.configure({ services: [{ name: 'Chat Oy', category: 'preferences', provider: 'Chat Oy (FI)', purpose: { fi: 'Asiakaspalvelun chat.' }, cookies: [{ name: 'chat_id', days: 30 }] }] }));
+      window.keksi.push((k) =>
+        k.configure({
+          services: [
+            {
+              name: 'Chat Oy',
+              category: 'preferences',
+              provider: 'Chat Oy (FI)',
+              purpose: { fi: 'Asiakaspalvelun chat.' },
+              cookies: [{ name: 'chat_id', days: 30 }],
+            },
+          ],
+        }),
+      );
     });
     await page.goto(url('/tietosuojaseloste.html'));
     await keksiReady(page);

@@ -30,9 +30,15 @@ const VENDOR = /^http:\/\/vendor\.keksi\.test\/([a-z+]+)\/(\w+)\.(js|html)\?load
 const LOCAL = /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/;
 /** The page's gated elements, in document order (test/pages/model-gating.html). */
 const STATIC = [
-  ['P1', 'preferences', 'inline'], ['A1', 'analytics', 'external'], ['M1', 'marketing', 'inline'],
-  ['MF', 'marketing', 'iframe'], ['A2', 'analytics', 'inline'], ['M2', 'marketing', 'external'],
-  ['P2', 'preferences', 'external'], ['AMF', 'analytics marketing', 'iframe'], ['AM', 'analytics marketing', 'inline'],
+  ['P1', 'preferences', 'inline'],
+  ['A1', 'analytics', 'external'],
+  ['M1', 'marketing', 'inline'],
+  ['MF', 'marketing', 'iframe'],
+  ['A2', 'analytics', 'inline'],
+  ['M2', 'marketing', 'external'],
+  ['P2', 'preferences', 'external'],
+  ['AMF', 'analytics marketing', 'iframe'],
+  ['AM', 'analytics marketing', 'inline'],
 ].map(([id, cats, kind]) => ({ id, cats: cats.split(' '), kind }));
 const SLOW_CANDIDATES = ['A1', 'M2', 'P2'];
 const SETTLE_MS = 8000;
@@ -109,8 +115,9 @@ async function pageState({ load, want, held, ready, ms }) {
       iframes: [...document.querySelectorAll('iframe[data-id]')].map((f) => [f.dataset.id, f.getAttribute('src') === f.getAttribute('data-src')]),
     };
   };
-  const caughtUp = (s) => s.load === load && s.gated && (s.ready || !ready) && (s.cookie ? [...s.cookie.a].sort().join(' ') : null) === want && s.pending <= held;
-  for (const end = Date.now() + ms; !caughtUp(snap()) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 4));
+  const caughtUp = (s) =>
+    s.load === load && s.gated && (s.ready || !ready) && (s.cookie ? [...s.cookie.a].sort().join(' ') : null) === want && s.pending <= held;
+  for (const end = Date.now() + ms; !caughtUp(snap()) && Date.now() < end;) await new Promise((r) => setTimeout(r, 4));
   return snap();
 }
 
@@ -297,17 +304,15 @@ function checkInvariants(m, s, snap, requests, final) {
   if (told !== expected(m.stored) && !(stale(m) && told === expected(m.memory))) {
     assert.fail(`getConsent() says ${JSON.stringify(snap.consent)}, the stored choice is ${JSON.stringify(m.stored)} ${where}`);
   }
-  if (snap.consent) assert.equal(sorted(snap.consent.rejected), sorted(CATS.filter((c) => !snap.consent.accepted.includes(c))), `getConsent().rejected ${where}`);
+  if (snap.consent)
+    assert.equal(sorted(snap.consent.rejected), sorted(CATS.filter((c) => !snap.consent.accepted.includes(c))), `getConsent().rejected ${where}`);
 
   // Safety: each activation and each inline run against the stored choice at that very moment.
   const seen = new Map();
   for (const a of snap.acts) {
     const el = byId.get(a.id);
     assert.ok(el, `an unknown element "${a.id}" was activated ${where}`);
-    assert.ok(
-      subset(el.cats, a.acc),
-      `${a.id} (${el.cats.join(' ')}, ${el.kind}) was activated while the stored choice granted [${a.acc}] ${where}`,
-    );
+    assert.ok(subset(el.cats, a.acc), `${a.id} (${el.cats.join(' ')}, ${el.kind}) was activated while the stored choice granted [${a.acc}] ${where}`);
     assert.ok(subset(el.cats, [...m.ever]), `${a.id} activated, but the model never granted ${el.cats} ${where}`);
     seen.set(a.id, (seen.get(a.id) || 0) + 1);
     if (el.kind !== 'iframe') assert.equal(seen.get(a.id), 1, `the script ${a.id} was activated twice ${where}`);
@@ -320,7 +325,10 @@ function checkInvariants(m, s, snap, requests, final) {
   // Vendor requests: only for what was activated in that page load; nothing else leaves the machine.
   for (const r of requests) {
     const acts = r.load === m.load ? snap.acts : s.loads.get(r.load) || [];
-    assert.ok(acts.some((a) => a.id === r.id), `a vendor request for ${r.id} without its activation (page load ${r.load - s.first + 1}): ${r.url}`);
+    assert.ok(
+      acts.some((a) => a.id === r.id),
+      `a vendor request for ${r.id} without its activation (page load ${r.load - s.first + 1}): ${r.url}`,
+    );
   }
   assert.deepEqual(s.strays, [], 'requests to outside hosts');
   assert.deepEqual(s.errors, [], 'errors thrown into the page');
@@ -338,7 +346,11 @@ function checkInvariants(m, s, snap, requests, final) {
     if (!granted(el)) continue;
     if (el.kind === 'iframe') assert.equal(active.get(el.id), true, `the embed ${el.id} (${el.cats}) is granted but not loaded ${where}`);
     else assert.ok(seen.has(el.id), `${el.id} (${el.cats.join(' ')}) is granted but never ran ${where}`);
-    if (final && el.kind === 'external') assert.ok(snap.runs.some((r) => r.id === el.id), `the external script ${el.id} was activated but never ran ${where}`);
+    if (final && el.kind === 'external')
+      assert.ok(
+        snap.runs.some((r) => r.id === el.id),
+        `the external script ${el.id} was activated but never ran ${where}`,
+      );
   }
 }
 
@@ -355,26 +367,36 @@ async function until(s, what, fn, arg) {
 
 /** Click a button of the open banner or the open preferences dialog. */
 const clickPart = (s, host, part) =>
-  until(s, `${host} [part~="${part}"]`, ([host, part]) => {
-    const el = document.querySelector('keksi-consent')?.shadowRoot?.querySelector(host);
-    const target = el?.shadowRoot?.querySelector(`[part~="${part}"]`);
-    if (!target || (host === 'keksi-banner' ? !el.open : !target.closest('dialog')?.open)) return false;
-    target.click();
-    return true;
-  }, [host, part]);
+  until(
+    s,
+    `${host} [part~="${part}"]`,
+    ([host, part]) => {
+      const el = document.querySelector('keksi-consent')?.shadowRoot?.querySelector(host);
+      const target = el?.shadowRoot?.querySelector(`[part~="${part}"]`);
+      if (!target || (host === 'keksi-banner' ? !el.open : !target.closest('dialog')?.open)) return false;
+      target.click();
+      return true;
+    },
+    [host, part],
+  );
 
 /** In the open preferences dialog: set each category's switch, then save. */
 const saveSwitches = (s, cats) =>
-  until(s, 'the preferences dialog', ([all, cats]) => {
-    const root = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot;
-    if (!root?.querySelector('dialog')?.open) return false;
-    for (const c of all) {
-      const toggle = root.querySelector(`#c-${c}`);
-      if (toggle.checked !== cats.includes(c)) toggle.click();
-    }
-    root.querySelector('[part~="save"]').click();
-    return true;
-  }, [CATS, cats]);
+  until(
+    s,
+    'the preferences dialog',
+    ([all, cats]) => {
+      const root = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot;
+      if (!root?.querySelector('dialog')?.open) return false;
+      for (const c of all) {
+        const toggle = root.querySelector(`#c-${c}`);
+        if (toggle.checked !== cats.includes(c)) toggle.click();
+      }
+      root.querySelector('[part~="save"]').click();
+      return true;
+    },
+    [CATS, cats],
+  );
 
 /** Call the API as a shop would, through the queue that also takes calls made before Keksi loaded. */
 const api = (s, name, arg) => s.evaluate(([name, arg]) => (window.keksi = window.keksi || []).push((k) => k[name](arg)), [name, arg]);
@@ -534,12 +556,17 @@ class AllowEmbed {
     const blocked = m.elements.filter((el) => el.kind === 'iframe' && !(m.memory && subset(el.cats, m.memory)));
     if (blocked.length && !stale(m)) {
       const el = blocked[this.index % blocked.length];
-      await until(s, `the placeholder of ${el.id}`, (id) => {
-        const placeholder = document.querySelector(`iframe[data-id="${id}"]`)?.previousElementSibling;
-        const allow = placeholder?.localName === 'keksi-embed' ? placeholder.shadowRoot?.querySelector('[part~="allow"]') : null;
-        allow?.click();
-        return !!allow;
-      }, el.id);
+      await until(
+        s,
+        `the placeholder of ${el.id}`,
+        (id) => {
+          const placeholder = document.querySelector(`iframe[data-id="${id}"]`)?.previousElementSibling;
+          const allow = placeholder?.localName === 'keksi-embed' ? placeholder.shadowRoot?.querySelector('[part~="allow"]') : null;
+          allow?.click();
+          return !!allow;
+        },
+        el.id,
+      );
       decided(m, [...(m.memory || []), ...el.cats]);
     }
     await settle(m, s);
@@ -574,7 +601,7 @@ async function runSequence(d, slow, commands) {
     await settle(m, s); // a first visit: nothing optional may run
     await fc.asyncModelRun(() => ({ model: m, real: s }), commands);
     // Release what is still held back: the queue must drain and everything granted must run.
-    for (let h; (h = s.held.find((x) => x.load === m.load)); ) await new Release(s.held.indexOf(h)).run(m, s);
+    for (let h; (h = s.held.find((x) => x.load === m.load));) await new Release(s.held.indexOf(h)).run(m, s);
     await settle(m, s, { final: true });
   } finally {
     await d.end();

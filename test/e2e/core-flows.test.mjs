@@ -12,7 +12,10 @@ async function firstVisit(h, page, path = '/') {
 }
 const bannerShown = (page) => page.evaluate(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
 const click = (page, part) =>
-  page.evaluate((part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector(`[part~="${part}"]`).click(), part);
+  page.evaluate(
+    (part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector(`[part~="${part}"]`).click(),
+    part,
+  );
 const shopEvents = (page) => page.evaluate(() => (window.shopEvents || []).map((e) => e.replace(/ \d.*/, '')));
 
 for (const browser of BROWSERS) {
@@ -55,7 +58,10 @@ for (const browser of BROWSERS) {
       await page.goto(`${h.server.url}/test/pages/early.html`);
       await waitFor(page, () => window.__ran.length === 4);
       assert.deepEqual(await page.evaluate(() => window.atRun), {
-        analytics: true, marketing: false, accepted: ['necessary', 'analytics'], controllerDefined: false,
+        analytics: true,
+        marketing: false,
+        accepted: ['necessary', 'analytics'],
+        controllerDefined: false,
       });
       await keksiReady(page);
       await page.evaluate(() => keksi.acceptAll());

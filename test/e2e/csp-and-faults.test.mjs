@@ -40,7 +40,10 @@ describe('faults', () => {
     const { context, page, errors, warnings } = await newPage(h.browser);
     await page.goto(`${h.server.url}/test/pages/faults.html`);
     await keksiReady(page);
-    assert.ok(warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')),
+      warnings.join('\n'),
+    );
     assert.equal(await page.locator('keksi-consent').count(), 1);
     assert.equal(await page.evaluate(() => window.__queued), 'function', 'a call queued before load ran');
     // Shadow DOM holds against the page's CSS; parts are the one way in.
@@ -51,8 +54,14 @@ describe('faults', () => {
     await accept.click();
     await page.waitForFunction(() => window.__ran.length === 4);
     assert.deepEqual(await page.evaluate(() => window.__ran), ['ext-a', 'throws', 'inline-after-throw', 'ext-b']);
-    assert.ok(warnings.some((w) => /^\[keksi\] the gated script \/test\/fixtures\/missing\.js did not load/.test(w)), warnings.join('\n'));
-    assert.ok(warnings.some((w) => /^\[keksi\] the gated script http:.*throws\.js threw/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /^\[keksi\] the gated script \/test\/fixtures\/missing\.js did not load/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some((w) => /^\[keksi\] the gated script http:.*throws\.js threw/.test(w)),
+      warnings.join('\n'),
+    );
     assert.deepEqual(keksiErrors(errors), []);
     await context.close();
   });
@@ -80,7 +89,14 @@ describe('faults', () => {
   test('document.cookie that throws: banner, in-memory choice, a [keksi] message, no uncaught error', async () => {
     const { context, page, errors, warnings } = await newPage(h.browser);
     await context.addInitScript(() => {
-      Object.defineProperty(Document.prototype, 'cookie', { get() { throw new Error('SecurityError: cookies are disabled'); }, set() { throw new Error('SecurityError: cookies are disabled'); } });
+      Object.defineProperty(Document.prototype, 'cookie', {
+        get() {
+          throw new Error('SecurityError: cookies are disabled');
+        },
+        set() {
+          throw new Error('SecurityError: cookies are disabled');
+        },
+      });
     });
     await page.goto(`${h.server.url}/?vendors=real`);
     await keksiReady(page);
@@ -88,7 +104,10 @@ describe('faults', () => {
     assert.equal(await ui.banner(page).isVisible(), true);
     await ui.bannerButton(page, 'reject-all').click();
     assert.equal(await page.evaluate(() => window.keksi.getConsent().accepted.join()), 'necessary');
-    assert.ok(warnings.some((w) => w.startsWith('[keksi]') && /cookie/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.startsWith('[keksi]') && /cookie/.test(w)),
+      warnings.join('\n'),
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -97,21 +116,35 @@ describe('faults', () => {
     const { context, page, errors, warnings } = await newPage(h.browser);
     await context.addInitScript(() => {
       const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-      Object.defineProperty(Document.prototype, 'cookie', { get() { return real.get.call(this); }, set() {} });
+      Object.defineProperty(Document.prototype, 'cookie', {
+        get() {
+          return real.get.call(this);
+        },
+        set() {},
+      });
     });
     await page.goto(`${h.server.url}/?vendors=real`);
     await keksiReady(page);
     await ui.bannerButton(page, 'accept-all').click();
     assert.equal(await page.evaluate(() => window.keksi.has('analytics')), true);
     assert.equal(await consentRecord(context), undefined);
-    assert.ok(warnings.some((w) => w.includes('did not store the consent cookie')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('did not store the consent cookie')),
+      warnings.join('\n'),
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('a tampered cookie is no consent: banner again, no tracker, a [keksi] message', async () => {
     const { context, page, requests, warnings } = await newPage(h.browser);
-    await context.addCookies([{ name: 'keksi_consent', value: encodeURIComponent('{"v":1,"id":"x","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics","marketing"],"x":[]}'), url: h.server.url }]);
+    await context.addCookies([
+      {
+        name: 'keksi_consent',
+        value: encodeURIComponent('{"v":1,"id":"x","r":0,"t":"2026-01-01T00:00:00Z","a":["analytics","marketing"],"x":[]}'),
+        url: h.server.url,
+      },
+    ]);
     await page.goto(`${h.server.url}/?vendors=real`);
     await keksiReady(page);
     await ui.banner(page).waitFor();

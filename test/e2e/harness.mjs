@@ -16,7 +16,8 @@ const STAND_INS = [
 const OUTSIDE = /^https?:\/\/(?!localhost|127\.0\.0\.1|[^/]*keksi\.test)/;
 
 /** Hosts that are trackers under COMPLIANCE.md rule 1. */
-export const TRACKER_HOSTS = /(googletagmanager\.com|google-analytics\.com|\/g\/collect|googleadservices\.com|doubleclick\.net|connect\.facebook\.net|facebook\.com\/tr)/;
+export const TRACKER_HOSTS =
+  /(googletagmanager\.com|google-analytics\.com|\/g\/collect|googleadservices\.com|doubleclick\.net|connect\.facebook\.net|facebook\.com\/tr)/;
 
 /** The browsers a scenario written once runs in (E2E_BROWSERS=chromium|firefox narrows it). */
 export const BROWSERS = (process.env.E2E_BROWSERS || 'chromium,firefox').split(',');
@@ -83,7 +84,8 @@ export async function newPage(browser, options = {}) {
     page.on('request', (r) => {
       const url = r.url();
       const resolve = held(url);
-      if (resolve) return resolve({ fulfill: (body, contentType = 'text/javascript') => r.respond({ status: 200, contentType, body }), continue: () => r.continue() });
+      if (resolve)
+        return resolve({ fulfill: (body, contentType = 'text/javascript') => r.respond({ status: 200, contentType, body }), continue: () => r.continue() });
       if (!OUTSIDE.test(url)) return r.continue();
       const body = outside(url);
       body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort();
@@ -99,7 +101,11 @@ export async function newPage(browser, options = {}) {
     page = await context.newPage();
     await page.route(
       (url) => holds.some(([re]) => re.test(url.href)),
-      (route) => held(route.request().url())({ fulfill: (body, contentType = 'text/javascript') => route.fulfill({ contentType, body }), continue: () => route.continue() }),
+      (route) =>
+        held(route.request().url())({
+          fulfill: (body, contentType = 'text/javascript') => route.fulfill({ contentType, body }),
+          continue: () => route.continue(),
+        }),
     );
     page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));
     setCookie = (cookie) => context.addCookies([cookie]);
@@ -180,12 +186,19 @@ export async function settled(page) {
     await el._uiLoading;
     const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
     for (let before = [], round = 0; round < 20; round++) {
-      const updates = deep(document).map((e) => e.updateComplete).filter(Boolean);
+      const updates = deep(document)
+        .map((e) => e.updateComplete)
+        .filter(Boolean);
       if (updates.length === before.length && updates.every((u, i) => u === before[i])) break;
       await Promise.all(updates);
       before = updates;
     }
-    const roots = [document, ...deep(document).map((e) => e.shadowRoot).filter(Boolean)];
+    const roots = [
+      document,
+      ...deep(document)
+        .map((e) => e.shadowRoot)
+        .filter(Boolean),
+    ];
     await Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
   });
 }
@@ -211,10 +224,14 @@ export async function gateDone(page) {
 
 /** Wait for `n` rendered frames: what a scroll or key press starts has been handled. */
 export const frames = (page, n = 2) =>
-  page.evaluate((n) => new Promise((resolve) => {
-    const next = () => (n-- > 0 ? requestAnimationFrame(next) : resolve());
-    next();
-  }), n);
+  page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const next = () => (n-- > 0 ? requestAnimationFrame(next) : resolve());
+        next();
+      }),
+    n,
+  );
 
 /** The consent cookie's record, or undefined. */
 export async function consentRecord(context) {

@@ -32,12 +32,20 @@ describe('Firefox: body replaced (Turbo, Swup)', () => {
       assert.deepEqual(
         await page.evaluate(() => {
           const started = [...document.querySelectorAll('keksi-consent')].filter((el) => el.store);
-          return { hasOnArrival: window.__hasOnArrival, has: keksi.has('analytics'), ran: window.__ran, started: started.length, first: started[0] === window.__controller };
+          return {
+            hasOnArrival: window.__hasOnArrival,
+            has: keksi.has('analytics'),
+            ran: window.__ran,
+            started: started.length,
+            first: started[0] === window.__controller,
+          };
         }),
         { hasOnArrival: true, has: true, ran, started: 1, first: true },
       );
       await page.evaluate(() => document.getElementById('open-2').click());
-      await page.waitForFunction(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'));
+      await page.waitForFunction(() =>
+        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+      );
       const stillAnalytics = await page.evaluate(async () => {
         const changed = new Promise((resolve) => document.addEventListener('keksi-change', resolve, { once: true }));
         keksi.rejectAll();
@@ -59,13 +67,21 @@ describe('Firefox: Trusted Types', () => {
     assert.equal(await page.evaluate(() => typeof trustedTypes), version >= 148 ? 'object' : 'undefined');
     await ready(page);
     // waitFor, not page.waitForFunction: puppeteer's needs Function(), which the page's CSP blocks in Firefox 140.
-    const inBanner = (part) => `document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="${part}"]')`;
-    await waitFor(page, (part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector(`[part~="${part}"]`), 'accept-all');
+    const inBanner = (part) =>
+      `document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="${part}"]')`;
+    await waitFor(
+      page,
+      (part) => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector(`[part~="${part}"]`),
+      'accept-all',
+    );
     await page.evaluate(`${inBanner('accept-all')}.click()`);
     await waitFor(page, () => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]:not([hidden])'));
     assert.equal(await page.evaluate(() => keksi.has('marketing')), true);
     assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), '/embed/video.html');
-    assert.deepEqual(warnings.filter((w) => w.includes('[keksi]')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('[keksi]')),
+      [],
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -29,11 +29,17 @@ for (const browser of BROWSERS) {
         const response = await page.goto(`${h.server.url}/test/pages/holds-config-element.html`);
         assert.match(response.headers()['content-security-policy'], /'strict-dynamic'/);
         await keksiReady(page);
-        assert.deepEqual(await page.evaluate(() => [document.querySelector('keksi-consent').config.consentMode, document.querySelector('keksi-consent').config.logUrl]), ['basic', undefined]);
+        assert.deepEqual(
+          await page.evaluate(() => [document.querySelector('keksi-consent').config.consentMode, document.querySelector('keksi-consent').config.logUrl]),
+          ['basic', undefined],
+        );
         assert.deepEqual(await gtmAfterAcceptAll(page), []);
         assert.ok(!requests.some((u) => u.includes('GTM-EVIL1')), requests.join('\n'));
         for (const name of ['gtm', 'consent-mode', 'log-url']) {
-          assert.ok(warnings.some((w) => w.startsWith(`[keksi] ${name} ignored`)), `${name}: ${warnings.join('\n')}`);
+          assert.ok(
+            warnings.some((w) => w.startsWith(`[keksi] ${name} ignored`)),
+            `${name}: ${warnings.join('\n')}`,
+          );
         }
         assert.deepEqual(errors, []);
         await context.close();
@@ -72,7 +78,10 @@ for (const browser of BROWSERS) {
         await keksiReady(page);
         assert.deepEqual(await gtmAfterAcceptAll(page), []);
         assert.ok(!requests.some((u) => u.includes('GTM-EVIL')), requests.join('\n'));
-        assert.ok(warnings.some((w) => w.startsWith('[keksi] several <script> tags load Keksi: data-* ignored')), warnings.join('\n'));
+        assert.ok(
+          warnings.some((w) => w.startsWith('[keksi] several <script> tags load Keksi: data-* ignored')),
+          warnings.join('\n'),
+        );
         await context.close();
       });
     });
@@ -82,8 +91,15 @@ for (const browser of BROWSERS) {
         const { context, page, warnings, errors } = await h.newPage();
         await page.goto(`${h.server.url}/test/pages/holds-config-named.html`);
         await keksiReady(page);
-        assert.deepEqual(await page.evaluate(() => [typeof keksi.acceptAll, keksi.version, document.querySelector('keksi-consent').config.logUrl]), ['function', '0.1.0', undefined]);
-        assert.ok(warnings.some((w) => w.startsWith('[keksi] log-url="//elsewhere.keksi.test/consent-log"')), warnings.join('\n'));
+        assert.deepEqual(await page.evaluate(() => [typeof keksi.acceptAll, keksi.version, document.querySelector('keksi-consent').config.logUrl]), [
+          'function',
+          '0.1.0',
+          undefined,
+        ]);
+        assert.ok(
+          warnings.some((w) => w.startsWith('[keksi] log-url="//elsewhere.keksi.test/consent-log"')),
+          warnings.join('\n'),
+        );
         assert.ok(!warnings.some((w) => /loaded twice/.test(w)), warnings.join('\n'));
         assert.deepEqual(errors, []);
         await context.close();
@@ -94,7 +110,13 @@ for (const browser of BROWSERS) {
     async function afterNavigation(page) {
       return page.evaluate(async () => {
         const started = [...document.querySelectorAll('keksi-consent')].filter((el) => el.store);
-        return { hasOnArrival: window.__hasOnArrival, has: keksi.has('analytics'), ran: window.__ran, started: started.length, first: started[0] === window.__controller };
+        return {
+          hasOnArrival: window.__hasOnArrival,
+          has: keksi.has('analytics'),
+          ran: window.__ran,
+          started: started.length,
+          first: started[0] === window.__controller,
+        };
       });
     }
 
@@ -107,90 +129,101 @@ for (const browser of BROWSERS) {
       });
     }
 
-    if (browser === 'chromium') describe('body replaced (Turbo, Swup)', () => {
-      for (const how of ['replaceWith', 'replaceChild']) {
-        test(`${how}: the new page is gated on the choice, its opener works, the API answers`, async () => {
+    if (browser === 'chromium')
+      describe('body replaced (Turbo, Swup)', () => {
+        for (const how of ['replaceWith', 'replaceChild']) {
+          test(`${how}: the new page is gated on the choice, its opener works, the API answers`, async () => {
+            const { context, page, errors } = await h.newPage();
+            await page.goto(`${h.server.url}/test/pages/holds-body.html`);
+            await keksiReady(page);
+            await page.evaluate(() => {
+              window.__controller = document.querySelector('keksi-consent');
+              keksi.setConsent(['analytics']);
+            });
+            await page.waitForFunction(() => window.__ran.length === 1);
+            await navigate(page, how);
+            await page.waitForFunction(() => window.__ran.length === 2);
+            assert.deepEqual(await afterNavigation(page), {
+              hasOnArrival: true,
+              has: true,
+              ran: ['page-1 analytics', 'page-2 analytics'],
+              started: 1,
+              first: true,
+            });
+            await page.waitForFunction(() => document.querySelector('iframe').getAttribute('src') === '/test/fixtures/holds-frame.html#page-2');
+            await page.locator('#open-2').click();
+            await ui.dialog(page).waitFor();
+            await page.keyboard.press('Escape');
+            assert.equal(await rejectAllWorks(page), false);
+            assert.deepEqual(errors, []);
+            await context.close();
+          });
+        }
+
+        test("a first visit's banner stays through navigation; accepting there runs the new page's scripts", async () => {
           const { context, page, errors } = await h.newPage();
           await page.goto(`${h.server.url}/test/pages/holds-body.html`);
           await keksiReady(page);
-          await page.evaluate(() => {
-            window.__controller = document.querySelector('keksi-consent');
-            keksi.setConsent(['analytics']);
-          });
-          await page.waitForFunction(() => window.__ran.length === 1);
-          await navigate(page, how);
+          await ui.banner(page).waitFor();
+          await navigate(page, 'replaceWith');
+          await ui.bannerButton(page, 'accept-all').click();
           await page.waitForFunction(() => window.__ran.length === 2);
-          assert.deepEqual(await afterNavigation(page), { hasOnArrival: true, has: true, ran: ['page-1 analytics', 'page-2 analytics'], started: 1, first: true });
-          await page.waitForFunction(() => document.querySelector('iframe').getAttribute('src') === '/test/fixtures/holds-frame.html#page-2');
-          await page.locator('#open-2').click();
-          await ui.dialog(page).waitFor();
-          await page.keyboard.press('Escape');
-          assert.equal(await rejectAllWorks(page), false);
+          assert.deepEqual(await page.evaluate(() => window.__ran), ['page-2 analytics', 'page-2 marketing']);
           assert.deepEqual(errors, []);
           await context.close();
         });
-      }
 
-      test("a first visit's banner stays through navigation; accepting there runs the new page's scripts", async () => {
-        const { context, page, errors } = await h.newPage();
-        await page.goto(`${h.server.url}/test/pages/holds-body.html`);
-        await keksiReady(page);
-        await ui.banner(page).waitFor();
-        await navigate(page, 'replaceWith');
-        await ui.bannerButton(page, 'accept-all').click();
-        await page.waitForFunction(() => window.__ran.length === 2);
-        assert.deepEqual(await page.evaluate(() => window.__ran), ['page-2 analytics', 'page-2 marketing']);
-        assert.deepEqual(errors, []);
-        await context.close();
-      });
-
-      for (const how of ['permanent', 'replaceWith']) {
-        test(`the page's own <keksi-consent> in both pages (${how === 'permanent' ? 'a Turbo permanent element' : 'a new copy'}): one controller runs on`, async () => {
-          const { context, page, errors, warnings } = await h.newPage();
-          await page.goto(`${h.server.url}/test/pages/holds-body-own.html`);
-          await keksiReady(page);
-          await page.evaluate(() => {
-            window.__controller = document.querySelector('keksi-consent');
-            keksi.setConsent(['analytics']);
+        for (const how of ['permanent', 'replaceWith']) {
+          test(`the page's own <keksi-consent> in both pages (${how === 'permanent' ? 'a Turbo permanent element' : 'a new copy'}): one controller runs on`, async () => {
+            const { context, page, errors, warnings } = await h.newPage();
+            await page.goto(`${h.server.url}/test/pages/holds-body-own.html`);
+            await keksiReady(page);
+            await page.evaluate(() => {
+              window.__controller = document.querySelector('keksi-consent');
+              keksi.setConsent(['analytics']);
+            });
+            await navigate(page, how);
+            await page.waitForFunction(() => window.__ran.length === 1);
+            assert.deepEqual(await afterNavigation(page), { hasOnArrival: true, has: true, ran: ['page-2 analytics'], started: 1, first: true });
+            await page.locator('#open-2').click();
+            await ui.dialog(page).waitFor();
+            await page.keyboard.press('Escape');
+            assert.equal(await rejectAllWorks(page), false);
+            assert.ok(!warnings.some((w) => /more than one/.test(w)), warnings.join('\n'));
+            assert.deepEqual(errors, []);
+            await context.close();
           });
-          await navigate(page, how);
-          await page.waitForFunction(() => window.__ran.length === 1);
-          assert.deepEqual(await afterNavigation(page), { hasOnArrival: true, has: true, ran: ['page-2 analytics'], started: 1, first: true });
-          await page.locator('#open-2').click();
+        }
+      });
+
+    if (browser === 'chromium')
+      describe('Trusted Types', () => {
+        test("require-trusted-types-for 'script' with policies lit-html and keksi: banner, accept, reopen button, no error", async () => {
+          const { context, page, errors, warnings } = await h.newPage();
+          await context.addInitScript(() => {
+            window.__csp = [];
+            document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.sample}`));
+          });
+          const response = await page.goto(`${h.server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
+          assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types lit-html keksi/);
+          assert.equal(await page.evaluate(() => typeof trustedTypes), 'object');
+          await keksiReady(page);
+          await ui.bannerButton(page, 'accept-all').click();
+          await page.locator('keksi-consent [part~="reopen"]').waitFor();
+          // The icon is drawn by CSS (no markup to parse): a clip path on the button's ::before.
+          assert.match(await page.locator('keksi-consent [part~="reopen"]').evaluate((b) => getComputedStyle(b, '::before').clipPath), /^path\(/);
+          assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), '/embed/video.html');
+          assert.equal(await page.evaluate(() => keksi.has('marketing')), true);
+          await page.locator('keksi-consent [part~="reopen"]').click();
           await ui.dialog(page).waitFor();
-          await page.keyboard.press('Escape');
-          assert.equal(await rejectAllWorks(page), false);
-          assert.ok(!warnings.some((w) => /more than one/.test(w)), warnings.join('\n'));
+          assert.deepEqual(await page.evaluate(() => window.__csp), []);
+          assert.deepEqual(
+            warnings.filter((w) => w.startsWith('[keksi]')),
+            [],
+          );
           assert.deepEqual(errors, []);
           await context.close();
         });
-      }
-    });
-
-    if (browser === 'chromium') describe('Trusted Types', () => {
-      test("require-trusted-types-for 'script' with policies lit-html and keksi: banner, accept, reopen button, no error", async () => {
-        const { context, page, errors, warnings } = await h.newPage();
-        await context.addInitScript(() => {
-          window.__csp = [];
-          document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.sample}`));
-        });
-        const response = await page.goto(`${h.server.url}/test/pages/holds-tt.html?tt=lit-html%20keksi`);
-        assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types lit-html keksi/);
-        assert.equal(await page.evaluate(() => typeof trustedTypes), 'object');
-        await keksiReady(page);
-        await ui.bannerButton(page, 'accept-all').click();
-        await page.locator('keksi-consent [part~="reopen"]').waitFor();
-        // The icon is drawn by CSS (no markup to parse): a clip path on the button's ::before.
-        assert.match(await page.locator('keksi-consent [part~="reopen"]').evaluate((b) => getComputedStyle(b, '::before').clipPath), /^path\(/);
-        assert.equal(await page.locator('iframe[data-category]').getAttribute('src'), '/embed/video.html');
-        assert.equal(await page.evaluate(() => keksi.has('marketing')), true);
-        await page.locator('keksi-consent [part~="reopen"]').click();
-        await ui.dialog(page).waitFor();
-        assert.deepEqual(await page.evaluate(() => window.__csp), []);
-        assert.deepEqual(warnings.filter((w) => w.startsWith('[keksi]')), []);
-        assert.deepEqual(errors, []);
-        await context.close();
       });
-    });
   });
 }

@@ -13,7 +13,10 @@ const record = (a, x) =>
 const ACCEPT = record(['analytics', 'marketing'], []);
 const REJECT = record([], ['analytics', 'marketing']);
 const consentCookies = async (context) =>
-  (await context.cookies()).filter((c) => c.name === 'keksi_consent').map((c) => `${c.domain}${c.path}`).sort();
+  (await context.cookies())
+    .filter((c) => c.name === 'keksi_consent')
+    .map((c) => `${c.domain}${c.path}`)
+    .sort();
 const state = (page) => page.evaluate(() => ({ accepted: keksi.getConsent()?.accepted ?? null, ran: window.__ran }));
 const bannerOpen = (page) => page.evaluate(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
 
@@ -42,7 +45,10 @@ describe('Chromium: a rejection holds against other consent cookies of the same 
     assert.deepEqual(await state(page), { accepted: ['necessary'], ran: [] });
     assert.equal(await bannerOpen(page), false);
     assert.deepEqual(await consentCookies(context), ['shop.keksi.test/']);
-    assert.deepEqual(warnings.filter((w) => w.includes('cookies blocked')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('cookies blocked')),
+      [],
+    );
     await context.close();
   });
 
@@ -62,18 +68,27 @@ describe('Chromium: a rejection holds against other consent cookies of the same 
     ['left on a longer path', { domain: 'shop.keksi.test', path: '/test/pages' }],
   ]) {
     test(`an accept ${label} disagreeing with a rejection: asked again, nothing optional runs, every copy deleted`, async () => {
-      const { context, page, warnings } = await open([{ value: ACCEPT, ...stale }, { value: REJECT, url: shop() }]);
+      const { context, page, warnings } = await open([
+        { value: ACCEPT, ...stale },
+        { value: REJECT, url: shop() },
+      ]);
       assert.deepEqual(await state(page), { accepted: null, ran: [] });
       // The banner's UI chunk may still be on its way when Keksi is ready: wait for it (bounded).
       await page.waitForFunction(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]'));
       assert.deepEqual(await consentCookies(context), []);
-      assert.ok(warnings.some((w) => w.startsWith('[keksi]') && w.includes('"keksi_consent"')), warnings.join('\n'));
+      assert.ok(
+        warnings.some((w) => w.startsWith('[keksi]') && w.includes('"keksi_consent"')),
+        warnings.join('\n'),
+      );
       await context.close();
     });
   }
 
   test('identical copies on two domains are one choice', async () => {
-    const { context, page } = await open([{ value: REJECT, domain: '.keksi.test', path: '/' }, { value: REJECT, url: shop() }]);
+    const { context, page } = await open([
+      { value: REJECT, domain: '.keksi.test', path: '/' },
+      { value: REJECT, url: shop() },
+    ]);
     assert.deepEqual(await state(page), { accepted: ['necessary'], ran: [] });
     assert.equal(await bannerOpen(page), false);
     await context.close();
@@ -98,7 +113,10 @@ describe('Firefox: a rejection holds against other consent cookies of the same n
     await keksiReady(page);
     assert.deepEqual(await state(page), { accepted: ['necessary'], ran: [] });
     assert.equal(await page.evaluate(() => document.cookie.split('; ').filter((c) => c.startsWith('keksi_consent=')).length), 1);
-    assert.deepEqual(warnings.filter((w) => w.includes('cookies blocked')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('cookies blocked')),
+      [],
+    );
     await context.close();
   });
 });

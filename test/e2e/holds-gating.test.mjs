@@ -82,7 +82,12 @@ for (const browser of BROWSERS) {
         assert.deepEqual(await ran(page), ['/test/fixtures/holds-src.js?ok', 'last']);
         for (const id of ['js', 'tab', 'data']) assert.equal(await src(page, `#${id}`), null, id);
         assert.equal(await src(page, '#ok'), '/test/fixtures/holds-frame.html');
-        for (const text of ["javascript:parent.__ran.push('js-iframe')", 'script:parent', 'data:text/html', "data:text/javascript,window.__ran.push('data-script')"]) {
+        for (const text of [
+          "javascript:parent.__ran.push('js-iframe')",
+          'script:parent',
+          'data:text/html',
+          "data:text/javascript,window.__ran.push('data-script')",
+        ]) {
           assert.ok(named(warnings, text), `${text}\n${warnings.join('\n')}`);
         }
         // Left alone: still as written, not copied into a script that runs.
@@ -135,37 +140,49 @@ for (const browser of BROWSERS) {
     }
 
     describe("a nonce CSP with 'strict-dynamic'", () => {
-      test('injected gated scripts without Keksi\'s nonce do not run (inline, module, same-origin, cross-origin, data:, added later)', () =>
+      test("injected gated scripts without Keksi's nonce do not run (inline, module, same-origin, cross-origin, data:, added later)", () =>
         strictCsp('/test/pages/holds-csp.html', { later: true }));
 
       // Firefox: a returning visitor, and page errors not asserted: Firefox throws the lazy chunks'
       // violations (another part of issue 11) into the page.
       test('under Trusted Types the same: the shop\'s gated scripts run through the "keksi" policy, injected ones do not', { timeout: 30000 }, () =>
-        strictCsp('/test/pages/holds-csp-trusted-types.html?tt=keksi%20lit-html', { later: false, returning: browser === 'firefox', pageErrors: browser !== 'firefox' }));
+        strictCsp('/test/pages/holds-csp-trusted-types.html?tt=keksi%20lit-html', {
+          later: false,
+          returning: browser === 'firefox',
+          pageErrors: browser !== 'firefox',
+        }),
+      );
 
       // Firefox supports Trusted Types from 148 on (ESR 153); Debian's firefox-esr 140 does not, and there
       // the page's only CSP directive protects nothing: Keksi has no script protection to preserve.
-      test('Trusted Types without a nonce: where supported, no gated script runs and a [keksi] message says why; elsewhere they run; frames load', { timeout: 30000 }, async () => {
-        const { context, page, errors, warnings } = await h.newPage();
-        await page.goto(`${h.server.url}/test/pages/holds-trusted-types-no-nonce.html`);
-        const supported = await page.evaluate(() => typeof trustedTypes !== 'undefined');
-        if (browser === 'chromium') assert.ok(supported, 'Chromium supports Trusted Types');
-        await keksiReady(page);
-        await waitFor(page, () => document.querySelector('iframe[data-category]').getAttribute('src'));
-        assert.equal(await src(page, 'iframe[data-category]'), '/test/fixtures/holds-frame.html');
-        if (supported) {
-          assert.deepEqual(await ran(page), []);
-          assert.ok(named(warnings, "window.__ran.push('inline')"), warnings.join('\n'));
-          assert.ok(named(warnings, 'holds-src.js?external'), warnings.join('\n'));
-          if (browser !== 'firefox') assert.deepEqual(errors, []);
-        } else {
-          await waitFor(page, () => window.__ran.length === 2);
-          assert.deepEqual(await ran(page), ['inline', '/test/fixtures/holds-src.js?external']);
-          assert.deepEqual(warnings.filter((w) => w.startsWith('[keksi] ')), []);
-          assert.deepEqual(errors, []);
-        }
-        await context.close();
-      });
+      test(
+        'Trusted Types without a nonce: where supported, no gated script runs and a [keksi] message says why; elsewhere they run; frames load',
+        { timeout: 30000 },
+        async () => {
+          const { context, page, errors, warnings } = await h.newPage();
+          await page.goto(`${h.server.url}/test/pages/holds-trusted-types-no-nonce.html`);
+          const supported = await page.evaluate(() => typeof trustedTypes !== 'undefined');
+          if (browser === 'chromium') assert.ok(supported, 'Chromium supports Trusted Types');
+          await keksiReady(page);
+          await waitFor(page, () => document.querySelector('iframe[data-category]').getAttribute('src'));
+          assert.equal(await src(page, 'iframe[data-category]'), '/test/fixtures/holds-frame.html');
+          if (supported) {
+            assert.deepEqual(await ran(page), []);
+            assert.ok(named(warnings, "window.__ran.push('inline')"), warnings.join('\n'));
+            assert.ok(named(warnings, 'holds-src.js?external'), warnings.join('\n'));
+            if (browser !== 'firefox') assert.deepEqual(errors, []);
+          } else {
+            await waitFor(page, () => window.__ran.length === 2);
+            assert.deepEqual(await ran(page), ['inline', '/test/fixtures/holds-src.js?external']);
+            assert.deepEqual(
+              warnings.filter((w) => w.startsWith('[keksi] ')),
+              [],
+            );
+            assert.deepEqual(errors, []);
+          }
+          await context.close();
+        },
+      );
     });
   });
 }

@@ -44,7 +44,7 @@ test('a rejection in another tab stops what this tab still has queued behind a s
   await context.close();
 });
 
-test('coming back to a tab after deciding in another: keksi-change fires with the other tab\'s choice', async () => {
+test("coming back to a tab after deciding in another: keksi-change fires with the other tab's choice", async () => {
   const { context, page, errors } = await newPage(h.browser);
   await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
   await keksiReady(page);

@@ -24,7 +24,11 @@ function dataLayerRows() {
   });
 }
 const rows = (page) => page.evaluate(dataLayerRows);
-const trackerCookies = async (context) => (await context.cookies()).filter((c) => TRACKER_COOKIE.test(c.name)).map((c) => c.name).sort();
+const trackerCookies = async (context) =>
+  (await context.cookies())
+    .filter((c) => TRACKER_COOKIE.test(c.name))
+    .map((c) => c.name)
+    .sort();
 
 const DEFAULT = ['consent default analytics:denied ads:denied', 'set ads_data_redaction'];
 const DENIED = ['consent update analytics:denied ads:denied', 'event keksi_consent_update'];
@@ -32,16 +36,28 @@ const DENIED = ['consent update analytics:denied ads:denied', 'event keksi_conse
 /** Each Google snippet: its page, what accepting grants, what the snippet pushes, its cookie, and an event of the page's. */
 const GOOGLE = {
   'GA4 gtag.js': {
-    name: 'ga4', granted: 'consent update analytics:granted ads:denied', pushes: ['js', 'config G-HOLDS4GA4'], cookie: '_ga',
-    event: () => window.gtag('event', 'add_to_cart'), eventRow: 'event add_to_cart',
+    name: 'ga4',
+    granted: 'consent update analytics:granted ads:denied',
+    pushes: ['js', 'config G-HOLDS4GA4'],
+    cookie: '_ga',
+    event: () => window.gtag('event', 'add_to_cart'),
+    eventRow: 'event add_to_cart',
   },
   'Google Ads gtag.js': {
-    name: 'ads', granted: 'consent update analytics:denied ads:granted', pushes: ['js', 'config AW-987654321'], cookie: '_gcl_au',
-    event: () => window.gtag('event', 'add_to_cart'), eventRow: 'event add_to_cart',
+    name: 'ads',
+    granted: 'consent update analytics:denied ads:granted',
+    pushes: ['js', 'config AW-987654321'],
+    cookie: '_gcl_au',
+    event: () => window.gtag('event', 'add_to_cart'),
+    eventRow: 'event add_to_cart',
   },
   'GTM container': {
-    name: 'gtm', granted: 'consent update analytics:granted ads:granted', pushes: ['event gtm.js'], cookie: '_ga',
-    event: () => window.dataLayer.push({ event: 'add_to_cart' }), eventRow: 'event add_to_cart',
+    name: 'gtm',
+    granted: 'consent update analytics:granted ads:granted',
+    pushes: ['event gtm.js'],
+    cookie: '_ga',
+    event: () => window.dataLayer.push({ event: 'add_to_cart' }),
+    eventRow: 'event add_to_cart',
   },
 };
 
@@ -71,7 +87,10 @@ for (const [label, v] of Object.entries(GOOGLE)) {
       // The decision gates at once: had the snippet been let through, its script would be in the page now.
       assert.equal(await page.evaluate(() => document.querySelectorAll('script[data-keksi]').length), 0);
       assert.deepEqual(await rows(page), [...DEFAULT, ...DENIED]);
-      assert.deepEqual(requests.filter((r) => TRACKER_HOSTS.test(r)), []);
+      assert.deepEqual(
+        requests.filter((r) => TRACKER_HOSTS.test(r)),
+        [],
+      );
       assert.deepEqual(await trackerCookies(context), []);
       assert.deepEqual(errors, []);
       await context.close();
@@ -131,7 +150,10 @@ describe('Meta pixel base code, gated', () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[data-keksi]').length), 0);
     assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
     assert.equal(await page.evaluate(() => typeof window.dataLayer), 'undefined', 'no Google queue on a Meta-only page');
-    assert.deepEqual(requests.filter((r) => TRACKER_HOSTS.test(r)), []);
+    assert.deepEqual(
+      requests.filter((r) => TRACKER_HOSTS.test(r)),
+      [],
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -14,7 +14,10 @@ before(async () => (h = await startHarness()));
 after(async () => h?.close());
 
 describe('window.keksi', () => {
-  for (const [file, type] of [['keksi.js', 'defer'], ['keksi.mjs', 'type="module"']]) {
+  for (const [file, type] of [
+    ['keksi.js', 'defer'],
+    ['keksi.mjs', 'type="module"'],
+  ]) {
     test(`dist/${file}: the documented API only, at package.json's version`, async () => {
       const { context, page, errors } = await newPage(h.browser);
       await page.route(/\/api-page\.html$/, (route) =>

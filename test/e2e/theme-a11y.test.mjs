@@ -29,22 +29,25 @@ async function openDialog(page) {
 
 /** Pixels whose black-or-white rendering differs between two PNG screenshots (decoded in the page). */
 function bwDifference(page, a, b) {
-  return page.evaluate(async ([a, b]) => {
-    const pixels = async (src) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + src;
-      await img.decode();
-      const c = new OffscreenCanvas(img.width, img.height);
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      return g.getImageData(0, 0, img.width, img.height).data;
-    };
-    const [p, q] = await Promise.all([pixels(a), pixels(b)]);
-    const dark = (d, i) => 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2] < 128;
-    let n = 0;
-    for (let i = 0; i < p.length; i += 4) if (dark(p, i) !== dark(q, i)) n++;
-    return n;
-  }, [a.toString('base64'), b.toString('base64')]);
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (src) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + src;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height);
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+      const dark = (d, i) => 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2] < 128;
+      let n = 0;
+      for (let i = 0; i < p.length; i += 4) if (dark(p, i) !== dark(q, i)) n++;
+      return n;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
 }
 
 /** WCAG contrast ratio of two computed rgb() colours (in the page: it also resolves color(xyz …)). */
@@ -108,7 +111,11 @@ describe('chromium: forced colours, print, landmarks, accent', () => {
     await page.evaluate(() => document.querySelector('keksi-consent').rejectAll());
     await waitFor(page, () => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]:not([hidden])'));
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.evaluate(() => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]').getClientRects().length), 0, 'reopen');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]').getClientRects().length),
+      0,
+      'reopen',
+    );
     await context.close();
   });
 
@@ -144,12 +151,16 @@ describe('chromium: forced colours, print, landmarks, accent', () => {
             const box = host.shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('.banner');
             const [accept, reject, settings] = ['accept-all', 'reject-all', 'settings'].map((p) => box.querySelector(`[part~="${p}"]`));
             const s = (el) => getComputedStyle(el);
-            const look = (el) => ['backgroundColor', 'color', 'fontSize', 'fontWeight', 'borderTopWidth', 'paddingTop'].map((k) => s(el)[k]).join() + el.offsetHeight;
+            const look = (el) =>
+              ['backgroundColor', 'color', 'fontSize', 'fontWeight', 'borderTopWidth', 'paddingTop'].map((k) => s(el)[k]).join() + el.offsetHeight;
             return {
               ratio: eval(contrast)(s(accept).color, s(accept).backgroundColor),
               alike: look(accept) === look(reject),
               settings: [parseFloat(s(settings).fontSize) >= parseFloat(s(accept).fontSize), settings.offsetHeight >= accept.offsetHeight],
-              settingsRatio: eval(contrast)(s(settings).color, s(settings).backgroundColor === 'rgba(0, 0, 0, 0)' ? s(box).backgroundColor : s(settings).backgroundColor),
+              settingsRatio: eval(contrast)(
+                s(settings).color,
+                s(settings).backgroundColor === 'rgba(0, 0, 0, 0)' ? s(box).backgroundColor : s(settings).backgroundColor,
+              ),
             };
           },
           [accent, CONTRAST],
@@ -184,7 +195,9 @@ for (const browser of BROWSERS) {
         const embed = document.querySelector('keksi-embed');
         // What a visitor's text-spacing style sheet (or bookmarklet) does, inside the shadow root too.
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+        sheet.replaceSync(
+          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+        );
         embed.shadowRoot.adoptedStyleSheets = [...embed.shadowRoot.adoptedStyleSheets, sheet];
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const box = embed.shadowRoot.querySelector('.embed');
@@ -217,7 +230,7 @@ for (const browser of BROWSERS) {
           const box = root.querySelector('.box');
           styles.push([box.lang, box.matches(':lang(fi)'), getComputedStyle(box).hyphens]);
           const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-          for (let node; (node = walker.nextNode()); ) {
+          for (let node; (node = walker.nextNode());) {
             const parent = node.parentElement;
             const s = getComputedStyle(parent);
             if (s.wordBreak === 'break-all' || s.overflowWrap === 'anywhere') split.push(`${s.wordBreak}/${s.overflowWrap} on ${parent.localName}`);
@@ -236,7 +249,10 @@ for (const browser of BROWSERS) {
         return { split, styles };
       }, browser === 'chromium');
       assert.deepEqual(r.split, []);
-      assert.deepEqual(r.styles, [['fi', true, 'auto'], ['fi', true, 'auto']]);
+      assert.deepEqual(r.styles, [
+        ['fi', true, 'auto'],
+        ['fi', true, 'auto'],
+      ]);
       await context.close();
     });
   });

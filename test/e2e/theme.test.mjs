@@ -67,7 +67,11 @@ for (const browser of BROWSERS) {
     for (const t of LAYOUTS) {
       test(`${t}: the page's own boxes do not move when Keksi comes, and its host has no box`, async () => {
         const { context, page } = await open(h, t);
-        const after = await page.evaluate(() => [...document.querySelectorAll('body > header, body > .announcement, body > main, body > footer')].map((e) => JSON.stringify(e.getBoundingClientRect())));
+        const after = await page.evaluate(() =>
+          [...document.querySelectorAll('body > header, body > .announcement, body > main, body > footer')].map((e) =>
+            JSON.stringify(e.getBoundingClientRect()),
+          ),
+        );
         assert.deepEqual(after, await page.evaluate(() => window.__before));
         const host = await page.evaluate(() => {
           const r = document.querySelector('keksi-consent').getBoundingClientRect();
@@ -89,7 +93,8 @@ for (const browser of BROWSERS) {
         window.__shifts = [];
         if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift'))
           new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
-        const rects = () => [...document.body.children].filter((e) => e.localName !== 'keksi-consent').map((e) => e.className + JSON.stringify(e.getBoundingClientRect()));
+        const rects = () =>
+          [...document.body.children].filter((e) => e.localName !== 'keksi-consent').map((e) => e.className + JSON.stringify(e.getBoundingClientRect()));
         window.__rects = rects;
         document.addEventListener('DOMContentLoaded', () => (window.__before = rects()));
       };

@@ -16,14 +16,33 @@ const proto = Object.prototype as unknown as Record<string, unknown>;
 
 const isArgs = (e: unknown) => Object.prototype.toString.call(e) === '[object Arguments]';
 const commands = () =>
-  (w.dataLayer || []).filter(isArgs).map((e) => ((e as IArguments)[0] === 'js' ? 'js' : Array.from(e as IArguments).slice(0, 2).join(' ')));
+  (w.dataLayer || []).filter(isArgs).map((e) =>
+    (e as IArguments)[0] === 'js'
+      ? 'js'
+      : Array.from(e as IArguments)
+          .slice(0, 2)
+          .join(' '),
+  );
 const lastUpdate = () =>
-  (w.dataLayer || []).filter((e) => isArgs(e) && (e as IArguments)[1] === 'update').map((e) => (e as IArguments)[2]).at(-1) as Record<string, string>;
+  (w.dataLayer || [])
+    .filter((e) => isArgs(e) && (e as IArguments)[1] === 'update')
+    .map((e) => (e as IArguments)[2])
+    .at(-1) as Record<string, string>;
 const queue = () => (w.fbq?.queue || []).map((a) => Array.from(a).join(' '));
-const cookieNames = () => document.cookie.split('; ').map((c) => c.split('=')[0]).filter(Boolean).sort();
+const cookieNames = () =>
+  document.cookie
+    .split('; ')
+    .map((c) => c.split('=')[0])
+    .filter(Boolean)
+    .sort();
 const ALL_DENIED = {
-  ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
-  functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted',
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
 };
 const SHOP = (attrs: string) => `<keksi-consent no-reopen-button ${attrs}></keksi-consent>`;
 /** A gated script that never runs in these tests (nothing is accepted for it). */
@@ -53,8 +72,18 @@ describe('holds with the vendors', () => {
     };
 
     it('recognises the vendors’ own snippets, gated, by their text or their address', () => {
-      expect(detects(gatedScript('analytics', "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}")), 'gtag').to.equal(true);
-      expect(detects(gatedScript('analytics', "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'})})(window,document,'script','dataLayer','GTM-X')")), 'GTM').to.equal(true);
+      expect(detects(gatedScript('analytics', 'window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}')), 'gtag').to.equal(
+        true,
+      );
+      expect(
+        detects(
+          gatedScript(
+            'analytics',
+            "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'})})(window,document,'script','dataLayer','GTM-X')",
+          ),
+        ),
+        'GTM',
+      ).to.equal(true);
       expect(detects(gatedScript('analytics', '', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABCD12')), 'gtm.js').to.equal(true);
       expect(detects(gatedScript('marketing', "fbq('init', '1234567890');")), 'fbq').to.equal(true);
       expect(detects(gatedScript('marketing', '', 'https://connect.facebook.net/en_US/fbevents.js')), 'fbevents.js').to.equal(true);
@@ -70,8 +99,10 @@ describe('holds with the vendors', () => {
       const el = await mount(SHOP('categories="analytics"'));
       expect(w.dataLayer).to.equal(undefined);
       const own = (w.dataLayer = [] as unknown[]);
-      // eslint-disable-next-line prefer-rest-params
-      w.gtag = function () { own.push(arguments); };
+      w.gtag = function () {
+        // eslint-disable-next-line prefer-rest-params
+        own.push(arguments);
+      };
       el.setConsent(['analytics']);
       el.rejectAll();
       expect(commands()).to.deep.equal(['consent default', 'set ads_data_redaction', 'consent update', 'consent update']);
@@ -96,8 +127,10 @@ describe('holds with the vendors', () => {
   describe('the page’s own dataLayer', () => {
     it('commands it queued before Keksi, not yet read by gtag.js, come after the default', async () => {
       const own = (w.dataLayer = [] as unknown[]);
-      // eslint-disable-next-line prefer-rest-params
-      w.gtag = function () { own.push(arguments); };
+      w.gtag = function () {
+        // eslint-disable-next-line prefer-rest-params
+        own.push(arguments);
+      };
       (w.gtag as (...a: unknown[]) => void)('js', new Date());
       (w.gtag as (...a: unknown[]) => void)('config', 'G-OWN1234');
       own.push({ event: 'view_item' });
@@ -109,8 +142,10 @@ describe('holds with the vendors', () => {
 
     it('once gtag.js has read it (push replaced), the default is pushed, never moved', async () => {
       const own = (w.dataLayer = [] as unknown[]);
-      // eslint-disable-next-line prefer-rest-params
-      w.gtag = function () { own.push(arguments); };
+      w.gtag = function () {
+        // eslint-disable-next-line prefer-rest-params
+        own.push(arguments);
+      };
       (w.gtag as (...a: unknown[]) => void)('config', 'G-OWN1234');
       const push = own.push;
       own.push = (...items: unknown[]) => push.apply(own, items);
@@ -121,17 +156,25 @@ describe('holds with the vendors', () => {
 
   describe('a gated snippet and the matching attribute', () => {
     it('warns for Google: both would load', async () => {
-      const said = await captureWarnings(() => mount(`${gatedScript('analytics', "gtag('config', 'G-ABC123')")}${SHOP('categories="analytics" ga="G-ABC123"')}`));
+      const said = await captureWarnings(() =>
+        mount(`${gatedScript('analytics', "gtag('config', 'G-ABC123')")}${SHOP('categories="analytics" ga="G-ABC123"')}`),
+      );
       expect(said.filter((s) => s.startsWith('[keksi]') && /Google/.test(s))).to.have.length(1);
     });
 
     it('warns for Meta: both would load', async () => {
-      const said = await captureWarnings(() => mount(`${gatedScript('marketing', "fbq('init', '1234567890')")}${SHOP('categories="marketing" meta-pixel="1234567890"')}`));
+      const said = await captureWarnings(() =>
+        mount(`${gatedScript('marketing', "fbq('init', '1234567890')")}${SHOP('categories="marketing" meta-pixel="1234567890"')}`),
+      );
       expect(said.filter((s) => s.startsWith('[keksi]') && /Meta/.test(s))).to.have.length(1);
     });
 
     it('says nothing for a gated snippet alone', async () => {
-      const said = await captureWarnings(() => mount(`${gatedScript('analytics', "gtag('config', 'G-ABC123')")}${gatedScript('marketing', "fbq('init', '1')")}${SHOP('categories="analytics marketing"')}`));
+      const said = await captureWarnings(() =>
+        mount(
+          `${gatedScript('analytics', "gtag('config', 'G-ABC123')")}${gatedScript('marketing', "fbq('init', '1')")}${SHOP('categories="analytics marketing"')}`,
+        ),
+      );
       expect(said).to.deep.equal([]);
     });
   });

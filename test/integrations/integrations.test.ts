@@ -9,7 +9,10 @@ const w = window as W;
 const isArgs = (e: unknown) => Object.prototype.toString.call(e) === '[object Arguments]';
 /** dataLayer as readable rows: gtag commands as arrays, events as objects. */
 const layer = () => (w.dataLayer || []).map((e) => (isArgs(e) ? Array.from(e as IArguments) : e)) as unknown[];
-const commands = () => layer().filter(Array.isArray).map((a) => (a as unknown[]).slice(0, 2).join(' '));
+const commands = () =>
+  layer()
+    .filter(Array.isArray)
+    .map((a) => (a as unknown[]).slice(0, 2).join(' '));
 const vendorScripts = () =>
   [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src).filter((s) => /googletagmanager|facebook/.test(s));
 const signals = (type: 'default' | 'update', nth = -1) => {
@@ -17,8 +20,13 @@ const signals = (type: 'default' | 'update', nth = -1) => {
   return rows.at(nth)?.[2] as Record<string, unknown>;
 };
 const ALL_DENIED = {
-  ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
-  functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted',
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
 };
 const SHOP = (attrs: string) => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 
@@ -49,11 +57,22 @@ describe('integrations', () => {
       part(bannerOf(el), 'accept-all').click();
       await settled(el);
       expect(signals('update')).to.deep.equal({
-        ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted',
-        functionality_storage: 'granted', personalization_storage: 'granted', security_storage: 'granted',
+        ad_storage: 'granted',
+        ad_user_data: 'granted',
+        ad_personalization: 'granted',
+        analytics_storage: 'granted',
+        functionality_storage: 'granted',
+        personalization_storage: 'granted',
+        security_storage: 'granted',
       });
-      expect(commands().map((c) => (c.startsWith('js ') ? 'js' : c))).to.deep.equal(
-        ['consent default', 'set ads_data_redaction', 'consent update', 'js', 'config G-ABC123', 'config AW-123456']);
+      expect(commands().map((c) => (c.startsWith('js ') ? 'js' : c))).to.deep.equal([
+        'consent default',
+        'set ads_data_redaction',
+        'consent update',
+        'js',
+        'config G-ABC123',
+        'config AW-123456',
+      ]);
       expect((layer().find((r) => Array.isArray(r) && r[0] === 'js') as unknown[])[1]).to.be.instanceOf(Date);
       expect(vendorScripts()).to.deep.equal(['https://www.googletagmanager.com/gtag/js?id=G-ABC123']);
       expect(layer().every((e) => Array.isArray(e) || typeof e === 'object')).to.equal(true);
@@ -100,8 +119,10 @@ describe('integrations', () => {
     it('uses the shop’s own gtag and dataLayer without redefining them', async () => {
       const own = (w.dataLayer = [] as unknown[]);
       // The shape of Google's snippet.
-      // eslint-disable-next-line prefer-rest-params
-      const gtag = (w.gtag = function () { own.push(arguments); });
+      const gtag = (w.gtag = function () {
+        // eslint-disable-next-line prefer-rest-params
+        own.push(arguments);
+      });
       const el = await mount(SHOP('ga="G-ABC123"'));
       el.acceptAll();
       expect(w.dataLayer).to.equal(own);
@@ -111,8 +132,10 @@ describe('integrations', () => {
 
     it('a returning visitor’s gated gtag call on a page with its own snippet comes after the default and the update', async () => {
       const own = (w.dataLayer = [] as unknown[]);
-      // eslint-disable-next-line prefer-rest-params
-      w.gtag = function () { own.push(arguments); };
+      w.gtag = function () {
+        // eslint-disable-next-line prefer-rest-params
+        own.push(arguments);
+      };
       storeConsent(['analytics'], ['preferences', 'marketing']);
       // The page's dataLayer makes Keksi start its integrations before the gated elements run.
       await mount(`${SHOP('')}<script type="text/plain" data-category="analytics">gtag('event', 'page_view_gated')</script>`);
@@ -168,7 +191,11 @@ describe('integrations', () => {
       const el = await mount(SHOP('ga="G-ABC123" meta-pixel="1234567890"'));
       for (const c of ['_ga=1', '_ga_ABC=1', '_gid=1', '_gcl_au=1', '_fbp=1', '_fbc=1', '_hjSession=1', 'cart=3']) document.cookie = `${c}; path=/`;
       el.setConsent(['marketing']);
-      const names = () => document.cookie.split('; ').map((c) => c.split('=')[0]).sort();
+      const names = () =>
+        document.cookie
+          .split('; ')
+          .map((c) => c.split('=')[0])
+          .sort();
       expect(names()).to.deep.equal(['_fbc', '_fbp', '_gcl_au', 'cart', 'keksi_consent']);
       el.rejectAll();
       expect(names()).to.deep.equal(['cart', 'keksi_consent']);
@@ -233,7 +260,9 @@ describe('integrations', () => {
 
   describe('embeds', () => {
     it('shows a placeholder that allows just the embed’s category and shows it', async () => {
-      const el = await mount(`<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#yt" title="Video" width="560" height="315"></iframe>${SHOP('lang="fi"')}`);
+      const el = await mount(
+        `<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html#yt" title="Video" width="560" height="315"></iframe>${SHOP('lang="fi"')}`,
+      );
       const iframe = document.querySelector('iframe[data-src="/test/fixtures/holds-frame.html#yt"]') as HTMLIFrameElement;
       expect(iframe.hidden).to.equal(true);
       const placeholder = iframe.previousElementSibling as HTMLElement;
@@ -259,7 +288,11 @@ describe('integrations', () => {
       await el.showPreferences();
       await settled(el);
       const text = (id: string) => prefsOf(el)!.querySelector(`#c-${id}`)!.closest('li')!.textContent!.replace(/\s+/g, ' ');
-      expect(text('analytics')).to.include('Google Analytics').and.include('Google Ireland Ltd').and.include('_ga (2 years)').and.include('_ga_ABC123 (2 years)');
+      expect(text('analytics'))
+        .to.include('Google Analytics')
+        .and.include('Google Ireland Ltd')
+        .and.include('_ga (2 years)')
+        .and.include('_ga_ABC123 (2 years)');
       expect(text('analytics')).to.include('outside the EU/EEA');
       expect(text('marketing')).to.include('Meta Pixel').and.include('_fbp (3 months)');
       expect(text('necessary')).to.include('keksi_consent (6 months)');

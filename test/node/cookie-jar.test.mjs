@@ -24,7 +24,10 @@ test('every value of a name round-trips, in order, and other names never leak', 
   fc.assert(
     fc.property(fc.array(pair, { maxLength: 8 }), fc.constantFrom(...NAMES, 'absent', 'valueOf', '__defineGetter__'), (pairs, name) => {
       const cookie = pairs.map(encode).join('; ');
-      assert.deepEqual(cookieValues(name, cookie), pairs.filter(([n]) => n === name).map(([, v]) => v));
+      assert.deepEqual(
+        cookieValues(name, cookie),
+        pairs.filter(([n]) => n === name).map(([, v]) => v),
+      );
     }),
     { numRuns: 3000 },
   );
@@ -34,7 +37,11 @@ test('malformed input never throws and yields only strings', () => {
   const junk = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.array(fc.oneof(fc.constantFrom('%', '%E0%A4%A', '%FF', '=', '"', '; ', ';', 'keksi_consent=', 'keksi_consent'), fc.string({ maxLength: 5 })), { maxLength: 20 }).map((a) => a.join('')),
+    fc
+      .array(fc.oneof(fc.constantFrom('%', '%E0%A4%A', '%FF', '=', '"', '; ', ';', 'keksi_consent=', 'keksi_consent'), fc.string({ maxLength: 5 })), {
+        maxLength: 20,
+      })
+      .map((a) => a.join('')),
   );
   fc.assert(
     fc.property(junk, fc.constantFrom(...NAMES), (cookie, name) => {
@@ -57,22 +64,29 @@ test('names are matched as written: a planted keksi%5Fconsent is another cookie'
 
 test('the first value is what js-cookie reads', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(pair.map(encode), fc.string({ maxLength: 20 })), { maxLength: 8 }), fc.constantFrom('keksi_consent', '_ga'), (parts, name) => {
-      const cookie = parts.join('; ');
-      globalThis.document = { cookie };
-      const expected = Cookies.get(name);
-      const values = cookieValues(name, cookie);
-      // js-cookie skips a copy it cannot decode; the reader keeps it, so js-cookie's is among them.
-      if (expected === undefined) return;
-      assert.ok(values.includes(expected), `${JSON.stringify(cookie)}: ${JSON.stringify(values)} lacks ${JSON.stringify(expected)}`);
-    }),
+    fc.property(
+      fc.array(fc.oneof(pair.map(encode), fc.string({ maxLength: 20 })), { maxLength: 8 }),
+      fc.constantFrom('keksi_consent', '_ga'),
+      (parts, name) => {
+        const cookie = parts.join('; ');
+        globalThis.document = { cookie };
+        const expected = Cookies.get(name);
+        const values = cookieValues(name, cookie);
+        // js-cookie skips a copy it cannot decode; the reader keeps it, so js-cookie's is among them.
+        if (expected === undefined) return;
+        assert.ok(values.includes(expected), `${JSON.stringify(cookie)}: ${JSON.stringify(values)} lacks ${JSON.stringify(expected)}`);
+      },
+    ),
     { numRuns: 3000 },
   );
   delete globalThis.document;
 });
 
 test('the stored record keeps schema v1 byte for byte (serialized without Array.prototype.toJSON)', async () => {
-  const { serializeConsent, parseConsentCookie } = await Promise.all([import('../../dist/esm/controller/record-writer.js'), import('../../dist/esm/core/record.js')]).then(([w, r]) => ({ ...w, ...r }));
+  const { serializeConsent, parseConsentCookie } = await Promise.all([
+    import('../../dist/esm/controller/record-writer.js'),
+    import('../../dist/esm/core/record.js'),
+  ]).then(([w, r]) => ({ ...w, ...r }));
   const cats = ['preferences', 'analytics', 'marketing', 'x-custom'];
   fc.assert(
     fc.property(fc.uuid(), fc.nat(9), fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }), fc.subarray(cats), (id, revision, d, a) => {

@@ -74,20 +74,32 @@ test('each default (cookie name, lifetime, its cap) is written once, in src/core
   // In strings and code alike (a JSDoc default names the constant: the manifest resolves it).
   const literals = /\bkeksi_consent\b|\b(182|395)\b/g;
   const found = [...where('strings', literals), ...where('code', literals), ...where('comments', literals)];
-  const inDefaults = found.filter((f) => f.startsWith(DEFAULTS + ':')).map((f) => f.split(': ')[1]).sort();
-  assert.deepEqual(found.filter((f) => !f.startsWith(DEFAULTS + ':')), []);
+  const inDefaults = found
+    .filter((f) => f.startsWith(DEFAULTS + ':'))
+    .map((f) => f.split(': ')[1])
+    .sort();
+  assert.deepEqual(
+    found.filter((f) => !f.startsWith(DEFAULTS + ':')),
+    [],
+  );
   assert.deepEqual(inDefaults, ['182', '395', 'keksi_consent']);
 });
 
-test('one tracker detector: only src/core/trackers.ts has a pattern for the vendors\' snippets', () => {
+test("one tracker detector: only src/core/trackers.ts has a pattern for the vendors' snippets", () => {
   const markers = /dataLayer|googletag|fbq|facebook\\?\.net/;
   const found = [...parsed].flatMap(([f, t]) => (f === 'src/core/trackers.ts' ? [] : t.regexes.filter((r) => markers.test(r)).map((r) => `${f}: ${r}`)));
   assert.deepEqual(found, []);
-  assert.ok(parsed.get('src/core/trackers.ts').regexes.some((r) => markers.test(r)), 'the detector is where it should be');
+  assert.ok(
+    parsed.get('src/core/trackers.ts').regexes.some((r) => markers.test(r)),
+    'the detector is where it should be',
+  );
 });
 
 test('every console message goes through src/core/log.ts', () => {
-  assert.deepEqual(where('code', /\bconsole\s*\./g, (f) => f === 'src/core/log.ts'), []);
+  assert.deepEqual(
+    where('code', /\bconsole\s*\./g, (f) => f === 'src/core/log.ts'),
+    [],
+  );
 });
 
 test('no benchmark figures in code comments: they live in docs/benchmarks.md', () => {
@@ -109,7 +121,8 @@ const notVisitorTexts = (f) => f.startsWith('src/i18n/') || f === 'src/notice/ch
 test("visitors' texts live only under src/i18n/", () => {
   // A string with Finnish or Swedish words (a word of three letters or more with ä, ö or å), a word
   // for cookies, or a copy of a text the language files hold.
-  const visible = (s) => /\p{L}*[äöåÄÖÅ]\p{L}*/u.exec(s)?.[0].length >= 3 || /\b(evä?ste\p{L}*|kakor|cookie settings)/iu.test(s) || knownTexts.some((k) => s.includes(k));
+  const visible = (s) =>
+    /\p{L}*[äöåÄÖÅ]\p{L}*/u.exec(s)?.[0].length >= 3 || /\b(evä?ste\p{L}*|kakor|cookie settings)/iu.test(s) || knownTexts.some((k) => s.includes(k));
   const found = [...parsed].flatMap(([f, t]) => (notVisitorTexts(f) ? [] : t.strings.filter(visible).map((s) => `${f}: ${s.slice(0, 60)}`)));
   assert.deepEqual(found, []);
 });

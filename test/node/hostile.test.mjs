@@ -13,12 +13,14 @@ console.warn = () => {}; // parseConfig warns about every bad value; that is tes
 
 const CATS = ['preferences', 'analytics', 'marketing', 'x-custom'];
 const category = fc.oneof(fc.constantFrom(...CATS, 'necessary'), fc.string({ maxLength: 12 }));
-const validRecord = fc.record({
-  id: fc.uuid(),
-  revision: fc.nat(9),
-  timestamp: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-  accepted: fc.subarray(CATS),
-}).map((r) => ({ ...r, accepted: ['necessary', ...r.accepted], rejected: CATS.filter((c) => !r.accepted.includes(c)) }));
+const validRecord = fc
+  .record({
+    id: fc.uuid(),
+    revision: fc.nat(9),
+    timestamp: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    accepted: fc.subarray(CATS),
+  })
+  .map((r) => ({ ...r, accepted: ['necessary', ...r.accepted], rejected: CATS.filter((c) => !r.accepted.includes(c)) }));
 
 const hostileCookie = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -28,7 +30,9 @@ const hostileCookie = fc.oneof(
   validRecord.map(serializeConsent).chain((s) => fc.nat(s.length).map((n) => s.slice(0, n))),
   validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":2')),
   validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":"1"')),
-  fc.record({ v: fc.constant(1), id: fc.anything(), r: fc.anything(), t: fc.anything(), a: fc.array(category), x: fc.array(category) }).map((o) => JSON.stringify(o)),
+  fc
+    .record({ v: fc.constant(1), id: fc.anything(), r: fc.anything(), t: fc.anything(), a: fc.array(category), x: fc.array(category) })
+    .map((o) => JSON.stringify(o)),
   fc.anything(),
 );
 
@@ -49,10 +53,14 @@ test('the cookie parser never throws and returns null or a consistent consent', 
 
 test('future and foreign schemas are never read', () => {
   fc.assert(
-    fc.property(validRecord, fc.integer().filter((v) => v !== 1), (record, v) => {
-      const s = serializeConsent(record).replace('"v":1', `"v":${v}`);
-      assert.equal(parseConsentCookie(s), null);
-    }),
+    fc.property(
+      validRecord,
+      fc.integer().filter((v) => v !== 1),
+      (record, v) => {
+        const s = serializeConsent(record).replace('"v":1', `"v":${v}`);
+        assert.equal(parseConsentCookie(s), null);
+      },
+    ),
     { numRuns: 1000 },
   );
 });
@@ -82,8 +90,49 @@ test('nothing is granted that the stored record did not accept, for the configur
 });
 
 test('attribute parsing never throws and always yields values in range', () => {
-  const attr = fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('analytics marketing', 'G-ABC123', '12', '-1', '1e9', 'NaN', 'javascript:alert(1)', ' //evil.example', 'advanced', 'top', 'evil.example', 'ample.fi', 'example.fi', '.example.fi')), { nil: null });
-  const names = ['categories', 'lang', 'revision', 'cookie-name', 'cookie-domain', 'expires-days', 'notice-url', 'position', 'no-reopen-button', 'ga', 'google-ads', 'gtm', 'meta-pixel', 'consent-mode', 'log-url', 'reload-on-withdraw', 'ignore-gpc', 'onclick', 'x'];
+  const attr = fc.option(
+    fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        'analytics marketing',
+        'G-ABC123',
+        '12',
+        '-1',
+        '1e9',
+        'NaN',
+        'javascript:alert(1)',
+        ' //evil.example',
+        'advanced',
+        'top',
+        'evil.example',
+        'ample.fi',
+        'example.fi',
+        '.example.fi',
+      ),
+    ),
+    { nil: null },
+  );
+  const names = [
+    'categories',
+    'lang',
+    'revision',
+    'cookie-name',
+    'cookie-domain',
+    'expires-days',
+    'notice-url',
+    'position',
+    'no-reopen-button',
+    'ga',
+    'google-ads',
+    'gtm',
+    'meta-pixel',
+    'consent-mode',
+    'log-url',
+    'reload-on-withdraw',
+    'ignore-gpc',
+    'onclick',
+    'x',
+  ];
   fc.assert(
     fc.property(fc.dictionary(fc.constantFrom(...names), attr), fc.constantFrom('shop.example.fi', 'localhost', ''), (attrs, host) => {
       const c = parseConfig((n) => attrs[n] ?? null, Object.keys(attrs), host);
@@ -98,9 +147,14 @@ test('attribute parsing never throws and always yields values in range', () => {
       assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
       // Every bad value is listed, and every listed problem has a message naming its attribute.
-      for (const problem of c.problems) assert.ok(describeProblem(problem, c).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
+      for (const problem of c.problems)
+        assert.ok(describeProblem(problem, c).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
       for (const name of Object.keys(attrs)) {
-        if (name === 'x' || name === 'onclick') assert.ok(c.problems.some((p) => p[0] === 'unknown' && p[1] === name), name);
+        if (name === 'x' || name === 'onclick')
+          assert.ok(
+            c.problems.some((p) => p[0] === 'unknown' && p[1] === name),
+            name,
+          );
       }
     }),
     { numRuns: 5000 },
@@ -116,13 +170,25 @@ test("cookie-domain is taken only for the page's own domain or a parent of it", 
   for (const other of ['evil.example', 'ample.fi', 'www.shop.example.fi']) {
     const c = domain(other, 'shop.example.fi');
     assert.equal(c.cookieDomain, undefined, other);
-    assert.ok(c.problems.some((p) => p.includes('cookie-domain')), other);
+    assert.ok(
+      c.problems.some((p) => p.includes('cookie-domain')),
+      other,
+    );
   }
 });
 
 test('a record that accepts and rejects the same category, or rejects necessary, is no consent', () => {
-  const record = { id: '0123abcd-0000-4000-8000-000000000000', revision: 0, timestamp: new Date().toISOString(), accepted: ['necessary', 'analytics'], rejected: ['marketing'] };
-  const tampered = (a, x) => serializeConsent(record).replace('"a":["analytics"]', `"a":${JSON.stringify(a)}`).replace('"x":["marketing"]', `"x":${JSON.stringify(x)}`);
+  const record = {
+    id: '0123abcd-0000-4000-8000-000000000000',
+    revision: 0,
+    timestamp: new Date().toISOString(),
+    accepted: ['necessary', 'analytics'],
+    rejected: ['marketing'],
+  };
+  const tampered = (a, x) =>
+    serializeConsent(record)
+      .replace('"a":["analytics"]', `"a":${JSON.stringify(a)}`)
+      .replace('"x":["marketing"]', `"x":${JSON.stringify(x)}`);
   assert.notEqual(parseConsentCookie(tampered(['analytics'], ['marketing'])), null, 'the untampered record reads');
   assert.equal(parseConsentCookie(tampered(['analytics', 'marketing'], ['marketing'])), null);
   assert.equal(parseConsentCookie(tampered(['analytics'], ['marketing', 'necessary'])), null);

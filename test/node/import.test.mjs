@@ -32,7 +32,11 @@ test('Kruununjalokivi imports: controller contact block, retention under the sho
   assertValid(notice);
   assert.equal(notice.lang, 'fi');
   assert.equal(notice.title, 'Tietosuojaseloste, asiakas- ja markkinointirekisteri');
-  assert.deepEqual(notice.controller, { name: 'Maija Esimerkki, Käpynä/Kruununjalokivi.com', address: 'Otakaari 5\n02150 Espoo', email: 'info@kruununjalokivi.example' });
+  assert.deepEqual(notice.controller, {
+    name: 'Maija Esimerkki, Käpynä/Kruununjalokivi.com',
+    address: 'Otakaari 5\n02150 Espoo',
+    email: 'info@kruununjalokivi.example',
+  });
   assert.match(notice.purposes[0].purpose, /^Kruununjalokivi\.comin asiakasrekisteriä käytetään/);
   assert.equal(notice.purposes[0].basis, undefined, 'no legal basis is invented');
   assert.match(notice.sources, /^Rekisterin asiakkuustiedot saadaan/);
@@ -66,7 +70,10 @@ test('Kehobalanssi imports: markdown table with HTML cells, a row split over two
   assert.match(notice.cookies, /\n- vierailijan IP-osoite\n- vierailun ajankohta\n/);
   assert.match(notice.cookies, /Google Analytics seurannan voit ottaa/);
   const rights = notice.rights.text.split('\n\n');
-  assert.deepEqual(rights.filter((p) => p.startsWith('**')), ['**Tarkastusoikeus**', '**Oikeus vaatia tiedon korjaamista**', '**Muut henkilötietojen käsittelyyn liittyvät oikeudet**']);
+  assert.deepEqual(
+    rights.filter((p) => p.startsWith('**')),
+    ['**Tarkastusoikeus**', '**Oikeus vaatia tiedon korjaamista**', '**Muut henkilötietojen käsittelyyn liittyvät oikeudet**'],
+  );
   assert.equal(rights[0], '**Tarkastusoikeus**');
   assert.equal(notice.rights.standard, false);
   assert.equal(notice.headings?.rights, undefined, 'several headings in one section: Keksi’s heading, theirs as bold lines');
@@ -80,7 +87,12 @@ test('Kalvokeskus imports: numbered headings, a question as a heading, update da
   assert.match(notice.intro, /^Henkilötietojasi arvostetaan/);
   assert.equal(notice.updated, '2020-07-12');
   assert.deepEqual(notice.controller, { name: 'Matti Esimerkki', address: 'Tieteenkatu 18 A 59\n33720 Tampere' });
-  assert.deepEqual(notice.contact, { name: 'Matti Esimerkki', address: 'Tieteenkatu 18 A 59\n33720 Tampere', email: 'info@kalvokeskus.example', phone: '0450000002' });
+  assert.deepEqual(notice.contact, {
+    name: 'Matti Esimerkki',
+    address: 'Tieteenkatu 18 A 59\n33720 Tampere',
+    email: 'info@kalvokeskus.example',
+    phone: '0450000002',
+  });
   assert.equal(notice.register, 'Kalvokeskus.fi käyttäjä-, asiakas- ja markkinointirekisteri');
   assert.match(notice.purposes[0].purpose, /profiloimiseen/);
   assert.match(notice.data, /^- \*\*Ostotilauksen/);
@@ -90,9 +102,16 @@ test('Kalvokeskus imports: numbered headings, a question as a heading, update da
   assert.match(notice.recipients.text, /Facebookille/);
   assert.match(notice.transfers.text, /^Henkilötietoja ei siirretä/);
   assert.match(notice.security.text, /SSL-salausmenetelmällä/);
-  assert.match(notice.rights.text, /kokonaan unohdetuksi, mikäli tietojen säilyttäminen ei ole vallitsevan/, 'a paragraph broken by a blank line is kept, words intact');
+  assert.match(
+    notice.rights.text,
+    /kokonaan unohdetuksi, mikäli tietojen säilyttäminen ei ole vallitsevan/,
+    'a paragraph broken by a blank line is kept, words intact',
+  );
   assert.deepEqual(custom, []);
-  assert.deepEqual(mapped.find((m) => m.heading === '6. Miten tietoa kerätään ja saadaan?'), { heading: '6. Miten tietoa kerätään ja saadaan?', field: 'sources' });
+  assert.deepEqual(
+    mapped.find((m) => m.heading === '6. Miten tietoa kerätään ja saadaan?'),
+    { heading: '6. Miten tietoa kerätään ja saadaan?', field: 'sources' },
+  );
 });
 
 for (const name of Object.keys(SEEDS)) {
@@ -112,26 +131,75 @@ function oneSection(heading, { format, body = 'Tämä on osion teksti.' } = {}) 
 }
 
 const VARIANTS = {
-  controller: ['1. Rekisterinpitäjä', '1) Rekisterinpitäjä', '## Rekisterinpitäjä', '**Rekisterinpitäjä**', 'Rekisterinpitäjän yhteystiedot', 'Personuppgiftsansvarig', 'Controller', 'Data controller'],
-  contact: ['2. Yhteyshenkilö', 'Yhteyshenkilö rekisteriä koskevissa asioissa', '### Yhteyshenkilö rekisteriä koskevissa asioissa:', 'Kontaktperson', 'Kontaktperson i ärenden som gäller registret', 'Contact person'],
+  controller: [
+    '1. Rekisterinpitäjä',
+    '1) Rekisterinpitäjä',
+    '## Rekisterinpitäjä',
+    '**Rekisterinpitäjä**',
+    'Rekisterinpitäjän yhteystiedot',
+    'Personuppgiftsansvarig',
+    'Controller',
+    'Data controller',
+  ],
+  contact: [
+    '2. Yhteyshenkilö',
+    'Yhteyshenkilö rekisteriä koskevissa asioissa',
+    '### Yhteyshenkilö rekisteriä koskevissa asioissa:',
+    'Kontaktperson',
+    'Kontaktperson i ärenden som gäller registret',
+    'Contact person',
+  ],
   dpo: ['Tietosuojavastaava', 'Dataskyddsombud', 'Data protection officer'],
   register: ['3. Rekisterin nimi', 'Registrets namn', 'Name of the register'],
   purposes: [
-    '4. Henkilötietojen käsittelyn tarkoitus', 'Henkilötietojen käsittelyn tarkoitus ja oikeusperuste', 'Henkilötietojen käsittelyn oikeusperuste',
-    'Rekisterin käyttötarkoitus', 'Ändamål och rättslig grund för behandlingen', 'Ändamålet med behandlingen av personuppgifter', 'Purposes and legal basis of processing', 'Purpose of processing',
+    '4. Henkilötietojen käsittelyn tarkoitus',
+    'Henkilötietojen käsittelyn tarkoitus ja oikeusperuste',
+    'Henkilötietojen käsittelyn oikeusperuste',
+    'Rekisterin käyttötarkoitus',
+    'Ändamål och rättslig grund för behandlingen',
+    'Ändamålet med behandlingen av personuppgifter',
+    'Purposes and legal basis of processing',
+    'Purpose of processing',
   ],
-  data: ['Rekisterin tietosisältö', 'Rekisterin sisältämät tiedot', 'Registrets innehåll', 'Registrets datainnehåll', 'Personal data processed', 'Categories of personal data'],
+  data: [
+    'Rekisterin tietosisältö',
+    'Rekisterin sisältämät tiedot',
+    'Registrets innehåll',
+    'Registrets datainnehåll',
+    'Personal data processed',
+    'Categories of personal data',
+  ],
   sources: ['Säännönmukaiset tietolähteet', 'Mistä tiedot saadaan?', 'Regelmässiga uppgiftskällor', 'Sources of data', 'Where the data comes from'],
   recipients: ['Tietojen säännönmukaiset luovutukset', 'Tietojen luovutukset', 'Regelmässiga utlämnanden av uppgifter', 'Recipients of data', 'Recipients'],
   transfers: [
-    'Tietojen siirto EU:n tai ETA:n ulkopuolelle', 'Tietojen siirto EU:n ulkopuolelle', 'Överföring av uppgifter till länder utanför EU eller EES',
-    'Överföring till länder utanför EU eller EES', 'Transfers outside the EU/EEA', 'Transfer of data outside the EU or EEA',
+    'Tietojen siirto EU:n tai ETA:n ulkopuolelle',
+    'Tietojen siirto EU:n ulkopuolelle',
+    'Överföring av uppgifter till länder utanför EU eller EES',
+    'Överföring till länder utanför EU eller EES',
+    'Transfers outside the EU/EEA',
+    'Transfer of data outside the EU or EEA',
   ],
-  security: ['Rekisterin suojauksen periaatteet', 'Rekisterin suojausperiaatteet', 'Principer för skyddet av registret', 'Registrets skydd', 'How the data is protected', 'Data security'],
+  security: [
+    'Rekisterin suojauksen periaatteet',
+    'Rekisterin suojausperiaatteet',
+    'Principer för skyddet av registret',
+    'Registrets skydd',
+    'How the data is protected',
+    'Data security',
+  ],
   retention: ['Tietojen säilytysaika', 'Tietojen käsittelyn kesto', 'Lagringstid', 'Retention period', 'How long we keep data'],
   rights: [
-    'Rekisteröidyn oikeudet', 'Tarkastusoikeus', 'Oikeus vaatia tiedon korjaamista', 'Oikeus vaatia virheellisen tiedon oikaisua', 'Muut oikeudet', 'Kielto-oikeus',
-    'Den registrerades rättigheter', 'Rätt till insyn', 'Rätt att kräva rättelse av uppgift', 'Your rights', 'Right of access',
+    'Rekisteröidyn oikeudet',
+    'Tarkastusoikeus',
+    'Oikeus vaatia tiedon korjaamista',
+    'Oikeus vaatia virheellisen tiedon oikaisua',
+    'Muut oikeudet',
+    'Kielto-oikeus',
+    'Den registrerades rättigheter',
+    'Rätt till insyn',
+    'Rätt att kräva rättelse av uppgift',
+    'Your rights',
+    'Right of access',
   ],
   required: ['Tietojen antamisen pakollisuus', 'Skyldighet att lämna uppgifter', 'Whether you must provide data'],
   automated: ['Automaattinen päätöksenteko ja profilointi', 'Automatiserat beslutsfattande och profilering', 'Automated decisions and profiling'],
@@ -155,7 +223,9 @@ test('headings as a markdown table row and as HTML h2, h3 and table rows', () =>
   assert.equal(oneSection('| Rekisterin tietosisältö | Nimi ja osoite. |', { body: '' }).notice.data, 'Nimi ja osoite.');
   assert.equal(oneSection('<h2>Rekisterin tietosisältö</h2>', { format: 'html' }).notice.data, 'Tämä on osion teksti.');
   assert.equal(oneSection('<h3>3. Säännönmukaiset tietolähteet</h3>', { format: 'html' }).notice.sources, 'Tämä on osion teksti.');
-  const table = importNotice('<h1>Seloste</h1><table><tr><th>Rekisterin nimi</th><td>Asiakasrekisteri</td></tr><tr><td>Lagringstid</td><td><p>Två år.</p></td></tr></table>');
+  const table = importNotice(
+    '<h1>Seloste</h1><table><tr><th>Rekisterin nimi</th><td>Asiakasrekisteri</td></tr><tr><td>Lagringstid</td><td><p>Två år.</p></td></tr></table>',
+  );
   assert.equal(table.notice.register, 'Asiakasrekisteri');
   assert.equal(table.notice.retention, 'Två år.');
 });
@@ -191,7 +261,9 @@ test('a Swedish dataskyddsbeskrivning: lang sv, headings straight after their nu
 });
 
 test('an unknown heading becomes a custom section with the shop’s own heading', () => {
-  const numbered = importNotice('Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Asiakaspalaute\n\nPalautteet käsitellään.\n\n3. Evästeet\n\nKäytämme evästeitä.');
+  const numbered = importNotice(
+    'Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Asiakaspalaute\n\nPalautteet käsitellään.\n\n3. Evästeet\n\nKäytämme evästeitä.',
+  );
   assert.deepEqual(numbered.notice.sections, [{ title: 'Asiakaspalaute', text: 'Palautteet käsitellään.' }]);
   assert.deepEqual(numbered.custom, ['2. Asiakaspalaute']);
   assert.equal(numbered.notice.cookies, 'Käytämme evästeitä.');
@@ -202,7 +274,9 @@ test('an unknown heading becomes a custom section with the shop’s own heading'
 });
 
 test('a numbered line inside a section is text, not a heading, unless it continues the headings’ numbering', () => {
-  const { notice, custom } = importNotice('Seloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Rekisterin tietosisältö\n\n1. nimi\n2. osoite\n\n3. Tietojen säilytysaika\n\nKaksi vuotta.');
+  const { notice, custom } = importNotice(
+    'Seloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Rekisterin tietosisältö\n\n1. nimi\n2. osoite\n\n3. Tietojen säilytysaika\n\nKaksi vuotta.',
+  );
   assert.equal(notice.data, '1. nimi\n2. osoite');
   assert.equal(notice.retention, 'Kaksi vuotta.');
   assert.deepEqual(custom, []);
@@ -217,10 +291,16 @@ test('contact blocks: Y-tunnus, legal form, short name, phone, address and e-mai
     body: 'Pikku Paahtimo Oy (jäljempänä ”Paahtimo”)\nY-tunnus: 1234567-8\nPaahtimokuja 1 B 12\n33100 Tampere\nPuh. +358 40 123 4567\nhttps://paahtimo.example',
   });
   assert.deepEqual(notice.controller, {
-    name: 'Pikku Paahtimo Oy', legalForm: 'Oy', shortName: 'Paahtimo', businessId: '1234567-8', address: 'Paahtimokuja 1 B 12\n33100 Tampere',
-    phone: '+358 40 123 4567', url: 'https://paahtimo.example',
+    name: 'Pikku Paahtimo Oy',
+    legalForm: 'Oy',
+    shortName: 'Paahtimo',
+    businessId: '1234567-8',
+    address: 'Paahtimokuja 1 B 12\n33100 Tampere',
+    phone: '+358 40 123 4567',
+    url: 'https://paahtimo.example',
   });
-  const sv = oneSection('Personuppgiftsansvarig', { body: 'Rosteriet Ab (nedan ”Rosteriet”), FO-nummer 7654321-0, e-post: info(at)rosteriet.fi' }).notice.controller;
+  const sv = oneSection('Personuppgiftsansvarig', { body: 'Rosteriet Ab (nedan ”Rosteriet”), FO-nummer 7654321-0, e-post: info(at)rosteriet.fi' }).notice
+    .controller;
   assert.deepEqual(sv, { name: 'Rosteriet Ab', legalForm: 'Ab', shortName: 'Rosteriet', businessId: '7654321-0', email: 'info@rosteriet.fi' });
 });
 
@@ -266,7 +346,10 @@ test('`keksi/import` is the same pure module for any tool or the browser: no DOM
   const source = (readFileSync('dist/esm/notice/import.js', 'utf8') + readFileSync('dist/esm/i18n/notice.js', 'utf8'))
     .replace(/\/\*[^]*?\*\//g, '')
     .replace(/(^|\s)\/\/.*$/gm, '');
-  assert.deepEqual([...source.matchAll(/from\s*['"]([^'"]+)['"]/g)].map((x) => x[1]).filter((s) => !/^\.\.?\//.test(s)), []);
+  assert.deepEqual(
+    [...source.matchAll(/from\s*['"]([^'"]+)['"]/g)].map((x) => x[1]).filter((s) => !/^\.\.?\//.test(s)),
+    [],
+  );
   assert.doesNotMatch(source, /\b(document|window|DOMParser|eval|Function\(|require\(|process\.)/);
 });
 
@@ -292,17 +375,27 @@ test('property: import never drops text', () => {
     fc.property(notices, fc.boolean(), (sections, title) => {
       const text = [title ? 'Tietosuojaseloste' : '', ...sections.flatMap(([h, paras]) => [h, ...paras])].join('\n\n');
       const out = flat(strings(importNotice(text).notice).join(' '));
-      for (const [, paras] of sections) for (const l of paras.flatMap((p) => p.split('\n'))) assert.ok(out.includes(flat(l)), `"${l}" was dropped from:\n${text}`);
+      for (const [, paras] of sections)
+        for (const l of paras.flatMap((p) => p.split('\n'))) assert.ok(out.includes(flat(l)), `"${l}" was dropped from:\n${text}`);
     }),
     { numRuns: 300 },
   );
 });
 
-const PLAIN_HEADINGS = [...Object.values(VARIANTS).flat().filter((h) => !/^(#|\*\*|\d)/.test(h)), 'Muutokset', 'Lisätietoja'];
+const PLAIN_HEADINGS = [
+  ...Object.values(VARIANTS)
+    .flat()
+    .filter((h) => !/^(#|\*\*|\d)/.test(h)),
+  'Muutokset',
+  'Lisätietoja',
+];
 const LAYOUTS = {
-  'HTML headings': (sections) => '<h1>Tietosuojaseloste</h1>' + sections.map(([h, paras]) => `<h2>${h}</h2>` + paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('')).join('\n'),
+  'HTML headings': (sections) =>
+    '<h1>Tietosuojaseloste</h1>' + sections.map(([h, paras]) => `<h2>${h}</h2>` + paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('')).join('\n'),
   'HTML table': (sections) =>
-    '<table>' + sections.map(([h, paras]) => `<tr><th>${h}</th><td>${paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(' ')}</td></tr>`).join('') + '</table>',
+    '<table>' +
+    sections.map(([h, paras]) => `<tr><th>${h}</th><td>${paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(' ')}</td></tr>`).join('') +
+    '</table>',
   'markdown table': (sections) =>
     '| | |\n|---|---|\n' + sections.map(([h, paras]) => `| ${h} | ${paras.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(' ')} |`).join('\n'),
 };
@@ -313,7 +406,8 @@ test('property: import never drops text from HTML headings, HTML tables or markd
     fc.property(sectionsOf, fc.constantFrom(...Object.keys(LAYOUTS)), (sections, layout) => {
       const source = LAYOUTS[layout](sections);
       const out = flat(strings(importNotice(source, { format: layout.startsWith('HTML') ? 'html' : 'markdown' }).notice).join(' '));
-      for (const [, paras] of sections) for (const l of paras.flatMap((p) => p.split('\n'))) assert.ok(out.includes(flat(l)), `${layout}: "${l}" was dropped from:\n${source}`);
+      for (const [, paras] of sections)
+        for (const l of paras.flatMap((p) => p.split('\n'))) assert.ok(out.includes(flat(l)), `${layout}: "${l}" was dropped from:\n${source}`);
     }),
     { numRuns: 300 },
   );
@@ -329,7 +423,10 @@ test('CLI: `keksi import FILE` prints the notice JSON, and the mapping and the c
 
 test('CLI: `-o FILE` writes the notice and prints what was mapped, kept as custom, and found', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'keksi-import-')), 'notice.json');
-  writeFileSync(out.replace('notice.json', 'in.md'), '# Tietosuojaseloste\n\n## Rekisterinpitäjä\n\nFirma Oy\ninfo@firma.fi\n\n## Asiakaspalaute\n\nPalaute.\n');
+  writeFileSync(
+    out.replace('notice.json', 'in.md'),
+    '# Tietosuojaseloste\n\n## Rekisterinpitäjä\n\nFirma Oy\ninfo@firma.fi\n\n## Asiakaspalaute\n\nPalaute.\n',
+  );
   const r = cli('import', out.replace('notice.json', 'in.md'), '-o', out);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).controller.email, 'info@firma.fi');

@@ -13,9 +13,7 @@ const ENTRY = 'src/entry/';
 const entry = config.find((c) => c.input?.keksi).input.keksi.replace(/^\.\//, '');
 
 const files = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
-  );
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
 
 /** Each module's imports: `{ to, kind }` with kind 'value', 'type' (erased by TypeScript) or 'dynamic'. */
 function importsOf(file) {
@@ -29,10 +27,14 @@ function importsOf(file) {
   };
   for (const [, clause, spec] of code.matchAll(/^\s*(?:import|export)\b([^;'"]*?)\bfrom\s*['"]([^'"]+)['"]/gm)) {
     const braces = /\{([^}]*)\}/.exec(clause);
-    const named = braces ? braces[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const named = braces
+      ? braces[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
     const typeOnly =
-      /^\s*type\b/.test(clause) ||
-      (braces && named.length > 0 && named.every((s) => /^type\s/.test(s)) && !clause.replace(braces[0], '').match(/[\w*]/));
+      /^\s*type\b/.test(clause) || (braces && named.length > 0 && named.every((s) => /^type\s/.test(s)) && !clause.replace(braces[0], '').match(/[\w*]/));
     add(spec, typeOnly ? 'type' : 'value');
   }
   for (const [, spec] of code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) add(spec, 'value');
@@ -124,7 +126,10 @@ test('each folder of src/ loads with one output of dist/keksi.mjs: the core or o
 });
 
 test('src/i18n/ loads with what shows each text: the core and the controller never load the translation tables', () => {
-  const controller = reach([...new Set([...graph].flatMap(([, l]) => l.filter((i) => i.kind === 'dynamic').map((i) => i.to)))].filter((m) => m.startsWith('src/controller/')), core);
+  const controller = reach(
+    [...new Set([...graph].flatMap(([, l]) => l.filter((i) => i.kind === 'dynamic').map((i) => i.to)))].filter((m) => m.startsWith('src/controller/')),
+    core,
+  );
   const early = [...core, ...controller].filter((m) => m.startsWith('src/i18n/')).sort();
   // The reopen button's label is the controller's only text.
   assert.deepEqual(early, ['src/i18n/reopen-label.ts']);

@@ -25,7 +25,10 @@ test('each element compiles with `extends LitElement` by changing its import lin
     swapped.push(file.replace(/.*\//, ''));
   }
   assert.deepEqual(swapped.sort(), ['keksi-banner.ts', 'keksi-embed.ts', 'keksi-notice.ts', 'keksi-preferences.ts']);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: ['src/**/*.ts'] }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: ['src/**/*.ts'] }),
+  );
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 });

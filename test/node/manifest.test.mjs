@@ -10,7 +10,9 @@ import { test } from 'node:test';
 const ELEMENTS = ['keksi-consent', 'keksi-banner', 'keksi-preferences', 'keksi-embed', 'keksi-notice'];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const elements = new Map(manifest.modules.flatMap((mod) => (mod.declarations || []).filter((d) => d.tagName).map((d) => [d.tagName, { ...d, module: mod.path }])));
+const elements = new Map(
+  manifest.modules.flatMap((mod) => (mod.declarations || []).filter((d) => d.tagName).map((d) => [d.tagName, { ...d, module: mod.path }])),
+);
 const attributes = (tag) => (elements.get(tag)?.attributes || []).map((a) => a.name).sort();
 
 const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -37,7 +39,10 @@ export function readmeTables(text) {
       element = /<?(keksi-[a-z]+)>?/.exec(line)?.[1];
       rows = undefined;
     } else if (/^\|/.test(line)) {
-      const [first, ...rest] = line.split('|').slice(1, -1).map((c) => c.trim());
+      const [first, ...rest] = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       if (rows === undefined && element && /^attribute/i.test(first)) tables.set(element, (rows = new Map()));
       else if (rows && !/^:?-+:?$/.test(first)) for (const m of first.matchAll(/`([^`]+)`/g)) rows.set(m[1], rest);
     } else if (line.trim() === '' && rows) rows = null;
@@ -122,10 +127,24 @@ test("the README's attribute tables match the manifest, element by element, defa
 
 test('the README table parser reads one table per element heading', () => {
   const md = [
-    '## `<keksi-consent>` attributes', '', '| attribute | default | meaning |', '|---|---|---|',
-    '| `categories` | – | x |', '| `lang` | page | `fi`, `sv` |', '', 'Text with | a pipe.', '',
-    '### Other', '| attribute | x |', '|---|---|', '| `not-this` | y |',
-    '## <keksi-notice>', '| Attribute | meaning |', '|:--|--|', '| `src` | url |', '| `heading-level` | `2` |',
+    '## `<keksi-consent>` attributes',
+    '',
+    '| attribute | default | meaning |',
+    '|---|---|---|',
+    '| `categories` | – | x |',
+    '| `lang` | page | `fi`, `sv` |',
+    '',
+    'Text with | a pipe.',
+    '',
+    '### Other',
+    '| attribute | x |',
+    '|---|---|',
+    '| `not-this` | y |',
+    '## <keksi-notice>',
+    '| Attribute | meaning |',
+    '|:--|--|',
+    '| `src` | url |',
+    '| `heading-level` | `2` |',
   ].join('\n');
   const tables = readmeTables(md);
   assert.deepEqual([...tables.keys()], ['keksi-consent', 'keksi-notice']);

@@ -29,7 +29,10 @@ export function bareImports(text) {
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1] || m[2] || m[3];
     if (/^[./]/.test(spec) || spec.startsWith('node:') || /^https?:/.test(spec)) continue;
-    const name = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    const name = spec
+      .split('/')
+      .slice(0, spec.startsWith('@') ? 2 : 1)
+      .join('/');
     if (!builtinModules.includes(name)) names.add(name);
   }
   return names;
@@ -81,5 +84,8 @@ test('every runtime dependency is imported by src/', () => {
 });
 
 test('no package is both a dependency and a devDependency', () => {
-  assert.deepEqual([...deps].filter((name) => devDeps.has(name)), []);
+  assert.deepEqual(
+    [...deps].filter((name) => devDeps.has(name)),
+    [],
+  );
 });

@@ -78,8 +78,10 @@ test('the checks above can fail: they see a missing file, an outside link and a 
   assert.equal(inRepository('docs/nope.md'), false);
   assert.equal(inRepository('dist/keksi.js'), false, 'dist/ is built, not in the repository');
   assert.equal(inRepository('package.json'), true);
-  assert.deepEqual(
-    testCounts('All 412 tests pass, 38 e2e tests too. It ends with 1,203 passed, 0 failed; 16 rules; N passed; RUNS=2000 node --test test/'),
-    ['412 tests', '38 e2e tests', '1,203 passed', '0 failed'],
-  );
+  assert.deepEqual(testCounts('All 412 tests pass, 38 e2e tests too. It ends with 1,203 passed, 0 failed; 16 rules; N passed; RUNS=2000 node --test test/'), [
+    '412 tests',
+    '38 e2e tests',
+    '1,203 passed',
+    '0 failed',
+  ]);
 });

@@ -50,7 +50,10 @@ test('the ES module core path loads no UI code and stays under its ceiling', () 
   const files = ['dist/keksi.mjs', ...statics.map((f) => 'dist/' + f)];
   // lit-html's template marker ("lit$" + a random number) is in Lit and nowhere else.
   for (const f of files) assert.ok(!readFileSync(f, 'utf8').includes('lit$'), `${f} carries Lit`);
-  assert.ok(readdirSync('dist/chunks').some((f) => readFileSync('dist/chunks/' + f, 'utf8').includes('lit$')), 'Lit is in a lazy chunk');
+  assert.ok(
+    readdirSync('dist/chunks').some((f) => readFileSync('dist/chunks/' + f, 'utf8').includes('lit$')),
+    'Lit is in a lazy chunk',
+  );
   const size = files.reduce((n, f) => n + gz(f), 0);
   assert.ok(size <= CEILING.core, `${size} B gzip > ${CEILING.core} B`);
   assert.equal(files.length, 1, 'the core is one file: no static chunk to wait for');

@@ -43,7 +43,21 @@ const SSR_SHIM = `
   globalThis.__defined = registry;
 `;
 
-const API = ['CONSENT_MAP', 'KeksiConsent', 'acceptAll', 'configure', 'consentModeSignals', 'getConsent', 'has', 'rejectAll', 'reset', 'setConsent', 'showBanner', 'showPreferences', 'version'];
+const API = [
+  'CONSENT_MAP',
+  'KeksiConsent',
+  'acceptAll',
+  'configure',
+  'consentModeSignals',
+  'getConsent',
+  'has',
+  'rejectAll',
+  'reset',
+  'setConsent',
+  'showBanner',
+  'showPreferences',
+  'version',
+];
 
 test('import "keksi" in plain Node does not throw and exports the API, which answers "no consent"', () => {
   const out = inNode(`out.before = [typeof window, typeof document, typeof HTMLElement, typeof customElements];${INDEX}`);
@@ -67,13 +81,16 @@ test('import "keksi/notice" in plain Node does not throw and exports the element
 });
 
 test('under a server-rendering DOM shim (HTMLElement and customElements, no window) both imports work', () => {
-  const out = inNode(`${INDEX} const n = await import('${new URL('../../dist/esm/notice-entry.js', import.meta.url)}');
+  const out = inNode(
+    `${INDEX} const n = await import('${new URL('../../dist/esm/notice-entry.js', import.meta.url)}');
     out.defined = [...globalThis.__defined.keys()];
-    out.noticeBase = n.KeksiNotice.prototype instanceof HTMLElement;`, SSR_SHIM);
+    out.noticeBase = n.KeksiNotice.prototype instanceof HTMLElement;`,
+    SSR_SHIM,
+  );
   assert.equal(out.threw, undefined, out.threw);
   assert.deepEqual(out.exports, API);
   assert.equal(out.consent, null);
   // The notice entry defines its element where a registry exists (a server renderer needs it).
   assert.deepEqual(out.defined, ['keksi-notice']);
-  assert.equal(out.noticeBase, true, 'the element extends the shim\'s HTMLElement');
+  assert.equal(out.noticeBase, true, "the element extends the shim's HTMLElement");
 });

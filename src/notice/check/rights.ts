@@ -36,7 +36,15 @@ export const RIGHTS: Record<RightId, Concept> = {
   },
   portability: {
     fi: ['=siirrettävyy', '=siirto-oikeu', 'koneluettava*', 'siirtää =järjestelm', 'siirtää =toise'],
-    sv: ['dataportabilitet*', 'portabilitet*', 'maskinläsbar*', 'flytta =uppgift', 'överföra* =uppgift =annan', 'överföra* =uppgift =annat', 'överföra* =uppgift =system'],
+    sv: [
+      'dataportabilitet*',
+      'portabilitet*',
+      'maskinläsbar*',
+      'flytta =uppgift',
+      'överföra* =uppgift =annan',
+      'överföra* =uppgift =annat',
+      'överföra* =uppgift =system',
+    ],
     en: ['portab*', 'machine-readable', 'machine readable'],
   },
 };

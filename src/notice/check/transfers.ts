@@ -10,8 +10,16 @@ export const EEA = 'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IS IT LI LT LU 
 /** An adequacy decision (art. 45), the EU–US Data Privacy Framework, SCCs, BCRs (art. 46, 47) or an art. 49 derogation. */
 export const MECHANISM: Concept = {
   fi: [
-    '=riittävyyspäätö', 'riittävä =tietosuoj', '=tietosuojakehy', '=vakiosopimuslausek', '=vakiolausek', '=mallisopimuslausek',
-    '=mallilausek', '=yritystä =koskev =sitov', '=sitovat =yrityssään', '49 =artikl',
+    '=riittävyyspäätö',
+    'riittävä =tietosuoj',
+    '=tietosuojakehy',
+    '=vakiosopimuslausek',
+    '=vakiolausek',
+    '=mallisopimuslausek',
+    '=mallilausek',
+    '=yritystä =koskev =sitov',
+    '=sitovat =yrityssään',
+    '49 =artikl',
   ],
   sv: ['beslut =adekv', '=adekvat =skyddsnivå', '=standardavtalsklausul', '=standardklausul', 'bindande =företagsbestämm', '=dataskyddsram', '49 =artikel'],
   en: ['adequacy', 'privacy framework', 'standard contractual', 'binding corporate', 'bcr*', 'scc*', 'article 49', 'art 49'],

@@ -5,8 +5,12 @@ export const isText = (v: unknown): v is Text =>
   (typeof v === 'string' && v.length < 20000) ||
   (!!v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, s]) => /^(fi|sv|en)$/.test(k) && typeof s === 'string'));
 const isParty = (v: unknown): v is Party =>
-  !!v && typeof v === 'object' && typeof (v as Party).name === 'string' &&
-  ['businessId', 'address', 'email', 'phone', 'url'].every((k) => (v as Record<string, unknown>)[k] === undefined || typeof (v as Record<string, unknown>)[k] === 'string');
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as Party).name === 'string' &&
+  ['businessId', 'address', 'email', 'phone', 'url'].every(
+    (k) => (v as Record<string, unknown>)[k] === undefined || typeof (v as Record<string, unknown>)[k] === 'string',
+  );
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isRecipient = (r: unknown): boolean =>
   isObject(r) && typeof r.name === 'string' && (r.role === undefined || isText(r.role)) && (r.country === undefined || /^[A-Z]{2}$/.test(String(r.country)));
@@ -48,14 +52,33 @@ export function validateNotice(data: unknown): { notice: Notice | null; problems
   keep('created', (v) => typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v));
   keep('headings', isObject);
   if (out.headings) out.headings = clean(out.headings, 'headings', (k, v) => SECTION_ORDER.includes(k as never) && isText(v));
-  keep('purposes', (v) => Array.isArray(v) && v.every((p) => isObject(p) && isText(p.purpose) &&
-    (p.basis === undefined || [p.basis].flat().every((b) => LEGAL_BASES.includes(b as never))) && (p.legitimateInterest === undefined || isText(p.legitimateInterest))));
-  keep('recipients', (v) => isObject(v) && (v.text === undefined || isText(v.text)) && (v.list === undefined || (Array.isArray(v.list) && v.list.every(isRecipient))));
+  keep(
+    'purposes',
+    (v) =>
+      Array.isArray(v) &&
+      v.every(
+        (p) =>
+          isObject(p) &&
+          isText(p.purpose) &&
+          (p.basis === undefined || [p.basis].flat().every((b) => LEGAL_BASES.includes(b as never))) &&
+          (p.legitimateInterest === undefined || isText(p.legitimateInterest)),
+      ),
+  );
+  keep(
+    'recipients',
+    (v) => isObject(v) && (v.text === undefined || isText(v.text)) && (v.list === undefined || (Array.isArray(v.list) && v.list.every(isRecipient))),
+  );
   const recipients = out.recipients as Notice['recipients'];
   if (recipients?.list) out.recipients = { ...recipients, list: recipients.list.map((r, i) => clean(r, `recipients.list[${i}]`, extras(RECIPIENT_EXTRAS))) };
-  keep('transfers', (v) => isObject(v) && (v.outsideEu === undefined || typeof v.outsideEu === 'boolean') && [v.text, v.safeguards].every((t) => t === undefined || isText(t)));
+  keep(
+    'transfers',
+    (v) => isObject(v) && (v.outsideEu === undefined || typeof v.outsideEu === 'boolean') && [v.text, v.safeguards].every((t) => t === undefined || isText(t)),
+  );
   keep('security', (v) => isObject(v) && [v.text, v.manual, v.electronic].every((t) => t === undefined || isText(t)));
-  keep('rights', (v) => isObject(v) && (v.standard === undefined || typeof v.standard === 'boolean') && [v.text, v.howTo].every((t) => t === undefined || isText(t)));
+  keep(
+    'rights',
+    (v) => isObject(v) && (v.standard === undefined || typeof v.standard === 'boolean') && [v.text, v.howTo].every((t) => t === undefined || isText(t)),
+  );
   keep('sections', (v) => Array.isArray(v) && v.every((s) => isObject(s) && isText(s.title) && isText(s.text)));
   if (!out.controller) problems.push('"controller" is missing or has no name');
   return { notice: out as unknown as Notice, problems };

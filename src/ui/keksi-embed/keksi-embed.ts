@@ -65,7 +65,11 @@ export class KeksiEmbed extends KeksiElement {
     const views = this.config ? categoryViews(this.config, lang) : [];
     // "markkinointievästeet": the category's cookies by name; a shop's own category by its title.
     const names = listOf(
-      this.categories.map((id) => (t.categories as Record<string, CategoryText | undefined>)[id]?.cookies || t.cookiesOf.replace('{c}', (views.find((v) => v.id === id)?.title || id).toLowerCase())),
+      this.categories.map(
+        (id) =>
+          (t.categories as Record<string, CategoryText | undefined>)[id]?.cookies ||
+          t.cookiesOf.replace('{c}', (views.find((v) => v.id === id)?.title || id).toLowerCase()),
+      ),
       t.and,
     );
     return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
