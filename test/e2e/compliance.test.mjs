@@ -148,6 +148,8 @@ describe('COMPLIANCE.md consent rules', () => {
     assert.equal(await page.locator('h1').textContent(), 'Aamu – vaalea paahto');
     assert.equal(await ui.banner(page).count(), 0);
     await page.locator('footer [data-keksi-open]').click();
+    // The dialog renders after the click: wait for the open dialog, then count.
+    await page.locator('keksi-preferences dialog[open]').waitFor();
     assert.equal(await page.locator('keksi-preferences input[role=switch]:not([disabled])').count(), 3);
     await context.close();
   });
