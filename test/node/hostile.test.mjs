@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseConfig } from '../../dist/esm/controller/config.js';
+import { ATTRIBUTES, parseConfig } from '../../dist/esm/controller/config.js';
 import { describeProblem } from '../../dist/esm/controller/diagnostics.js';
 import { applicableConsent, parseConsentCookie } from '../../dist/esm/core/record.js';
 import { serializeConsent } from '../../dist/esm/controller/record-writer.js';
@@ -112,27 +112,8 @@ test('attribute parsing never throws and always yields values in range', () => {
     ),
     { nil: null },
   );
-  const names = [
-    'categories',
-    'lang',
-    'revision',
-    'cookie-name',
-    'cookie-domain',
-    'expires-days',
-    'notice-url',
-    'position',
-    'no-reopen-button',
-    'ga',
-    'google-ads',
-    'gtm',
-    'meta-pixel',
-    'consent-mode',
-    'log-url',
-    'reload-on-withdraw',
-    'ignore-gpc',
-    'onclick',
-    'x',
-  ];
+  // Every attribute <keksi-consent> knows, an event handler and an unknown one.
+  const names = [...ATTRIBUTES, 'onclick', 'x'];
   fc.assert(
     fc.property(fc.dictionary(fc.constantFrom(...names), attr), fc.constantFrom('shop.example.fi', 'localhost', ''), (attrs, host) => {
       const c = parseConfig((n) => attrs[n] ?? null, Object.keys(attrs), host);
