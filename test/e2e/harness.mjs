@@ -9,6 +9,11 @@ import puppeteer from 'puppeteer-core';
 import { CHROME_FLAGS, findBrowsers } from '../../scripts/browsers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
+// node:test reports an unhandled rejection from a browser driver's own code only by its message
+// ("Error: Assertion error"), attributed to whichever hook or test started the driver; print its stack
+// too, so the place is known. This only adds a log line: node:test still fails the file.
+process.on('unhandledRejection', (e) => console.error('[e2e harness] unhandled rejection:', e instanceof Error ? e.stack : e));
+
 const STAND_INS = [
   [/^https:\/\/www\.googletagmanager\.com\/(gtag\/js|gtm\.js)/, 'demo/vendor/gtag.js'],
   [/^https:\/\/connect\.facebook\.net\/.*\/fbevents\.js/, 'demo/vendor/fbevents.js'],
