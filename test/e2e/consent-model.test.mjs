@@ -243,13 +243,17 @@ async function firefoxDriver(browser, origin) {
 // ----- the model -----
 
 function newModel(load) {
-  // `stored`: the cookie; `memory`: what this tab's Keksi decided or read (another tab may have changed the cookie since).
-  return { stored: null, memory: null, load, elements: STATIC.map((e) => ({ ...e })), ever: new Set(), inserted: 0 };
+  // `stored`: the cookie; `memory`: what this tab's Keksi decided or read (another tab may have changed the cookie since);
+  // `told`: every choice this tab may report since its own last decision or page load: its own, and each one another
+  // tab stored since (the tab hears of them when it becomes visible again or by a Cookie Store change event, either
+  // of which may come after the model has looked, so it may be one or more decisions behind).
+  return { stored: null, memory: null, told: [null], load, elements: STATIC.map((e) => ({ ...e })), ever: new Set(), inserted: 0 };
 }
 
 function decided(m, accepted, here = true) {
   m.stored = CATS.filter((c) => accepted.includes(c));
   if (here) m.memory = m.stored;
+  m.told = here ? [m.stored] : [...m.told, m.stored];
   for (const c of m.stored) m.ever.add(c);
 }
 
@@ -298,10 +302,10 @@ function checkInvariants(m, s, snap, requests, final) {
   const where = `(page load ${m.load - s.first + 1})`;
   // The stored choice, as the model has it; a rejection stays a rejection, across reloads too.
   if (m.stored) assert.equal(sorted(snap.cookie.x), sorted(CATS.filter((c) => !m.stored.includes(c))), `the cookie's rejected list ${where}`);
-  // getConsent() tells this tab's choice; after a decision in another tab, the old one or the new one.
+  // getConsent() tells this tab's choice; after decisions in other tabs, the old one or one of the new ones.
   const told = snap.consent && sorted(snap.consent.accepted);
   const expected = (choice) => choice && sorted(['necessary', ...choice]);
-  if (told !== expected(m.stored) && !(stale(m) && told === expected(m.memory))) {
+  if (!m.told.some((choice) => told === expected(choice))) {
     assert.fail(`getConsent() says ${JSON.stringify(snap.consent)}, the stored choice is ${JSON.stringify(m.stored)} ${where}`);
   }
   if (snap.consent)
@@ -440,6 +444,7 @@ class Reset {
   async run(m, s) {
     await api(s, 'reset');
     m.stored = m.memory = null;
+    m.told = [null];
     await settle(m, s);
   }
   toString() {
@@ -455,7 +460,7 @@ class Reload {
     // The old page's held responses stay held until it is gone (aborting them first would let it go on
     // with its queue while it unloads, unseen).
     await s.reload();
-    Object.assign(m, { load: m.load + 1, memory: m.stored, elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
+    Object.assign(m, { load: m.load + 1, memory: m.stored, told: [m.stored], elements: STATIC.map((e) => ({ ...e })), ever: new Set(m.stored || []) });
     await settle(m, s);
     for (const h of s.held.filter((x) => x.load < m.load)) {
       s.held.splice(s.held.indexOf(h), 1);
@@ -632,7 +637,12 @@ describe('consent model (fast-check)', () => {
   let harness;
   let d;
   before(async () => {
-    harness = await startHarness();
+    // Without site isolation: the model's embeds are cross-site (vendor.keksi.test), so Chromium puts each in a
+    // process of its own and swaps it back when Keksi unloads it; over hundreds of such swaps playwright-core
+    // 1.65 now and then gets Page.frameAttached for a frame it already has and throws "Error: Assertion error"
+    // from its own CDP event handler (FrameManager.frameAttached, an unhandled rejection that fails this file
+    // although every test passed). Gating does not depend on the process model, so the model runs in one.
+    harness = await startHarness({ extraArgs: ['--disable-site-isolation-trials'] });
     d = await chromiumDriver(harness.browser, harness.server.url);
   });
   after(async () => {
