@@ -5,6 +5,8 @@
 //                       UI (only when shown). A returning visitor's gated elements run on the core alone.
 //  3. dist/keksi-notice.mjs and dist/keksi-notice.js — <keksi-notice>, for the privacy-notice page only.
 //  4. dist/esm/       — unbundled ES modules with .d.ts for `import` users (lit, js-cookie external).
+//  5. dist/configurator/ — the configurator (issue 16): a static page with one classic script, so it
+//                       works opened from disk (file://); its preview loads ../keksi.js.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -40,6 +42,13 @@ const ts = (options = {}) => [
 const min = () => [
   terser({ ecma: 2021, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_(?!fbq$)[a-z]/ } }, format: { comments: false } }),
 ];
+/** Copies the configurator's page next to its script (one source for the page, no server needed). */
+const configuratorPage = {
+  name: 'configurator-page',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'index.html', source: readFileSync('src/configurator/index.html', 'utf8') });
+  },
+};
 const resolve = () => nodeResolve({ browser: true });
 const onwarn = (warning, warn) => {
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -75,6 +84,14 @@ export default [
     input: 'src/notice-entry.ts',
     output: { file: 'dist/keksi-notice.mjs', format: 'es' },
     plugins: [resolve(), ts(), minifyTemplates(), ...min()],
+    onwarn,
+  },
+  {
+    // Its own bundle with plain Lit, never loaded by a shop's visitors. Private members keep their
+    // names: Lit's decorators name them in strings.
+    input: 'src/configurator/index.ts',
+    output: { file: 'dist/configurator/configurator.js', format: 'iife' },
+    plugins: [resolve(), ts(), configuratorPage, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
     onwarn,
   },
   {

@@ -55,7 +55,8 @@ export const ATTRIBUTES = [
 ] as const;
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
-const ID_PATTERNS = {
+/** What a valid ID of each tag attribute looks like (the configurator validates with the same patterns). */
+export const ID_PATTERNS = {
   ga: /^G-[A-Z0-9]{4,16}$/,
   'google-ads': /^AW-\d{4,16}$/,
   gtm: /^GTM-[A-Z0-9]{4,12}$/,

@@ -243,3 +243,16 @@ export async function consentRecord(context) {
   const c = (await context.cookies()).find((x) => x.name === 'keksi_consent');
   return c && JSON.parse(decodeURIComponent(c.value));
 }
+
+/**
+ * The page's dataLayer as readable rows, in order: gtag commands (consent ones with two of their
+ * signals) and events. Runs in the page: `page.evaluate(dataLayerRows)`.
+ */
+export function dataLayerRows() {
+  return (window.dataLayer || []).map((e) => {
+    if (Object.prototype.toString.call(e) !== '[object Arguments]') return `event ${e.event}`;
+    const [a, b, c] = e;
+    if (a === 'consent') return `consent ${b} analytics:${c.analytics_storage} ads:${c.ad_storage}`;
+    return a === 'js' ? 'js' : `${a} ${b}`;
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * `<keksi-configurator>`: the page that sets Keksi up without reading the README. A form named after
+ * Keksi's attributes, a live preview of the built Keksi in an iframe, and the code to paste (the tag
+ * in its two forms and the gated vendor snippets). The state lives in localStorage and can be saved
+ * to and loaded from one JSON file. Nothing is sent anywhere. Rendered in light DOM, so the form's
+ * labels, descriptions and errors are ordinary page markup.
+ *
+ * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LANGS, ONE_OF } from '../controller/config.js';
+import { texts, type ConfiguratorLang } from './i18n.js';
+import { INTEGRATIONS, categoryOf } from './integrations.js';
+import { accentContrast, attributes, defaults, gatedSnippets, moduleTag, oneFileTag, restore, validate, type State } from './model.js';
+import { configuratorStyles } from './styles.js';
+
+const STORAGE_KEY = 'keksi-configurator';
+const PREVIEW_COOKIE = 'keksi_preview';
+
+const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+@customElement('keksi-configurator')
+export class KeksiConfigurator extends LitElement {
+  @state() private _state: State = defaults();
+  @state() private _ui: ConfiguratorLang = 'fi';
+  @state() private _status = '';
+
+  /** Address of the built `keksi.js` the preview loads. */
+  @property({ attribute: 'keksi-src' }) keksiSrc = '../keksi.js';
+
+  override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    try {
+      const saved = localStorage.getItem(STORAGE_KEY);
+      if (saved) this._state = restore(JSON.parse(saved));
+    } catch {}
+    const ui = (document.documentElement.lang || navigator.language || '').slice(0, 2) as ConfiguratorLang;
+    if (ui in texts) this._ui = ui;
+  }
+
+  private _set(name: keyof State, value: string) {
+    const next = { ...this._state, [name]: value };
+    // A service's category follows it into the categories field.
+    const service = INTEGRATIONS.find((i) => i.attr === name);
+    if (service && value.trim() && !validate(next)[service.attr]) {
+      const category = categoryOf(service);
+      const list = next.categories.split(/[\s,]+/).filter(Boolean);
+      if (!list.includes(category)) next.categories = [...list, category].join(' ');
+    }
+    this._state = next;
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch {}
+  }
+
+  private _onInput(e: Event) {
+    const el = e.target as HTMLInputElement;
+    if (el.name && el.name in this._state) this._set(el.name as keyof State, el.value);
+  }
+
+  private _export() {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(this._state, null, 2)], { type: 'application/json' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: 'keksi-configurator.json' });
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  private async _import(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const t = texts[this._ui];
+    try {
+      const value = JSON.parse(await file.text());
+      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+      this._state = restore(value);
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(this._state));
+      this._status = t.imported;
+    } catch {
+      this._status = t.importFailed;
+    }
+    input.value = '';
+  }
+
+  private _reset() {
+    this._state = defaults();
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {}
+  }
+
+  private async _copy(e: Event) {
+    const button = e.currentTarget as HTMLButtonElement;
+    const area = this.querySelector<HTMLTextAreaElement>(`textarea[name="${button.dataset.for}"]`)!;
+    try {
+      await navigator.clipboard.writeText(area.value);
+    } catch {
+      area.select();
+      document.execCommand('copy');
+    }
+    this._status = texts[this._ui].copied;
+  }
+
+  /** The preview page: the built Keksi with the form's attributes but no tag of a vendor (nothing loads from outside). */
+  private _preview(): string {
+    const s = this._state;
+    // Each change starts the preview afresh: the preview's choice is forgotten.
+    try {
+      document.cookie = `${PREVIEW_COOKIE}=; max-age=0; path=/`;
+    } catch {}
+    const attrs = attributes({ ...s, setup: 'snippets', 'notice-url': '' })
+      .map(([n, v]) => ` data-${n}="${escapeHtml(v)}"`)
+      .join('');
+    const { text } = accentContrast(/^#[0-9a-f]{6}$/i.test(s.accent) ? s.accent : '#2b2b30');
+    return `<!doctype html><html lang="${s.lang || this._ui}"><head><meta charset="utf-8"><title>Preview</title>
+<style>:root{--keksi-accent:${escapeHtml(s.accent)};--keksi-accent-fg:${text}}body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
+<script defer src="${escapeHtml(this.keksiSrc)}" data-cookie-name="${PREVIEW_COOKIE}"${attrs}></script></head>
+<body><h1>${escapeHtml(s.name || 'Shop')}</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></body></html>`;
+  }
+
+  private _field(name: keyof State, label: string, options: { type?: string; hint?: string; placeholder?: string; autocomplete?: string } = {}) {
+    const error = validate(this._state)[name];
+    const t = texts[this._ui];
+    const describedBy = [options.hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for="f-${name}">${label}</label>
+      ${options.hint ? html`<p class="hint" id="h-${name}">${options.hint}</p>` : nothing}
+      <input
+        id="f-${name}"
+        name=${name}
+        type=${options.type || 'text'}
+        .value=${this._state[name]}
+        placeholder=${options.placeholder || nothing}
+        autocomplete=${options.autocomplete || 'off'}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${this._onInput}
+      />
+      ${error ? html`<p class="error" id="e-${name}">${t.errors[error]}</p>` : nothing}
+    </div>`;
+  }
+
+  private _select(name: keyof State, label: string, options: [string, string][]) {
+    return html`<div class="field">
+      <label for="f-${name}">${label}</label>
+      <select id="f-${name}" name=${name} @change=${this._onInput}>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this._state[name] === value}>${text}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private _output(name: string, label: string, value: string): TemplateResult {
+    const t = texts[this._ui];
+    return html`<div class="output">
+      <label for="o-${name}">${label}</label>
+      <textarea id="o-${name}" name=${name} readonly rows=${Math.min(14, value.split('\n').length + 1)} .value=${value}></textarea>
+      <button type="button" data-for=${name} @click=${this._copy}>${t.copy}</button>
+    </div>`;
+  }
+
+  override render() {
+    const t = texts[this._ui];
+    const s = this._state;
+    const contrast = accentContrast(/^#[0-9a-f]{6}$/i.test(s.accent) ? s.accent : '#2b2b30');
+    return html`<style>
+        ${configuratorStyles}
+      </style>
+      <header>
+        <h1>${t.title}</h1>
+        <div class="field ui-lang">
+          <label for="ui-lang">${t.uiLang}</label>
+          <select id="ui-lang" @change=${(e: Event) => (this._ui = (e.target as HTMLSelectElement).value as ConfiguratorLang)}>
+            ${(['fi', 'sv', 'en'] as const).map((l) => html`<option value=${l} ?selected=${this._ui === l}>${{ fi: 'suomi', sv: 'svenska', en: 'English' }[l]}</option>`)}
+          </select>
+        </div>
+        <p>${t.intro}</p>
+      </header>
+      <div class="layout">
+        <form @submit=${(e: Event) => e.preventDefault()} novalidate>
+          <fieldset>
+            <legend>${t.step1}</legend>
+            ${this._field('name', t.name, { autocomplete: 'organization' })} ${this._field('business-id', t.businessId, { placeholder: '1234567-8' })}
+            ${this._field('address', t.address, { autocomplete: 'street-address' })} ${this._field('email', t.email, { type: 'email', autocomplete: 'email' })}
+            ${this._field('notice-url', t.noticeUrl, { placeholder: '/tietosuojaseloste' })}
+            ${this._select('lang', t.lang, [['', t.langPage], ...LANGS.map((l): [string, string] => [l, { fi: 'suomi', sv: 'svenska', en: 'English' }[l]])])}
+            ${this._field('path', t.path, { placeholder: '/keksi/' })}
+          </fieldset>
+          <fieldset>
+            <legend>${t.step2}</legend>
+            ${this._select('setup', t.setup, [
+              ['attributes', t.setupAttributes],
+              ['snippets', t.setupSnippets],
+            ])}
+            ${INTEGRATIONS.map((i) => this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example }))}
+            ${this._field('categories', t.categories, { hint: t.categoriesHint })}
+          </fieldset>
+          <fieldset>
+            <legend>${t.step3}</legend>
+            ${this._select(
+              'position',
+              t.position,
+              ONE_OF.position.map((p): [string, string] => [p, t.positions[p]]),
+            )}
+            ${this._select(
+              'reopen',
+              t.reopen,
+              ONE_OF.reopen.map((p): [string, string] => [p, t.reopens[p]]),
+            )}
+            <div class="field">
+              <label for="f-accent">${t.accent}</label>
+              <input id="f-accent" name="accent" type="color" .value=${s.accent} aria-describedby="h-accent" @input=${this._onInput} />
+              <p class="hint" id="h-accent">
+                <span class="swatch" style="background:${s.accent};color:${contrast.text}">Aa</span>
+                ${t.contrast(contrast.ratio.toFixed(1), contrast.text === '#ffffff' ? t.white : t.black, contrast.ratio >= 4.5)}
+              </p>
+            </div>
+          </fieldset>
+          <section class="outputs" aria-labelledby="outputs-h">
+            <h2 id="outputs-h">${t.outputs}</h2>
+            ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
+            ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
+          </section>
+          <section class="save" aria-labelledby="save-h">
+            <h2 id="save-h">${t.save}</h2>
+            <button type="button" @click=${this._export}>${t.exportJson}</button>
+            <label class="file">${t.importJson} <input type="file" name="import" accept="application/json,.json" @change=${this._import} /></label>
+            <button type="button" @click=${this._reset}>${t.reset}</button>
+          </section>
+          <p class="status" role="status">${this._status}</p>
+        </form>
+        <section class="preview" aria-labelledby="preview-h">
+          <h2 id="preview-h">${t.preview}</h2>
+          <iframe title=${t.previewFrame} .srcdoc=${this._preview()}></iframe>
+        </section>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keksi-configurator': KeksiConfigurator;
+  }
+}

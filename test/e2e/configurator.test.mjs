@@ -1,0 +1,157 @@
+// The configurator (issue 16), driven as a shop owner would, in Chromium and Firefox: fill it in for
+// GA4 and the Meta pixel, take the tag and the gated snippets it produces, put them into a fresh
+// shop page, and check what the integration tests check (holds-vendors.test.mjs): the banner shows,
+// nothing runs before consent, accepting runs GA in Consent Mode order and Meta's base code. Invalid
+// IDs show an error tied to their field; axe finds nothing; 360 px scrolls only vertically; the
+// answers survive a reload.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, dataLayerRows, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DEFAULT = ['consent default analytics:denied ads:denied', 'set ads_data_redaction'];
+
+/** Set a field by name as typing (or choosing) would: its value, then input and change events. */
+const fill = (page, name, value) =>
+  page.evaluate(
+    ([name, value]) => {
+      const el = document.querySelector(`keksi-configurator [name="${name}"]`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      return el.closest('keksi-configurator').updateComplete;
+    },
+    [name, value],
+  );
+const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
+
+for (const browser of BROWSERS) {
+  describe(`configurator in ${browser}`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    async function open(viewport) {
+      const p = await h.newPage(viewport ? { viewport } : {});
+      await p.page.goto(h.server.url + '/configurator.html');
+      await waitFor(p.page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      return p;
+    }
+
+    test('GA4 + Meta as the vendors’ snippets: the produced tag and markup hold consent in a fresh shop page', async () => {
+      const { context, page } = await open();
+      await fill(page, 'path', '/dist/');
+      await fill(page, 'notice-url', '/tietosuojaseloste.html');
+      await fill(page, 'lang', 'en');
+      await fill(page, 'setup', 'snippets');
+      await fill(page, 'ga', 'G-CONF1GA4');
+      await fill(page, 'meta-pixel', '1122334455667788');
+      assert.equal(await page.evaluate(() => document.querySelector('[name="categories"]').value), 'analytics marketing', 'categories follow the services');
+      const tag = await output(page, 'script-tag');
+      const markup = [await output(page, 'snippet-ga'), await output(page, 'snippet-meta-pixel')];
+      assert.match(tag, /^<script type="module" fetchpriority="low" src="\/dist\/keksi\.mjs"/);
+      assert.match(tag, /data-categories="analytics marketing"/);
+      assert.doesNotMatch(tag, /data-ga|data-meta-pixel/, 'the snippets, not the attributes: never both');
+      assert.equal(await output(page, 'snippet-gtm'), null, 'no snippet for a service not chosen');
+      await context.close();
+
+      const shop = await h.newPage();
+      const served = shop.hold(/\/configured-shop\.html$/);
+      const loading = shop.page.goto(h.server.url + '/configured-shop.html');
+      (await served).fulfill(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Configured shop</title>\n${tag}\n${markup.join('\n')}\n</head><body><main><h1>Shop</h1></main></body></html>`,
+        'text/html',
+      );
+      await loading;
+      await keksiReady(shop.page);
+      await waitFor(shop.page, () => {
+        const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+        return deep(document).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+      });
+      assert.deepEqual(await shop.page.evaluate(dataLayerRows), DEFAULT, 'only the Consent Mode default before a decision');
+      assert.equal(await shop.page.evaluate(() => typeof window.fbq), 'undefined', 'no Meta pixel before consent');
+      assert.deepEqual(
+        shop.requests.filter((r) => TRACKER_HOSTS.test(r)),
+        [],
+        'nothing requested from a tracker before consent',
+      );
+
+      await shop.page.evaluate(() => keksi.acceptAll());
+      await waitFor(shop.page, () => window.__fakeGtag?.loaded && window.__fakeFbq?.calls.length >= 2);
+      assert.deepEqual(await shop.page.evaluate(dataLayerRows), [
+        ...DEFAULT,
+        'consent update analytics:granted ads:granted',
+        'event keksi_consent_update',
+        'js',
+        'config G-CONF1GA4',
+      ]);
+      assert.deepEqual(await shop.page.evaluate(() => window.__fakeFbq.calls), ['init 1122334455667788', 'track PageView']);
+      assert.deepEqual(shop.errors, []);
+      await shop.context.close();
+    });
+
+    test('an invalid ID shows an error tied to its field, and stays out of the tag', async () => {
+      const { context, page } = await open();
+      await fill(page, 'ga', 'UA-12345-1');
+      const field = await page.evaluate(() => {
+        const input = document.querySelector('[name="ga"]');
+        const ids = (input.getAttribute('aria-describedby') || '').split(' ');
+        return { invalid: input.getAttribute('aria-invalid'), described: ids.map((id) => document.getElementById(id)?.textContent.trim()) };
+      });
+      assert.equal(field.invalid, 'true');
+      assert.ok(
+        field.described.some((t) => /muotoa/.test(t)),
+        `the error describes the field: ${JSON.stringify(field.described)}`,
+      );
+      assert.doesNotMatch(await output(page, 'script-tag'), /UA-12345|data-ga/);
+      await fill(page, 'ga', 'G-CONF1GA4');
+      assert.equal(await page.evaluate(() => document.querySelector('[name="ga"]').getAttribute('aria-invalid')), 'false');
+      assert.match(await output(page, 'script-tag'), /data-ga="G-CONF1GA4"/);
+      await context.close();
+    });
+
+    test('the answers survive a reload', async () => {
+      const { context, page } = await open();
+      await fill(page, 'name', 'Kahvipaahtimo Oy');
+      await fill(page, 'gtm', 'GTM-ABC1234');
+      await page.reload();
+      await waitFor(page, () => document.querySelector('[name="gtm"]')?.value === 'GTM-ABC1234');
+      assert.equal(await page.evaluate(() => document.querySelector('[name="name"]').value), 'Kahvipaahtimo Oy');
+      assert.match(await output(page, 'script-tag'), /data-gtm="GTM-ABC1234"/);
+      await context.close();
+    });
+
+    test('at 360 px nothing is wider than the page', async () => {
+      // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
+      const { context, page } = await open(browser === 'chromium' ? { width: 360, height: 740 } : undefined);
+      if (browser !== 'chromium') await page.evaluate(() => Object.assign(document.body.style, { width: '360px', margin: '0' }));
+      await fill(page, 'setup', 'snippets');
+      await fill(page, 'meta-pixel', '1122334455667788');
+      await fill(page, 'ga', 'not an ID');
+      const wider = await page.evaluate(() =>
+        [...document.querySelectorAll('keksi-configurator *')]
+          .filter((e) => e.getBoundingClientRect().right > 360.5)
+          .map((e) => `${e.localName}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}`),
+      );
+      assert.deepEqual(wider, []);
+      if (browser === 'chromium') assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+      await context.close();
+    });
+
+    test('axe finds nothing, with outputs and an error showing', async () => {
+      const { context, page } = await open();
+      await fill(page, 'setup', 'snippets');
+      await fill(page, 'ga', 'G-CONF1GA4');
+      await fill(page, 'business-id', '1234567-8');
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async (tags) => {
+        const r = await window.axe.run({ include: [['keksi-configurator']], exclude: [['iframe']] }, { runOnly: { type: 'tag', values: tags } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+      }, TAGS);
+      assert.deepEqual(violations, []);
+      await context.close();
+    });
+  });
+}
