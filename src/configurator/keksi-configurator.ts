@@ -10,7 +10,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
-import { texts, type ConfiguratorLang } from './i18n.js';
+import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
 import { INTEGRATIONS, categoryOf } from './integrations.js';
 import { accentContrast, attributes, defaults, gatedSnippets, moduleTag, oneFileTag, restore, validate, type State } from './model.js';
 import { configuratorStyles } from './styles.js';
@@ -117,7 +117,7 @@ export class KeksiConfigurator extends LitElement {
       .map(([n, v]) => ` data-${n}="${escapeHtml(v)}"`)
       .join('');
     const { text } = accentContrast(/^#[0-9a-f]{6}$/i.test(s.accent) ? s.accent : '#2b2b30');
-    return `<!doctype html><html lang="${s.lang || this._ui}"><head><meta charset="utf-8"><title>Preview</title>
+    return `<!doctype html><html lang="${s.lang || this._ui}"><head><meta charset="utf-8"><title>${escapeHtml(texts[this._ui].preview)}</title>
 <style>:root{--keksi-accent:${escapeHtml(s.accent)};--keksi-accent-fg:${text}}body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
 <script defer src="${escapeHtml(this.keksiSrc)}" data-cookie-name="${PREVIEW_COOKIE}"${attrs}></script></head>
 <body><h1>${escapeHtml(s.name || 'Shop')}</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></body></html>`;

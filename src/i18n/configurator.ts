@@ -1,4 +1,4 @@
-/** The configurator's own texts in Finnish, Swedish and English (the banner's texts stay in src/i18n/). */
+/** The configurator's texts in Finnish, Swedish and English (src/configurator/; the banner's texts are fi.ts, sv.ts, en.ts). */
 
 export type ConfiguratorLang = 'fi' | 'sv' | 'en';
 
