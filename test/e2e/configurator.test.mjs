@@ -92,6 +92,87 @@ for (const browser of BROWSERS) {
       await shop.context.close();
     });
 
+    test('GA4 + Meta from attributes (the default): nothing before consent, then the tags load in Consent Mode order', async () => {
+      const { context, page } = await open();
+      await fill(page, 'path', '/dist/');
+      await fill(page, 'ga', 'G-CONF1GA4');
+      await fill(page, 'meta-pixel', '1122334455667788');
+      const tag = await output(page, 'script-tag-js');
+      assert.match(tag, /^<script defer src="\/dist\/keksi\.js"/);
+      assert.match(tag, /data-ga="G-CONF1GA4"/);
+      assert.equal(await output(page, 'snippet-ga'), null, 'Keksi loads the tags: no snippet to paste');
+      await context.close();
+
+      const shop = await h.newPage();
+      const served = shop.hold(/\/configured-shop\.html$/);
+      const loading = shop.page.goto(h.server.url + '/configured-shop.html');
+      (await served).fulfill(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Configured shop</title>\n${tag}\n</head><body><h1>Shop</h1></body></html>`,
+        'text/html',
+      );
+      await loading;
+      await keksiReady(shop.page);
+      assert.deepEqual(
+        shop.requests.filter((r) => TRACKER_HOSTS.test(r)),
+        [],
+        'nothing requested from a tracker before consent',
+      );
+      await shop.page.evaluate(() => keksi.acceptAll());
+      await waitFor(shop.page, () => window.__fakeGtag?.loaded && window.__fakeFbq?.loaded);
+      const rows = await shop.page.evaluate(dataLayerRows);
+      const granted = rows.indexOf('consent update analytics:granted ads:granted');
+      assert.deepEqual(rows.slice(0, 2), DEFAULT, 'the default first');
+      assert.ok(granted > 0 && granted < rows.indexOf('config G-CONF1GA4'), `the update before the config: ${rows.join(' | ')}`);
+      assert.ok(
+        shop.requests.some((r) => /gtag\/js\?id=G-CONF1GA4/.test(r)),
+        'gtag.js loaded after consent',
+      );
+      assert.deepEqual(shop.errors, []);
+      await shop.context.close();
+    });
+
+    test('the preview shows the banner as set, and redrawing it does not move the form', async () => {
+      const { context, page } = await open();
+      const previewBanner = () =>
+        waitFor(page, () => {
+          const doc = document.querySelector('keksi-configurator iframe')?.contentDocument;
+          const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+          return doc && deep(doc).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+        });
+      await previewBanner();
+      const box = () => page.evaluate(() => JSON.stringify(document.querySelector('[name="meta-pixel"]').getBoundingClientRect()));
+      const before = await box();
+      await fill(page, 'position', 'top');
+      await waitFor(
+        page,
+        () => document.querySelector('keksi-configurator iframe')?.contentDocument?.querySelector('keksi-consent')?.getAttribute('position') === 'top',
+      );
+      await previewBanner();
+      assert.equal(await box(), before, 'the form did not move');
+      await context.close();
+    });
+
+    test('keyboard only: reach a service field, type its ID, copy the tag', async () => {
+      const { context, page } = await open();
+      await page.evaluate(() => document.querySelector('#ui-lang').focus());
+      const active = () => page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.localName);
+      const tabTo = async (name) => {
+        for (let i = 0; i < 40 && (await active()) !== name; i++) {
+          await page.keyboard.press('Tab');
+          assert.notEqual(await active(), 'body', 'focus never drops to the page');
+        }
+        assert.equal(await active(), name);
+      };
+      await tabTo('ga');
+      await page.keyboard.type('G-KEYB0ARD1');
+      assert.match(await output(page, 'script-tag'), /data-ga="G-KEYB0ARD1"/);
+      await tabTo('button');
+      for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.dataset.for === 'script-tag')); i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.querySelector('keksi-configurator [role="status"]').textContent.trim() === 'Kopioitu');
+      await context.close();
+    });
+
     test('an invalid ID shows an error tied to its field, and stays out of the tag', async () => {
       const { context, page } = await open();
       await fill(page, 'ga', 'UA-12345-1');
