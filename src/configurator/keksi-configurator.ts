@@ -12,7 +12,20 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
 import { INTEGRATIONS, categoryOf } from './integrations.js';
-import { accentContrast, attributes, defaults, gatedSnippets, moduleTag, oneFileTag, restore, validate, type State } from './model.js';
+import {
+  accentContrast,
+  accentStyle,
+  attributes,
+  defaults,
+  effectiveAccent,
+  gatedSnippets,
+  moduleTag,
+  oneFileTag,
+  restore,
+  THEMES,
+  validate,
+  type State,
+} from './model.js';
 import { configuratorStyles } from './styles.js';
 
 const STORAGE_KEY = 'keksi-configurator';
@@ -116,9 +129,9 @@ export class KeksiConfigurator extends LitElement {
     const attrs = attributes({ ...s, setup: 'snippets', 'notice-url': '' })
       .map(([n, v]) => ` data-${n}="${escapeHtml(v)}"`)
       .join('');
-    const { text } = accentContrast(/^#[0-9a-f]{6}$/i.test(s.accent) ? s.accent : '#2b2b30');
+    // The same theme rule the shop pastes, so Keksi computes the text on the accent itself.
     return `<!doctype html><html lang="${s.lang || this._ui}"><head><meta charset="utf-8"><title>${escapeHtml(texts[this._ui].preview)}</title>
-<style>:root{--keksi-accent:${escapeHtml(s.accent)};--keksi-accent-fg:${text}}body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
+${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
 <script defer src="${escapeHtml(this.keksiSrc)}" data-cookie-name="${PREVIEW_COOKIE}"${attrs}></script></head>
 <body><h1>${escapeHtml(s.name || 'Shop')}</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></body></html>`;
   }
@@ -166,7 +179,7 @@ export class KeksiConfigurator extends LitElement {
   override render() {
     const t = texts[this._ui];
     const s = this._state;
-    const contrast = accentContrast(/^#[0-9a-f]{6}$/i.test(s.accent) ? s.accent : '#2b2b30');
+    const contrast = accentContrast(effectiveAccent(s));
     return html`<style>
         ${configuratorStyles}
       </style>
@@ -211,11 +224,16 @@ export class KeksiConfigurator extends LitElement {
               t.reopen,
               ONE_OF.reopen.map((p): [string, string] => [p, t.reopens[p]]),
             )}
+            ${this._select(
+              'theme',
+              t.theme,
+              THEMES.map((p): [string, string] => [p, t.themes[p]]),
+            )}
             <div class="field">
               <label for="f-accent">${t.accent}</label>
               <input id="f-accent" name="accent" type="color" .value=${s.accent} aria-describedby="h-accent" @input=${this._onInput} />
               <p class="hint" id="h-accent">
-                <span class="swatch" style="background:${s.accent};color:${contrast.text}">Aa</span>
+                <span class="swatch" style="background:${effectiveAccent(s)};color:${contrast.text}">Aa</span>
                 ${t.contrast(contrast.ratio.toFixed(1), contrast.text === '#ffffff' ? t.white : t.black, contrast.ratio >= 4.5)}
               </p>
             </div>

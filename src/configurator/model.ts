@@ -33,6 +33,8 @@ export interface State {
   reopen: string;
   /** The accent colour as #rrggbb. */
   accent: string;
+  /** 'auto' follows the visitor's light or dark setting; 'light' and 'dark' fix Keksi's colours. */
+  theme: string;
 }
 
 export const DEFAULT_ACCENT = '#2b2b30';
@@ -54,7 +56,15 @@ export const defaults = (): State => ({
   position: ONE_OF.position[0],
   reopen: ONE_OF.reopen[0],
   accent: DEFAULT_ACCENT,
+  theme: 'auto',
 });
+
+/** The themes offered: Keksi's own light and dark colours (ui/styles.ts, docs/theming.md), or the visitor's setting. */
+export const THEMES = ['auto', 'light', 'dark'] as const;
+const FIXED: Record<string, Record<string, string>> = {
+  light: { bg: '#fff', fg: '#1d1d1f', muted: '#53535a', accent: DEFAULT_ACCENT },
+  dark: { bg: '#1d1d1f', fg: '#f5f5f7', muted: '#c0c0c8', accent: '#e8e8ed' },
+};
 
 /** Reads a stored or imported state: unknown keys dropped, wrong types replaced by the defaults. */
 export function restore(value: unknown): State {
@@ -66,6 +76,7 @@ export function restore(value: unknown): State {
     }
   }
   if (state.setup !== 'snippets') state.setup = 'attributes';
+  if (!(THEMES as readonly string[]).includes(state.theme)) state.theme = 'auto';
   return state;
 }
 
@@ -125,9 +136,17 @@ const dataAttributes = (s: State) =>
     .map(([name, value]) => `\n  data-${name}="${escapeAttr(value)}"`)
     .join('');
 
-/** The accent as a style rule for the page (absent for Keksi's default). */
+/** The accent a page gets: the chosen one, or the fixed theme's own when the chosen one is Keksi's default. */
+export const effectiveAccent = (s: State): string =>
+  validate(s).accent ? DEFAULT_ACCENT : s.accent.toLowerCase() === DEFAULT_ACCENT && FIXED[s.theme] ? FIXED[s.theme].accent : s.accent.toLowerCase();
+
+/** The theme as a style rule for the page (absent for Keksi's defaults): Keksi's custom properties on :root. */
 export function accentStyle(s: State): string {
-  return !validate(s).accent && s.accent.toLowerCase() !== DEFAULT_ACCENT ? `<style>:root { --keksi-accent: ${s.accent.toLowerCase()}; }</style>\n` : '';
+  const vars: [string, string][] = [];
+  const fixed = FIXED[s.theme];
+  if (fixed) vars.push(['bg', fixed.bg], ['fg', fixed.fg], ['muted', fixed.muted]);
+  if (fixed || effectiveAccent(s) !== DEFAULT_ACCENT) vars.push(['accent', effectiveAccent(s)]);
+  return vars.length ? `<style>:root { ${vars.map(([k, v]) => `--keksi-${k}: ${v};`).join(' ')} }</style>\n` : '';
 }
 
 const folder = (s: State) => {

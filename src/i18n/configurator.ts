@@ -28,6 +28,8 @@ const en = {
   positions: { bottom: 'Bottom', top: 'Top', center: 'Centre' } as Record<string, string>,
   reopen: 'Button for changing the choice',
   reopens: { 'bottom-left': 'Bottom left', 'bottom-right': 'Bottom right', none: 'None (I add a link myself)' } as Record<string, string>,
+  theme: 'Colours',
+  themes: { auto: 'Follow the visitor’s light or dark setting', light: 'Always light', dark: 'Always dark' } as Record<string, string>,
   accent: 'Accent colour',
   contrast: (ratio: string, text: string, ok: boolean) => `Text on it is ${text}; contrast ${ratio}:1 — ${ok ? 'passes WCAG AA' : 'fails WCAG AA'}.`,
   white: 'white',
@@ -85,6 +87,8 @@ const fi: ConfiguratorText = {
   positions: { bottom: 'Alhaalla', top: 'Ylhäällä', center: 'Keskellä' },
   reopen: 'Painike valinnan muuttamiseen',
   reopens: { 'bottom-left': 'Vasemmalla alhaalla', 'bottom-right': 'Oikealla alhaalla', none: 'Ei painiketta (lisään linkin itse)' },
+  theme: 'Värit',
+  themes: { auto: 'Kävijän vaalea tai tumma asetus', light: 'Aina vaalea', dark: 'Aina tumma' },
   accent: 'Korostusväri',
   contrast: (ratio: string, text: string, ok: boolean) =>
     `Teksti sen päällä on ${text}; kontrasti ${ratio}:1 — ${ok ? 'täyttää WCAG AA:n' : 'ei täytä WCAG AA:ta'}.`,
@@ -141,6 +145,8 @@ const sv: ConfiguratorText = {
   positions: { bottom: 'Nederst', top: 'Överst', center: 'I mitten' },
   reopen: 'Knapp för att ändra valet',
   reopens: { 'bottom-left': 'Nere till vänster', 'bottom-right': 'Nere till höger', none: 'Ingen knapp (jag lägger till en länk)' },
+  theme: 'Färger',
+  themes: { auto: 'Följ besökarens ljusa eller mörka inställning', light: 'Alltid ljus', dark: 'Alltid mörk' },
   accent: 'Accentfärg',
   contrast: (ratio: string, text: string, ok: boolean) =>
     `Texten på den är ${text}; kontrast ${ratio}:1 — ${ok ? 'uppfyller WCAG AA' : 'uppfyller inte WCAG AA'}.`,

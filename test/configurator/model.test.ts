@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { INTEGRATIONS, categoryOf } from '../../src/configurator/integrations.js';
 import {
   accentContrast,
+  accentStyle,
   attributes,
   defaults,
   gatedSnippets,
@@ -66,11 +67,24 @@ describe('configurator model', () => {
     expect(moduleTag({ ...defaults(), 'notice-url': '/a"><script>x</script>' })).not.to.contain('"><script>');
   });
 
+  it('fixes Keksi’s light or dark colours on request, with the dark accent when none was chosen', () => {
+    expect(accentStyle(defaults())).to.equal('', 'Keksi’s defaults need no rule');
+    expect(accentStyle({ ...defaults(), accent: '#1A5FB4' })).to.equal('<style>:root { --keksi-accent: #1a5fb4; }</style>\n');
+    expect(accentStyle({ ...defaults(), theme: 'dark' })).to.equal(
+      '<style>:root { --keksi-bg: #1d1d1f; --keksi-fg: #f5f5f7; --keksi-muted: #c0c0c8; --keksi-accent: #e8e8ed; }</style>\n',
+    );
+    expect(accentStyle({ ...defaults(), theme: 'light', accent: '#ffcc00' }))
+      .to.contain('--keksi-bg: #fff;')
+      .and.contain('--keksi-accent: #ffcc00;');
+    expect(moduleTag({ ...defaults(), theme: 'dark' })).to.match(/^<style>:root \{ --keksi-bg: #1d1d1f;[^<]*<\/style>\n<script type="module"/);
+  });
+
   it('restores a stored state: unknown keys and wrong types fall back', () => {
-    const s = restore({ ga: 'G-ABC123DEF4', setup: 'evil', evil: 'x', position: 3 });
+    const s = restore({ ga: 'G-ABC123DEF4', setup: 'evil', evil: 'x', position: 3, theme: 'neon' });
     expect(s.ga).to.equal('G-ABC123DEF4');
     expect(s.setup).to.equal('attributes');
     expect(s.position).to.equal('bottom');
+    expect(s.theme).to.equal('auto');
     expect('evil' in s).to.equal(false);
   });
 

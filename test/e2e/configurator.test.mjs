@@ -204,6 +204,32 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('the answers saved to a JSON file load back, and a file of something else is refused', async () => {
+      const { context, page } = await open();
+      await fill(page, 'name', 'Kahvipaahtimo Oy');
+      await fill(page, 'meta-pixel', '1122334455667788');
+      const saved = await page.evaluate(() => localStorage.getItem('keksi-configurator'));
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await waitFor(page, () => document.querySelector('[name="name"]')?.value === '');
+      // The file input gets the file as a person's file picker would give it.
+      const load = (text) =>
+        page.evaluate((text) => {
+          const input = document.querySelector('input[name="import"]');
+          const files = new DataTransfer();
+          files.items.add(new File([text], 'keksi-configurator.json', { type: 'application/json' }));
+          input.files = files.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        }, text);
+      await load('[1, 2]');
+      await waitFor(page, () => document.querySelector('keksi-configurator [role="status"]').textContent.trim() !== '');
+      assert.match(await page.evaluate(() => document.querySelector('[role="status"]').textContent), /ei ole/);
+      await load(saved);
+      await waitFor(page, () => document.querySelector('[name="name"]')?.value === 'Kahvipaahtimo Oy');
+      assert.match(await output(page, 'script-tag'), /data-meta-pixel="1122334455667788"/);
+      await context.close();
+    });
+
     test('at 360 px nothing is wider than the page', async () => {
       // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
       const { context, page } = await open(browser === 'chromium' ? { width: 360, height: 740 } : undefined);
