@@ -6,6 +6,7 @@
 // answers survive a reload.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, dataLayerRows, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
 
@@ -170,6 +171,21 @@ for (const browser of BROWSERS) {
       for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.dataset.for === 'script-tag')); i++) await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await waitFor(page, () => document.querySelector('keksi-configurator [role="status"]').textContent.trim() === 'Kopioitu');
+      await context.close();
+    });
+
+    test('the built page works opened from disk: the form, and the preview of the built Keksi', async () => {
+      const { context, page, errors } = await h.newPage();
+      await page.goto(pathToFileURL('dist/configurator/index.html').href);
+      await waitFor(page, () => document.querySelector('textarea[name="script-tag"]'));
+      await fill(page, 'gtm', 'GTM-ABC1234');
+      assert.match(await output(page, 'script-tag'), /data-gtm="GTM-ABC1234"/);
+      await waitFor(page, () => {
+        const doc = document.querySelector('keksi-configurator iframe')?.contentDocument;
+        const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+        return doc && deep(doc).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+      });
+      assert.deepEqual(errors, []);
       await context.close();
     });
 
