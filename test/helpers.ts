@@ -76,6 +76,7 @@ export function resetPage(): void {
     cookies: { __proto__: null },
     consentMode: { __proto__: null },
     scriptUrls: { __proto__: null },
+    platforms: { __proto__: null },
   });
   KeksiConsent.live = undefined;
   window.__ran = [];

@@ -48,6 +48,12 @@ export interface KeksiOptions {
    * offline stand-ins). `gtag` and `gtm` get the tag ID appended. http(s) or relative URLs only.
    */
   scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
+  /**
+   * Which Keksi category decides each purpose of a platform's consent API, `'platform:purpose'` →
+   * category (`necessary` for always), e.g. `{ 'wordpress:statistics-anonymous': 'necessary' }`.
+   * Defaults in docs/platforms.md.
+   */
+  platforms?: Record<string, string>;
 }
 
 /**
