@@ -135,6 +135,21 @@ describe('Shopify Customer Privacy API', () => {
   });
 });
 
+describe('platform attribute and mapping', () => {
+  it('an unknown platform is a [keksi] message and means detection', async () => {
+    const said = await captureWarnings(async () => {
+      const el = await mount(SHOP('platform="magento"'));
+      expect(el.config.platform).to.equal('detected');
+    });
+    expect(said.some((s) => s.includes('platform="magento" is not one of detected, shopify, wordpress'))).to.equal(true, said.join('\n'));
+  });
+
+  it('a mapping to something that is not a category id is skipped with a [keksi] message', async () => {
+    const said = await captureWarnings(() => configure({ platforms: { 'shopify:analytics': 'Analytics!', 'wordpress:marketing': 'marketing' } }));
+    expect(said.some((s) => s.startsWith('[keksi]') && s.includes('platforms.shopify:analytics'))).to.equal(true, said.join('\n'));
+  });
+});
+
 /**
  * The WP Consent API's browser side as the plugin ships it (github.com/WordPress/wp-consent-level-api,
  * assets/js/wp-consent-api.js): cookies `wp_consent_<category>`, `wp_has_consent` reads
