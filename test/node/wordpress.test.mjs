@@ -36,3 +36,12 @@ test("the plugin's settings are attributes of <keksi-consent> in the manifest", 
   assert.match(source, /esc_attr\( \$options\[ \$name \] \)/);
   assert.match(source, /add_filter\( 'wp_consent_api_registered_' \. plugin_basename\( __FILE__ \), '__return_true' \)/);
 });
+
+test('the plugin makes the consent type opt-in on the server, before any script runs', () => {
+  // Without a consent type the WP Consent API answers "allowed" for every category (PHP's
+  // wp_has_consent() and, through consent_api.consent_type, the JS fallback) until Keksi's platforms
+  // chunk has set window.wp_consent_type: the filter makes both wait for an "allow" from the start.
+  const source = readFileSync(join(DIR, 'keksi/keksi.php'), 'utf8');
+  assert.match(source, /add_filter\(\s*'wp_get_consent_type',\s*'keksi_consent_type'\s*\)/);
+  assert.match(source, /function keksi_consent_type\(\) \{\s*return 'optin';\s*\}/);
+});

@@ -50,6 +50,16 @@ add_action( 'wp_head', 'keksi_print_script_tag', 1 );
 // A consent banner for the WP Consent API (its readme: "declare compliance with consent level API").
 add_filter( 'wp_consent_api_registered_' . plugin_basename( __FILE__ ), '__return_true' );
 
+/**
+ * The consent type is opt-in from the first byte: the WP Consent API's wp_has_consent() (PHP, and in
+ * JS through its consent_api.consent_type fallback) then allows a category only after Keksi has set it
+ * to "allow". Without it, everything counts as allowed until Keksi's script has run.
+ */
+function keksi_consent_type() {
+	return 'optin';
+}
+add_filter( 'wp_get_consent_type', 'keksi_consent_type' );
+
 /** Keep only text; Keksi validates every value again and says what it ignored in the console. */
 function keksi_sanitize( $input ) {
 	$clean = array();
