@@ -39,7 +39,6 @@ async function fireTemplate(event: string) {
     },
   };
   const data = { cookieName: 'keksi_consent', waitForUpdate: '500', gtmOnSuccess: () => calls.push(['success']) };
-  // eslint-disable-next-line no-new-func
   new Function('require', 'data', code)((name: string) => sandbox[name], data);
 }
 
