@@ -28,8 +28,8 @@ export interface KeksiConfig extends GatingConfig {
   logUrl?: string;
   reloadOnWithdraw: boolean;
   ignoreGpc: boolean;
-  /** A platform whose consent API Keksi drives even before the platform's own script has defined it; `detected` by default. */
-  platform: 'detected' | 'shopify' | 'wordpress';
+  /** The `platform` attribute as given; the platforms chunk (integrations/platforms.ts) checks it. */
+  platform: string | null;
   /** The bad values found, each with the safe default used instead (see controller/diagnostics.ts). */
   problems: Problem[];
 }
@@ -70,7 +70,6 @@ export const ONE_OF = {
   position: ['bottom', 'top', 'center'],
   reopen: ['bottom-left', 'bottom-right', 'none'],
   'consent-mode': ['basic', 'advanced'],
-  platform: ['detected', 'shopify', 'wordpress'],
 } as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
@@ -178,7 +177,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
-    platform: oneOf('platform'),
+    platform: read('platform'),
     problems,
   };
 }

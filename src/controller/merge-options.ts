@@ -28,7 +28,7 @@ function merge(input: unknown): void {
   if (!isObject(input)) return warn('configure() takes an object; ignored.', input);
   const more = own(input) as Record<string, unknown>;
   /** Each entry of `more[key]` whose name passes `id` goes into `options[key]` as `check` returns it. */
-  const mergeMap = (key: 'categories' | 'cookies' | 'consentMode' | 'scriptUrls' | 'platforms', id: RegExp, check: (v: unknown, path: string) => unknown) => {
+  const mergeMap = (key: 'categories' | 'cookies' | 'consentMode' | 'scriptUrls', id: RegExp, check: (v: unknown, path: string) => unknown) => {
     const map = more[key];
     if (map !== undefined && !isObject(map)) skip(key, map);
     for (const [k, v] of Object.entries(isObject(map) ? map : 0)) {
@@ -51,7 +51,6 @@ function merge(input: unknown): void {
     listOf((type) => (CONSENT_TYPES as readonly unknown[]).includes(type)),
   );
   mergeMap('scriptUrls', /^(gtag|gtm|fbevents)$/, (url) => (typeof url == 'string' && isSafeUrl(url) ? url : undefined));
-  mergeMap('platforms', /^[a-z]+:[a-z_-]+$/, (c) => (CATEGORY_ID.test(c) ? c : undefined));
   const { services } = more;
   if (services === undefined) return;
   if (!Array.isArray(services)) return skip('services', services);
@@ -62,6 +61,7 @@ function merge(input: unknown): void {
   });
 }
 
-Object.assign(options, { categories: own({}), services: [], cookies: own({}), consentMode: own({}), scriptUrls: own({}), platforms: own({}) });
-given.push = (more: unknown) => (guard('configure()', () => merge(more)), 0);
+Object.assign(options, { categories: own({}), services: [], cookies: own({}), consentMode: own({}), scriptUrls: own({}) });
+// Each input stays in `given` once merged, the latest first: the platforms chunk reads `platforms` from them.
+given.push = (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more));
 given.splice(0).map(given.push);

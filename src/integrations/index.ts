@@ -43,17 +43,14 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
   const google = startGoogle(config, granted, decided);
   const after = [google.after, startMeta(config, granted)];
-  // Platforms (Shopify, WP Consent API): each its own chunk, fetched only when the page has the
-  // platform or `platform` names it. Started when it arrives, with what is granted by then (a
-  // decision made while it loads is not lost); a chunk that fails to load tells nothing.
+  // Platforms (Shopify, WP Consent API): one lazy chunk, fetched only on a page that has one or names
+  // one; it starts with what is granted when it arrives (a decision made while it loads is not lost).
   const w = window as { Shopify?: unknown; wp_set_consent?: unknown };
-  const platform = (load: Promise<{ start: (c: KeksiConfig, g: typeof granted) => () => void }>) =>
-    load.then(
+  if (w.Shopify || w.wp_set_consent || config.platform)
+    import('./platforms.js').then(
       (m) => after.push(m.start(config, granted)),
       (e) => warn('an integration failed', e),
     );
-  if (w.Shopify || config.platform == 'shopify') platform(import('./shopify.js'));
-  if (typeof w.wp_set_consent == 'function' || config.platform == 'wordpress') platform(import('./wordpress.js'));
   // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
   vendorHold.ok = (el) => (google.before(el), true);
   if (decided) cleanUp(config.categories, granted);

@@ -1,16 +1,14 @@
 /**
  * The WP Consent API (https://github.com/WordPress/wp-consent-level-api, readme "javascript, consent
- * management plugin"): Keksi is the site's consent banner, so WordPress and WooCommerce plugins that
- * ask `wp_has_consent()` follow the visitor's choice. Loaded only on a page with `wp_set_consent` or
- * `platform="wordpress"` (its own chunk). In the documented order: `window.wp_consent_type = 'optin'`,
- * the `wp_consent_type_defined` event, then `wp_set_consent(category, 'allow' | 'deny')` for every
- * category at start (a stale `allow` from an earlier choice is overwritten: fail closed) and after
- * every decision. The API's own `wp_set_consent` fires `wp_listen_for_consent_change` for each change,
- * so Keksi does not fire it a second time.
+ * management plugin"; assets/js/wp-consent-api.js): Keksi is the site's consent banner, so WordPress
+ * and WooCommerce plugins that ask `wp_has_consent()` follow the visitor's choice. Part of the
+ * platforms chunk (platforms.ts), started on a page with `wp_set_consent` or `platform="wordpress"`.
+ * In the documented order: `window.wp_consent_type = 'optin'`, the `wp_consent_type_defined` event,
+ * then `wp_set_consent(category, 'allow' | 'deny')` for every category at start (a stale `allow` from an
+ * earlier choice is overwritten: fail closed) and after every decision. The API's own `wp_set_consent`
+ * fires `wp_listen_for_consent_change` for each change, so Keksi does not fire it a second time.
  */
-import type { KeksiConfig } from '../controller/config.js';
 import { warn } from '../core/log.js';
-import { options } from '../core/options.js';
 
 type WpWindow = Window & { wp_consent_type?: string; wp_set_consent?: (category: string, value: 'allow' | 'deny') => void };
 
@@ -24,16 +22,14 @@ export const WP_CATEGORIES = {
   marketing: 'marketing',
 };
 
-/** Drive the WP Consent API; returns what to do after each decision. */
-export function start(_config: KeksiConfig, granted: (category: string) => boolean): () => void {
+/** Drive the WP Consent API; `allows(category)` says what the visitor allows now. Returns what to do after each decision. */
+export function startWordPress(allows: (category: string) => boolean): () => void {
   const w = window as WpWindow;
   w.wp_consent_type = 'optin';
   document.dispatchEvent(new CustomEvent('wp_consent_type_defined'));
   const tell = () => {
     if (typeof w.wp_set_consent != 'function') return warn('platform="wordpress" but no wp_set_consent: is the WP Consent API plugin active?');
-    for (const [wp, category] of Object.entries(WP_CATEGORIES)) {
-      w.wp_set_consent(wp, granted(options.platforms[`wordpress:${wp}`] || category) ? 'allow' : 'deny');
-    }
+    for (const category of Object.keys(WP_CATEGORIES)) w.wp_set_consent(category, allows(category) ? 'allow' : 'deny');
   };
   // The API's script may come later in the page (WordPress enqueues it in the footer).
   if (typeof w.wp_set_consent != 'function' && document.readyState != 'complete') addEventListener('load', tell, { once: true });

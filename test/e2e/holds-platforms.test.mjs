@@ -7,7 +7,14 @@ import { BROWSERS, keksiReady, newPage, poll, startHarness, waitFor } from './ha
 
 const ALL = JSON.stringify({ analytics: true, marketing: true, preferences: true, sale_of_data: true });
 const NONE = JSON.stringify({ analytics: false, marketing: false, preferences: false, sale_of_data: false });
-const chunks = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/chunks/')).map((n) => n.replace(/.*\/chunks\/|-[\w-]{8}\.mjs$/g, '')));
+const chunks = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('/chunks/'))
+      .map((n) => n.replace(/.*\/chunks\/|-[\w-]{8}\.mjs$/g, '')),
+  );
 
 for (const browser of BROWSERS) {
   describe(`platforms (${browser})`, () => {
@@ -27,7 +34,7 @@ for (const browser of BROWSERS) {
         ['setTrackingConsent', NONE],
         ['setTrackingConsent', ALL],
       ]);
-      assert.ok((await chunks(page)).includes('shopify'));
+      assert.ok((await chunks(page)).includes('platforms'));
       assert.deepEqual(errors, []);
     });
 
@@ -38,12 +45,30 @@ for (const browser of BROWSERS) {
       await page.evaluate(() => keksi.acceptAll());
       const fetched = await chunks(page);
       assert.ok(fetched.includes('controller'), fetched.join());
-      assert.ok(!fetched.includes('shopify') && !fetched.includes('wordpress'), fetched.join());
+      assert.ok(!fetched.includes('platforms'), fetched.join());
     });
 
-    test('a Shopify chunk that fails to load tells Shopify nothing, and says so', async () => {
+    test('a decision made while the platforms chunk loads is the one Shopify gets', async () => {
+      const { page, hold, errors } = await newPage(h.browser);
+      const chunk = hold(/\/chunks\/platforms-/);
+      await page.goto(`${h.server.url}/test/pages/holds-platform-shopify.html`);
+      const held = await chunk;
+      await waitFor(page, () => !!document.querySelector('keksi-consent')?.store);
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, () => document.cookie.includes('keksi_consent'));
+      assert.deepEqual(await page.evaluate(() => window.__shopify), []);
+      await held.continue();
+      await waitFor(page, () => window.__shopify.length >= 2);
+      assert.deepEqual(await page.evaluate(() => window.__shopify), [
+        ['loadFeatures', JSON.stringify([{ name: 'consent-tracking-api', version: '0.1' }])],
+        ['setTrackingConsent', ALL],
+      ]);
+      assert.deepEqual(errors, []);
+    });
+
+    test('a platforms chunk that fails to load tells Shopify nothing, and says so', async () => {
       const { page, hold, warnings } = await newPage(h.browser);
-      const chunk = hold(/\/chunks\/shopify-/);
+      const chunk = hold(/\/chunks\/platforms-/);
       await page.goto(`${h.server.url}/test/pages/holds-platform-shopify.html`);
       (await chunk).fulfill('export const start = ;');
       await waitFor(page, () => !!document.querySelector('keksi-consent')?.store);

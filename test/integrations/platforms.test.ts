@@ -1,8 +1,10 @@
 // Platforms' consent APIs driven by Keksi: Shopify's Customer Privacy API and the WP Consent API,
 // each against a stub shaped like the platform's documented (Shopify) or shipped (WordPress) code.
 import { expect } from '@open-wc/testing';
+import { forgetWarnings } from '../../src/core/log.js';
 import { configure } from '../../src/core/options.js';
-import { bannerOf, captureWarnings, mount, part, storeConsent } from '../helpers.js';
+import type { KeksiConsent } from '../../src/controller/keksi-consent.js';
+import { bannerOf, mount, part, storeConsent } from '../helpers.js';
 import { settled, until } from '../wait.js';
 
 type Consent = { analytics: boolean; marketing: boolean; preferences: boolean; sale_of_data: boolean };
@@ -16,6 +18,21 @@ type W = Window & {
   wp_consent_type?: string;
 };
 const w = window as W;
+
+/** Run `fn` with console.warn recorded, then wait until `done(said)`: the platforms chunk speaks after it has loaded. */
+async function warnsUntil(fn: () => Promise<unknown> | unknown, done: (said: string[]) => boolean): Promise<string[]> {
+  forgetWarnings();
+  const original = console.warn;
+  const said: string[] = [];
+  console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));
+  try {
+    await fn();
+    await until(() => done(said), 'a [keksi] message');
+    return said;
+  } finally {
+    console.warn = original;
+  }
+}
 const SHOP = (attrs = '') => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 
 /**
@@ -116,37 +133,82 @@ describe('Shopify Customer Privacy API', () => {
   });
 
   it('an error from Shopify is a [keksi] message, and the page goes on', async () => {
-    const said = await captureWarnings(async () => {
-      const shop = shopify({ loaded: true, reply: { error: 'no region settings' } });
-      await mount(SHOP());
-      await until(() => shop.consents().length, 'setTrackingConsent');
-      await Promise.resolve();
-    });
-    expect(said.some((s) => s.startsWith('[keksi]') && s.includes('Shopify') && s.includes('no region settings'))).to.equal(true, said.join('\n'));
+    const said = await warnsUntil(
+      () => (shopify({ loaded: true, reply: { error: 'no region settings' } }), mount(SHOP())),
+      (said) => said.some((s) => s.startsWith('[keksi]') && s.includes('Shopify') && s.includes('no region settings')),
+    );
+    expect(said.length).to.be.greaterThan(0);
+  });
+
+  it('a storefront whose setTrackingConsent returns a promise: its rejection is a [keksi] message', async () => {
+    const shop = shopify({ loaded: true });
+    w.Shopify!.customerPrivacy!.setTrackingConsent = (consent) => (
+      shop.calls.push(['setTrackingConsent', consent]),
+      Promise.reject(new Error('consent not saved'))
+    );
+    await warnsUntil(
+      () => mount(SHOP()),
+      (said) => said.some((s) => s.startsWith('[keksi]') && s.includes('Shopify') && s.includes('consent not saved')),
+    );
+    expect(shop.consents()).to.deep.equal([NONE]);
   });
 
   it('platform="shopify" on a page without Shopify says so and does nothing', async () => {
-    const said = await captureWarnings(async () => {
-      await mount(SHOP('platform="shopify"'));
-      await until(() => said.length || undefined, 'a message').catch(() => {});
-    });
-    expect(said.some((s) => s.startsWith('[keksi]') && s.includes('Shopify'))).to.equal(true, said.join('\n'));
+    await warnsUntil(
+      () => mount(SHOP('platform="shopify"')),
+      (said) => said.some((s) => s.startsWith('[keksi]') && s.includes('without window.Shopify')),
+    );
     expect(w.Shopify).to.equal(undefined);
   });
 });
 
 describe('platform attribute and mapping', () => {
-  it('an unknown platform is a [keksi] message and means detection', async () => {
-    const said = await captureWarnings(async () => {
-      const el = await mount(SHOP('platform="magento"'));
-      expect(el.config.platform).to.equal('detected');
-    });
-    expect(said.some((s) => s.includes('platform="magento" is not one of detected, shopify, wordpress'))).to.equal(true, said.join('\n'));
+  afterEach(() => delete w.Shopify);
+
+  it('an unknown platform is a [keksi] message from the platforms chunk and means detection', async () => {
+    let el!: KeksiConsent;
+    await warnsUntil(
+      async () => (el = await mount(SHOP('platform="magento"'))),
+      (said) => said.some((s) => s.includes('platform="magento" is not one of detected, shopify, wordpress; using "detected"')),
+    );
+    expect(el.config.platform).to.equal('magento');
   });
 
-  it('a mapping to something that is not a category id is skipped with a [keksi] message', async () => {
-    const said = await captureWarnings(() => configure({ platforms: { 'shopify:analytics': 'Analytics!', 'wordpress:marketing': 'marketing' } }));
-    expect(said.some((s) => s.startsWith('[keksi]') && s.includes('platforms.shopify:analytics'))).to.equal(true, said.join('\n'));
+  it('a mapping to something that is not a category id, or of an unknown purpose, is skipped with a [keksi] message', async () => {
+    configure({ platforms: { 'shopify:analytics': 'Analytics!', 'shopify:ads': 'marketing', 'shopify:preferences': 'analytics' } });
+    const shop = shopify({ loaded: true });
+    storeConsent(['analytics'], ['preferences', 'marketing']);
+    const said = await warnsUntil(
+      () => mount(SHOP()),
+      (said) => said.some((s) => s.includes('platforms.shopify:analytics skipped')) && said.some((s) => s.includes('platforms.shopify:ads skipped')),
+    );
+    expect(said.every((s) => !s.includes('platforms.shopify:preferences'))).to.equal(true, said.join('\n'));
+    // The bad entry is ignored (analytics keeps its default), the good one applies.
+    await until(() => shop.consents().length, 'setTrackingConsent');
+    expect(shop.consents()).to.deep.equal([{ ...NONE, analytics: true, preferences: true }]);
+  });
+
+  it('configure() called after Keksi has started still changes the mapping at the next decision', async () => {
+    const shop = shopify({ loaded: true });
+    const el = await mount(SHOP());
+    await until(() => shop.consents().length, 'setTrackingConsent');
+    configure({ platforms: { 'shopify:marketing': 'analytics' } });
+    el.setConsent(['analytics']);
+    await until(() => shop.consents().length == 2, 'two setTrackingConsent');
+    expect(shop.consents()[1]).to.deep.equal({ ...NONE, analytics: true, marketing: true });
+  });
+
+  it('a polluted Object.prototype adds no mapping', async () => {
+    (Object.prototype as Record<string, unknown>).platforms = { 'shopify:marketing': 'necessary' };
+    try {
+      const shop = shopify({ loaded: true });
+      configure({ categories: {} });
+      await mount(SHOP());
+      await until(() => shop.consents().length, 'setTrackingConsent');
+      expect(shop.consents()).to.deep.equal([NONE]);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).platforms;
+    }
   });
 });
 
