@@ -35,14 +35,17 @@ export const allows =
     let category = PURPOSES[platform][purpose];
     // `given` holds the inputs the latest first (merge-options.ts): read them in order, the latest wins.
     for (const input of [...given].reverse()) {
-      const map = input && typeof input == 'object' ? ({ __proto__: null, ...input } as { platforms?: unknown }).platforms : undefined;
-      if (map !== undefined && (!map || typeof map != 'object' || Array.isArray(map))) warn('configure(): platforms skipped.', map);
-      for (const [key, value] of Object.entries(map && typeof map == 'object' ? map : {})) {
-        const [p, name] = key.split(':');
-        const known = Object.hasOwn(PURPOSES, p) && Object.hasOwn(PURPOSES[p], name);
-        if (!known || typeof value != 'string' || !CATEGORY_ID.test(value)) warn(`configure(): platforms.${key} skipped.`, value);
-        else if (p == platform && name == purpose) category = value;
-      }
+      // An input whose getters throw is skipped (merge-options.ts has said so when it was given).
+      guard('configure()', () => {
+        const map = input && typeof input == 'object' ? ({ __proto__: null, ...input } as { platforms?: unknown }).platforms : undefined;
+        if (map !== undefined && (!map || typeof map != 'object' || Array.isArray(map))) warn('configure(): platforms skipped.', map);
+        for (const [key, value] of Object.entries(map && typeof map == 'object' ? map : {})) {
+          const [p, name] = key.split(':');
+          const known = Object.hasOwn(PURPOSES, p) && Object.hasOwn(PURPOSES[p], name);
+          if (!known || typeof value != 'string' || !CATEGORY_ID.test(value)) warn(`configure(): platforms.${key} skipped.`, value);
+          else if (p == platform && name == purpose) category = value;
+        }
+      });
     }
     return category == NECESSARY || granted(category);
   };

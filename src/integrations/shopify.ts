@@ -8,7 +8,7 @@
  * start (nothing allowed before a decision: fail closed) and after every decision.
  */
 import type { KeksiConfig } from '../controller/config.js';
-import { warn } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 
 /** What `setTrackingConsent` answers: its callback gets `{ error }` on failure; newer storefronts also return a promise. */
 type Reply = { error?: unknown } | undefined;
@@ -32,11 +32,13 @@ export function startShopify(config: KeksiConfig, allows: (purpose: string) => b
     const answer = shop!.customerPrivacy!.setTrackingConsent(consent, (reply) => reply && reply.error && refused(reply.error));
     if (answer instanceof Promise) answer.catch(refused);
   };
-  const loaded = (error?: unknown) => {
-    if (error || !shop!.customerPrivacy) return warn("Shopify's Customer Privacy API did not load; Shopify is not told the consent.", error);
-    ready = true;
-    tell();
-  };
+  // Shopify calls this back: nothing Keksi does in it may throw into Shopify's code.
+  const loaded = (error?: unknown) =>
+    guard('telling Shopify the consent', () => {
+      if (error || !shop!.customerPrivacy) return warn("Shopify's Customer Privacy API did not load; Shopify is not told the consent.", error);
+      ready = true;
+      tell();
+    });
   if (!shop) warn('platform="shopify" on a page without window.Shopify; Shopify is not told the consent.');
   else if (shop.customerPrivacy) loaded();
   else if (typeof shop.loadFeatures == 'function') shop.loadFeatures([{ name: 'consent-tracking-api', version: '0.1' }], loaded);

@@ -8,7 +8,7 @@
  * earlier choice is overwritten: fail closed) and after every decision. The API's own `wp_set_consent`
  * fires `wp_listen_for_consent_change` for each change, so Keksi does not fire it a second time.
  */
-import { warn } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 
 type WpWindow = Window & { wp_consent_type?: string; wp_set_consent?: (category: string, value: 'allow' | 'deny') => void };
 
@@ -32,7 +32,8 @@ export function startWordPress(allows: (category: string) => boolean): () => voi
     for (const category of Object.keys(WP_CATEGORIES)) w.wp_set_consent(category, allows(category) ? 'allow' : 'deny');
   };
   // The API's script may come later in the page (WordPress enqueues it in the footer).
-  if (typeof w.wp_set_consent != 'function' && document.readyState != 'complete') addEventListener('load', tell, { once: true });
+  if (typeof w.wp_set_consent != 'function' && document.readyState != 'complete')
+    addEventListener('load', () => guard('the WP Consent API', tell), { once: true });
   else tell();
   return tell;
 }

@@ -198,6 +198,20 @@ describe('platform attribute and mapping', () => {
     expect(shop.consents()[1]).to.deep.equal({ ...NONE, analytics: true, marketing: true });
   });
 
+  it('a configure() input that throws when read is skipped: Shopify is still told, nothing reaches the page', async () => {
+    const shop = shopify();
+    configure({
+      get platforms(): Record<string, string> {
+        throw new Error('a getter that throws');
+      },
+    });
+    await warnsUntil(
+      () => mount(SHOP()),
+      () => shop.consents().length > 0,
+    );
+    expect(shop.consents()).to.deep.equal([NONE]);
+  });
+
   it('a polluted Object.prototype adds no mapping', async () => {
     (Object.prototype as Record<string, unknown>).platforms = { 'shopify:marketing': 'necessary' };
     try {
