@@ -3,6 +3,7 @@ import 'axe-core/axe.min.js';
 import { KeksiConsent } from '../src/controller/keksi-consent.js';
 import { options } from '../src/controller/merge-options.js';
 import { forgetWarnings } from '../src/core/log.js';
+import { given } from '../src/core/options.js';
 import { define } from '../src/core/define.js';
 import { settled, until } from './wait.js';
 
@@ -77,6 +78,8 @@ export function resetPage(): void {
     consentMode: { __proto__: null },
     scriptUrls: { __proto__: null },
   });
+  // configure() inputs are kept (the platforms chunk reads its `platforms` from them): forget them too.
+  given.length = 0;
   KeksiConsent.live = undefined;
   window.__ran = [];
 }

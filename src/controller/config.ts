@@ -28,6 +28,8 @@ export interface KeksiConfig extends GatingConfig {
   logUrl?: string;
   reloadOnWithdraw: boolean;
   ignoreGpc: boolean;
+  /** The `platform` attribute as given; the platforms chunk (integrations/platforms.ts) checks it. */
+  platform: string | null;
   /** The bad values found, each with the safe default used instead (see controller/diagnostics.ts). */
   problems: Problem[];
 }
@@ -52,6 +54,7 @@ export const ATTRIBUTES = [
   'log-url',
   'reload-on-withdraw',
   'ignore-gpc',
+  'platform',
 ] as const;
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
@@ -175,6 +178,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
+    platform: read('platform'),
     problems,
   };
 }

@@ -67,6 +67,7 @@ declare global {
  * @attr log-url - POST each decision to the shop's own endpoint (proof of consent)
  * @attr {boolean} reload-on-withdraw - reload the page when a category whose scripts already ran is withdrawn
  * @attr {boolean} ignore-gpc - do not treat Global Privacy Control as an objection to marketing
+ * @attr {'detected' | 'shopify' | 'wordpress'} [platform=detected] - drive this platform's consent API even before its script has loaded (detected otherwise; docs/platforms.md)
  * @fires keksi-ready - on `document`, once at start-up
  * @fires keksi-change - on `document`, after every decision and reset
  * @csspart reopen - the floating button that reopens the preferences

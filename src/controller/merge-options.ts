@@ -62,5 +62,6 @@ function merge(input: unknown): void {
 }
 
 Object.assign(options, { categories: own({}), services: [], cookies: own({}), consentMode: own({}), scriptUrls: own({}) });
-given.push = (more: unknown) => (guard('configure()', () => merge(more)), 0);
+// Each input stays in `given` once merged, the latest first: the platforms chunk reads `platforms` from them.
+given.push = (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more));
 given.splice(0).map(given.push);

@@ -48,6 +48,13 @@ export interface KeksiOptions {
    * offline stand-ins). `gtag` and `gtm` get the tag ID appended. http(s) or relative URLs only.
    */
   scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
+  /**
+   * Which Keksi category decides each purpose of a platform's consent API, `'platform:purpose'` →
+   * category (`necessary` for always), e.g. `{ 'wordpress:statistics-anonymous': 'necessary' }`.
+   * Defaults in docs/platforms.md. Read by the platforms chunk (integrations/platforms.ts) from the
+   * configure() inputs kept in `given`, so it is not merged into `options`.
+   */
+  platforms?: Record<string, string>;
 }
 
 /**
@@ -57,9 +64,10 @@ export interface KeksiOptions {
 export const options = {} as Required<KeksiOptions>;
 
 /**
- * `configure()` input the controller has not merged yet. The core only queues it: the checks load
- * with the controller, which merges the queue and from then on takes each call at once (as
- * `window.keksi.push` does), so a returning visitor's first script carries none of them.
+ * Every `configure()` input, in order. The core only queues it: the checks load with the controller,
+ * which merges the queue and from then on takes each call at once (as `window.keksi.push` does), so a
+ * returning visitor's first script carries none of them. The controller keeps each input here after
+ * merging it, for a lazy chunk that reads its own option (the platforms chunk: `platforms`).
  */
 export const given: unknown[] = [];
 

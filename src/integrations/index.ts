@@ -5,7 +5,7 @@
  */
 import { deleteCookies } from '../controller/cleanup.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../controller/config.js';
-import { guard } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
@@ -43,6 +43,14 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
   const google = startGoogle(config, granted, decided);
   const after = [google.after, startMeta(config, granted)];
+  // Platforms (Shopify, WP Consent API): one lazy chunk, fetched only on a page that has one or names
+  // one; it starts with what is granted when it arrives (a decision made while it loads is not lost).
+  const w = window as { Shopify?: unknown; wp_set_consent?: unknown };
+  if (w.Shopify || w.wp_set_consent || config.platform)
+    import('./platforms.js').then(
+      (m) => after.push(m.start(config, granted)),
+      (e) => warn('an integration failed', e),
+    );
   // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
   vendorHold.ok = (el) => (google.before(el), true);
   if (decided) cleanUp(config.categories, granted);
