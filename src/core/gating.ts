@@ -22,6 +22,17 @@ const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
 /** The URL an element activates: `data-src`, else (a gated script) `src`. */
 const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src') || '';
 
+/**
+ * A gated YouTube or Vimeo embed's privacy-enhanced address, unless it has `data-keep-url`: YouTube's
+ * youtube-nocookie.com host, Vimeo's `dnt=1` (unless `dnt` is given). Any other address is unchanged.
+ */
+const embedUrl = (el: Element, url = urlOf(el)) =>
+  el.hasAttribute('data-keep-url')
+    ? url
+    : url
+        .replace(/^https:\/\/(www\.)?youtube\.com\/embed\//, 'https://www.youtube-nocookie.com/embed/')
+        .replace(/^https:\/\/player\.vimeo\.com\/video\/[^#]*/, (u) => (/[?&]dnt=/.test(u) ? u : u + (u.includes('?') ? '&' : '?') + 'dnt=1'));
+
 type Policy = { createScript(s: string): string; createScriptURL(s: string): string };
 declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
 /** Plain strings, when there is no policy to use. */
@@ -145,7 +156,7 @@ export class Gate {
         else vendorHold.held = true;
       } else {
         el.setAttribute('data-keksi', 'on');
-        el.setAttribute('src', urlOf(el)!);
+        el.setAttribute('src', embedUrl(el));
       }
     }
   }

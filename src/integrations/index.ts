@@ -5,12 +5,13 @@
  */
 import { deleteCookies } from '../controller/cleanup.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../controller/config.js';
-import { guard } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
 import { startGoogle } from './google.js';
 import { startMeta } from './meta.js';
+import type { TrackerModule } from './tracker-kit.js';
 
 /**
  * Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). Like
@@ -39,10 +40,36 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
   });
 }
 
+/** Issue 15 trackers: each its own chunk, imported only when its attribute is set (config.ts TRACKERS). */
+const TRACKER_MODULES: Record<string, () => Promise<TrackerModule>> = {
+  matomo: () => import('./matomo.js'),
+  clarity: () => import('./clarity.js'),
+  uet: () => import('./uet.js'),
+  'tiktok-pixel': () => import('./tiktok.js'),
+  'pinterest-tag': () => import('./after-consent.js'),
+  'linkedin-partner': () => import('./after-consent.js'),
+  hotjar: () => import('./after-consent.js'),
+};
+
 /** Start every configured integration; returns the function to call after each decision. */
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
   const google = startGoogle(config, granted, decided);
   const after = [google.after, startMeta(config, granted)];
+  for (const [name, { category, ids }] of Object.entries(config.trackers)) {
+    let tell = () => {};
+    // `granted` is the store's live view: a decision made while the module loads is applied when it starts.
+    TRACKER_MODULES[name]().then(
+      (m) =>
+        guard(name, () => {
+          const list = (TRACKER_COOKIES[category] ||= []);
+          for (const c of Array.isArray(m.cookies) ? m.cookies : m.cookies[name]) list.includes(c) || list.push(c);
+          tell = m.start(name, ids, config, granted);
+          if (decided) cleanUp(config.categories, granted);
+        }),
+      () => warn(`${name}: its module did not load; it stays off.`),
+    );
+    after.push(() => tell());
+  }
   // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
   vendorHold.ok = (el) => (google.before(el), true);
   if (decided) cleanUp(config.categories, granted);

@@ -118,6 +118,112 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
       ],
     });
   }
+  // The trackers of config.ts TRACKERS, in that order. Sub-day cookies are listed as 1 day, months as their longest.
+  const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
+  const POLICY_MICROSOFT = 'https://www.microsoft.com/privacy/privacystatement';
+  const own = config.trackers || {};
+  const trackers: Record<string, [string, string, keyof typeof PURPOSES, string, [string, number][], boolean]> = {
+    matomo: [
+      'Matomo',
+      own.matomo ? new URL(own.matomo.ids[0]).hostname : '',
+      'matomo',
+      '',
+      [
+        ['_pk_id', 396],
+        ['_pk_ses', 1],
+        ['_pk_ref', 184],
+      ],
+      false,
+    ],
+    clarity: [
+      'Microsoft Clarity',
+      MICROSOFT,
+      'clarity',
+      POLICY_MICROSOFT,
+      [
+        ['_clck', 365],
+        ['_clsk', 1],
+        ['CLID', 365],
+        ['ANONCHK', 1],
+        ['MR', 7],
+        ['MUID', 390],
+        ['SM', 0],
+      ],
+      true,
+    ],
+    uet: [
+      'Microsoft Advertising',
+      MICROSOFT,
+      'uet',
+      POLICY_MICROSOFT,
+      [
+        ['_uetsid', 1],
+        ['_uetvid', 390],
+        ['MUID', 390],
+      ],
+      true,
+    ],
+    'tiktok-pixel': [
+      'TikTok Pixel',
+      'TikTok Technology Ltd (Ireland)',
+      'tiktok',
+      'https://www.tiktok.com/legal/page/eea/privacy-policy/en',
+      [
+        ['_ttp', 390],
+        ['_tt_enable_cookie', 390],
+      ],
+      true,
+    ],
+    'pinterest-tag': [
+      'Pinterest Tag',
+      'Pinterest Europe Ltd (Pinterest Inc., USA)',
+      'pinterest',
+      'https://policy.pinterest.com/privacy-policy',
+      [
+        ['_pin_unauth', 365],
+        ['_pinterest_ct_ua', 365],
+      ],
+      true,
+    ],
+    'linkedin-partner': [
+      'LinkedIn Insight Tag',
+      'LinkedIn Ireland Unlimited Company (LinkedIn Corp., USA)',
+      'linkedin',
+      'https://www.linkedin.com/legal/privacy-policy',
+      [
+        ['li_sugr', 90],
+        ['bcookie', 365],
+        ['lidc', 1],
+        ['UserMatchHistory', 30],
+        ['AnalyticsSyncHistory', 30],
+      ],
+      true,
+    ],
+    hotjar: [
+      'Hotjar',
+      'Hotjar Ltd (Malta)',
+      'hotjar',
+      'https://www.hotjar.com/legal/policies/privacy/',
+      [
+        ['_hjSessionUser_' + own.hotjar?.ids[0], 365],
+        ['_hjSession_' + own.hotjar?.ids[0], 1],
+      ],
+      true,
+    ],
+  };
+  for (const [attribute, [name, provider, purpose, policy, cookies, outsideEu]] of Object.entries(trackers)) {
+    const tracker = own[attribute];
+    if (tracker)
+      list.push({
+        name,
+        category: tracker.category,
+        provider,
+        purpose: PURPOSES[purpose],
+        outsideEu,
+        policy: policy || undefined,
+        cookies: cookies.map(([name, days]) => ({ name, days })),
+      });
+  }
   return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
 }
 

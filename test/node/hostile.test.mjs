@@ -108,6 +108,11 @@ test('attribute parsing never throws and always yields values in range', () => {
         'ample.fi',
         'example.fi',
         '.example.fi',
+        'https://stats.example.fi/ 3',
+        'javascript://x 3',
+        'https://a.fi/\t 3',
+        '12345678',
+        'abcdefghij',
       ),
     ),
     { nil: null },
@@ -126,6 +131,15 @@ test('attribute parsing never throws and always yields values in range', () => {
       for (const u of [c.noticeUrl, c.logUrl]) if (u) assert.ok(!/^\s*[a-z]+:/i.test(u) || /^\s*https?:/i.test(u), u);
       assert.ok(c.ga.every((id) => /^G-[A-Z0-9]{4,16}$/.test(id)));
       assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
+      for (const [name, t] of Object.entries(c.trackers)) {
+        assert.ok(c.categories.includes(t.category), name);
+        if (name === 'matomo') assert.ok(/^https:\/\/[^\s\0-\x1f]+$/.test(t.ids[0]) && /^\d+$/.test(t.ids[1]), t.ids.join(' '));
+        else
+          assert.ok(
+            t.ids.every((id) => /^[A-Za-z0-9]+$/.test(id)),
+            t.ids.join(' '),
+          );
+      }
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
       // Every bad value is listed, and every listed problem has a message naming its attribute.
       for (const problem of c.problems)
@@ -173,4 +187,15 @@ test('a record that accepts and rejects the same category, or rejects necessary,
   assert.notEqual(parseConsentCookie(tampered(['analytics'], ['marketing'])), null, 'the untampered record reads');
   assert.equal(parseConsentCookie(tampered(['analytics', 'marketing'], ['marketing'])), null);
   assert.equal(parseConsentCookie(tampered(['analytics'], ['marketing', 'necessary'])), null);
+});
+
+test("under a nonce CSP every attribute that loads a tracker counts only on an element with Keksi's nonce", async () => {
+  const { readTrusted } = await import('../../dist/esm/core/attributes.js');
+  const { ATTRIBUTES } = await import('../../dist/esm/controller/config.js');
+  const injected = { nonce: '', getAttribute: () => 'injected' };
+  const read = readTrusted(injected, 'n0nce');
+  const open = ATTRIBUTES.filter((name) => read(name) !== null);
+  assert.deepEqual(open, ['categories', 'lang', 'notice-url', 'position', 'no-reopen-button', 'ignore-gpc']);
+  const ours = readTrusted({ nonce: 'n0nce', getAttribute: () => 'ok' }, 'n0nce');
+  assert.ok(['matomo', 'clarity', 'uet', 'tiktok-pixel', 'pinterest-tag', 'linkedin-partner', 'hotjar'].every((n) => ours(n) === 'ok'));
 });
