@@ -24,8 +24,11 @@ export interface KeksiConfig extends GatingConfig {
   googleAds: string[];
   gtm: string[];
   metaPixel: string[];
-  /** Issue 15 trackers (matomo, clarity, uet, …): attribute → its category and IDs (Matomo: [tracker URL, site id]). */
-  trackers: Record<string, { category: string; ids: string[] }>;
+  /**
+   * The other trackers whose attribute is set (TRACKERS): its value as written (integrations/trackers.ts,
+   * a lazy chunk loaded only then, parses and validates it) and its category.
+   */
+  trackers: Record<string, { value: string; category: string }>;
   consentMode: 'basic' | 'advanced';
   logUrl?: string;
   reloadOnWithdraw: boolean;
@@ -56,26 +59,19 @@ export const ATTRIBUTES = [
   'ignore-gpc',
   'matomo',
   'clarity',
+  'hotjar',
   'uet',
   'tiktok-pixel',
   'pinterest-tag',
   'linkedin-partner',
-  'hotjar',
 ] as const;
 
 /**
- * The trackers each driven by its own lazy module (integrations/index.ts): attribute → ID pattern and
- * category. `matomo` takes the tracker's https base URL and a site id, checked below.
+ * The trackers beyond Google and Meta: the last seven attributes. Each is parsed and started by its own
+ * lazy module (integrations/trackers.ts); the controller only notices that one is set and adds the
+ * category it needs, before the banner: `analytics` for the first three, `marketing` for the others.
  */
-export const TRACKERS: Record<string, [RegExp, string]> = {
-  matomo: [/^\d{1,9}$/, 'analytics'],
-  clarity: [/^[a-z0-9]{6,16}$/, 'analytics'],
-  uet: [/^\d{4,12}$/, 'marketing'],
-  'tiktok-pixel': [/^C[A-Z0-9]{10,30}$/, 'marketing'],
-  'pinterest-tag': [/^\d{6,16}$/, 'marketing'],
-  'linkedin-partner': [/^\d{3,12}$/, 'marketing'],
-  hotjar: [/^\d{4,10}$/, 'analytics'],
-};
+export const TRACKERS: readonly string[] = ATTRIBUTES.slice(-7);
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
 const ID_PATTERNS = {
@@ -171,18 +167,11 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   needs(googleAds, 'marketing');
   needs(metaPixel, 'marketing');
 
-  // Issue 15 trackers: one tag each (Matomo: its https base URL, then the site id).
   const trackers: KeksiConfig['trackers'] = {};
-  for (const [name, [pattern, category]] of Object.entries(TRACKERS)) {
-    const value = read(name)?.trim();
-    if (!value) continue;
-    const list = tokens(value);
-    const url = name == 'matomo' ? list.shift()! : '';
-    if (list.length == 1 && pattern.test(list[0]) && (!url || (/^https:\/\/[^/?#\s]+/i.test(url) && isSafeUrl(url)))) {
-      trackers[name] = { category, ids: url ? [url, list[0]] : list };
-      needs(list, category);
-    } else bad('id', name, value);
-  }
+  TRACKERS.forEach((name, i) => {
+    const value = read(name);
+    if (value) needs([value], (trackers[name] = { value, category: i < 3 ? 'analytics' : 'marketing' }).category);
+  });
 
   const langAttr = read('lang');
   const lang = toLang(langAttr);

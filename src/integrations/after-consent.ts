@@ -7,7 +7,7 @@
  */
 import { loadScript } from './load-script.js';
 import { options } from '../core/options.js';
-import { follow, type TrackerModule } from './tracker-kit.js';
+import type { TrackerModule } from './tracker-kit.js';
 
 type Queue = ((...args: unknown[]) => void) & { queue?: unknown[]; q?: unknown[]; version?: string };
 type VendorWindow = Window & { pintrk?: Queue; lintrk?: Queue; _linkedin_data_partner_ids?: string[]; hj?: Queue; _hjSettings?: object };
@@ -53,9 +53,9 @@ const VENDORS: Record<string, (w: VendorWindow, ids: string[]) => string> = {
   },
 };
 
-export const start: TrackerModule['start'] = (name, ids, config, granted) => {
+export const start: TrackerModule['start'] = (name, ids, _config, _granted, follow) => {
   let loaded = false;
-  return follow(granted, config.trackers[name].category, (now) => {
+  return follow((now) => {
     if (now && !loaded) {
       loaded = true;
       loadScript(VENDORS[name](window as VendorWindow, ids));

@@ -11,7 +11,6 @@ import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
 import { startGoogle } from './google.js';
 import { startMeta } from './meta.js';
-import type { TrackerModule } from './tracker-kit.js';
 
 /**
  * Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). Like
@@ -40,33 +39,16 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
   });
 }
 
-/** Issue 15 trackers: each its own chunk, imported only when its attribute is set (config.ts TRACKERS). */
-const TRACKER_MODULES: Record<string, () => Promise<TrackerModule>> = {
-  matomo: () => import('./matomo.js'),
-  clarity: () => import('./clarity.js'),
-  uet: () => import('./uet.js'),
-  'tiktok-pixel': () => import('./tiktok.js'),
-  'pinterest-tag': () => import('./after-consent.js'),
-  'linkedin-partner': () => import('./after-consent.js'),
-  hotjar: () => import('./after-consent.js'),
-};
-
 /** Start every configured integration; returns the function to call after each decision. */
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
   const google = startGoogle(config, granted, decided);
   const after = [google.after, startMeta(config, granted)];
-  for (const [name, { category, ids }] of Object.entries(config.trackers)) {
+  // The other trackers: their chunk, only when one of their attributes is set (integrations/trackers.ts).
+  if (Object.keys(config.trackers).length) {
     let tell = () => {};
-    // `granted` is the store's live view: a decision made while the module loads is applied when it starts.
-    TRACKER_MODULES[name]().then(
-      (m) =>
-        guard(name, () => {
-          const list = (TRACKER_COOKIES[category] ||= []);
-          for (const c of Array.isArray(m.cookies) ? m.cookies : m.cookies[name]) list.includes(c) || list.push(c);
-          tell = m.start(name, ids, config, granted);
-          if (decided) cleanUp(config.categories, granted);
-        }),
-      () => warn(`${name}: its module did not load; it stays off.`),
+    import('./trackers.js').then(
+      (m) => (tell = m.startTrackers(config, granted, decided, TRACKER_COOKIES, cleanUp)),
+      () => warn('the trackers module did not load; they stay off.'),
     );
     after.push(() => tell());
   }

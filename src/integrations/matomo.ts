@@ -9,13 +9,13 @@
  */
 import { loadScript } from './load-script.js';
 import { options } from '../core/options.js';
-import { follow, type TrackerModule } from './tracker-kit.js';
+import type { TrackerModule } from './tracker-kit.js';
 
 type MatomoWindow = Window & { _paq?: unknown[] };
 
 export const cookies = ['_pk_id*', '_pk_ses*', '_pk_ref*', '_pk_cvar*', '_pk_hsr*', 'mtm_consent*', 'mtm_cookie_consent*'];
 
-export const start: TrackerModule['start'] = (_name, [url, site], config, granted) => {
+export const start: TrackerModule['start'] = (_name, [url, site], config, granted, follow) => {
   const w = window as MatomoWindow;
   // An element named _paq (window's named properties) is not Matomo's queue.
   const paq = (w._paq = Array.isArray(w._paq) ? w._paq : []);
@@ -23,7 +23,7 @@ export const start: TrackerModule['start'] = (_name, [url, site], config, grante
   const base = url.replace(/\/?$/, '/');
   let loaded = false;
   paq.push([cookieless ? 'requireCookieConsent' : 'requireConsent']);
-  const after = follow(granted, 'analytics', (now, first) => {
+  const after = follow((now, first) => {
     if (now || !first) paq.push([(now ? 'set' : 'forget') + (cookieless ? 'CookieConsentGiven' : 'ConsentGiven')]);
     if (!loaded && (now || cookieless)) {
       loaded = true;

@@ -7,7 +7,7 @@
  */
 import { loadScript } from './load-script.js';
 import { options } from '../core/options.js';
-import { follow, type TrackerModule } from './tracker-kit.js';
+import type { TrackerModule } from './tracker-kit.js';
 
 type Ttq = unknown[] & Record<string, unknown> & { _i?: Record<string, unknown>; _t?: Record<string, number>; _o?: Record<string, object> };
 type TikTokWindow = Window & { ttq?: Ttq; TiktokAnalyticsObject?: string };
@@ -33,7 +33,7 @@ const METHODS = [
   'grantConsent',
 ];
 
-export const start: TrackerModule['start'] = (_name, ids, config, granted) => {
+export const start: TrackerModule['start'] = (_name, ids, config, granted, follow) => {
   const w = window as TikTokWindow;
   w.TiktokAnalyticsObject = 'ttq';
   const ttq = (w.ttq = Array.isArray(w.ttq) ? w.ttq : ([] as unknown as Ttq));
@@ -41,7 +41,7 @@ export const start: TrackerModule['start'] = (_name, ids, config, granted) => {
   const call = (m: string, ...args: unknown[]) => (ttq[m] as (...a: unknown[]) => void)(...args);
   let loaded = false;
   call('holdConsent');
-  return follow(granted, 'marketing', (now, first) => {
+  return follow((now, first) => {
     if (now || !first) call(now ? 'grantConsent' : 'revokeConsent');
     if (!loaded && (now || config.consentMode == 'advanced')) {
       loaded = true;

@@ -6,19 +6,19 @@
  */
 import { loadScript } from './load-script.js';
 import { options } from '../core/options.js';
-import { follow, type TrackerModule } from './tracker-kit.js';
+import type { TrackerModule } from './tracker-kit.js';
 
 type UetWindow = Window & { uetq?: unknown[]; UET?: new (o: object) => unknown[] };
 
 export const BAT_URL = 'https://bat.bing.com/bat.js';
 export const cookies = ['_uetsid', '_uetvid', 'MUID'];
 
-export const start: TrackerModule['start'] = (_name, [id], config, granted) => {
+export const start: TrackerModule['start'] = (_name, [id], config, granted, follow) => {
   const w = window as UetWindow;
   const queue = () => (w.uetq ||= []);
   let loaded = false;
   queue().push('consent', 'default', { ad_storage: 'denied' });
-  return follow(granted, 'marketing', (now, first) => {
+  return follow((now, first) => {
     if (now || !first) queue().push('consent', 'update', { ad_storage: now ? 'granted' : 'denied' });
     if (!loaded && (now || config.consentMode == 'advanced')) {
       loaded = true;

@@ -4,7 +4,7 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import type { KeksiConfig, Lang } from '../controller/config.js';
-import { NECESSARY } from '../core/attributes.js';
+import { NECESSARY, tokens } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
@@ -118,14 +118,15 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
       ],
     });
   }
-  // The trackers of config.ts TRACKERS, in that order. Sub-day cookies are listed as 1 day, months as their longest.
+  // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
+  // listed: the visitor hears of more, never of less). Sub-day cookies are listed as 1 day, months as their longest.
   const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
   const POLICY_MICROSOFT = 'https://www.microsoft.com/privacy/privacystatement';
   const own = config.trackers || {};
   const trackers: Record<string, [string, string, keyof typeof PURPOSES, string, [string, number][], boolean]> = {
     matomo: [
       'Matomo',
-      own.matomo ? new URL(own.matomo.ids[0]).hostname : '',
+      /^https:\/\/([^/?#\s]+)/i.exec(own.matomo?.value)?.[1] || 'Matomo',
       'matomo',
       '',
       [
@@ -205,18 +206,17 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
       'hotjar',
       'https://www.hotjar.com/legal/policies/privacy/',
       [
-        ['_hjSessionUser_' + own.hotjar?.ids[0], 365],
-        ['_hjSession_' + own.hotjar?.ids[0], 1],
+        ['_hjSessionUser_' + tokens(own.hotjar?.value)[0], 365],
+        ['_hjSession_' + tokens(own.hotjar?.value)[0], 1],
       ],
       true,
     ],
   };
   for (const [attribute, [name, provider, purpose, policy, cookies, outsideEu]] of Object.entries(trackers)) {
-    const tracker = own[attribute];
-    if (tracker)
+    if (own[attribute])
       list.push({
         name,
-        category: tracker.category,
+        category: own[attribute].category,
         provider,
         purpose: PURPOSES[purpose],
         outsideEu,

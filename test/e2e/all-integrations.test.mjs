@@ -82,5 +82,20 @@ for (const browser of BROWSERS) {
       );
       await page.close();
     });
+
+    test('the trackers chunk itself failing to load: a [keksi] message, and no vendor runs (ES module build)', async () => {
+      const { page, requests, warnings, hold } = await newPage(h.browser);
+      const chunk = hold(/\/dist\/chunks\/trackers-[^/]*\.mjs$/);
+      await page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
+      (await chunk).fulfill('throw new Error("the chunk broke")');
+      await poll(() => warnings.some((w) => w.includes('[keksi] the trackers module did not load')), 'the [keksi] message');
+      await page.evaluate(() => keksi.acceptAll());
+      assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
+      assert.deepEqual(
+        requests.filter((u) => VENDOR_SCRIPT.test(u)),
+        [],
+      );
+      await page.close();
+    });
   });
 }

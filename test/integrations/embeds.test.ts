@@ -25,8 +25,8 @@ describe('privacy-enhanced embeds', () => {
     expect(srcs()).to.deep.equal([
       'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=5',
       'https://www.youtube-nocookie.com/embed/abc',
-      'https://player.vimeo.com/video/76979871?dnt=1',
-      'https://player.vimeo.com/video/76979871?h=abc&dnt=1#t=10',
+      'https://player.vimeo.com/video/76979871?dnt=1&',
+      'https://player.vimeo.com/video/76979871?dnt=1&h=abc#t=10',
       'https://player.vimeo.com/video/1?dnt=0',
       '/test/fixtures/holds-frame.html#other',
       'https://www.youtube.com.evil.example/embed/x',

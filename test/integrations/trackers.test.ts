@@ -29,6 +29,23 @@ const paq = () => (w._paq || []).map((c) => (c as unknown[])[0]);
 const STUB = '/test/fixtures/stub-vendor.js?';
 const STUBS = Object.fromEntries(['matomo', 'clarity', 'uet', 'tiktok', 'pinterest', 'linkedin', 'hotjar'].map((n) => [n, STUB + n + '=']));
 
+/**
+ * Mount `html` and wait for the `[keksi]` message that includes `text`: a refused value is found by the
+ * trackers' own chunk, once it has loaded (the controller only notices the attribute).
+ */
+async function mountRefused(html: string, text: string): Promise<KeksiConsent> {
+  let el!: KeksiConsent;
+  const said = await captureWarnings(async () => {
+    const capture = console.warn;
+    const heard: string[] = [];
+    console.warn = (...args: unknown[]) => (heard.push(args.map(String).join(' ')), capture(...args));
+    el = await mount(html);
+    await until(() => heard.some((w) => w.includes(text)), text);
+  });
+  expect(said.filter((w) => w.includes(text))).to.have.length(1);
+  return el;
+}
+
 describe('trackers', () => {
   beforeEach(() => {
     for (const k of ['_paq', 'clarity', 'uetq', 'ttq', 'pintrk', 'lintrk', 'hj', '_linkedin_data_partner_ids', '_hjSettings'] as const) delete w[k];
@@ -115,10 +132,7 @@ describe('trackers', () => {
       'https://a.fi/ 3 4',
     ]) {
       it(`matomo="${bad}" is refused with a [keksi] message and nothing is queued`, async () => {
-        let el: KeksiConsent;
-        const said = await captureWarnings(async () => (el = await mount(SHOP(`matomo="${bad}"`))));
-        expect(said.join('\n')).to.include(`[keksi] matomo="${bad}" is not a valid ID`);
-        expect(el!.config.trackers).to.deep.equal({});
+        await mountRefused(SHOP(`matomo="${bad}"`), `[keksi] matomo="${bad}" is not a valid ID`);
         expect(w._paq).to.equal(undefined);
       });
     }
@@ -128,7 +142,7 @@ describe('trackers', () => {
       await el.showPreferences();
       await settled(el);
       const text = prefsOf(el)!.querySelector('#c-analytics')!.closest('li')!.textContent!.replace(/\s+/g, ' ');
-      expect(text).to.include('Matomo').and.include('analytics.example.fi').and.include('_pk_id (396 days)');
+      expect(text).to.include('Matomo').and.include('analytics.example.fi').and.include('_pk_id (13 months)');
       prefsOf(el)!.querySelector('dialog')!.close();
     });
   });
@@ -253,10 +267,10 @@ describe('trackers', () => {
       await el.showPreferences();
       await settled(el);
       const text = (id: string) => prefsOf(el)!.querySelector(`#c-${id}`)!.closest('li')!.textContent!.replace(/\s+/g, ' ');
-      expect(text('analytics')).to.include('Microsoft Clarity').and.include('_clck (365 days)').and.include('Hotjar').and.include('_hjSessionUser_1234567');
+      expect(text('analytics')).to.include('Microsoft Clarity').and.include('_clck (1 year)').and.include('Hotjar').and.include('_hjSessionUser_1234567');
       expect(text('marketing'))
         .to.include('Microsoft Advertising')
-        .and.include('_uetvid (390 days)')
+        .and.include('_uetvid (13 months)')
         .and.include('TikTok Pixel')
         .and.include('_ttp')
         .and.include('Pinterest Tag')
@@ -275,12 +289,9 @@ describe('trackers', () => {
       ['hotjar', '1 2'],
     ]) {
       it(`${name}="${value}" is refused with a [keksi] message and loads nothing`, async () => {
-        let el: KeksiConsent;
-        const said = await captureWarnings(async () => (el = await mount(SHOP(`${name}="${value}"`))));
-        expect(said.join('\n')).to.include(`[keksi] ${name}="${value}" is not a valid ID`);
-        expect(el!.config.trackers).to.deep.equal({});
-        el!.acceptAll();
-        await settled(el!);
+        const el = await mountRefused(SHOP(`${name}="${value}"`), `[keksi] ${name}="${value}" is not a valid ID`);
+        el.acceptAll();
+        await settled(el);
         expect(document.querySelectorAll('script[src*="stub-vendor.js"]')).to.have.length(0);
       });
     }
