@@ -39,8 +39,16 @@ const ts = (options = {}) => [
   stampVersion,
 ];
 // Members named _likeThis are private to Keksi and renamed; Lit's own private members start with _$ or __.
+// Vendors' globals and queue fields that start so keep their names (Meta _fbq, Matomo _paq, TikTok ttq._i/_t/_o,
+// Hotjar _hjSettings, LinkedIn _linkedin_data_partner_ids).
 const min = () => [
-  terser({ ecma: 2021, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_(?!fbq$)[a-z]/ } }, format: { comments: false } }),
+  terser({
+    ecma: 2021,
+    module: true,
+    compress: { passes: 3 },
+    mangle: { properties: { regex: /^_(?!(fbq|paq|i|t|o|hjSettings|linkedin_data_partner_ids)$)[a-z]/ } },
+    format: { comments: false },
+  }),
 ];
 /** Copies the configurator's page next to its script (one source for the page, no server needed). */
 const configuratorPage = {

@@ -24,6 +24,11 @@ export interface KeksiConfig extends GatingConfig {
   googleAds: string[];
   gtm: string[];
   metaPixel: string[];
+  /**
+   * The other trackers whose attribute is set (TRACKERS): its value as written (integrations/trackers.ts,
+   * a lazy chunk loaded only then, parses and validates it) and its category.
+   */
+  trackers: Record<string, { value: string; category: string }>;
   consentMode: 'basic' | 'advanced';
   logUrl?: string;
   reloadOnWithdraw: boolean;
@@ -55,7 +60,21 @@ export const ATTRIBUTES = [
   'reload-on-withdraw',
   'ignore-gpc',
   'platform',
+  'matomo',
+  'clarity',
+  'hotjar',
+  'uet',
+  'tiktok-pixel',
+  'pinterest-tag',
+  'linkedin-partner',
 ] as const;
+
+/**
+ * The trackers beyond Google and Meta: the last seven attributes. Each is parsed and started by its own
+ * lazy module (integrations/trackers.ts); the controller only notices that one is set and adds the
+ * category it needs, before the banner: `analytics` for the first three, `marketing` for the others.
+ */
+export const TRACKERS: readonly string[] = ATTRIBUTES.slice(-7);
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
 /** What a valid ID of each tag attribute looks like (the configurator validates with the same patterns). */
@@ -152,6 +171,12 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   needs(googleAds, 'marketing');
   needs(metaPixel, 'marketing');
 
+  const trackers: KeksiConfig['trackers'] = {};
+  TRACKERS.forEach((name, i) => {
+    const value = read(name);
+    if (value) needs([value], (trackers[name] = { value, category: i < 3 ? 'analytics' : 'marketing' }).category);
+  });
+
   const langAttr = read('lang');
   const lang = toLang(langAttr);
   if (langAttr && !lang) bad('lang', 'lang', langAttr);
@@ -174,6 +199,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     googleAds,
     gtm,
     metaPixel,
+    trackers,
     consentMode: oneOf('consent-mode'),
     logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,

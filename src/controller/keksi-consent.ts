@@ -63,6 +63,13 @@ declare global {
  * @attr google-ads - Google Ads IDs (`AW-…`), category `marketing`
  * @attr gtm - Google Tag Manager containers (`GTM-…`)
  * @attr meta-pixel - Meta pixel IDs, category `marketing`
+ * @attr matomo - Matomo tracker URL (https) and site id, category `analytics`
+ * @attr clarity - Microsoft Clarity project ID, category `analytics`
+ * @attr uet - Microsoft Advertising UET tag ID, category `marketing`
+ * @attr tiktok-pixel - TikTok pixel ID, category `marketing`
+ * @attr pinterest-tag - Pinterest tag ID, category `marketing`
+ * @attr linkedin-partner - LinkedIn Insight partner ID, category `marketing`
+ * @attr hotjar - Hotjar site ID, category `analytics`
  * @attr {'basic' | 'advanced'} [consent-mode=basic] - `advanced` loads Google's and Meta's scripts at once with everything denied
  * @attr log-url - POST each decision to the shop's own endpoint (proof of consent)
  * @attr {boolean} reload-on-withdraw - reload the page when a category whose scripts already ran is withdrawn

@@ -50,7 +50,9 @@ function merge(input: unknown): void {
     CATEGORY_ID,
     listOf((type) => (CONSENT_TYPES as readonly unknown[]).includes(type)),
   );
-  mergeMap('scriptUrls', /^(gtag|gtm|fbevents)$/, (url) => (typeof url == 'string' && isSafeUrl(url) ? url : undefined));
+  mergeMap('scriptUrls', /^(gtag|gtm|fbevents|matomo|clarity|uet|tiktok|pinterest|linkedin|hotjar)$/, (url) =>
+    typeof url == 'string' && isSafeUrl(url) ? url : undefined,
+  );
   const { services } = more;
   if (services === undefined) return;
   if (!Array.isArray(services)) return skip('services', services);

@@ -44,11 +44,12 @@ export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 export const isSafeUrl = (url: string): boolean => !/[\0-\x1f]|^\s*(?!https?:)[a-z][a-z\d+.-]*:/i.test(url);
 
 /**
- * The attributes that load code, send data or decide which stored choice applies (ga, gtm, google-ads,
- * meta-pixel, consent-mode, cookie-name, cookie-domain, log-url, revision, expires-days,
- * reload-on-withdraw: the only known attributes that start so).
+ * The attributes that only change texts or the layout (categories, lang, notice-url, no-reopen-button,
+ * position, ignore-gpc: the only known attributes that start so). Every other one loads code, sends
+ * data or decides which stored choice applies (the tag IDs, consent-mode, cookie-name, log-url, …), and
+ * so does any attribute added later until it is listed here.
  */
-const GUARDED = /^(g|me|co|lo|re|ex)/;
+const OPEN = /^(ca|la|n|po|i)/;
 
 /**
  * Reads an element's attributes. Under a nonce CSP (Keksi's tag has one) the guarded attributes count
@@ -59,7 +60,7 @@ export const readTrusted =
   (el: Element, nonce: string, bad = (_name: string) => {}): Read =>
   (name) => {
     const value = el.getAttribute(name);
-    if (!nonce || (el as HTMLElement).nonce == nonce || value === null || !GUARDED.test(name)) return value;
+    if (!nonce || (el as HTMLElement).nonce == nonce || value === null || OPEN.test(name)) return value;
     bad(name);
     return null;
   };

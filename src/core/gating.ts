@@ -22,6 +22,19 @@ const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
 /** The URL an element activates: `data-src`, else (a gated script) `src`. */
 const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('src') || '';
 
+/**
+ * A gated YouTube or Vimeo embed's privacy-enhanced address, unless it has `data-keep-url`: YouTube's
+ * youtube-nocookie.com, Vimeo's `dnt=1` (unless `dnt` is given). Any other address is unchanged. In the
+ * core, because a returning visitor's iframes get their `src` from the core alone (the early gate, before
+ * any chunk is fetched); anywhere later, youtube.com would already have set its cookies.
+ */
+const embedUrl = (el: Element, url = urlOf(el)) =>
+  el.hasAttribute('data-keep-url')
+    ? url
+    : url
+        .replace(/^https:\/\/(www\.)?youtube\.com\/embed\//, 'https://www.youtube-nocookie.com/embed/')
+        .replace(/^(https:\/\/player\.vimeo\.com\/video\/[^?#]*)\??(?![^#]*dnt=)/, '$1?dnt=1&');
+
 type Policy = { createScript(s: string): string; createScriptURL(s: string): string };
 declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
 /** Plain strings, when there is no policy to use. */
@@ -145,7 +158,7 @@ export class Gate {
         else vendorHold.held = true;
       } else {
         el.setAttribute('data-keksi', 'on');
-        el.setAttribute('src', urlOf(el)!);
+        el.setAttribute('src', embedUrl(el));
       }
     }
   }

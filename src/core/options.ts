@@ -46,8 +46,21 @@ export interface KeksiOptions {
   /**
    * Where vendor scripts are loaded from, for a self-hosted or first-party tag gateway (and the demo's
    * offline stand-ins). `gtag` and `gtm` get the tag ID appended. http(s) or relative URLs only.
+   * `matomo` replaces `<tracker URL>matomo.js`; `clarity` gets the project ID appended; `tiktok`
+   * gets `?sdkid=<ID>&lib=ttq`; `uet`, `pinterest`, `linkedin` and `hotjar` replace the vendor's script.
    */
-  scriptUrls?: { gtag?: string; gtm?: string; fbevents?: string };
+  scriptUrls?: {
+    gtag?: string;
+    gtm?: string;
+    fbevents?: string;
+    matomo?: string;
+    clarity?: string;
+    uet?: string;
+    tiktok?: string;
+    pinterest?: string;
+    linkedin?: string;
+    hotjar?: string;
+  };
   /**
    * Which Keksi category decides each purpose of a platform's consent API, `'platform:purpose'` →
    * category (`necessary` for always), e.g. `{ 'wordpress:statistics-anonymous': 'necessary' }`.

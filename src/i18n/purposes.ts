@@ -1,5 +1,5 @@
 /**
- * What Keksi's built-in services (Keksi itself, Google Analytics, Google Ads, Tag Manager, Meta pixel)
+ * What Keksi's built-in services (Keksi itself, Google, Meta and the trackers of integrations/*.ts)
  * do, in each language: shown in the preferences dialog and the notice's cookie section.
  */
 export const PURPOSES = {
@@ -18,6 +18,41 @@ export const PURPOSES = {
     fi: 'Facebook- ja Instagram-mainosten tehon mittaaminen ja kohdentaminen.',
     sv: 'Mäter och riktar annonser på Facebook och Instagram.',
     en: 'Measuring and targeting ads on Facebook and Instagram.',
+  },
+  matomo: {
+    fi: 'Kävijätilastot sivuston omalla Matomo-palvelimella: mitä sivuja katsotaan ja miten sivustoa käytetään.',
+    sv: 'Besöksstatistik på webbplatsens egen Matomo-server: vilka sidor som visas och hur webbplatsen används.',
+    en: 'Visitor statistics on the site’s own Matomo server: which pages are viewed and how the site is used.',
+  },
+  clarity: {
+    fi: 'Istuntotallenteet ja lämpökartat: miten sivustoa käytetään.',
+    sv: 'Sessionsinspelningar och värmekartor: hur webbplatsen används.',
+    en: 'Session recordings and heatmaps: how the site is used.',
+  },
+  uet: {
+    fi: 'Microsoft Advertising -mainosten (Bing) tehon mittaaminen ja kohdentaminen.',
+    sv: 'Mäter och riktar annonser i Microsoft Advertising (Bing).',
+    en: 'Measuring and targeting Microsoft Advertising (Bing) ads.',
+  },
+  tiktok: {
+    fi: 'TikTok-mainosten tehon mittaaminen ja kohdentaminen.',
+    sv: 'Mäter och riktar annonser på TikTok.',
+    en: 'Measuring and targeting ads on TikTok.',
+  },
+  pinterest: {
+    fi: 'Pinterest-mainosten tehon mittaaminen ja kohdentaminen.',
+    sv: 'Mäter och riktar annonser på Pinterest.',
+    en: 'Measuring and targeting ads on Pinterest.',
+  },
+  linkedin: {
+    fi: 'LinkedIn-mainosten tehon mittaaminen ja kohdentaminen.',
+    sv: 'Mäter och riktar annonser på LinkedIn.',
+    en: 'Measuring and targeting ads on LinkedIn.',
+  },
+  hotjar: {
+    fi: 'Lämpökartat, istuntotallenteet ja kyselyt: miten sivustoa käytetään.',
+    sv: 'Värmekartor, sessionsinspelningar och enkäter: hur webbplatsen används.',
+    en: 'Heatmaps, session recordings and surveys: how the site is used.',
   },
   keksi: { fi: 'Muistaa evästevalintasi.', sv: 'Kommer ihåg dina val om kakor.', en: 'Remembers your cookie choices.' },
 };

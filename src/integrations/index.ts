@@ -51,6 +51,15 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
       (m) => after.push(m.start(config, granted)),
       (e) => warn('an integration failed', e),
     );
+  // The other trackers: their chunk, only when one of their attributes is set (integrations/trackers.ts).
+  if (Object.keys(config.trackers).length) {
+    let tell = () => {};
+    import('./trackers.js').then(
+      (m) => (tell = m.startTrackers(config, granted, decided, TRACKER_COOKIES, cleanUp)),
+      () => warn('the trackers module did not load; they stay off.'),
+    );
+    after.push(() => tell());
+  }
   // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
   vendorHold.ok = (el) => (google.before(el), true);
   if (decided) cleanUp(config.categories, granted);

@@ -4,7 +4,7 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import type { KeksiConfig, Lang } from '../controller/config.js';
-import { NECESSARY } from '../core/attributes.js';
+import { NECESSARY, tokens } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
@@ -117,6 +117,112 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
         { name: '_fbc', days: 90 },
       ],
     });
+  }
+  // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
+  // listed: the visitor hears of more, never of less). Sub-day cookies are listed as 1 day, months as their longest.
+  const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
+  const POLICY_MICROSOFT = 'https://www.microsoft.com/privacy/privacystatement';
+  const own = config.trackers || {};
+  const trackers: Record<string, [string, string, keyof typeof PURPOSES, string, [string, number][], boolean]> = {
+    matomo: [
+      'Matomo',
+      /^https:\/\/([^/?#\s]+)/i.exec(own.matomo?.value)?.[1] || 'Matomo',
+      'matomo',
+      '',
+      [
+        ['_pk_id', 396],
+        ['_pk_ses', 1],
+        ['_pk_ref', 184],
+      ],
+      false,
+    ],
+    clarity: [
+      'Microsoft Clarity',
+      MICROSOFT,
+      'clarity',
+      POLICY_MICROSOFT,
+      [
+        ['_clck', 365],
+        ['_clsk', 1],
+        ['CLID', 365],
+        ['ANONCHK', 1],
+        ['MR', 7],
+        ['MUID', 390],
+        ['SM', 0],
+      ],
+      true,
+    ],
+    uet: [
+      'Microsoft Advertising',
+      MICROSOFT,
+      'uet',
+      POLICY_MICROSOFT,
+      [
+        ['_uetsid', 1],
+        ['_uetvid', 390],
+        ['MUID', 390],
+      ],
+      true,
+    ],
+    'tiktok-pixel': [
+      'TikTok Pixel',
+      'TikTok Technology Ltd (Ireland)',
+      'tiktok',
+      'https://www.tiktok.com/legal/page/eea/privacy-policy/en',
+      [
+        ['_ttp', 390],
+        ['_tt_enable_cookie', 390],
+      ],
+      true,
+    ],
+    'pinterest-tag': [
+      'Pinterest Tag',
+      'Pinterest Europe Ltd (Pinterest Inc., USA)',
+      'pinterest',
+      'https://policy.pinterest.com/privacy-policy',
+      [
+        ['_pin_unauth', 365],
+        ['_pinterest_ct_ua', 365],
+      ],
+      true,
+    ],
+    'linkedin-partner': [
+      'LinkedIn Insight Tag',
+      'LinkedIn Ireland Unlimited Company (LinkedIn Corp., USA)',
+      'linkedin',
+      'https://www.linkedin.com/legal/privacy-policy',
+      [
+        ['li_sugr', 90],
+        ['bcookie', 365],
+        ['lidc', 1],
+        ['UserMatchHistory', 30],
+        ['AnalyticsSyncHistory', 30],
+      ],
+      true,
+    ],
+    hotjar: [
+      'Hotjar',
+      'Hotjar Ltd (Malta)',
+      'hotjar',
+      'https://www.hotjar.com/legal/policies/privacy/',
+      [
+        ['_hjSessionUser_' + tokens(own.hotjar?.value)[0], 365],
+        ['_hjSession_' + tokens(own.hotjar?.value)[0], 1],
+      ],
+      true,
+    ],
+  };
+  for (const [attribute, [name, provider, purpose, policy, cookies, outsideEu]] of Object.entries(trackers)) {
+    if (own[attribute])
+      list.push({
+        name,
+        category: own[attribute].category,
+        provider,
+        purpose: PURPOSES[purpose],
+        outsideEu,
+        policy: policy || undefined,
+        cookies: cookies.map(([name, days]) => ({ name, days })),
+      });
   }
   return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
 }

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ATTRIBUTES, parseConfig } from '../../dist/esm/controller/config.js';
+import { ATTRIBUTES, parseConfig, TRACKERS } from '../../dist/esm/controller/config.js';
+import { parseTrackers } from '../../dist/esm/integrations/trackers.js';
 import { describeProblem } from '../../dist/esm/controller/diagnostics.js';
 import { applicableConsent, parseConsentCookie } from '../../dist/esm/core/record.js';
 import { serializeConsent } from '../../dist/esm/controller/record-writer.js';
@@ -108,6 +109,11 @@ test('attribute parsing never throws and always yields values in range', () => {
         'ample.fi',
         'example.fi',
         '.example.fi',
+        'https://stats.example.fi/ 3',
+        'javascript://x 3',
+        'https://a.fi/\t 3',
+        '12345678',
+        'abcdefghij',
       ),
     ),
     { nil: null },
@@ -126,6 +132,18 @@ test('attribute parsing never throws and always yields values in range', () => {
       for (const u of [c.noticeUrl, c.logUrl]) if (u) assert.ok(!/^\s*[a-z]+:/i.test(u) || /^\s*https?:/i.test(u), u);
       assert.ok(c.ga.every((id) => /^G-[A-Z0-9]{4,16}$/.test(id)));
       assert.ok(c.metaPixel.every((id) => /^\d{5,20}$/.test(id)));
+      // The controller keeps each set tracker attribute as written, with its category (added when
+      // missing); the trackers' own chunk (integrations/trackers.ts) keeps only valid IDs.
+      for (const [name, t] of Object.entries(c.trackers)) {
+        assert.ok(TRACKERS.includes(name) && attrs[name] === t.value && c.categories.includes(t.category), name);
+        assert.equal(t.category, ['matomo', 'clarity', 'hotjar'].includes(name) ? 'analytics' : 'marketing', name);
+      }
+      const refused = [];
+      for (const [name, ids] of Object.entries(parseTrackers(c.trackers, (n) => refused.push(n)))) {
+        assert.ok(c.trackers[name], name);
+        if (name === 'matomo') assert.ok(/^https:\/\/[^\s\0-\x1f]+$/.test(ids[0]) && /^\d+$/.test(ids[1]), ids.join(' '));
+        else assert.ok(ids.length === 1 && /^[A-Za-z0-9]+$/.test(ids[0]), ids.join(' '));
+      }
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
       // Every bad value is listed, and every listed problem has a message naming its attribute.
       for (const problem of c.problems)
@@ -173,4 +191,14 @@ test('a record that accepts and rejects the same category, or rejects necessary,
   assert.notEqual(parseConsentCookie(tampered(['analytics'], ['marketing'])), null, 'the untampered record reads');
   assert.equal(parseConsentCookie(tampered(['analytics', 'marketing'], ['marketing'])), null);
   assert.equal(parseConsentCookie(tampered(['analytics'], ['marketing', 'necessary'])), null);
+});
+
+test("under a nonce CSP every attribute that loads a tracker counts only on an element with Keksi's nonce", async () => {
+  const { readTrusted } = await import('../../dist/esm/core/attributes.js');
+  const injected = { nonce: '', getAttribute: () => 'injected' };
+  const read = readTrusted(injected, 'n0nce');
+  const open = ATTRIBUTES.filter((name) => read(name) !== null);
+  assert.deepEqual(open, ['categories', 'lang', 'notice-url', 'position', 'no-reopen-button', 'ignore-gpc']);
+  const ours = readTrusted({ nonce: 'n0nce', getAttribute: () => 'ok' }, 'n0nce');
+  assert.ok(TRACKERS.length === 7 && TRACKERS.every((n) => ours(n) === 'ok'));
 });
