@@ -5,6 +5,7 @@
 // no focus taken from the gallery. In Chromium also: the pinned light and dark colours equal Keksi's own
 // dark mode (prefers-color-scheme), and the page works at 360 px.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { translations } from '../../dist/esm/i18n/index.js';
 import { BROWSERS, settled, startHarness, waitFor } from './harness.mjs';
@@ -130,6 +131,27 @@ describe('chromium: the gallery against Keksi itself', () => {
     for (const accent of ['neutral', 'brand']) {
       assert.deepEqual(await colours('dark', 'light', accent), await colours('auto', 'dark', accent), `dark, ${accent}`);
       assert.deepEqual(await colours('light', 'dark', accent), await colours('auto', 'light', accent), `light, ${accent}`);
+    }
+  });
+
+  test('axe (WCAG 2.2 AA) finds nothing on the gallery page, at 1280 and 360 px; headings in order', async () => {
+    for (const width of [1280, 360]) {
+      const { context, page } = await openGallery(h, { viewport: { width, height: 800 } });
+      // The frames are inert previews: axe, like assistive technology, passes them by; their captions name them.
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+        const r = await window.axe.run(document, { iframes: false, runOnly: { type: 'tag', values: tags } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+      });
+      assert.deepEqual(violations, [], `${width} px`);
+      const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3')].map((e) => +e.localName[1]));
+      assert.equal(levels[0], 1);
+      assert.ok(
+        levels.every((l, i) => i === 0 || l <= levels[i - 1] + 1),
+        `no level skipped: ${levels}`,
+      );
+      await context.close();
     }
   });
 
