@@ -65,6 +65,9 @@ for (const browser of BROWSERS) {
         frames.every((f) => f.loading === 'lazy' && f.inert && f.caption && f.title),
         'lazy, inert, titled, captioned',
       );
+      // Lazy: once the first frame shows its banner, the last one (far below) has not loaded.
+      await waitFor(page, frameState, 0);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.variants iframe')[47].contentWindow.location.href), 'about:blank');
       // A keyboard user on the first caption's link: no frame (a dialog's showModal()) takes the focus away.
       await page.evaluate(() => document.querySelector('.variants figcaption a').focus());
       const seen = { banner: new Set(), dialog: new Set() };
