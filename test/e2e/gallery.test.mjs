@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { translations } from '../../dist/esm/i18n/index.js';
-import { BROWSERS, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, cookieNames, settled, startHarness, ui, waitFor } from './harness.mjs';
 
 const ACCENT = { light: 'rgb(43, 43, 48)', dark: 'rgb(232, 232, 237)', brand: 'rgb(180, 83, 31)' };
 const BG = { light: 'rgb(255, 255, 255)', dark: 'rgb(29, 29, 31)' };
@@ -134,6 +134,40 @@ describe('chromium: the gallery against Keksi itself', () => {
     for (const accent of ['neutral', 'brand']) {
       assert.deepEqual(await colours('dark', 'light', accent), await colours('auto', 'dark', accent), `dark, ${accent}`);
       assert.deepEqual(await colours('light', 'dark', accent), await colours('auto', 'light', accent), `light, ${accent}`);
+    }
+  });
+
+  test('a variant on its own page: a choice is undone, the banner or dialog shows again, no cookie kept, no vendor script', async () => {
+    for (const view of ['banner', 'dialog']) {
+      const { context, page, errors, warnings, requests } = await h.newPage();
+      await page.goto(`${h.server.url}/gallery-frame.html?view=${view}&lang=sv&position=top`);
+      const shown = (view) =>
+        document
+          .querySelector('keksi-consent')
+          ?.shadowRoot?.querySelector(view === 'banner' ? 'keksi-banner[open]' : 'keksi-preferences')
+          ?.shadowRoot?.querySelector(view === 'banner' ? '.banner' : 'dialog[open]');
+      await waitFor(page, shown, view);
+      await settled(page);
+      await page.evaluate(() => {
+        window.__decided = 0;
+        document.addEventListener('keksi-change', (e) => e.detail.consent && window.__decided++);
+      });
+      await (view === 'banner' ? ui.bannerButton(page, 'accept-all') : ui.dialogButton(page, 'accept-all')).click();
+      await waitFor(
+        page,
+        (view) => {
+          const root = document.querySelector('keksi-consent').shadowRoot;
+          const open =
+            view === 'banner' ? root.querySelector('keksi-banner[open]') : root.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]');
+          return window.__decided === 1 && window.keksi.getConsent() === null && !!open;
+        },
+        view,
+      );
+      await settled(page);
+      assert.deepEqual(await cookieNames(context), [], view);
+      assert.deepEqual(requests, [], view);
+      assert.deepEqual([errors, warnings], [[], []], view);
+      await context.close();
     }
   });
 
