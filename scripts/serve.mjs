@@ -1,5 +1,5 @@
 // Serves the demo shop (demo/) and the built library (/dist/) on localhost, with a consent-log
-// endpoint (POST /consent-log) and strict-CSP pages: /csp.html, and the test pages holds-*.html that
+// endpoint (POST /consent-log) and strict-CSP pages: /csp.html, the gallery (/gallery.html and its frames), and the test pages holds-*.html that
 // carry {{nonce}} (with 'strict-dynamic', and the nonce for <style> too; with Trusted Types when asked:
 // ?tt=policy-names).
 // `npm start` runs it; the e2e tests and the benchmark start it in-process with startServer().
@@ -53,7 +53,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       const holds = path.startsWith('/test/pages/holds-') && body.includes('{{nonce}}');
-      if (path === '/csp.html' || holds) {
+      if (/^\/(csp|gallery|gallery-frame)\.html$/.test(path) || holds) {
         const nonce = randomBytes(16).toString('base64');
         const tt = url.searchParams.get('tt');
         body = body.toString().replaceAll('{{nonce}}', nonce);
