@@ -151,7 +151,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // new body's scripts, which ran first, found it through `live`), and the gate, which watches the
     // whole document, gates the new content. Until the next task it stays on whatever the page does
     // with it: Turbo takes a permanent element out again and puts it where the new page wants it.
-    if (this._moving) return;
+    // Still connected: moved within the document (see _setBannerOpen), still running.
+    if (this._moving || this.isConnected) return;
     if (live && this.getRootNode() instanceof HTMLBodyElement) {
       this._moving = true;
       document.body?.prepend(this);
@@ -280,7 +281,12 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   }
 
   private _setBannerOpen(open: boolean): void {
+    const body = document.body;
     this._bannerWanted = open;
+    // The script tag's element (beside <body>, not in it: see script-tag.ts) sits before <body> while the
+    // banner is open, so the banner is first in the tab order, and after it otherwise, so the reopen
+    // button is last (a body swap leaves it there). A shop's own element stays where the shop put it.
+    if (this.parentNode == body?.parentNode && open != (this.nextElementSibling == body)) body[open ? 'before' : 'after'](this);
     this._ui?.banner(open);
     this._withPostPaint((work) => {
       if (!this._bannerWanted) this._reopen ||= work?.reopenButton();
@@ -314,8 +320,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   setConsent(categories: string[]): void {
     if (!Array.isArray(categories)) categories = [];
     this.store.decide(categories);
-    this._setBannerOpen(false);
+    // The dialog closes first: moving its host (see _setBannerOpen) would take an open modal out of the top layer.
     this._ui?.closePreferences();
+    this._setBannerOpen(false);
   }
 
   /** Show the banner. */

@@ -61,7 +61,8 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
       }
       // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
       el.nonce = scriptNonce;
-      // Just before <body>, not in it: first in the tab order, while shown fixed at the bottom, and out
+      // Just before <body>, not in it: first in the tab order (once the banner is closed the controller
+      // moves it just after <body>, so the reopen button is last), while shown fixed at the bottom, and out
       // of reach of the body's layout (grid, flex, columns), its transform, filter or containment (which
       // would hold the fixed banner at the end of a long page), the theme's `body > *` rules, and body
       // swaps (Turbo).

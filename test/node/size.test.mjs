@@ -16,7 +16,10 @@ const CEILING = {
   // the host's display:contents sheet (+724 B); one button row with the banner and dialog layouts that
   // keep their buttons on screen at 400 % zoom, the dialog's disclosure buttons, focus after a decision
   // with its live region, and the reviewed copy (who sets cookies and why, human lifetimes, service
-  // counts, embed texts) in fi/sv/en (about +1,500 B).
+  // counts, embed texts) in fi/sv/en (about +1,500 B). Issue 13, tab order and "always on" (22,285 →
+  // 22,410): the element moves after <body> once the banner is closed, so the reopen button is last in
+  // the tab order (+55 B, see controller); on a phone the necessary category's "always on" goes under its
+  // switch on the title’s row (a container query; +70 B, in the lazy UI chunk for keksi.mjs).
   // Issue 15, platforms (22,285 → 23,288, +1,003): the platforms chunk inlined (Shopify's Customer
   // Privacy API, the WP Consent API, the `platform` attribute's check, configure({ platforms }); 1,186 B
   // as its own chunk of keksi.mjs) and the controller's hook that loads it.
@@ -33,8 +36,9 @@ const CEILING = {
   // What a returning visitor runs with the ES module build before gated elements activate, on a page
   // without Google or Meta tags: the entry and the chunks it imports statically. 3,766 → 3,783 in
   // issue 12 for the one tracker detector (core/trackers.ts: Google's and Meta's patterns, which the
-  // integrations used to copy, and the check both gating and the integrations ask).
-  // Issue 15: 3,783 → 3,785, no code: the controller chunk's file name (a new content hash) compresses 2 B worse.
+  // integrations used to copy, and the check both gating and the integrations ask). 3,783 → 3,785: no
+  // code change; the core imports the chunks by their content-hashed names, and new hashes compressed
+  // 2 B worse (the file is byte-identical to the one before but for the two names).
   // Issue 15 (3,783 → 3,924): gated YouTube/Vimeo iframes get youtube-nocookie.com / dnt=1 (+130 B; a
   // returning visitor's iframes get their src from the core alone, before any chunk, and a later
   // rewrite would come after youtube.com had set its cookies); readTrusted names the open attributes
@@ -45,6 +49,10 @@ const CEILING = {
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
+  // 7,000 → 7,049 in issue 13: the reopen button last in the tab order (the element moves from before
+  // <body> to after it when the banner closes, and back when it opens; a move within the document is
+  // not a disconnection). A second host element at the end of <body> would have cost more and broken
+  // keksi-consent::part(reopen) and the custom properties set on keksi-consent.
   // Issue 15, platforms: 7,000 → 7,091 (+91; the first version grew it by 184): the one check that
   // fetches the platforms chunk (window.Shopify, wp_set_consent or the `platform` attribute) with its
   // import URL and [keksi] message when it fails, `platform` in the attribute list read as given (the

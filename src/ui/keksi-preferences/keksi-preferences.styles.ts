@@ -55,17 +55,33 @@ export const styles = css`
   }
   .cats {
     margin-bottom: 1em;
+    container-type: inline-size;
   }
-  /* On a narrow screen the switch wraps under a long title (still at the right) rather than break it. */
-  .row {
+  /* On a narrow screen the switch (with the necessary category's "always on") wraps under a long title,
+     still at the right, rather than break it. */
+  .row,
+  .sw {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.75em;
   }
-  .row > label + *,
-  .row > input {
+  .sw {
+    flex-wrap: nowrap;
     margin-left: auto;
+    text-align: end;
+  }
+  /* On a phone "always on" goes under its switch, in smaller type: the switch stays on the row of the
+     category's title, like every other switch, instead of both taking a row of their own. */
+  @container (width < 25em) {
+    .sw {
+      flex-direction: column-reverse;
+      gap: 0;
+    }
+    #on {
+      font-size: 0.8125em;
+      line-height: 1.2;
+    }
   }
   .more {
     flex: 1;

@@ -117,11 +117,13 @@ export class KeksiPreferences extends KeksiElement {
                 <button class="more" id="x-${v.id}" aria-expanded=${open} aria-controls="m-${v.id}" @click=${() => this._expand(v.id, !open)}>
                   <span><span class="name" id="n-${v.id}">${v.title}</span> <span class="muted">${counted(v.services.length, t.serviceCount)}</span></span>
                 </button>
-                ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
-                <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
-                  aria-labelledby="n-${v.id}" aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
-                  .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
-                  @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
+                <span class="sw">
+                  ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
+                  <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
+                    aria-labelledby="n-${v.id}" aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
+                    .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
+                    @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
+                </span>
               </div>
               <div id="m-${v.id}" class="details" ?hidden=${!open}>
                 <p id="d-${v.id}">${v.description}</p>
