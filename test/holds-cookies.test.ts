@@ -146,6 +146,15 @@ describe('consent that holds: the cookie', () => {
       expect(readConsentCookie()).to.equal(undefined);
     });
 
+    it('is taken when it grants less (a clock set back makes a newer rejection look older)', async () => {
+      const el = await mount(SHOP());
+      el.acceptAll();
+      await gateDone();
+      storeConsent([], ['analytics', 'marketing'], { t: aSecondAgo() });
+      expect(el.has('analytics')).to.equal(false);
+      expect(readConsentCookie().a).to.deep.equal([]);
+    });
+
     it("another tab's later choice is still taken", async () => {
       const el = await mount(SHOP());
       el.rejectAll();

@@ -82,9 +82,11 @@ export class ConsentStore {
     if (seen === this._seen) return;
     // Firefox can show a page an older value of a cookie it has since overwritten or deleted (for a while,
     // when a same-origin frame was loading around the earlier write). A record older than what this page
-    // holds is that, never another tab's choice: what this page holds is written again.
+    // holds that grants more is that, never another tab's choice: what this page holds is written again.
+    // One that grants less is taken (a clock set back can make another tab's newer rejection look older).
     const stale = parseConsentCookie(seen);
-    if (stale && Date.parse(stale.timestamp) < this._since) return this._write(this.consent && serializeConsent(this.consent));
+    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some((c) => stale.accepted.includes(c) && !this._has(c)))
+      return this._write(this.consent && serializeConsent(this.consent));
     const was = this.config.categories.filter((c) => this._has(c));
     this.load();
     const changed = this.config.categories.filter((c) => was.includes(c) !== this._has(c));
