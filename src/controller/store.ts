@@ -34,7 +34,7 @@ export class ConsentStore {
   private _seen?: string;
   /** Whether the cookie was looked at in this task already (see `sync`). */
   private _looked = false;
-  /** When what this page holds was decided (with no decision: when it found none); see `sync`. */
+  /** The newest decision this page has held (with none: when it first found none); see `sync`. */
   private _since = 0;
 
   constructor(
@@ -60,7 +60,8 @@ export class ConsentStore {
       warn(`the cookie "${name}" is unreadable; asking again.`);
     }
     ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
-    this._since = this.consent ? Date.parse(this.consent.timestamp) : this._now();
+    // No record found later (another tab's reset, or its write between deleting and setting) tells no time.
+    this._since = Math.max(this._since, this.consent ? Date.parse(this.consent.timestamp) : this._since ? 0 : this._now());
   }
 
   /** Whether a category is granted now (`necessary` always is), after a look for another tab's choice. */

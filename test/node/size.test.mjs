@@ -16,8 +16,8 @@ const CEILING = {
   // the host's display:contents sheet (+724 B); one button row with the banner and dialog layouts that
   // keep their buttons on screen at 400 % zoom, the dialog's disclosure buttons, focus after a decision
   // with its live region, and the reviewed copy (who sets cookies and why, human lifetimes, service
-  // counts, embed texts) in fi/sv/en (about +1,500 B). 22,285 → 22,370: the store's stale-record rule (below).
-  'dist/keksi.js': 22370,
+  // counts, embed texts) in fi/sv/en (about +1,500 B). 22,285 → 22,379: the store's stale-record rule (below).
+  'dist/keksi.js': 22379,
   // Issue 14 (16,892 → 16,655): the format's new fields rendered (representative, legal form and short
   // name, processors and transfer mechanisms in fi/sv/en, the shop's own headings, numbered lists), and
   // the checker no longer in the visitors' bundle (keksi/check and `npx keksi check` carry it).
@@ -32,11 +32,11 @@ const CEILING = {
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
-  // 7,000 → 7,076: a record older than what the page holds (Firefox can show a page an older value of a
+  // 7,000 → 7,091: a record older than what the page holds (Firefox can show a page an older value of a
   // cookie it has since overwritten or deleted) is never taken for another tab's choice, and the page's
   // own choice is written again: a rejection is not undone by the acceptance before it (one that grants
   // less is taken: fail closed when a clock was set back).
-  controller: 7076,
+  controller: 7091,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
