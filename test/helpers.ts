@@ -5,7 +5,7 @@ import { options } from '../src/controller/merge-options.js';
 import { forgetWarnings } from '../src/core/log.js';
 import { given } from '../src/core/options.js';
 import { define } from '../src/core/define.js';
-import { settled, until } from './wait.js';
+import { settled, until, within } from './wait.js';
 
 define('keksi-consent', KeksiConsent);
 // Keksi fetches its UI once the page has shown content (or after a second): give the test page some.
@@ -83,8 +83,25 @@ export function resetPage(): void {
   KeksiConsent.live = undefined;
   window.__ran = [];
 }
+/**
+ * Firefox can show a page an older value of a cookie the page has since overwritten or deleted, when a
+ * same-origin frame was loading around the earlier write: an embed a test activated, still loading when
+ * the next test clears the cookies, can bring that test's acceptance back into the next one (a CI flake
+ * of "reject all ... runs nothing"). So a test ends once the frames it started have loaded.
+ */
+export async function framesLoaded(): Promise<void> {
+  const loading = [...document.querySelectorAll('iframe')].filter((f) => {
+    const doc = f.contentDocument;
+    return !!doc && (doc.readyState !== 'complete' || (doc.URL === 'about:blank' && !!f.getAttribute('src') && f.src !== 'about:blank'));
+  });
+  await within(Promise.all(loading.map((f) => new Promise((loaded) => f.addEventListener('load', loaded, { once: true })))), 'the embeds to load');
+}
+
 beforeEach(resetPage);
-afterEach(unmountAll);
+afterEach(async () => {
+  await framesLoaded();
+  unmountAll();
+});
 
 /** The banner's shadow root, or null when the banner is not shown. */
 export function bannerOf(el: KeksiConsent): ShadowRoot | null {

@@ -34,6 +34,8 @@ export class ConsentStore {
   private _seen?: string;
   /** Whether the cookie was looked at in this task already (see `sync`). */
   private _looked = false;
+  /** The newest decision this page has held (with none: when it first found none); see `sync`. */
+  private _since = 0;
 
   constructor(
     readonly config: KeksiConfig,
@@ -58,6 +60,8 @@ export class ConsentStore {
       warn(`the cookie "${name}" is unreadable; asking again.`);
     }
     ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
+    // No record found later (another tab's reset, or its write between deleting and setting) tells no time.
+    this._since = Math.max(this._since, this.consent ? Date.parse(this.consent.timestamp) : this._since ? 0 : this._now());
   }
 
   /** Whether a category is granted now (`necessary` always is), after a look for another tab's choice. */
@@ -75,7 +79,15 @@ export class ConsentStore {
     if (this._looked || this._foreign || this._seen === undefined) return;
     this._looked = true;
     queueMicrotask(() => (this._looked = false));
-    if (guard('reading the consent cookie', () => cookieValues(this.config.cookieName).join('\n'), this._seen) === this._seen) return;
+    const seen = guard('reading the consent cookie', () => cookieValues(this.config.cookieName).join('\n'), this._seen);
+    if (seen === this._seen) return;
+    // Firefox can show a page an older value of a cookie it has since overwritten or deleted (for a while,
+    // when a same-origin frame was loading around the earlier write). A record older than what this page
+    // holds that grants more is that, never another tab's choice: what this page holds is written again.
+    // One that grants less is taken (a clock set back can make another tab's newer rejection look older).
+    const stale = parseConsentCookie(seen);
+    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some((c) => stale.accepted.includes(c) && !this._has(c)))
+      return this._write(this.consent && serializeConsent(this.consent));
     const was = this.config.categories.filter((c) => this._has(c));
     this.load();
     const changed = this.config.categories.filter((c) => was.includes(c) !== this._has(c));
@@ -108,7 +120,7 @@ export class ConsentStore {
     const consent: Consent = {
       id: this.consent?.id || randomId(),
       revision,
-      timestamp: new Date(this._now()).toISOString(),
+      timestamp: new Date((this._since = this._now())).toISOString(),
       accepted: [NECESSARY, ...granted],
       rejected: categories.filter((c) => !granted.includes(c)),
     };
@@ -125,6 +137,7 @@ export class ConsentStore {
     const changed = this.config.categories.filter((c) => this._has(c));
     this.consent = null;
     this.ask = true;
+    this._since = this._now();
     this._write(null);
     this._notify(changed);
   }
