@@ -28,6 +28,8 @@ export interface KeksiConfig extends GatingConfig {
   logUrl?: string;
   reloadOnWithdraw: boolean;
   ignoreGpc: boolean;
+  /** Whose stored choice to take over once, when there is no Keksi choice (src/migration/cookieconsent.ts). */
+  migrateFrom: 'none' | 'cookieconsent';
   /** The bad values found, each with the safe default used instead (see controller/diagnostics.ts). */
   problems: Problem[];
 }
@@ -52,6 +54,7 @@ export const ATTRIBUTES = [
   'log-url',
   'reload-on-withdraw',
   'ignore-gpc',
+  'migrate-from',
 ] as const;
 
 const IGNORED_ATTRIBUTES = /^(id|class|style|hidden|slot|part|exportparts|nonce|title|dir|aria-.*|data-.*)$/;
@@ -67,6 +70,7 @@ export const ONE_OF = {
   position: ['bottom', 'top', 'center'],
   reopen: ['bottom-left', 'bottom-right', 'none'],
   'consent-mode': ['basic', 'advanced'],
+  'migrate-from': ['none', 'cookieconsent'],
 } as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
@@ -174,6 +178,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     logUrl: logUrl && own(logUrl),
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
+    migrateFrom: oneOf('migrate-from'),
     problems,
   };
 }
