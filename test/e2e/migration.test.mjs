@@ -5,7 +5,7 @@
 /* global CookieConsent -- vanilla-cookieconsent's global, in the functions run inside its page */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, gateDone, keksiReady, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, gateDone, keksiReady, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 /** The shop's markup, unchanged from its cookieconsent days. */
 const MARKUP = `
@@ -210,6 +210,21 @@ for (const browser of BROWSERS) {
         same(result);
         assert.deepEqual(result.keksi, [[true, true], false, false, '']);
       });
+    });
+
+    test('under a nonce CSP, an injected page-wide data-cc="accept-all" grants nothing; the shop\'s own button with the nonce does', async () => {
+      const { context, page, errors, warnings } = await h.newPage();
+      await page.goto(`${h.server.url}/test/pages/holds-attack-data-cc.html`);
+      await settled(page);
+      await page.click('#injected');
+      await poll(() => warnings.some((w) => w.startsWith('[keksi] ') && w.includes('accept-all')), 'the [keksi] message');
+      assert.equal(await WIDGETS.keksi.decided(page), false);
+      await page.evaluate(() => document.getElementById('injected').remove());
+      await page.click('#shop');
+      await waitFor(page, () => !!keksi.getConsent());
+      assert.equal(await WIDGETS.keksi.has(page, 'marketing'), true);
+      assert.deepEqual(errors, []);
+      await context.close();
     });
 
     describe('the stored choice: migrate-from="cookieconsent"', () => {

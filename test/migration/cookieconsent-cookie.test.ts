@@ -53,8 +53,13 @@ async function askedAgain(attrs = ''): Promise<string[]> {
 describe('migrate-from="cookieconsent"', () => {
   it("takes over the choice: no banner, its categories run, Keksi's cookie keeps cookieconsent's id and time, cc_cookie is gone", async () => {
     setCc(ccValue());
+    const changes: string[][] = [];
+    const onChange = (e: CustomEvent) => changes.push(e.detail.changed!);
+    document.addEventListener('keksi-change', onChange);
     const el = await mount(SHOP());
+    document.removeEventListener('keksi-change', onChange);
     await gateDone();
+    expect(changes, 'keksi-change, as for any decision').to.deep.equal([['analytics']]);
     expect(bannerOf(el)).to.equal(null);
     expect(window.__ran).to.deep.equal(['analytics']);
     const record = readConsentCookie();
