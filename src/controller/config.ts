@@ -35,6 +35,8 @@ export interface KeksiConfig extends GatingConfig {
   ignoreGpc: boolean;
   /** The `platform` attribute as given; the platforms chunk (integrations/platforms.ts) checks it. */
   platform: string | null;
+  /** Whose stored choice to take over once, when there is no Keksi choice (src/migration/cookieconsent.ts). */
+  migrateFrom: 'none' | 'cookieconsent';
   /** The bad values found, each with the safe default used instead (see controller/diagnostics.ts). */
   problems: Problem[];
 }
@@ -59,6 +61,7 @@ export const ATTRIBUTES = [
   'log-url',
   'reload-on-withdraw',
   'ignore-gpc',
+  'migrate-from',
   'platform',
   'matomo',
   'clarity',
@@ -90,6 +93,7 @@ export const ONE_OF = {
   position: ['bottom', 'top', 'center'],
   reopen: ['bottom-left', 'bottom-right', 'none'],
   'consent-mode': ['basic', 'advanced'],
+  'migrate-from': ['none', 'cookieconsent'],
 } as const;
 
 /** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
@@ -205,6 +209,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
     reloadOnWithdraw: read('reload-on-withdraw') !== null,
     ignoreGpc: read('ignore-gpc') !== null,
     platform: read('platform'),
+    migrateFrom: oneOf('migrate-from'),
     problems,
   };
 }

@@ -10,7 +10,7 @@ import { warn } from '../core/log.js';
 // (src/core/attributes.ts holds each default once).
 const MESSAGES: Record<string, (name: string, value: string, config: KeksiConfig) => string> = {
   unknown: (name) => `unknown attribute "${name}" ignored. Known: ${ATTRIBUTES.join(', ')}.`,
-  category: (_, id) => `category "${id}" ignored: use lower-case letters, digits, "-" or "_".`,
+  category: (_, id) => `category "${id}" ignored: use letters, digits, "-" or "_", a letter first.`,
   added: (_, id) => `category "${id}" added: a configured tag needs it.`,
   id: (name, id) => `${name}="${id}" is not a valid ID; that tag will not be loaded.`,
   'one-of': (name, value) => {

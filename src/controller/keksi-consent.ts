@@ -17,10 +17,14 @@ import type { KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
+import { deleteCookie } from './cookie-writer.js';
 import { adoptGate } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
+
+/** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
+const cookieconsent = () => import('../migration/cookieconsent.js').catch((error) => warn('cookieconsent support could not be loaded', error));
 
 /** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
 export const whenIdle = (fn: () => void): void => {
@@ -75,6 +79,7 @@ declare global {
  * @attr {boolean} reload-on-withdraw - reload the page when a category whose scripts already ran is withdrawn
  * @attr {boolean} ignore-gpc - do not treat Global Privacy Control as an objection to marketing
  * @attr {'detected' | 'shopify' | 'wordpress'} [platform=detected] - drive this platform's consent API even before its script has loaded (detected otherwise; docs/platforms.md)
+ * @attr {'none' | 'cookieconsent'} [migrate-from=none] - `cookieconsent`: take over cookieconsent v3's stored choice (`cc_cookie`) once, when there is no Keksi choice
  * @fires keksi-ready - on `document`, once at start-up
  * @fires keksi-change - on `document`, after every decision and reset
  * @csspart reopen - the floating button that reopens the preferences
@@ -173,6 +178,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const store = (this.store = new ConsentStore(config));
     KeksiConsent.live = this;
     store.load();
+    // A choice another tool stored (migrate-from), taken over before anything is shown or run.
+    const migrated: Promise<void> | void =
+      !store.consent && config.migrateFrom != 'none' ? cookieconsent().then((m) => m?.migrateCookieconsent(store, deleteCookie)) : undefined;
     this.language = resolveLang(config.lang, document.documentElement.lang, navigator.languages || []);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.attachShadow({ mode: 'open' });
@@ -187,7 +195,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // for the post-paint work (started at once on such pages); otherwise gating follows the decision at once.
     store.subscribe((consent, changed) => (trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed)));
     this._listen('addEventListener');
-    this._postPaintLoading = (trackers ? Promise.resolve() : afterFirstPaint())
+    this._postPaintLoading = (trackers ? Promise.resolve(migrated) : afterFirstPaint())
       .then(() => {
         this._postPaint = startPostPaint(this);
         // A vendor's snippet held back until now (see vendorHold) runs if allowed.
@@ -210,7 +218,10 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // With no choice that applies there is nothing to run yet: the page paints first.
     if (trackers) this._postPaintLoading.then(activate);
     else if (store.consent) activate();
-    else afterFirstPaint().then(activate);
+    else
+      afterFirstPaint()
+        .then(() => migrated)
+        .then(activate);
   }
 
   /** Run `fn` with the post-paint work: now when it has started (keeping the order of effects), else once it has. */
@@ -249,11 +260,16 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   private _sync = (): void => this.store.sync();
 
+  /**
+   * `data-keksi-open`, and cookieconsent v3's `data-cc` (src/migration/cookieconsent.ts) on the shop's buttons and
+   * links: clicks, so Enter and Space too.
+   */
   private _onDocumentClick = (event: Event): void => {
-    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open]');
+    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
     if (opener) {
       event.preventDefault();
-      this.showPreferences(opener);
+      if (opener.hasAttribute('data-cc')) cookieconsent().then((m) => m?.ccButton(this, opener));
+      else this.showPreferences(opener);
     }
   };
 

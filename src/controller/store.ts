@@ -110,17 +110,21 @@ export class ConsentStore {
     return () => (this._listeners = this._listeners.filter((l) => l !== listener));
   }
 
-  /** Record a decision: exactly `accepted` (of the configured categories) is granted, the rest rejected. */
-  decide(accepted: readonly string[]): Consent {
+  /**
+   * Record a decision: exactly `accepted` (of the configured categories) is granted, the rest rejected.
+   * `earlier`: a decision the visitor made before, in another tool (its id, if any, and its time).
+   */
+  decide(accepted: readonly string[], earlier?: { id?: string; timestamp: string }): Consent {
     const { categories, revision } = this.config;
     for (const c of accepted) {
       if (c !== NECESSARY && !categories.includes(c)) warn(`"${c}" is not a configured category; ignored.`);
     }
     const granted = categories.filter((c) => accepted.includes(c));
     const consent: Consent = {
-      id: this.consent?.id || randomId(),
+      id: earlier?.id || this.consent?.id || randomId(),
       revision,
-      timestamp: new Date((this._since = this._now())).toISOString(),
+      // A take-over (migration) keeps the choice's own time; the page's own decision is the newest it holds.
+      timestamp: earlier?.timestamp || new Date((this._since = this._now())).toISOString(),
       accepted: [NECESSARY, ...granted],
       rejected: categories.filter((c) => !granted.includes(c)),
     };

@@ -35,7 +35,14 @@ export interface GatingConfig {
   expiresDays: number;
 }
 
-export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
+/** A category's id. Case is kept, as cookieconsent keeps it (`socialMedia`): ids compare exactly. */
+export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/i;
+
+/**
+ * A gating token split into its name and whether it is negated: `!analytics` (cookieconsent v3's
+ * markup) asks for what runs when analytics is withdrawn, not granted. The one place "!" is parsed.
+ */
+export const negation = (token: string): [name: string, not: boolean] => [token.replace(/^!/, ''), token[0] == '!'];
 
 /**
  * True for a URL a link, a request or a gated element may use: relative or http(s). Browsers drop
@@ -70,7 +77,7 @@ export const tokens = (value: string | null): string[] => (value || '').split(/[
 /** Parse the attributes gating depends on; each bad value gets a safe default and is passed to `bad`. */
 export function parseGating(read: Read, bad: (...problem: Problem) => void): GatingConfig {
   const categories: string[] = [];
-  for (const id of tokens(read('categories')).map((t) => t.toLowerCase())) {
+  for (const id of tokens(read('categories'))) {
     if (id === NECESSARY || categories.includes(id)) continue;
     if (CATEGORY_ID.test(id)) categories.push(id);
     else bad('category', 'categories', id);

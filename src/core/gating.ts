@@ -10,7 +10,7 @@
  * 'strict-dynamic' any script Keksi creates would run). Under Trusted Types, the scripts that pass
  * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
-import { isSafeUrl } from './attributes.js';
+import { isSafeUrl, negation } from './attributes.js';
 import { isVendorSnippet } from './trackers.js';
 import { guard, warn } from './log.js';
 
@@ -59,7 +59,7 @@ export function setScriptNonce(nonce: string): void {
   scriptNonce = nonce;
 }
 
-/** The categories an element is gated on (space-separated: all must be granted). */
+/** The categories an element is gated on (space-separated: all must be granted; `!name`: see Gate). */
 export const categoriesOf = (el: Element): string[] => (el.getAttribute('data-category') || '').split(/\s+/).filter(Boolean);
 
 /** External scripts Keksi started, to name them when they throw (listening starts with the first one). */
@@ -80,6 +80,8 @@ export class Gate {
   private _queue: Element[] = [];
   private _waiting = false;
   private _observer?: MutationObserver;
+  /** The categories seen granted on this page view (see `_allows`). */
+  private _had = new Set<string>();
 
   /**
    * @param granted whether a category is granted now
@@ -121,12 +123,25 @@ export class Gate {
     this._observer = undefined;
   }
 
+  /**
+   * Whether an element may run now. `data-category="!analytics"` (cookieconsent v3's markup) runs, as
+   * cookieconsent runs it, once analytics has been withdrawn during this page view: granted at an
+   * earlier update, not granted now. Not before any choice, not on a rejection at the first choice,
+   * not at load for a visitor who rejected earlier; an element runs once.
+   */
   private _allows(el: Element): boolean {
-    const categories = categoriesOf(el);
-    for (const c of categories) {
+    const categories = categoriesOf(el).map(negation);
+    for (const [c] of categories) {
       if (!this._known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
     }
-    return categories.length > 0 && categories.every((c) => this._known(c) && this._granted(c));
+    return (
+      categories.length > 0 &&
+      categories.every(([c, not]) => {
+        const granted = this._known(c) && this._granted(c);
+        if (granted) this._had.add(c);
+        return not ? !granted && this._had.has(c) : granted;
+      })
+    );
   }
 
   private _consider(elements: Iterable<Element>): void {

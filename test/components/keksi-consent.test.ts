@@ -292,7 +292,7 @@ describe('<keksi-consent>', () => {
       expect(el.config.position).to.equal('bottom');
       expect(el.config.cookieName).to.equal('keksi_consent');
       expect(el.config.noticeUrl).to.equal(undefined);
-      for (const w of ['colour', 'bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"']) {
+      for (const w of ['colour', 'Bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"']) {
         expect(
           warnings.some((s) => s.startsWith('[keksi]') && s.includes(w)),
           w,

@@ -123,7 +123,9 @@ test('attribute parsing never throws and always yields values in range', () => {
   fc.assert(
     fc.property(fc.dictionary(fc.constantFrom(...names), attr), fc.constantFrom('shop.example.fi', 'localhost', ''), (attrs, host) => {
       const c = parseConfig((n) => attrs[n] ?? null, Object.keys(attrs), host);
-      assert.ok(c.categories.every((id) => /^[a-z][a-z0-9_-]{0,39}$/.test(id) && id !== 'necessary'));
+      // Case is kept, as cookieconsent keeps it (issue 15: `socialMedia`).
+      assert.ok(c.categories.every((id) => /^[a-z][a-z0-9_-]{0,39}$/i.test(id) && id !== 'necessary'));
+      assert.ok(['none', 'cookieconsent'].includes(c.migrateFrom));
       assert.ok(Number.isInteger(c.revision) && c.revision >= 0);
       assert.ok(c.expiresDays >= 1 && c.expiresDays <= 395);
       assert.ok(['bottom', 'top', 'center'].includes(c.position));
