@@ -99,3 +99,11 @@ export function parseGating(read: Read, bad: (...problem: Problem) => void): Gat
   }
   return { categories, revision, cookieName, expiresDays };
 }
+
+// ----- issue 15: cookieconsent v3's negation, shared by data-category="!cat" and data-service="!name" -----
+
+/**
+ * A gating name without its "!" and whether it had one: "!analytics" or "marketing:!meta-pixel" (a
+ * category, a service of one) → granted only once the visitor has decided, and NOT granted it.
+ */
+export const negated = (name: string): [name: string, not: boolean] => [name.replace('!', ''), name.includes('!')];

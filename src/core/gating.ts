@@ -1,6 +1,7 @@
 /**
  * Gating: scripts (`<script type="text/plain" data-category>`) and embeds (`data-category` +
- * `data-src`) run only once their categories are granted. Activation is in document order, once per
+ * `data-src`) run only once their categories are granted (with `data-service="name"`, also that
+ * service's own switch; with `data-service="!name"`, only once the visitor has decided against it). Activation is in document order, once per
  * element, on the consent in force when the element is reached; an external script waits for the
  * previous external one. Elements added later are gated too. The markup is the same as
  * cookieconsent v3's, so shops can migrate without editing their tags.
@@ -113,7 +114,9 @@ export class Gate {
     for (const c of categories) {
       if (!this._known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
     }
-    return categories.length > 0 && categories.every((c) => this._known(c) && this._granted(c));
+    // data-service="name": its category granted and its switch on; "!name": decided, and it is not (see grants()).
+    const service = el.getAttribute('data-service');
+    return categories.length > 0 && categories.every((c) => this._known(c) && this._granted(service ? c + ':' + service : c));
   }
 
   private _consider(elements: Iterable<Element>): void {
