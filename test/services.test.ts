@@ -4,11 +4,11 @@
  * switches, and the integrations honouring a service switched off.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configure } from '../src/core/options.js';
 import { grants, parseConsentCookie, type Consent } from '../src/core/record.js';
 import { serializeConsent } from '../src/controller/record-writer.js';
-import { bannerOf, captureWarnings, mount, part, prefsOf, readConsentCookie, storeConsent } from './helpers.js';
+import { axeViolations, bannerOf, captureWarnings, mount, part, prefsOf, readConsentCookie, storeConsent } from './helpers.js';
 import { gateDone, settled, until } from './wait.js';
 
 const ID = '6f1c1b2e-1111-4aaa-8bbb-123456789abc';
@@ -199,6 +199,23 @@ describe('per-service choice', () => {
       expect(meta.closest('[hidden]'), 'inside the closed disclosure').to.not.equal(null);
     });
 
+    it('passes axe with the services shown and a category part on, and fits a 360 px screen', async () => {
+      await setViewport({ width: 360, height: 640 });
+      const el = await mount(SHOP);
+      const prefs = await open(el);
+      (prefs.querySelector('#x-marketing') as HTMLButtonElement).click();
+      await settled(el);
+      named(prefs, 'marketing:meta-pixel').click();
+      await settled(el);
+      expect(await axeViolations(prefs.querySelector('dialog')!)).to.deep.equal([]);
+      for (const input of switches(prefs)) {
+        const box = input.getBoundingClientRect();
+        expect(box.right, input.name).to.be.at.most(360);
+        expect(box.width, input.name).to.be.at.least(44);
+      }
+      await setViewport({ width: 800, height: 600 });
+    });
+
     it('switching one service on turns its category on and says how many are on; saving stores that service only', async () => {
       const el = await mount(SHOP);
       const prefs = await open(el);
@@ -254,13 +271,13 @@ describe('per-service choice', () => {
       (prefs.querySelector('#x-marketing') as HTMLButtonElement).click();
       await settled(el);
       named(prefs, 'marketing:google-ads').focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await settled(el);
       expect(named(prefs, 'marketing:google-ads').checked).to.equal(true);
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await settled(el);
       expect(named(prefs, 'marketing:meta-pixel').checked, 'Shift+Tab reached the service before').to.equal(false);
     });
