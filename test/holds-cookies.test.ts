@@ -52,7 +52,7 @@ describe('consent that holds: the cookie', () => {
       } finally {
         delete arrayProto.toJSON;
       }
-      expect(readConsentCookie()).to.include({ v: 1, r: 0 });
+      expect(readConsentCookie()).to.include({ v: 2, r: 0 });
       expect(readConsentCookie()!.a).to.deep.equal(['analytics']);
       expect(readConsentCookie()!.x).to.deep.equal(['marketing']);
       unmountAll();

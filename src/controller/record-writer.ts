@@ -9,13 +9,16 @@ import { SCHEMA, type Consent } from '../core/record.js';
 const list = (a: string[]) => '[' + a.map((c) => JSON.stringify(c)).join() + ']';
 
 /**
- * Encode a consent for the cookie (percent-encoded when written): `{"v":1,"id":…,"r":…,"t":…,"a":[…],"x":[…]}`,
- * `necessary` left out of `a`.
+ * Encode a consent for the cookie (percent-encoded when written):
+ * `{"v":2,"id":…,"r":…,"t":…,"a":[…],"x":[…],"s":{"category":[services on],…}}`, `necessary` left out of
+ * `a`, `s` naming only the categories accepted with some of their services.
  */
 export const serializeConsent = (c: Consent): string =>
   `{"v":${SCHEMA},"id":${JSON.stringify(c.id)},"r":${c.revision},"t":${JSON.stringify(c.timestamp)},"a":${list(
     c.accepted.filter((a) => a !== NECESSARY),
-  )},"x":${list(c.rejected)}}`;
+  )},"x":${list(c.rejected)},"s":{${Object.entries(c.services)
+    .map(([k, v]) => JSON.stringify(k) + ':' + list(v))
+    .join()}}}`;
 
 /**
  * Whether a cookie value is a Keksi record (of any schema, readable or not): anything else under the

@@ -3,10 +3,11 @@
  * copy of the name), holds the visitor's current decision and tells subscribers when it changes.
  */
 import { NECESSARY, type KeksiConfig } from './config.js';
+import { CATEGORY_ID } from '../core/attributes.js';
 import { cookieValues } from '../core/cookie-jar.js';
 import { deleteCookie, writeCookie } from './cookie-writer.js';
 import { guard, warn } from '../core/log.js';
-import { applicableConsent, parseConsentCookie, type Consent } from '../core/record.js';
+import { applicableConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
 import { isKeksiRecord, serializeConsent } from './record-writer.js';
 
 /** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
@@ -64,7 +65,7 @@ export class ConsentStore {
     this._since = Math.max(this._since, this.consent ? Date.parse(this.consent.timestamp) : this._since ? 0 : this._now());
   }
 
-  /** Whether a category is granted now (`necessary` always is), after a look for another tab's choice. */
+  /** Whether a category or `category:service` is granted now (`necessary` always is), after a look for another tab's choice. */
   granted(category: string): boolean {
     this.sync();
     return this._has(category);
@@ -94,8 +95,8 @@ export class ConsentStore {
     if (changed.length) queueMicrotask(() => this._notify(changed));
   }
 
-  private _has(category: string): boolean {
-    return category === NECESSARY || !!this.consent?.accepted.includes(category);
+  private _has(name: string): boolean {
+    return grants(this.consent, name);
   }
 
   private _read(): string[] {
@@ -112,14 +113,18 @@ export class ConsentStore {
 
   /**
    * Record a decision: exactly `accepted` (of the configured categories) is granted, the rest rejected.
-   * `earlier`: a decision the visitor made before, in another tool (its id, if any, and its time).
+   * `category:service` grants the category with only the services so named (unless the whole category
+   * is named too). `earlier`: a decision the visitor made before, in another tool (its id, if any, and its time).
    */
   decide(accepted: readonly string[], earlier?: { id?: string; timestamp: string }): Consent {
     const { categories, revision } = this.config;
-    for (const c of accepted) {
-      if (c !== NECESSARY && !categories.includes(c)) warn(`"${c}" is not a configured category; ignored.`);
+    const services: Record<string, string[]> = { __proto__: null } as never;
+    for (const name of accepted) {
+      const [c, service] = name.split(':');
+      if ((c !== NECESSARY && !categories.includes(c)) || !CATEGORY_ID.test(service ?? c)) warn(`"${name}" is not a configured category or service; ignored.`);
+      else if (service && c !== NECESSARY && !accepted.includes(c)) (services[c] ||= []).push(service);
     }
-    const granted = categories.filter((c) => accepted.includes(c));
+    const granted = categories.filter((c) => accepted.includes(c) || services[c]);
     const consent: Consent = {
       id: earlier?.id || this.consent?.id || randomId(),
       revision,
@@ -127,6 +132,7 @@ export class ConsentStore {
       timestamp: earlier?.timestamp || new Date((this._since = this._now())).toISOString(),
       accepted: [NECESSARY, ...granted],
       rejected: categories.filter((c) => !granted.includes(c)),
+      services,
     };
     const changed = categories.filter((c) => this._has(c) !== granted.includes(c));
     this.consent = consent;

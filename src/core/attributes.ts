@@ -39,12 +39,6 @@ export interface GatingConfig {
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/i;
 
 /**
- * A gating token split into its name and whether it is negated: `!analytics` (cookieconsent v3's
- * markup) asks for what runs when analytics is withdrawn, not granted. The one place "!" is parsed.
- */
-export const negation = (token: string): [name: string, not: boolean] => [token.replace(/^!/, ''), token[0] == '!'];
-
-/**
  * True for a URL a link, a request or a gated element may use: relative or http(s). Browsers drop
  * tabs and newlines inside URLs ("java\tscript:"), so any control character is refused outright.
  */
@@ -107,3 +101,12 @@ export function parseGating(read: Read, bad: (...problem: Problem) => void): Gat
   }
   return { categories, revision, cookieName, expiresDays };
 }
+
+// ----- issue 15: cookieconsent v3's negation, shared by data-category="!cat" and data-service="!name" -----
+
+/**
+ * A gating name without its "!" and whether it had one: "!analytics" or "marketing:!meta-pixel" (a
+ * category, a service of one): cookieconsent v3's markup for what runs when that is not granted. The
+ * one place "!" is parsed (gating: data-category; record.ts grants(): data-service and the API).
+ */
+export const negated = (name: string): [name: string, not: boolean] => [name.replace('!', ''), name.includes('!')];

@@ -1,6 +1,7 @@
 /**
  * Gating: scripts (`<script type="text/plain" data-category>`) and embeds (`data-category` +
- * `data-src`) run only once their categories are granted. Activation is in document order, once per
+ * `data-src`) run only once their categories are granted (with `data-service="name"`, also that
+ * service's own switch; with `data-service="!name"`, only once the visitor has decided against it). Activation is in document order, once per
  * element, on the consent in force when the element is reached; an external script waits for the
  * previous external one. Elements added later are gated too. The markup is the same as
  * cookieconsent v3's, so shops can migrate without editing their tags.
@@ -10,7 +11,7 @@
  * 'strict-dynamic' any script Keksi creates would run). Under Trusted Types, the scripts that pass
  * go through the `keksi` policy, which exists only with a nonce: without one, none runs.
  */
-import { isSafeUrl, negation } from './attributes.js';
+import { isSafeUrl, negated } from './attributes.js';
 import { isVendorSnippet } from './trackers.js';
 import { guard, warn } from './log.js';
 
@@ -130,15 +131,17 @@ export class Gate {
    * not at load for a visitor who rejected earlier; an element runs once.
    */
   private _allows(el: Element): boolean {
-    const categories = categoriesOf(el).map(negation);
+    const categories = categoriesOf(el).map(negated);
     for (const [c] of categories) {
       if (!this._known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
     }
+    // data-service="name": its category granted and its switch on; "!name": decided, and it is not (see grants()).
+    const service = el.getAttribute('data-service');
     return (
       categories.length > 0 &&
       categories.every(([c, not]) => {
-        const granted = this._known(c) && this._granted(c);
-        if (granted) this._had.add(c);
+        const granted = this._known(c) && this._granted(service ? c + ':' + service : c);
+        if (granted && !service) this._had.add(c);
         return not ? !granted && this._had.has(c) : granted;
       })
     );

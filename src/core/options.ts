@@ -18,6 +18,11 @@ export interface CookieInfo {
 /** A service shown under its category in the dialog and the notice's cookie section. */
 export interface ServiceInfo {
   name: string;
+  /**
+   * The service's id for `data-service`, `has('category:id')` and the stored choice (`a-z`, digits,
+   * `-`, `_`); default: the name in lower case with every other character run as `-` ("Google Maps" → `google-maps`).
+   */
+  id?: string;
   category: string;
   /** The provider's legal name ("Klarna Bank AB (publ)"); never a host name. */
   provider: LocalText;

@@ -5,7 +5,7 @@
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { guard } from '../core/log.js';
 import { configure as addOptions, type KeksiOptions } from '../core/options.js';
-import { copyConsent, type Consent } from '../core/record.js';
+import { copyConsent, grants, type Consent } from '../core/record.js';
 import { earlyConsent } from './returning-visitor.js';
 
 // Set by the build (rollup.config.mjs) and the test runner from package.json.
@@ -35,10 +35,13 @@ export const getConsent = (): Consent | null => {
   const c = controller();
   return c ? c.getConsent() : copyConsent(earlyConsent());
 };
-/** Whether a category is granted now; before start-up, whether the stored choice grants it. */
+/**
+ * Whether a category (`marketing`) or one of its services (`marketing:meta-pixel`) is granted now;
+ * before start-up, whether the stored choice grants it.
+ */
 export const has = (category: string): boolean => {
   const c = controller();
-  return c ? c.has(category) : !!earlyConsent()?.accepted.includes(category);
+  return c ? c.has(category) : grants(earlyConsent(), category);
 };
 /** Accept every category (under Global Privacy Control, all but marketing). */
 export const acceptAll = (): void => whenStarted('acceptAll()', (c) => c.acceptAll());

@@ -14,13 +14,13 @@ import { cookieValues } from '../core/cookie-jar.js';
 import { NECESSARY, parseGating, type Read } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { Gate } from '../core/gating.js';
-import { applicableConsent, parseConsentCookie, type Consent } from '../core/record.js';
+import { applicableConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
 
 type Granted = (category: string) => boolean;
 
 /** The choice the early gate acts on, until the controller takes over. */
 let consent: Consent | null = null;
-let granted: Granted = (c) => c === NECESSARY || !!consent?.accepted.includes(c);
+let granted: Granted = (c) => grants(consent, c);
 let known: Granted = () => false;
 // Embeds that stay blocked get their placeholder from the controller, whose first update passes them.
 let blocked = (_el: Element): void => {};

@@ -47,6 +47,7 @@ export const en: Translation = {
   cookiesOf: 'cookies ({c})',
   services: 'Services',
   serviceCount: ['service', 'services'],
+  servicesOn: 'services on',
   provider: 'Provider',
   cookies: 'Cookies',
   years: ['year', 'years'],

@@ -47,6 +47,7 @@ export const fi: Translation = {
   cookiesOf: 'evästeet ({c})',
   services: 'Palvelut',
   serviceCount: ['palvelu', 'palvelua'],
+  servicesOn: 'palvelusta käytössä',
   provider: 'Palveluntarjoaja',
   cookies: 'Evästeet',
   years: ['vuosi', 'vuotta'],

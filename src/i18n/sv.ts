@@ -47,6 +47,7 @@ export const sv: Translation = {
   cookiesOf: 'kakor ({c})',
   services: 'Tjänster',
   serviceCount: ['tjänst', 'tjänster'],
+  servicesOn: 'tjänster på',
   provider: 'Leverantör',
   cookies: 'Kakor',
   years: ['år', 'år'],

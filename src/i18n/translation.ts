@@ -57,6 +57,8 @@ export interface Translation {
   services: string;
   /** The count of a category's services ("3 palvelua"). */
   serviceCount: Plural;
+  /** After "1/3": a category with only some of its services switched on. */
+  servicesOn: string;
   provider: string;
   cookies: string;
   /** Cookie lifetimes in human units. */

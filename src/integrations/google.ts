@@ -36,13 +36,21 @@ export const CONSENT_MAP: Record<string, string[]> = {
 export const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
 export const GTM_URL = 'https://www.googletagmanager.com/gtm.js?id=';
 
+/**
+ * Per-service choice (issue 15): Consent Mode knows only categories, so a category's types also need
+ * the switch of Google's own service in it: analytics_storage needs Google Analytics (`analytics:ga`),
+ * the ad types need Google Ads (`marketing:google-ads`). Marketing granted with Google Ads switched off
+ * (or with only other services on) denies the ad types; Meta and the rest follow their own switches.
+ */
+const GOOGLE_SERVICE: Record<string, string> = { analytics: ':ga', marketing: ':google-ads' };
+
 /** Consent Mode signals for the granted categories; `security_storage` is always granted. */
 export function consentModeSignals(granted: (category: string) => boolean): Record<string, Signal> {
   const signals: Record<string, Signal> = {};
   for (const type of CONSENT_TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
   // Own keys only: what another script put on Object.prototype is never a category's mapping.
   for (const [category, types] of Object.entries({ ...CONSENT_MAP, ...options.consentMode })) {
-    if (granted(category) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
+    if (granted(category + (GOOGLE_SERVICE[category] || '')) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
   }
   return signals;
 }
@@ -96,7 +104,10 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   let gtmLoaded = false;
 
   const load = () => {
-    const tags = [...config.ga.filter(() => advanced || granted('analytics')), ...config.googleAds.filter(() => advanced || granted('marketing'))];
+    const tags = [
+      ...config.ga.filter(() => advanced || granted('analytics:ga')),
+      ...config.googleAds.filter(() => advanced || granted('marketing:google-ads')),
+    ];
     for (const id of tags) {
       if (configured.has(id)) continue;
       if (!gtagLoaded) {
@@ -107,7 +118,8 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
       configured.add(id);
       gtag('config', id);
     }
-    if (config.gtm.length && !gtmLoaded && (advanced || granted('analytics') || granted('marketing'))) {
+    // GTM is an analytics service: switched off there, it stays off; with analytics rejected, marketing still brings it.
+    if (config.gtm.length && !gtmLoaded && (advanced || (granted('analytics') ? granted('analytics:gtm') : granted('marketing')))) {
       gtmLoaded = true;
       for (const id of config.gtm) {
         w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });

@@ -22,9 +22,17 @@ export const TRACKER_COOKIES = {
   marketing: ['_gcl_*', '_fbp', '_fbc'],
 } as unknown as Record<string, string[]>;
 
-/** Delete the tracker cookies of every category that is not granted. */
+/** Per-service choice (issue 15): a built-in service's own cookies, deleted when its switch is off. */
+export const SERVICE_COOKIES: Record<string, string[]> = {
+  'analytics:ga': TRACKER_COOKIES.analytics,
+  'marketing:google-ads': ['_gcl_*'],
+  'marketing:meta-pixel': ['_fbp', '_fbc'],
+};
+
+/** Delete the tracker cookies of every category that is not granted, and of every service switched off. */
 export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {
   const patterns = categories.filter((c) => c !== NECESSARY && !granted(c)).flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
+  for (const [name, own] of Object.entries(SERVICE_COOKIES)) if (categories.includes(name.split(':')[0]) && !granted(name)) patterns.push(...own);
   return patterns.length ? deleteCookies(patterns) : [];
 }
 

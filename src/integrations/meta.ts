@@ -44,7 +44,8 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */
   let told: boolean | undefined;
   const tell = () => {
-    const now = granted('marketing');
+    // Meta's own switch (per-service choice): marketing granted with the pixel switched off is a revoke.
+    const now = granted('marketing:meta-pixel');
     if (ours || w.fbq) {
       if (now !== told) fbq('consent', now ? 'grant' : 'revoke');
       told = now;

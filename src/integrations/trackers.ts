@@ -64,10 +64,13 @@ export function startTrackers(
   const trackers = parseTrackers(config.trackers, (name, value) => warn(`${name}="${value}" is not a valid ID; ${name} stays off.`));
   for (const [name, ids] of Object.entries(trackers)) {
     const { category } = config.trackers[name];
+    // Per-service choice: the tracker acts only while its category is granted and its own switch is on
+    // (its service id is its attribute name).
+    const own = (c: string) => granted(c) && granted(category + ':' + name);
     const follow: Follow = (tell) => {
       let was: boolean | undefined;
       const check = () => {
-        const now = granted(category);
+        const now = own(category);
         if (now !== was) tell(now, was === undefined);
         was = now;
       };
@@ -81,7 +84,7 @@ export function startTrackers(
         guard(name, () => {
           const list = (cookies[category] ||= []);
           for (const c of Array.isArray(m.cookies) ? m.cookies : m.cookies[name]) list.includes(c) || list.push(c);
-          tell = m.start(name, ids, config, granted, follow);
+          tell = m.start(name, ids, config, own, follow);
           if (decided) cleanUp(config.categories, granted);
         }),
       () => warn(`${name}: its module did not load; it stays off.`),

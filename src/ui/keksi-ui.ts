@@ -51,6 +51,16 @@ export function warmUpFont(root: ShadowRoot): string {
   return family;
 }
 
+/**
+ * A consent as the dialog's and setConsent()'s names: each accepted category, or for one accepted with
+ * only some services, `category:service` for each of those.
+ */
+const choiceOf = (consent: Consent | null): string[] =>
+  (consent?.accepted || []).flatMap((c) => {
+    const on = consent!.services[c];
+    return Array.isArray(on) ? on.map((s) => c + ':' + s) : [c];
+  });
+
 /** The focused element, through shadow roots. */
 function focused(): Element | null {
   let el = document.activeElement;
@@ -97,7 +107,7 @@ export class KeksiUi {
   /** Open the dialog with the current choice; focus returns to `from` when it closes. */
   preferences(from: Element | null): void {
     this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
-    this._prefs.accepted = this._host.getConsent()?.accepted || [];
+    this._prefs.accepted = choiceOf(this._host.getConsent());
     this._opener = from;
     this._prefs.show(from);
   }
@@ -109,9 +119,12 @@ export class KeksiUi {
 
   /** Put a placeholder before a blocked iframe (once). */
   placehold(iframe: HTMLIFrameElement): void {
-    if (iframe.getAttribute('data-keksi') === 'on' || this._embeds.has(iframe)) return;
+    const service = iframe.getAttribute('data-service');
+    // data-service="!name" is what shows while a service is off: nothing to allow.
+    if (iframe.getAttribute('data-keksi') === 'on' || this._embeds.has(iframe) || service?.[0] == '!') return;
     const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', document.createDocumentFragment());
     placeholder.categories = (iframe.getAttribute('data-category') || '').split(/\s+/);
+    placeholder.service = service;
     placeholder.label = iframe.title;
     placeholder.width = iframe.getAttribute('width');
     placeholder.height = iframe.getAttribute('height');
@@ -134,7 +147,7 @@ export class KeksiUi {
         this._embeds.delete(iframe);
       }
     }
-    if (this._prefs) this._prefs.accepted = consent?.accepted || [];
+    if (this._prefs) this._prefs.accepted = choiceOf(consent);
   }
 
   private _onAction = (event: Event): void => {
@@ -144,7 +157,7 @@ export class KeksiUi {
     else if (action === 'reject-all') host.rejectAll();
     else if (action === 'save') host.setConsent(accepted);
     if (action === 'accept-all' || action === 'reject-all' || action === 'save') this._decided();
-    else if (action === 'allow') host.setConsent([...(host.getConsent()?.accepted || []), ...accepted]);
+    else if (action === 'allow') host.setConsent([...choiceOf(host.getConsent()), ...accepted]);
     else if (action === 'settings') host.showPreferences(event.composedPath()[0] as Element);
   };
 

@@ -10,10 +10,13 @@ export const counted = (n: number, [one, other]: Plural): string => `${n} ${n ==
 export const lifetime = (days: number, t: Translation): string =>
   days % 365 == 0 ? counted(days / 365, t.years) : days >= 60 ? counted(Math.round(days / 30.44), t.months) : counted(days, t.days);
 
-/** Service details, shared with the notice's cookie section. */
-export function serviceDetails(s: ServiceView, t: Translation) {
+/**
+ * Service details, shared with the notice's cookie section. The dialog passes the service's switch
+ * (`control`), shown beside the name, which names it (`nameId`).
+ */
+export function serviceDetails(s: ServiceView, t: Translation, control?: unknown, nameId?: string) {
   return html`<li class="service">
-    <strong>${s.name}</strong>
+    ${control ? html`<span class="row"><strong id=${nameId!}>${s.name}</strong>${control}</span>` : html`<strong>${s.name}</strong>`}
     ${s.provider ? html`<span class="muted">${t.provider}: ${s.provider}</span>` : nothing}
     ${s.purpose ? html`<span>${s.purpose}</span>` : nothing}
     ${

@@ -4,7 +4,7 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import type { KeksiConfig, Lang } from '../controller/config.js';
-import { NECESSARY, tokens } from '../core/attributes.js';
+import { CATEGORY_ID, NECESSARY, tokens } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
@@ -12,6 +12,8 @@ import { translations, type CategoryText } from '../i18n/index.js';
 import { PURPOSES } from '../i18n/purposes.js';
 
 export interface ServiceView {
+  /** For `data-service`, `has('category:id')` and the dialog's switch; empty when the shop's id is not valid. */
+  id: string;
   name: string;
   provider: string;
   /** The provider's short name, for the banner ("Google"). */
@@ -49,7 +51,13 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
     cookies = [];
   }
   const provider = text('provider');
+  let id = serviceId(s);
+  if (!CATEGORY_ID.test(id)) {
+    bad('id', s.id);
+    id = '';
+  }
   return {
+    id,
     name: localText(s.name, lang),
     provider,
     brand: (typeof s.brand == 'string' && s.brand) || provider.split(' (')[0],
@@ -62,62 +70,77 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
   };
 }
 
+/**
+ * A built-in integration's service: shown when its attribute (its `config` list) has IDs. Its `id` is the
+ * attribute's name, so `ga="G-…"` is `data-service="ga"` and `has('analytics:ga')`. Data, not code:
+ * an integration adds its row here.
+ */
+interface BuiltIn extends Omit<ServiceInfo, 'cookies'> {
+  id: string;
+  config: 'ga' | 'gtm' | 'googleAds' | 'metaPixel';
+  cookies: (ids: string[]) => ServiceInfo['cookies'];
+}
+const google = { brand: 'Google', provider: GOOGLE, outsideEu: true, policy: POLICY_GOOGLE };
+export const BUILT_IN_SERVICES: BuiltIn[] = [
+  {
+    id: 'ga',
+    config: 'ga',
+    name: 'Google Analytics',
+    category: 'analytics',
+    purpose: PURPOSES.ga,
+    cookies: (ids) => [{ name: '_ga', days: 730 }, ...ids.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))],
+    ...google,
+  },
+  { id: 'gtm', config: 'gtm', name: 'Google Tag Manager', category: 'analytics', purpose: PURPOSES.gtm, cookies: () => [], ...google },
+  {
+    id: 'google-ads',
+    config: 'googleAds',
+    name: 'Google Ads',
+    category: 'marketing',
+    purpose: PURPOSES.ads,
+    cookies: () => [{ name: '_gcl_au', days: 90 }],
+    ...google,
+  },
+  {
+    id: 'meta-pixel',
+    config: 'metaPixel',
+    name: 'Meta Pixel',
+    brand: 'Meta',
+    category: 'marketing',
+    provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)',
+    purpose: PURPOSES.meta,
+    outsideEu: true,
+    policy: 'https://www.facebook.com/privacy/policy/',
+    cookies: () => [
+      { name: '_fbp', days: 90 },
+      { name: '_fbc', days: 90 },
+    ],
+  },
+];
+
+/** A service's id: its own, else its name in lower case with every other run of characters as `-`. */
+export const serviceId = (s: ServiceInfo): string =>
+  (typeof s.id == 'string'
+    ? s.id
+    : String(s.name)
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+  ).slice(0, 40);
+
 /** The services a configuration implies, built-in integrations first, then the shop's own. */
 export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> = ownOptions): ServiceInfo[] {
   const list: ServiceInfo[] = [
-    { name: 'Keksi', category: NECESSARY, provider: THIS_SHOP, purpose: PURPOSES.keksi, cookies: [{ name: config.cookieName, days: config.expiresDays }] },
+    {
+      name: 'Keksi',
+      id: 'keksi',
+      category: NECESSARY,
+      provider: THIS_SHOP,
+      purpose: PURPOSES.keksi,
+      cookies: [{ name: config.cookieName, days: config.expiresDays }],
+    },
   ];
-  if (config.ga.length) {
-    list.push({
-      name: 'Google Analytics',
-      brand: 'Google',
-      category: 'analytics',
-      provider: GOOGLE,
-      purpose: PURPOSES.ga,
-      outsideEu: true,
-      policy: POLICY_GOOGLE,
-      cookies: [{ name: '_ga', days: 730 }, ...config.ga.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))],
-    });
-  }
-  if (config.gtm.length) {
-    list.push({
-      name: 'Google Tag Manager',
-      brand: 'Google',
-      category: 'analytics',
-      provider: GOOGLE,
-      purpose: PURPOSES.gtm,
-      outsideEu: true,
-      policy: POLICY_GOOGLE,
-      cookies: [],
-    });
-  }
-  if (config.googleAds.length) {
-    list.push({
-      name: 'Google Ads',
-      brand: 'Google',
-      category: 'marketing',
-      provider: GOOGLE,
-      purpose: PURPOSES.ads,
-      outsideEu: true,
-      policy: POLICY_GOOGLE,
-      cookies: [{ name: '_gcl_au', days: 90 }],
-    });
-  }
-  if (config.metaPixel.length) {
-    list.push({
-      name: 'Meta Pixel',
-      brand: 'Meta',
-      category: 'marketing',
-      provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)',
-      purpose: PURPOSES.meta,
-      outsideEu: true,
-      policy: 'https://www.facebook.com/privacy/policy/',
-      cookies: [
-        { name: '_fbp', days: 90 },
-        { name: '_fbc', days: 90 },
-      ],
-    });
-  }
+  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES) if (config[key].length) list.push({ ...s, cookies: cookies(config[key]) });
   // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
   // listed: the visitor hears of more, never of less). Sub-day cookies are listed as 1 day, months as their longest.
   const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
@@ -216,6 +239,7 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
     if (own[attribute])
       list.push({
         name,
+        id: attribute,
         category: own[attribute].category,
         provider,
         purpose: PURPOSES[purpose],

@@ -56,7 +56,7 @@ describe('<keksi-consent>', () => {
       await ran(4);
       await settled(el);
       expect(window.__ran).to.deep.equal(['analytics-1', 'marketing-1', 'ext-a', 'analytics-2']);
-      expect(readConsentCookie()).to.include({ v: 1, r: 0 });
+      expect(readConsentCookie()).to.include({ v: 2, r: 0 });
       expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
       expect(bannerOf(el)).to.equal(null);
       expect(document.querySelector('iframe[data-category]')!.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#video');
@@ -71,7 +71,7 @@ describe('<keksi-consent>', () => {
       await settled(el);
       await gateDone();
       expect(window.__ran).to.deep.equal([]);
-      expect(readConsentCookie()).to.include({ v: 1 });
+      expect(readConsentCookie()).to.include({ v: 2 });
       expect(readConsentCookie().a).to.deep.equal([]);
       expect(readConsentCookie().x).to.deep.equal(['analytics', 'marketing']);
       expect(el.getConsent()!.accepted).to.deep.equal(['necessary']);

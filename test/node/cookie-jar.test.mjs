@@ -82,19 +82,30 @@ test('the first value is what js-cookie reads', () => {
   delete globalThis.document;
 });
 
-test('the stored record keeps schema v1 byte for byte (serialized without Array.prototype.toJSON)', async () => {
+test('the stored record is schema 2 byte for byte (serialized without Array.prototype.toJSON), services included', async () => {
   const { serializeConsent, parseConsentCookie } = await Promise.all([
     import('../../dist/esm/controller/record-writer.js'),
     import('../../dist/esm/core/record.js'),
   ]).then(([w, r]) => ({ ...w, ...r }));
   const cats = ['preferences', 'analytics', 'marketing', 'x-custom'];
+  const ids = ['ga', 'google-ads', 'meta-pixel', 'x_1'];
   fc.assert(
-    fc.property(fc.uuid(), fc.nat(9), fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }), fc.subarray(cats), (id, revision, d, a) => {
-      const consent = { id, revision, timestamp: d.toISOString(), accepted: ['necessary', ...a], rejected: cats.filter((c) => !a.includes(c)) };
-      const s = serializeConsent(consent);
-      assert.equal(s, JSON.stringify({ v: 1, id, r: revision, t: consent.timestamp, a, x: consent.rejected }));
-      assert.deepEqual(parseConsentCookie(s), consent);
-    }),
+    fc.property(
+      fc.uuid(),
+      fc.nat(9),
+      fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }),
+      fc.subarray(cats),
+      fc.array(fc.subarray(ids, { minLength: 1 }), { minLength: 4, maxLength: 4 }),
+      fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+      (id, revision, d, a, lists, some) => {
+        const services = { __proto__: null };
+        a.forEach((c, n) => some[n] && (services[c] = lists[n]));
+        const consent = { id, revision, timestamp: d.toISOString(), accepted: ['necessary', ...a], rejected: cats.filter((c) => !a.includes(c)), services };
+        const s = serializeConsent(consent);
+        assert.equal(s, JSON.stringify({ v: 2, id, r: revision, t: consent.timestamp, a, x: consent.rejected, s: { ...services } }));
+        assert.deepEqual(parseConsentCookie(s), consent);
+      },
+    ),
     { numRuns: 1000 },
   );
 });

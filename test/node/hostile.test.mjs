@@ -20,8 +20,15 @@ const validRecord = fc
     revision: fc.nat(9),
     timestamp: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
     accepted: fc.subarray(CATS),
+    // Schema 2: services switched on, for the accepted categories chosen with only some of theirs.
+    services: fc.array(fc.option(fc.subarray(['ga', 'google-ads', 'meta-pixel', 'x_1'], { minLength: 1 })), { minLength: 4, maxLength: 4 }),
   })
-  .map((r) => ({ ...r, accepted: ['necessary', ...r.accepted], rejected: CATS.filter((c) => !r.accepted.includes(c)) }));
+  .map((r) => ({
+    ...r,
+    accepted: ['necessary', ...r.accepted],
+    rejected: CATS.filter((c) => !r.accepted.includes(c)),
+    services: Object.assign(Object.create(null), Object.fromEntries(r.accepted.map((c, n) => [c, r.services[n]]).filter(([, on]) => on))),
+  }));
 
 const hostileCookie = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -29,10 +36,10 @@ const hostileCookie = fc.oneof(
   fc.json({ maxDepth: 3 }),
   fc.string({ minLength: 4097, maxLength: 6000 }),
   validRecord.map(serializeConsent).chain((s) => fc.nat(s.length).map((n) => s.slice(0, n))),
-  validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":2')),
-  validRecord.map(serializeConsent).map((s) => s.replace('"v":1', '"v":"1"')),
+  validRecord.map(serializeConsent).map((s) => s.replace('"v":2', '"v":3')),
+  validRecord.map(serializeConsent).map((s) => s.replace('"v":2', '"v":"2"')),
   fc
-    .record({ v: fc.constant(1), id: fc.anything(), r: fc.anything(), t: fc.anything(), a: fc.array(category), x: fc.array(category) })
+    .record({ v: fc.constantFrom(1, 2), id: fc.anything(), r: fc.anything(), t: fc.anything(), a: fc.array(category), x: fc.array(category), s: fc.anything() })
     .map((o) => JSON.stringify(o)),
   fc.anything(),
 );
@@ -56,9 +63,9 @@ test('future and foreign schemas are never read', () => {
   fc.assert(
     fc.property(
       validRecord,
-      fc.integer().filter((v) => v !== 1),
+      fc.integer().filter((v) => v !== 1 && v !== 2),
       (record, v) => {
-        const s = serializeConsent(record).replace('"v":1', `"v":${v}`);
+        const s = serializeConsent(record).replace('"v":2', `"v":${v}`);
         assert.equal(parseConsentCookie(s), null);
       },
     ),
@@ -185,6 +192,7 @@ test('a record that accepts and rejects the same category, or rejects necessary,
     timestamp: new Date().toISOString(),
     accepted: ['necessary', 'analytics'],
     rejected: ['marketing'],
+    services: {},
   };
   const tampered = (a, x) =>
     serializeConsent(record)

@@ -46,6 +46,8 @@ export class KeksiEmbed extends KeksiElement {
   config?: KeksiConfig;
   /** The categories the embed needs. */
   categories: string[] = [];
+  /** The service it is (`data-service`): allowing it allows that service of its categories only. */
+  service: string | null = null;
   /** The iframe's size, to keep the page from shifting when the content appears. */
   width: string | null = null;
   height: string | null = null;
@@ -74,7 +76,7 @@ export class KeksiEmbed extends KeksiElement {
     );
     return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
-      <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories })}>
+      <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories.map((c) => (this.service ? c + ':' + this.service : c)) })}>
         ${t.embedAllow.replace('{c}', names)}${this.label ? ': ' + this.label : ''}
       </button>
       <button class="btn" part="button settings" @click=${() => sendAction(this, { action: 'settings' })}>${t.settings}</button>

@@ -1,6 +1,6 @@
 /**
  * `<keksi-preferences>`: the second layer, a native modal `<dialog>` (focus trap and Esc for free)
- * with one switch per category, nothing pre-ticked, and behind each category's disclosure button its
+ * with one switch per category and one per service under it (issue 15), nothing pre-ticked, and behind each category's disclosure button its
  * description and services: provider, purpose, cookie names, lifetimes and transfers, so the visitor
  * is informed before consenting. Title and buttons stay put; the categories scroll between them.
  */
@@ -12,7 +12,7 @@ import { buttonRow } from '../button-row.js';
 import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
 import { counted, serviceDetails } from '../service-details.js';
-import { categoryViews } from '../views.js';
+import { categoryViews, type CategoryView } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
 
 /**
@@ -55,7 +55,7 @@ export class KeksiPreferences extends KeksiElement {
 
   /** The controller's configuration (categories and services). */
   config?: KeksiConfig;
-  /** The categories accepted now; the switches start from these. */
+  /** The categories accepted now, `category:service` for one accepted with only some services; the switches start from these. */
   accepted: string[] = [];
   /** Whether Global Privacy Control applies (shown as a note). */
   gpc = false;
@@ -90,8 +90,23 @@ export class KeksiPreferences extends KeksiElement {
     this.expanded = open ? [...this.expanded, id] : this.expanded.filter((c) => c !== id);
   }
 
-  private _toggle(id: string, on: boolean): void {
-    this.choices = on ? [...this.choices, id] : this.choices.filter((c) => c !== id);
+  /** The ids of a category's services that have a switch (none for `necessary`). */
+  private _ids(v: CategoryView): string[] {
+    return v.id === NECESSARY ? [] : [...new Set(v.services.map((s) => s.id).filter(Boolean))];
+  }
+
+  /** Which of `ids` are on: all of them when the whole category is chosen. */
+  private _on(category: string, ids: string[]): string[] {
+    return this.choices.includes(category) ? ids : ids.filter((id) => this.choices.includes(category + ':' + id));
+  }
+
+  /**
+   * Choose a category's services: all of them is the whole category (so services added later follow
+   * it), some are `category:service`, none leaves the category off. With no services, `all` decides.
+   */
+  private _set(category: string, ids: string[], on: string[], all = ids.length > 0 && on.length == ids.length): void {
+    const rest = this.choices.filter((c) => c !== category && !c.startsWith(category + ':'));
+    this.choices = [...rest, ...(all ? [category] : on.map((id) => category + ':' + id))];
   }
 
   override render() {
@@ -112,6 +127,11 @@ export class KeksiPreferences extends KeksiElement {
           ${views.map((v) => {
             const necessary = v.id === NECESSARY;
             const open = this.expanded.includes(v.id);
+            const ids = this._ids(v);
+            const on = this._on(v.id, ids);
+            // Some services on: the category is on, and a text next to its switch says how many.
+            const some = on.length > 0 && on.length < ids.length;
+            const checked = (e: Event) => (e.target as HTMLInputElement).checked;
             return html`<li class="cat">
               <div class="row">
                 <button class="more" id="x-${v.id}" aria-expanded=${open} aria-controls="m-${v.id}" @click=${() => this._expand(v.id, !open)}>
@@ -119,15 +139,34 @@ export class KeksiPreferences extends KeksiElement {
                 </button>
                 <span class="sw">
                   ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
+                  ${some ? html`<span class="muted" id="p-${v.id}">${on.length}/${ids.length} ${t.servicesOn}</span>` : nothing}
                   <input type="checkbox" role="switch" part="toggle" id="c-${v.id}" name=${v.id}
-                    aria-labelledby="n-${v.id}" aria-describedby="d-${v.id}${necessary ? ' on' : ''}"
-                    .checked=${necessary || this.choices.includes(v.id)} ?disabled=${necessary}
-                    @change=${(e: Event) => this._toggle(v.id, (e.target as HTMLInputElement).checked)} />
+                    aria-labelledby="n-${v.id}" aria-describedby="d-${v.id}${necessary ? ' on' : some ? ` p-${v.id}` : ''}"
+                    .checked=${necessary || this.choices.includes(v.id) || on.length > 0} ?disabled=${necessary}
+                    @change=${(e: Event) => this._set(v.id, ids, checked(e) ? ids : [], checked(e))} />
                 </span>
               </div>
               <div id="m-${v.id}" class="details" ?hidden=${!open}>
                 <p id="d-${v.id}">${v.description}</p>
-                ${v.services.length ? html`<ul>${v.services.map((s) => serviceDetails(s, t))}</ul>` : nothing}
+                ${
+                  v.services.length
+                    ? html`<ul>
+                        ${v.services.map((s) => {
+                          const name = `${v.id}:${s.id}`;
+                          const control =
+                            s.id &&
+                            !necessary &&
+                            html`<input type="checkbox" role="switch" part="toggle" name=${name} aria-labelledby="s-${name}"
+                              .checked=${on.includes(s.id)}
+                              @change=${(e: Event) => {
+                                const now = this._on(v.id, ids).filter((id) => id !== s.id);
+                                this._set(v.id, ids, checked(e) ? [...now, s.id] : now);
+                              }} />`;
+                          return serviceDetails(s, t, control, `s-${name}`);
+                        })}
+                      </ul>`
+                    : nothing
+                }
               </div>
             </li>`;
           })}
