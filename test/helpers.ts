@@ -90,8 +90,11 @@ export function resetPage(): void {
  * of "reject all ... runs nothing"). So a test ends once the frames it started have loaded.
  */
 export async function framesLoaded(): Promise<void> {
+  // Same-origin frames only: they are what brings a cookie back; a cross-origin one (a YouTube embed the
+  // test only checks the address of) may never load here, with no network.
   const loading = [...document.querySelectorAll('iframe')].filter((f) => {
     const doc = f.contentDocument;
+    if (f.src && new URL(f.src, location.href).origin !== location.origin) return false;
     return !!doc && (doc.readyState !== 'complete' || (doc.URL === 'about:blank' && !!f.getAttribute('src') && f.src !== 'about:blank'));
   });
   await within(Promise.all(loading.map((f) => new Promise((loaded) => f.addEventListener('load', loaded, { once: true })))), 'the embeds to load');

@@ -85,6 +85,21 @@ describe('trackers', () => {
       expect(loaded('matomo')).to.have.length(1);
     });
 
+    it('per-service choice: analytics granted with only Clarity on leaves Matomo off (its own switch)', async () => {
+      const el = await mount(SHOP(`${MATOMO} clarity="abcdefghij"`));
+      await until(() => w._paq, 'Matomo’s queue');
+      el.setConsent(['analytics:clarity']);
+      await settled(el);
+      await until(() => loaded('clarity').length, 'Clarity’s tag');
+      expect(el.has('analytics:matomo')).to.equal(false);
+      expect(paq()).not.to.include('setConsentGiven');
+      expect(loaded('matomo')).to.have.length(0);
+      el.setConsent(['analytics']);
+      await settled(el);
+      await until(() => loaded('matomo').length, 'matomo.js once its switch is on');
+      expect(paq().at(-1)).to.equal('setConsentGiven');
+    });
+
     it('withdrawal queues forgetConsentGiven and deletes Matomo’s cookies', async () => {
       storeConsent(['analytics'], ['preferences', 'marketing']);
       const el = await mount(SHOP(MATOMO));

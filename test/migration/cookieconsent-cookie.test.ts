@@ -63,7 +63,7 @@ describe('migrate-from="cookieconsent"', () => {
     expect(bannerOf(el)).to.equal(null);
     expect(window.__ran).to.deep.equal(['analytics']);
     const record = readConsentCookie();
-    expect(record).to.include({ v: 1, id: ID, r: 0 });
+    expect(record).to.include({ v: 2, id: ID, r: 0 });
     expect(record.a).to.deep.equal(['analytics']);
     expect(record.x).to.deep.equal(['socialMedia']);
     expect(Date.now() - Date.parse(record.t)).to.be.within(DAY - 60000, DAY + 60000);
