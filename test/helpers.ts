@@ -131,14 +131,18 @@ export async function axeViolations(el: Element): Promise<string[]> {
   );
 }
 
-/** Capture the console warnings said while fn runs (Keksi's messages count afresh: each is said once per page otherwise). */
-export async function captureWarnings(fn: () => Promise<unknown> | unknown): Promise<string[]> {
+/**
+ * Capture the console warnings said while fn runs (Keksi's messages count afresh: each is said once per
+ * page otherwise), and, with `done`, until `done(said)` holds (a lazy chunk speaks after it has loaded).
+ */
+export async function captureWarnings(fn: () => Promise<unknown> | unknown, done?: (said: string[]) => boolean): Promise<string[]> {
   forgetWarnings();
   const original = console.warn;
   const said: string[] = [];
   console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));
   try {
     await fn();
+    if (done) await until(() => done(said), 'a [keksi] message');
   } finally {
     console.warn = original;
   }

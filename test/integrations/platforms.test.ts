@@ -1,10 +1,9 @@
 // Platforms' consent APIs driven by Keksi: Shopify's Customer Privacy API and the WP Consent API,
 // each against a stub shaped like the platform's documented (Shopify) or shipped (WordPress) code.
 import { expect } from '@open-wc/testing';
-import { forgetWarnings } from '../../src/core/log.js';
 import { configure } from '../../src/core/options.js';
 import type { KeksiConsent } from '../../src/controller/keksi-consent.js';
-import { bannerOf, mount, part, storeConsent } from '../helpers.js';
+import { bannerOf, captureWarnings, mount, part, storeConsent } from '../helpers.js';
 import { settled, until } from '../wait.js';
 
 type Consent = { analytics: boolean; marketing: boolean; preferences: boolean; sale_of_data: boolean };
@@ -20,19 +19,7 @@ type W = Window & {
 const w = window as W;
 
 /** Run `fn` with console.warn recorded, then wait until `done(said)`: the platforms chunk speaks after it has loaded. */
-async function warnsUntil(fn: () => Promise<unknown> | unknown, done: (said: string[]) => boolean): Promise<string[]> {
-  forgetWarnings();
-  const original = console.warn;
-  const said: string[] = [];
-  console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));
-  try {
-    await fn();
-    await until(() => done(said), 'a [keksi] message');
-    return said;
-  } finally {
-    console.warn = original;
-  }
-}
+const warnsUntil = captureWarnings;
 const SHOP = (attrs = '') => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 
 /**
