@@ -179,6 +179,8 @@ describe('accessibility beyond axe', () => {
       expect(panel.hidden).to.equal(true);
       expect(toggle.textContent).to.include('2 palvelua');
       expect((prefs.querySelector('#x-analytics') as HTMLElement).textContent).to.include('1 palvelu');
+      // A category with no listed service says nothing of a count (not "0 palvelua").
+      expect((prefs.querySelector('#x-preferences') as HTMLElement).textContent!.trim()).to.equal('Toiminnalliset');
       await press(toggle);
       await settled(el);
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');

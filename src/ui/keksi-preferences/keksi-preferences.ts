@@ -135,7 +135,7 @@ export class KeksiPreferences extends KeksiElement {
             return html`<li class="cat">
               <div class="row">
                 <button class="more" id="x-${v.id}" aria-expanded=${open} aria-controls="m-${v.id}" @click=${() => this._expand(v.id, !open)}>
-                  <span><span class="name" id="n-${v.id}">${v.title}</span> <span class="muted">${counted(v.services.length, t.serviceCount)}</span></span>
+                  <span><span class="name" id="n-${v.id}">${v.title}</span> ${v.services.length ? html`<span class="muted">${counted(v.services.length, t.serviceCount)}</span>` : nothing}</span>
                 </button>
                 <span class="sw">
                   ${necessary ? html`<span class="muted" id="on">${t.alwaysOn}</span>` : nothing}
