@@ -105,7 +105,13 @@ for (const browser of BROWSERS) {
         await open(w.page(markup), p);
         await w.ready(p.page);
         await w.settle(p.page);
-        result[name] = await scenario(w, p.page);
+        try {
+          result[name] = await scenario(w, p.page);
+        } catch (e) {
+          // Say which widget: a side-by-side failure is otherwise the same message for both.
+          e.message = `${name}: ${e.message}`;
+          throw e;
+        }
         assert.deepEqual(p.errors, [], `${name}: no page errors`);
         await p.context.close();
       }
