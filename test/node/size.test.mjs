@@ -59,7 +59,8 @@ const CEILING = {
   // switched-off service must never run), has('category:service') before start-up, and reading cookie
   // schema 2 with its services checked against the categories it grants (a forged list grants nothing).
   // Everything merged (issue 13 + the stale-record rule + issue 15 platforms, trackers, migration, per-service choice): 28,420.
-  'dist/keksi.js': 28420,
+  // +2: a category without services shows no count.
+  'dist/keksi.js': 28422,
   // Trackers' service entries and the service table with ids merged: 17,752.
   'dist/keksi-notice.js': 17752,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
@@ -97,7 +98,8 @@ const CEILING = {
   // cookie writer and the vendors' queues, which live here; not yet offset elsewhere.
   // With per-service choice merged too: 7,818 (+818 over 7,000 this session, each part explained above;
   // a lazily loaded attribute-message module would win back about 360 B: next session, issue 17).
-  controller: 7818,
+  // +1: the UI chunk's new content hash in its import (no controller code changed).
+  controller: 7819,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
