@@ -71,8 +71,11 @@ for (const browser of BROWSERS) {
     test('a tracker module that fails to load: a [keksi] message, and nothing of that vendor runs (ES module build)', async () => {
       const { page, requests, warnings, hold } = await newPage(h.browser);
       const chunk = hold(/\/dist\/chunks\/matomo-[^/]*\.mjs$/);
-      await page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
+      // The chunk may be asked for before the page's load event, which the held answer then holds back:
+      // answer it first, then wait for the navigation (Firefox timed out the other way round).
+      const loaded = page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
       (await chunk).fulfill('throw new Error("the chunk broke")');
+      await loaded;
       await poll(() => warnings.some((w) => w.includes('[keksi] matomo: its module did not load')), 'the [keksi] message');
       await page.evaluate(() => keksi.acceptAll());
       assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
@@ -86,8 +89,11 @@ for (const browser of BROWSERS) {
     test('the trackers chunk itself failing to load: a [keksi] message, and no vendor runs (ES module build)', async () => {
       const { page, requests, warnings, hold } = await newPage(h.browser);
       const chunk = hold(/\/dist\/chunks\/trackers-[^/]*\.mjs$/);
-      await page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
+      // The chunk may be asked for before the page's load event, which the held answer then holds back:
+      // answer it first, then wait for the navigation (Firefox timed out the other way round).
+      const loaded = page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
       (await chunk).fulfill('throw new Error("the chunk broke")');
+      await loaded;
       await poll(() => warnings.some((w) => w.includes('[keksi] the trackers module did not load')), 'the [keksi] message');
       await page.evaluate(() => keksi.acceptAll());
       assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
