@@ -55,8 +55,10 @@ const WIDGETS = {
       <body>${markup}<script src="/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>
       <script>window.__started = CookieConsent.run(${JSON.stringify(CC_CONFIG)});</script></body></html>`,
     ready: (page) => page.evaluate(() => window.__started),
-    // Inline gated scripts run while cookieconsent handles the call.
-    settle: async () => {},
+    // Inline gated scripts run while cookieconsent handles the call. On a first visit it shows its
+    // banner and, once the banner's fade-in ends, moves focus into it: wait for that, or a key the test
+    // presses on the page goes to cookieconsent's banner (Firefox in CI: the preferences never opened).
+    settle: (page) => waitFor(page, () => CookieConsent.validConsent() || !!document.getElementById('cc-main')?.contains(document.activeElement)),
     acceptAll: (page) => page.evaluate(() => CookieConsent.acceptCategory('all')),
     rejectAll: (page) => page.evaluate(() => CookieConsent.acceptCategory([])),
     accept: (page, categories) => page.evaluate((c) => CookieConsent.acceptCategory(c), categories),
