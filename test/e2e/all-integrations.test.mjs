@@ -68,40 +68,32 @@ for (const browser of BROWSERS) {
       await page.close();
     });
 
-    test('a tracker module that fails to load: a [keksi] message, and nothing of that vendor runs (ES module build)', async () => {
-      const { page, requests, warnings, hold } = await newPage(h.browser);
-      const chunk = hold(/\/dist\/chunks\/matomo-[^/]*\.mjs$/);
-      // The chunk may be asked for before the page's load event, which the held answer then holds back:
-      // answer it first, then wait for the navigation (Firefox timed out the other way round).
-      const loaded = page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
-      (await chunk).fulfill('throw new Error("the chunk broke")');
-      await loaded;
-      await poll(() => warnings.some((w) => w.includes('[keksi] matomo: its module did not load')), 'the [keksi] message');
-      await page.evaluate(() => keksi.acceptAll());
-      assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
-      assert.deepEqual(
-        requests.filter((u) => VENDOR_SCRIPT.test(u)),
-        [],
-      );
-      await page.close();
-    });
-
-    test('the trackers chunk itself failing to load: a [keksi] message, and no vendor runs (ES module build)', async () => {
-      const { page, requests, warnings, hold } = await newPage(h.browser);
-      const chunk = hold(/\/dist\/chunks\/trackers-[^/]*\.mjs$/);
-      // The chunk may be asked for before the page's load event, which the held answer then holds back:
-      // answer it first, then wait for the navigation (Firefox timed out the other way round).
-      const loaded = page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
-      (await chunk).fulfill('throw new Error("the chunk broke")');
-      await loaded;
-      await poll(() => warnings.some((w) => w.includes('[keksi] the trackers module did not load')), 'the [keksi] message');
-      await page.evaluate(() => keksi.acceptAll());
-      assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
-      assert.deepEqual(
-        requests.filter((u) => VENDOR_SCRIPT.test(u)),
-        [],
-      );
-      await page.close();
-    });
+    // A chunk that fails to load (held, then answered with a throwing body): one vendor's, or the trackers' own.
+    for (const [name, chunkName, message] of [
+      [
+        'a tracker module that fails to load: a [keksi] message, and nothing of that vendor runs (ES module build)',
+        'matomo',
+        'matomo: its module did not load',
+      ],
+      ['the trackers chunk itself failing to load: a [keksi] message, and no vendor runs (ES module build)', 'trackers', 'the trackers module did not load'],
+    ]) {
+      test(name, async () => {
+        const { page, requests, warnings, hold } = await newPage(h.browser);
+        const chunk = hold(new RegExp(`/dist/chunks/${chunkName}-[^/]*\\.mjs$`));
+        // The chunk may be asked for before the page's load event, which the held answer then holds back:
+        // answer it first, then wait for the navigation (Firefox timed out the other way round).
+        const loaded = page.goto(`${h.server.url}/test/pages/trackers-esm.html`);
+        (await chunk).fulfill('throw new Error("the chunk broke")');
+        await loaded;
+        await poll(() => warnings.some((w) => w.includes(`[keksi] ${message}`)), 'the [keksi] message');
+        await page.evaluate(() => keksi.acceptAll());
+        assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
+        assert.deepEqual(
+          requests.filter((u) => VENDOR_SCRIPT.test(u)),
+          [],
+        );
+        await page.close();
+      });
+    }
   });
 }
