@@ -46,11 +46,11 @@ export const isSafeUrl = (url: string): boolean => !/[\0-\x1f]|^\s*(?!https?:)[a
 
 /**
  * The attributes that only change texts or the layout (categories, lang, notice-url, no-reopen-button,
- * position, ignore-gpc: the only known attributes that start so). Every other one loads code, sends
+ * position: the only known attributes that start so; not ignore-gpc, which decides what "accept all" grants). Every other one loads code, sends
  * data or decides which stored choice applies (the tag IDs, consent-mode, cookie-name, log-url, …), and
  * so does any attribute added later until it is listed here.
  */
-const OPEN = /^(ca|la|n|po|i)/;
+const OPEN = /^(ca|la|n|po)/;
 
 /**
  * Reads an element's attributes. Under a nonce CSP (Keksi's tag has one) the guarded attributes count

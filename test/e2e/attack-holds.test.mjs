@@ -69,6 +69,22 @@ describe('an injected <keksi-consent> changes what is asked, never what runs wit
   });
 });
 
+describe('an injected <keksi-consent ignore-gpc>', () => {
+  test('turns Global Privacy Control off: "accept all" must still leave marketing out', async () => {
+    const { context, page, errors } = await newPage(h.browser);
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await page.goto(`${h.server.url}/test/pages/holds-attack-gpc.html`);
+    await keksiReady(page);
+    await page.waitForFunction(() => window.__ran.includes('marker'));
+    await page.evaluate(() => keksi.acceptAll());
+    await page.waitForFunction(() => keksi.getConsent());
+    assert.deepEqual(await page.evaluate(() => keksi.getConsent().rejected), ['marketing']);
+    assert.deepEqual(await ran(page), ['marker']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('an injected <keksi-consent cookie-name>', () => {
   test('points Keksi at a shop cookie whose value an attacker can choose (a remembered search): marketing must not run for a visitor who never decided', async () => {
     const { context, page, errors } = await newPage(h.browser);
