@@ -123,7 +123,7 @@ describe("DOM clobbering of the vendors' globals", () => {
 });
 
 describe('DOM clobbering: Keksi fails closed and throws nothing into the page', () => {
-  for (const name of ['querySelectorAll', 'querySelector']) {
+  for (const name of ['querySelectorAll', 'querySelector', 'cookie']) {
     test(`an injected <img name="${name}">: no uncaught error in the page, and a [keksi] message`, async () => {
       const { context, page, errors, warnings } = await newPage(h.browser);
       // goto resolves on "load": Keksi's start (on DOMContentLoaded) has run by then.
@@ -135,6 +135,23 @@ describe('DOM clobbering: Keksi fails closed and throws nothing into the page', 
       );
       // Fail closed: analytics (never agreed to) has not run.
       assert.ok(!(await ran(page)).includes('analytics'));
+      await context.close();
+    });
+  }
+});
+
+describe('DOM clobbering of document.head, .body, .documentElement (each an <img> then): Keksi keeps working', () => {
+  for (const name of ['head', 'body', 'documentElement']) {
+    test(`an injected <img name="${name}">: nothing runs before the choice, no uncaught error, and an acceptance runs and is stored`, async () => {
+      const { context, page, errors } = await newPage(h.browser);
+      await page.goto(`${h.server.url}/test/pages/holds-attack-clobber.html?name=${name}`);
+      await keksiReady(page);
+      assert.equal(await page.evaluate((n) => String(document[n]), name).then((s) => /Image|Collection/.test(s)), true);
+      assert.deepEqual(await ran(page), ['marker']);
+      await page.evaluate(() => keksi.acceptAll());
+      await page.waitForFunction(() => window.__ran.includes('analytics'));
+      assert.match((await context.cookies()).map((c) => c.name).join(), /keksi_consent/);
+      assert.deepEqual(errors, []);
       await context.close();
     });
   }
