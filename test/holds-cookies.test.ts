@@ -155,6 +155,17 @@ describe('consent that holds: the cookie', () => {
       expect(readConsentCookie().a).to.deep.equal([]);
     });
 
+    it('does not undo a service switched off: an older record granting the whole category is refused', async () => {
+      const el = await mount(SHOP());
+      const accepted = aSecondAgo();
+      el.setConsent(['analytics', 'marketing:google-ads']);
+      await gateDone();
+      const chosen = readConsentCookie();
+      storeConsent(['analytics', 'marketing'], [], { t: accepted });
+      expect(el.has('marketing:meta-pixel')).to.equal(false);
+      expect(readConsentCookie()).to.deep.equal(chosen);
+    });
+
     it("another tab's later choice is still taken", async () => {
       const el = await mount(SHOP());
       el.rejectAll();

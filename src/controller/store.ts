@@ -86,8 +86,14 @@ export class ConsentStore {
     // when a same-origin frame was loading around the earlier write). A record older than what this page
     // holds that grants more is that, never another tab's choice: what this page holds is written again.
     // One that grants less is taken (a clock set back can make another tab's newer rejection look older).
+    // "More": a category this page does not grant, or more of the services of one it grants only in part.
     const stale = parseConsentCookie(seen);
-    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some((c) => stale.accepted.includes(c) && !this._has(c)))
+    const more = (c: string) => {
+      const on = this.consent?.services[c];
+      const was = stale!.services[c];
+      return stale!.accepted.includes(c) && (!this._has(c) || (!!on && (!was || was.some((s) => !on.includes(s)))));
+    };
+    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some(more))
       return this._write(this.consent && serializeConsent(this.consent));
     const was = this.config.categories.filter((c) => this._has(c));
     this.load();
