@@ -106,6 +106,16 @@ describe('configure(): an option of the wrong type', () => {
     expect(Object.keys(options.categories)).to.deep.equal(['chat']);
   });
 
+  it('a misspelt option is named with the known ones, and the rest applies', async () => {
+    const said = await give({ servics: [{ name: 'Arviot', category: 'analytics' }], scriptUrl: { gtag: '/g.js' }, cookies: { analytics: ['_pk_id*'] } });
+    expect(said.map((s) => s.replace(/ ignored\..*/, ''))).to.deep.equal([
+      '[keksi] configure(): unknown option "servics"',
+      '[keksi] configure(): unknown option "scriptUrl"',
+    ]);
+    expect(said[0]).to.include('Known: categories, services, cookies, consentMode, scriptUrls, platforms');
+    expect(options.cookies.analytics).to.deep.equal(['_pk_id*']);
+  });
+
   it('a list given instead of the options object is refused as a whole', async () => {
     const said = await give([{ categories: { reviews: { title: 'Arviot', description: 'Tuotearviot' } } }]);
     expect(said.map((s) => s.replace(/ ignored\..*/, ''))).to.deep.equal(['[keksi] configure() takes an object;']);

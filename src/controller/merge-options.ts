@@ -24,9 +24,13 @@ const listOf =
   (list: unknown, path: string) =>
     Array.isArray(list) ? list.filter((item, n) => ok(item) || skip(`${path}[${n}]${why}`, item)) : undefined;
 
+/** The options configure() takes (core/options.ts KeksiOptions); `platforms` is read by the platforms chunk. */
+const KNOWN = ['categories', 'services', 'cookies', 'consentMode', 'scriptUrls', 'platforms'];
+
 function merge(input: unknown): void {
   if (!isObject(input)) return warn('configure() takes an object; ignored.', input);
   const more = own(input) as Record<string, unknown>;
+  for (const key in more) if (!KNOWN.includes(key)) warn(`configure(): unknown option "${key}" ignored. Known: ${KNOWN.join(', ')}.`);
   /** Each entry of `more[key]` whose name passes `id` goes into `options[key]` as `check` returns it. */
   const mergeMap = (key: 'categories' | 'cookies' | 'consentMode' | 'scriptUrls', id: RegExp, check: (v: unknown, path: string) => unknown) => {
     const map = more[key];
