@@ -136,11 +136,13 @@ export class Gate {
       if (!this._known(c)) warn(`an element is gated on "${c}", which is not a configured category; it will not run.`, el);
     }
     // data-service="name": its category granted and its switch on; "!name": decided, and it is not (see grants()).
+    // No service named: the category granted whole ("*", a service no partial grant lists), as the element
+    // could be any of its services (a pasted pixel whose switch is off, when only a video was allowed).
     const service = el.getAttribute('data-service');
     return (
       categories.length > 0 &&
       categories.every(([c, not]) => {
-        const granted = this._known(c) && this._granted(service ? c + ':' + service : c);
+        const granted = this._known(c) && this._granted(service ? c + ':' + service : not ? c : c + ':*');
         if (granted && !service) this._had.add(c);
         return not ? !granted && this._had.has(c) : granted;
       })

@@ -121,9 +121,17 @@ export class KeksiUi {
   placehold(iframe: HTMLIFrameElement): void {
     const service = iframe.getAttribute('data-service');
     // data-service="!name" is what shows while a service is off: nothing to allow.
-    if (iframe.getAttribute('data-keksi') === 'on' || this._embeds.has(iframe) || service?.[0] == '!') return;
+    const categories = (iframe.getAttribute('data-category') || '').split(/\s+/);
+    // A category the shop did not configure can never be allowed (the gate says so): no button that would record a choice.
+    if (
+      iframe.getAttribute('data-keksi') === 'on' ||
+      this._embeds.has(iframe) ||
+      service?.[0] == '!' ||
+      categories.some((c) => !this._host.config.categories.includes(c))
+    )
+      return;
     const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', document.createDocumentFragment());
-    placeholder.categories = (iframe.getAttribute('data-category') || '').split(/\s+/);
+    placeholder.categories = categories;
     placeholder.service = service;
     placeholder.label = iframe.title;
     placeholder.width = iframe.getAttribute('width');

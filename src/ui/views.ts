@@ -261,6 +261,8 @@ export function categoryViews(config: KeksiConfig, lang: Lang, options: Required
   return [NECESSARY, ...config.categories].map((id) => {
     const own = options.categories?.[id];
     const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];
+    if (!own?.title && !builtIn && id != NECESSARY)
+      warn(`category "${id}" has no texts; its id is shown. Give them with configure({ categories: { ${id}: { title, description } } }).`);
     return {
       id,
       title: localText(own?.title, lang) || builtIn?.title || id,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { configure } from '../../src/core/options.js';
-import { bannerOf, clearCookies, mount, part, prefsOf, storeConsent, unmountAll } from '../helpers.js';
-import { settled } from '../wait.js';
+import { bannerOf, captureWarnings, clearCookies, mount, part, prefsOf, storeConsent, unmountAll } from '../helpers.js';
+import { gateDone, settled } from '../wait.js';
 
 type W = Window & { dataLayer?: unknown[]; gtag?: unknown; fbq?: { queue: IArguments[] }; _fbq?: unknown };
 const w = window as W;
@@ -279,6 +279,47 @@ describe('integrations', () => {
       await settled(el);
       expect(iframe.getAttribute('src')).to.equal('about:blank');
       expect(iframe.hidden).to.equal(true);
+    });
+    it('with data-service, names the service and allows only it (not the rest of its category)', async () => {
+      const el = await mount(
+        `<script type="text/plain" data-category="marketing">window.__ran.push('untagged')</script>
+        <iframe data-category="marketing" data-service="youtube" data-src="/test/fixtures/holds-frame.html#svc" title="Video"></iframe>${SHOP('lang="fi" meta-pixel="1234567890"')}`,
+      );
+      const iframe = document.querySelector('iframe[data-src$="#svc"]') as HTMLIFrameElement;
+      const allow = part((iframe.previousElementSibling as HTMLElement).shadowRoot, 'allow');
+      expect(allow.textContent!.trim()).to.equal('Salli evästeet (youtube) ja näytä: Video');
+      allow.click();
+      await settled(el);
+      expect(el.has('marketing:youtube')).to.equal(true);
+      expect(el.has('marketing:meta-pixel')).to.equal(false);
+      expect(iframe.getAttribute('src')).to.equal('/test/fixtures/holds-frame.html#svc');
+      // A marketing script that names no service could be any of them (a pasted pixel): it waits for the whole category.
+      await gateDone();
+      expect(window.__ran).to.deep.equal([]);
+    });
+
+    it('an embed gated on a category the shop did not configure gets no "allow" button (a click would record a rejection)', async () => {
+      const el = await mount(`<iframe data-category="videos" data-src="/test/fixtures/holds-frame.html#orphan" title="Video"></iframe>${SHOP('lang="fi"')}`);
+      await settled(el);
+      const iframe = document.querySelector('iframe[data-src$="#orphan"]') as HTMLIFrameElement;
+      expect(iframe.previousElementSibling?.localName).to.not.equal('keksi-embed');
+      expect(el.getConsent()).to.equal(null);
+    });
+  });
+
+  describe("a category of the shop's own without texts", () => {
+    it('says so with the configure() shape to use; the dialog shows its id', async () => {
+      const said = await captureWarnings(
+        async () => {
+          const el = await mount(`<keksi-consent categories="analytics socialMedia" no-reopen-button lang="fi"></keksi-consent>`);
+          await el.showPreferences();
+          await settled(el);
+        },
+        (said) => said.some((s) => s.includes('socialMedia')),
+      );
+      expect(said.find((s) => s.includes('socialMedia'))).to.equal(
+        '[keksi] category "socialMedia" has no texts; its id is shown. Give them with configure({ categories: { socialMedia: { title, description } } }).',
+      );
     });
   });
 

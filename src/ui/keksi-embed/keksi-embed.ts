@@ -65,15 +65,19 @@ export class KeksiEmbed extends KeksiElement {
     const lang = this.lang as Lang;
     const t = translations[lang] || translations.en;
     const views = this.config ? categoryViews(this.config, lang) : [];
-    // "markkinointievästeet": the category's cookies by name; a shop's own category by its title.
-    const names = listOf(
-      this.categories.map(
-        (id) =>
-          (t.categories as Record<string, CategoryText | undefined>)[id]?.cookies ||
-          t.cookiesOf.replace('{c}', (views.find((v) => v.id === id)?.title || id).toLowerCase()),
-      ),
-      t.and,
-    );
+    // "markkinointievästeet": the category's cookies by name; a shop's own category by its title; a
+    // service (data-service) by its name: "evästeet (YouTube)", as allowing it allows only that service.
+    const service = this.service && (views.flatMap((v) => v.services).find((s) => s.id == this.service)?.name || this.service);
+    const names = service
+      ? t.cookiesOf.replace('{c}', service)
+      : listOf(
+          this.categories.map(
+            (id) =>
+              (t.categories as Record<string, CategoryText | undefined>)[id]?.cookies ||
+              t.cookiesOf.replace('{c}', (views.find((v) => v.id === id)?.title || id).toLowerCase()),
+          ),
+          t.and,
+        );
     return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
       <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories.map((c) => (this.service ? c + ':' + this.service : c)) })}>
