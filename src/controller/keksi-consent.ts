@@ -139,14 +139,17 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   connectedCallback(): void {
     const c = KeksiConsent.live;
-    if (this.store) {
-      KeksiConsent.live ||= this;
+    // Started before: moved, or put back when no other one runs (then it runs again, banner and all).
+    if (this.store && (!c || c == this)) {
+      KeksiConsent.live = this;
       this._listen('addEventListener');
-      this._gate?.update();
+      this._gate?.connect();
+      if (!c && this.store.ask) this.showBanner();
     } else if (!c) guard('starting Keksi', () => this._start());
     // A copy of the controller in the new page (Turbo's clone of a permanent element, or the page's
-    // own markup) gives way to the running one: one store, one gate.
-    else if (c._moving) this.replaceWith(c);
+    // own markup, also where a page script set `body.innerHTML`: Chromium connects the new markup's copy
+    // before it disconnects the running one) gives way to the running one: one store, one gate.
+    else if (c._moving || !c.isConnected) this.replaceWith(c);
     else warn('there is more than one <keksi-consent> on the page; only the first one runs.');
   }
 
@@ -193,7 +196,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const trackers = hasTrackers(read);
     // With Google or Meta tags, a decision reaches their queues before any gated tag runs, so it waits
     // for the post-paint work (started at once on such pages); otherwise gating follows the decision at once.
-    store.subscribe((consent, changed) => (trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed)));
+    // A removed element hears nothing: the running one tells the page.
+    store.subscribe(
+      (consent, changed) =>
+        KeksiConsent.live == this && (trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed)),
+    );
     this._listen('addEventListener');
     this._postPaintLoading = (trackers ? Promise.resolve(migrated) : afterFirstPaint())
       .then(() => {
@@ -273,8 +280,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     }
   };
 
-  /** Run `fn` with the UI half, loading its chunk the first time. */
+  /** Run `fn` with the UI half, loading its chunk the first time; not when this element does not run (see `_runs`). */
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
+    if (!this._runs()) return Promise.resolve();
     this._uiLoading ||= afterFirstPaint()
       .then(() => import('../ui/index.js'))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
@@ -310,6 +318,16 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     });
   }
 
+  /**
+   * Whether this element is the running controller. One that is not (removed, or a second one) changes
+   * nothing when called: the page's API (`window.keksi`, the ESM functions) always reaches the running one.
+   */
+  private _runs(): boolean {
+    const runs = KeksiConsent.live == this;
+    if (!runs) warn('<keksi-consent> not running (removed, or a second one): call ignored; use window.keksi.');
+    return runs;
+  }
+
   // ----- public methods (also window.keksi and the ESM exports) -----
 
   /** The decision that applies now, or null. A copy: changing it changes nothing. */
@@ -324,7 +342,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   /** Accept every category (but marketing under Global Privacy Control). */
   acceptAll(): void {
-    this.setConsent(this.config.categories.filter((c) => !(this.gpc && c === 'marketing')));
+    if (this._runs()) this.setConsent(this.config.categories.filter((c) => !(this.gpc && c === 'marketing')));
   }
 
   /** Reject every optional category. */
@@ -334,6 +352,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   /** Accept exactly these categories and reject the rest. */
   setConsent(categories: string[]): void {
+    if (!this._runs()) return;
     if (!Array.isArray(categories)) categories = [];
     this.store.decide(categories);
     // The dialog closes first: moving its host (see _setBannerOpen) would take an open modal out of the top layer.
@@ -355,6 +374,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   /** Forget the decision: delete the cookie and show the banner again. */
   reset(): void {
+    if (!this._runs()) return;
     this.store.reset();
     this.showBanner();
   }

@@ -81,6 +81,8 @@ export class Gate {
   private _queue: Element[] = [];
   private _waiting = false;
   private _observer?: MutationObserver;
+  /** Stopped by `disconnect()`. */
+  private _off = false;
   /** The categories seen granted on this page view (see `_allows`). */
   private _had = new Set<string>();
 
@@ -95,8 +97,9 @@ export class Gate {
     private readonly _blocked: (el: Element) => void,
   ) {}
 
-  /** Activate what is granted now, unload embeds that no longer are, and keep watching the page. */
+  /** Activate what is granted now, unload embeds that no longer are, and keep watching the page; after `disconnect()`, nothing. */
   update(): void {
+    if (this._off) return;
     for (const el of document.querySelectorAll('[data-keksi="on"][data-src]')) {
       if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
@@ -118,10 +121,21 @@ export class Gate {
     }
   }
 
-  /** Stop watching the page. */
+  /**
+   * Stop (the controller was removed): no more watching, and what was queued is dropped, also what waits
+   * for an external script still loading. Until `connect()`, `update()` does nothing.
+   */
   disconnect(): void {
+    this._off = true;
+    this._queue = [];
     this._observer?.disconnect();
     this._observer = undefined;
+  }
+
+  /** Start again after `disconnect()` (the controller was put back): activate and watch, as `update()`. */
+  connect(): void {
+    this._off = false;
+    this.update();
   }
 
   /**
@@ -151,7 +165,8 @@ export class Gate {
 
   private _consider(elements: Iterable<Element>): void {
     for (const el of elements) {
-      if (this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
+      // Not in the page (any more): an added script an update() has already run (and replaced) is one.
+      if (!el.isConnected || this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
       const script = el instanceof HTMLScriptElement;
       // A nonce taken over by dangling markup (an unclosed injected tag swallowing the shop's script
       // tag) leaves "<script" or "<style" in an attribute: browsers then ignore the nonce, and so does Keksi.

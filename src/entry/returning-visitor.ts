@@ -52,11 +52,18 @@ export function gateEarly(read: Read): boolean {
 /** The choice the page was gated on before the controller started (null when none, or after it started). */
 export const earlyConsent = (): Consent | null => consent;
 
-/** The controller takes over: the early gate (if any) now asks the controller's store. */
+/**
+ * The controller takes over: the early gate (if any) now asks the controller's store. It is handed over
+ * once: a controller started after that one was removed makes a gate of its own.
+ */
 export function adoptGate(nowGranted: Granted, nowKnown: Granted, nowBlocked: typeof blocked): Gate | undefined {
-  granted = nowGranted;
-  known = nowKnown;
-  blocked = nowBlocked;
+  const early = gate;
+  gate = undefined;
   consent = null;
-  return gate;
+  if (early) {
+    granted = nowGranted;
+    known = nowKnown;
+    blocked = nowBlocked;
+  }
+  return early;
 }

@@ -63,14 +63,19 @@ const CEILING = {
   // +29: the stale-record rule for services (below); +40: configure() names a misspelt option.
   // +55: an embed's placeholder names its service and offers no "allow" for an unconfigured category.
   // +5: the same whole-category rule in the gate; +63: a shop category without texts is named (below).
-  'dist/keksi.js': 28614,
+  // 28,422 → 28,542: a removed <keksi-consent> stops acting (the core's and the controller's share below).
+  'dist/keksi.js': 28743,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
   'dist/keksi-notice.js': 17830,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
-  core: 4106,
+  // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
+  // watches the page again, what was queued behind a loading script is dropped, connect() resumes it),
+  // an element the observer reports after an update() already ran it is not run twice (body.innerHTML),
+  // and the early gate is handed to one controller only.
+  core: 4144,
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
   // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
@@ -109,7 +114,11 @@ const CEILING = {
   // than this page holds is refused too (it ran a switched-off Meta pixel in Firefox's stale-cookie case).
   // +38: configure() names an option it does not know ("servics"), with the known ones, instead of silence.
   // +1: the UI chunk's content hash.
-  controller: 7890,
+  // 7,819 → 7,921: one running controller: a removed (or second) element's decisions, reset and UI
+  // calls are refused with a [keksi] message (a late acceptAll() undid a newer rejection), its store's
+  // changes are not acted on, put back it resumes only when none runs, and the copy in markup set with
+  // body.innerHTML gives way to the running one (Chromium connects it first: no controller ran at all).
+  controller: 7993,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

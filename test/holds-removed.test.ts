@@ -1,0 +1,194 @@
+/**
+ * Consent that holds when `<keksi-consent>` is removed: a removed element stops acting. Its gate
+ * neither watches the page nor runs what it had queued, its API changes nothing (the running element,
+ * which `window.keksi` and the ESM functions reach, decides), and putting it back while another one
+ * runs gives no second gate. Moves (Turbo, Swup, the tab-order move) are not removals: see
+ * test/e2e/holds-config.test.mjs and test/e2e/tab-order.test.mjs.
+ */
+import { expect } from '@open-wc/testing';
+import { KeksiConsent } from '../src/controller/keksi-consent.js';
+import { Gate } from '../src/core/gating.js';
+import { gateEarly } from '../src/entry/returning-visitor.js';
+import * as api from '../src/entry/api.js';
+import { captureWarnings, mount, prefsOf, readConsentCookie, storeConsent } from './helpers.js';
+import { gateDone, settled, until } from './wait.js';
+
+const SHOP = `<keksi-consent categories="analytics marketing" no-reopen-button></keksi-consent>`;
+const NOT_RUNNING = '[keksi] <keksi-consent> not running (removed, or a second one): call ignored; use window.keksi.';
+
+/** A gated script put into the page now. */
+function addGated(category: string, text: string, src = ''): HTMLScriptElement {
+  const s = document.createElement('script');
+  s.type = 'text/plain';
+  s.dataset.category = category;
+  if (src) s.setAttribute('src', src);
+  else s.text = text;
+  document.body.append(s);
+  return s;
+}
+
+/**
+ * Resolves once every MutationObserver created before this call has been told of the next change to
+ * the page (observers are told in the order they were created).
+ */
+function observed(): Promise<void> {
+  return new Promise((resolve) => {
+    const o = new MutationObserver(() => {
+      o.disconnect();
+      resolve();
+    });
+    o.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}
+
+describe('consent that holds: a removed <keksi-consent>', () => {
+  // Gated scripts a test left unactivated would run in the next test's gate.
+  afterEach(() => document.querySelectorAll('script[data-category]').forEach((s) => s.remove()));
+
+  describe('the gate', () => {
+    let gate: Gate;
+    const start = () => {
+      gate = new Gate(
+        () => true,
+        () => true,
+        () => {},
+      );
+      gate.update();
+    };
+    afterEach(() => gate.disconnect());
+
+    it('after disconnect(), update() runs nothing and does not watch the page again', async () => {
+      start();
+      gate.disconnect();
+      const there = addGated('necessary', "window.__ran.push('there')");
+      gate.update();
+      const seen = observed();
+      const added = addGated('necessary', "window.__ran.push('added')");
+      await seen;
+      expect(window.__ran).to.deep.equal([]);
+      expect([there, added].map((s) => s.isConnected)).to.deep.equal([true, true]);
+    });
+
+    // What a move of a running <keksi-consent> does (its connectedCallback updates the gate), here after
+    // `body.innerHTML = …`, whose new scripts the gate's observer hears of only after they have run.
+    it('a script that update() has run is not run again when the observer reports it', async () => {
+      start();
+      const seen = observed();
+      addGated('necessary', "window.__ran.push('once')");
+      gate.update();
+      await seen;
+      expect(window.__ran).to.deep.equal(['once']);
+    });
+
+    it('an external script that finishes loading after disconnect() lets nothing queued behind it run', async () => {
+      addGated('necessary', '', '/test/fixtures/ext-a.js');
+      addGated('necessary', "window.__ran.push('behind')");
+      start();
+      const loading = document.querySelector('script[data-keksi][src$="/test/fixtures/ext-a.js"]')!;
+      expect(loading, 'ext-a.js is loading').to.not.equal(null);
+      const loaded = new Promise((resolve) => loading.addEventListener('load', resolve, { once: true }));
+      gate.disconnect();
+      // The gate's own onload handler was set first, so it has run when this listener hears the load.
+      await loaded;
+      expect(window.__ran).to.deep.equal(['ext-a']);
+    });
+  });
+
+  describe('the controller', () => {
+    /** A started element, then taken out of the page. */
+    async function removed(): Promise<KeksiConsent> {
+      const old = await mount(SHOP);
+      old.parentElement!.remove();
+      return old;
+    }
+
+    it("a removed element's decisions change nothing: a late acceptAll() does not undo the running element's rejection", async () => {
+      const old = await removed();
+      const el = await mount(SHOP);
+      el.rejectAll();
+      const rejected = readConsentCookie();
+      const warnings = await captureWarnings(() => {
+        old.acceptAll();
+        old.setConsent(['analytics']);
+        old.rejectAll();
+        old.reset();
+      });
+      expect(warnings).to.deep.equal([NOT_RUNNING]);
+      expect(readConsentCookie()).to.deep.equal(rejected);
+      expect(el.has('analytics')).to.equal(false);
+      expect(old.has('analytics'), 'the removed element still reads the choice').to.equal(false);
+      addGated('analytics', "window.__ran.push('analytics')");
+      await gateDone();
+      expect(window.__ran).to.deep.equal([]);
+    });
+
+    it('the API (window.keksi, the ESM functions) acts on the running element', async () => {
+      const old = await removed();
+      const el = await mount(SHOP);
+      expect(KeksiConsent.live).to.equal(el);
+      api.acceptAll();
+      expect(el.has('analytics')).to.equal(true);
+      expect(api.getConsent()!.id).to.equal(el.getConsent()!.id);
+      expect(old.getConsent(), 'the removed element decided nothing').to.equal(null);
+    });
+
+    it('an element removed before it has finished starting does not watch the page', async () => {
+      const host = document.createElement('div');
+      host.innerHTML = SHOP;
+      document.body.append(host);
+      const old = host.querySelector('keksi-consent') as KeksiConsent;
+      host.remove();
+      await old.ready;
+      const el = await mount(SHOP);
+      el.acceptAll();
+      addGated('analytics', "window.__ran.push('once')");
+      await gateDone();
+      expect(window.__ran).to.deep.equal(['once']);
+    });
+
+    it('put back while another one runs, it stays stopped: one gate, one opener, one warning', async () => {
+      const old = await removed();
+      const el = await mount(SHOP);
+      const warnings = await captureWarnings(() => document.body.append(old));
+      expect(warnings).to.deep.equal(['[keksi] there is more than one <keksi-consent> on the page; only the first one runs.']);
+      expect(KeksiConsent.live).to.equal(el);
+      el.acceptAll();
+      addGated('analytics', "window.__ran.push('once')");
+      await gateDone();
+      expect(window.__ran).to.deep.equal(['once']);
+      const opener = document.createElement('button');
+      opener.setAttribute('data-keksi-open', '');
+      document.body.append(opener);
+      opener.click();
+      await until(() => prefsOf(el)?.querySelector('dialog[open]'), 'the running element opens the preferences');
+      await settled(old);
+      expect(prefsOf(old)?.querySelector('dialog[open]') ?? null, 'the stopped element opens nothing').to.equal(null);
+      old.remove();
+      opener.remove();
+    });
+
+    it('put back when none runs, it runs again', async () => {
+      const old = await removed();
+      document.body.append(old);
+      expect(KeksiConsent.live).to.equal(old);
+      old.acceptAll();
+      addGated('analytics', "window.__ran.push('again')");
+      await gateDone();
+      expect(window.__ran).to.deep.equal(['again']);
+      expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
+      old.remove();
+    });
+
+    // Last: the early gate is one per page (the script-tag entry's, src/entry/returning-visitor.ts).
+    it("a returning visitor's early gate is taken over once: a later element gates with a gate of its own", async () => {
+      storeConsent(['analytics'], ['marketing']);
+      gateEarly((n) => ({ categories: 'analytics marketing' })[n] ?? null);
+      await removed();
+      const el = await mount(SHOP);
+      expect(el.has('analytics')).to.equal(true);
+      addGated('analytics', "window.__ran.push('late')");
+      await gateDone();
+      expect(window.__ran).to.deep.equal(['late']);
+    });
+  });
+});
