@@ -60,7 +60,14 @@ const CEILING = {
   // schema 2 with its services checked against the categories it grants (a forged list grants nothing).
   // Everything merged (issue 13 + the stale-record rule + issue 15 platforms, trackers, migration, per-service choice): 28,420.
   // +2: a category without services shows no count.
-  'dist/keksi.js': 28422,
+  // Issue 17 (28,422 → 30,437, the two files together): keksi.js is the core alone and fetches the rest,
+  // keksi-rest.js, after the page's first paint, so the single tag costs the page's LCP and FCP no more
+  // than the module tag (bench/results.md). The 2,015 B are the price of two files: two gzip streams,
+  // the core's modules handed over whole (their exports kept, and named in keksi-rest.js where one
+  // bundle used mangled locals), the loader with its nonce, Trusted Types, integrity and [keksi] messages.
+  'dist/keksi.js': 30437,
+  // Issue 17: what the single tag runs before the page's first paint (the early gate, window.keksi, the loader).
+  'dist/keksi.js alone': 4843,
   // Trackers' service entries and the service table with ids merged: 17,752.
   'dist/keksi-notice.js': 17752,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
@@ -103,9 +110,17 @@ const CEILING = {
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
-test('dist/keksi.js stays under its ceiling', () => {
-  const size = gz('dist/keksi.js');
+test('dist/keksi.js with its second file, dist/keksi-rest.js, stays under its ceiling', () => {
+  const size = gz('dist/keksi.js') + gz('dist/keksi-rest.js');
   assert.ok(size <= CEILING['dist/keksi.js'], `${size} B gzip > ${CEILING['dist/keksi.js']} B`);
+});
+
+test('dist/keksi.js is the core alone: no Lit, no controller, under its own ceiling; the rest is dist/keksi-rest.js', () => {
+  const code = readFileSync('dist/keksi.js', 'utf8');
+  assert.ok(!code.includes('lit$'), 'keksi.js carries Lit');
+  assert.ok(!code.includes('googletagmanager'), 'keksi.js carries the integrations');
+  assert.ok(readFileSync('dist/keksi-rest.js', 'utf8').includes('lit$'), 'Lit is in keksi-rest.js');
+  assert.ok(gz('dist/keksi.js') <= CEILING['dist/keksi.js alone'], `${gz('dist/keksi.js')} B gzip > ${CEILING['dist/keksi.js alone']} B`);
 });
 
 test('dist/keksi-notice.js stays under its ceiling', () => {
