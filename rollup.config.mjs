@@ -88,6 +88,8 @@ const single = {
   resolveId: (source, importer) => (source === './lazy.js' && importer?.endsWith('/src/entry/script-tag.ts') ? resolvePath('src/single/loader.ts') : null),
   transform(code, id) {
     if (!id.endsWith('/src/single/loader.ts')) return null;
+    // Under --watch (npm run dev) a new keksi-rest.js rebuilds keksi.js with its new hash.
+    this.addWatchFile(resolvePath('dist/keksi-rest.js'));
     const rest = readFileSync('dist/keksi-rest.js');
     const v = createHash('sha256').update(rest).digest('hex').slice(0, 10);
     const sri = 'sha384-' + createHash('sha384').update(rest).digest('base64');
