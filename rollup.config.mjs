@@ -1,5 +1,8 @@
 // Builds:
-//  1. dist/keksi.js   — one self-contained minified IIFE for a plain <script src> (UI inlined).
+//  1. dist/keksi.js   — for a plain <script src> (one tag): the core (stored choice, gating, API) as a
+//                       minified IIFE, which fetches everything else — the controller, integrations
+//                       and UI — as one second classic script, dist/keksi-rest.js, from beside itself
+//                       when it needs it (src/single/: after the page's first paint, like keksi.mjs).
 //  2. dist/keksi.mjs  — the same as an ES module: the core (stored choice, gating, API) with lazy
 //                       chunks loaded relative to it — the controller (with the integrations) and the
 //                       UI (only when shown). A returning visitor's gated elements run on the core alone.
@@ -10,7 +13,9 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import minifyTemplates from './scripts/minify-templates.mjs';
 
 /**
@@ -67,11 +72,52 @@ const onwarn = (warning, warn) => {
 const chunkName = ({ facadeModuleId, moduleIds, name }) =>
   /\/ui\/index\.ts$/.test(facadeModuleId || '') ? 'ui' : moduleIds.some((id) => id.endsWith('keksi-consent.ts')) ? 'controller' : name;
 
+/**
+ * The single file's two halves share the core's modules: keksi-rest.js imports them (and
+ * src/single/loader.ts) from keksi.js, which hands them over on the <script> element that loads it.
+ */
+const SHARED = /\/src\/(core\/[\w-]+|entry\/api|entry\/returning-visitor|single\/loader)\.(js|ts)$/;
+const camel = (id) =>
+  basename(id)
+    .replace(/\.(js|ts)$/, '')
+    .replace(/-(\w)/g, (_, c) => c.toUpperCase());
+const shared = (source, importer) => !!importer && source.startsWith('.') && SHARED.test(resolvePath(dirname(importer), source));
+/** keksi.js loads src/single/loader.ts where keksi.mjs has src/entry/lazy.ts, with the second file's name and hash. */
+const single = {
+  name: 'single',
+  resolveId: (source, importer) => (source === './lazy.js' && importer?.endsWith('/src/entry/script-tag.ts') ? resolvePath('src/single/loader.ts') : null),
+  transform(code, id) {
+    if (!id.endsWith('/src/single/loader.ts')) return null;
+    // Under --watch (npm run dev) a new keksi-rest.js rebuilds keksi.js with its new hash.
+    this.addWatchFile(resolvePath('dist/keksi-rest.js'));
+    const rest = readFileSync('dist/keksi-rest.js');
+    const v = createHash('sha256').update(rest).digest('hex').slice(0, 10);
+    const sri = 'sha384-' + createHash('sha384').update(rest).digest('base64');
+    return code.replaceAll('__KEKSI_REST_SRI__', JSON.stringify(sri)).replaceAll('__KEKSI_REST__', JSON.stringify(`keksi-rest.js?v=${v}`));
+  },
+};
+
 export default [
+  {
+    // Built first: keksi.js names its hash.
+    input: 'src/single/rest.ts',
+    external: shared,
+    output: {
+      file: 'dist/keksi-rest.js',
+      format: 'iife',
+      inlineDynamicImports: true,
+      globals: (id) => 'K.' + camel(id),
+      // K: the core's modules, left by keksi.js on the <script> element that loads this file (else it does nothing).
+      banner: '(K=>{if(K){',
+      footer: '}})(Reflect.get(Document.prototype,"currentScript",document)?.keksi);',
+    },
+    plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
+    onwarn,
+  },
   {
     input: 'src/entry/script-tag.ts',
     output: { file: 'dist/keksi.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
+    plugins: [single, resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {

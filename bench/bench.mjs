@@ -4,24 +4,34 @@
 //     cookieconsent, alternating, at 1× and 4× CPU throttle, medians of RUNS runs: first visit to
 //     banner painted and interactive, returning visit to the gated script running, main-thread
 //     script time the widget adds, CLS.
-//  3. Host-page cost: Lighthouse (mobile, simulated throttling, offline) on the page without a
-//     widget, with Keksi and with cookieconsent: FCP, LCP, TBT, CLS medians, and the LCP element.
+//  3. Bytes per visit type: what each widget fetches (gzip, as served) on a first and a returning visit.
+//  4. Host-page cost: Lighthouse (mobile, simulated throttling, offline) on three pages (the bench shop
+//     page, a heavier shop-like page, a minimal page), each without a widget, with keksi.js (defer),
+//     the module tag and cookieconsent: FCP, LCP, TBT, CLS medians, the LCP element, and which of the
+//     widget's requests and tasks Lantern (Lighthouse's simulator) puts in the FCP and LCP graphs.
 // Prints a table and writes bench/results.md. Timings are reported, never asserted.
+// `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
+
+const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
+const only = new Set((onlyArg?.replace(/^--only=/, '') || 'runtime,bytes,lighthouse').split(','));
+const load = [loadavg()[0]];
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
-const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
-// The gating measurement is one synchronous call with a small spread: 9 runs keep the bench under 5 minutes.
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 5);
+// The gating measurement is one synchronous call with a small spread: 9 runs keep the bench under 6 minutes.
 const GATING_RUNS = Number(process.env.BENCH_GATING_RUNS || 9);
-// Applied (DevTools) throttling really waits out the throttled network: fewer runs keep the whole bench under 5 minutes.
-const LH_APPLIED_RUNS = Number(process.env.BENCH_LH_APPLIED_RUNS || 1);
+// Applied (DevTools) throttling really waits out the throttled network: off by default (the 65 simulated
+// runs fill the bench's 6 minutes); BENCH_LH_APPLIED_RUNS=1 adds one run of the bench shop page per widget.
+const LH_APPLIED_RUNS = Number(process.env.BENCH_LH_APPLIED_RUNS || 0);
 const started = Date.now();
 const version = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
 const median = (xs) => {
@@ -32,14 +42,18 @@ const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b ? (a / b).toFixed(2) : '–');
 
 // ---------- 1. sizes ----------
-const size = (files) => {
-  const buf = Buffer.concat(files.map((f) => readFileSync(f)));
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
+// Each file compressed on its own, as a server sends them, and summed.
+const size = (files) =>
+  files
+    .map((f) => readFileSync(f))
+    .reduce(
+      (n, buf) => ({
+        raw: n.raw + buf.length,
+        gzip: n.gzip + gzipSync(buf, { level: 9 }).length,
+        brotli: n.brotli + brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
 const esmCore = () => {
   const entry = readFileSync('dist/keksi.mjs', 'utf8');
   return ['dist/keksi.mjs', ...[...entry.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/(chunks\/[^"']+)["']/gm)].map((m) => 'dist/' + m[1])];
@@ -47,7 +61,8 @@ const esmCore = () => {
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 const tc = 'node_modules/tarteaucitronjs/';
 const sizes = [
-  ['Keksi dist/keksi.js (all in one)', ['dist/keksi.js']],
+  ['Keksi dist/keksi.js + dist/keksi-rest.js (the single tag: both files)', ['dist/keksi.js', 'dist/keksi-rest.js']],
+  ['Keksi dist/keksi.js alone (the single tag before the first paint: core and loader)', ['dist/keksi.js']],
   ["Keksi ESM core: what runs before a returning visitor's gated elements (page without Google/Meta tags)", esmCore()],
   [
     'Keksi ESM core + controller chunk (configuration, decisions, integrations, reopen button; after gating, before it when Google/Meta tags are used)',
@@ -68,26 +83,8 @@ const sizes = [
 const keksiAll = sizes[0].gzip;
 
 // ---------- 2. runtime ----------
-// The same shop page for every widget, from one template; written to bench/pages/generated/ (not committed).
-const GATED = '  <script type="text/plain" data-category="analytics" src="/bench/pages/ga.js"></script>\n';
-const KEKSI_ATTRS = 'data-categories="preferences analytics marketing" data-notice-url="#" data-lang="fi"';
-const PAGES = {
-  none: { head: '  <script src="/bench/pages/ga.js" defer></script>\n', body: '' },
-  keksi: { head: `  <script defer src="/dist/keksi.js" ${KEKSI_ATTRS}></script>\n${GATED}`, body: '' },
-  // The tag the README recommends: a module script at low fetch priority (never ahead of the page's own content).
-  'keksi-esm': { head: `  <script type="module" fetchpriority="low" src="/dist/keksi.mjs" ${KEKSI_ATTRS}></script>\n${GATED}`, body: '' },
-  cookieconsent: {
-    head: `  <link rel="stylesheet" href="/node_modules/vanilla-cookieconsent/dist/cookieconsent.css">\n${GATED}`,
-    // cookieconsent's run() needs document.body: loaded at the end of body, as its docs say.
-    body: '  <script src="/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>\n  <script src="/bench/pages/cookieconsent-config.js"></script>\n',
-  },
-};
-const template = readFileSync('bench/pages/shop.template.html', 'utf8');
-mkdirSync('bench/pages/generated', { recursive: true });
-for (const [name, { head, body }] of Object.entries(PAGES)) {
-  writeFileSync(`bench/pages/generated/${name}.html`, template.replace('<!-- widget:head -->', head).replace('<!-- widget:body -->', body));
-}
-
+// The same pages for every widget, from one template each (bench/pages.mjs).
+writePages();
 const server = await startServer();
 const { chrome } = findBrowsers(['chromium']);
 const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
@@ -173,71 +170,157 @@ async function session(widget, rate, returning) {
   return result;
 }
 
-const WIDGETS = ['keksi', 'keksi-esm', 'cookieconsent', 'none'];
+const RT_WIDGETS = ['keksi', 'keksi-esm', 'cookieconsent', 'none'];
 const runtime = {};
-for (const rate of [1, 4]) {
-  for (const returning of [false, true]) {
-    const key = `${rate}x ${returning ? 'returning' : 'first'}`;
-    runtime[key] = Object.fromEntries(WIDGETS.map((w) => [w, []]));
-    // The page without a widget is the same on every visit: it is measured with the first visits only.
-    // The single-file build is measured at 1× only (the recommended tag is keksi.mjs): this keeps the
-    // whole bench under 5 minutes.
-    const widgets = WIDGETS.filter((w) => !(returning && w === 'none') && !(rate !== 1 && w === 'keksi'));
-    for (let i = 0; i < RUNS; i++) {
-      for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
-    }
-    if (returning) runtime[key].none = runtime[`${rate}x first`].none;
-  }
-}
-// Gating cost: 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
-// the same DOM work done by hand on copies (what the browser itself costs, without Keksi).
 const gating = [];
 const handmade = [];
-for (let i = 0; i < GATING_RUNS; i++) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/bench/pages/gating.html`);
-  await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
-  gating.push(
-    await page.evaluate(() => {
-      const t0 = performance.now();
-      window.keksi.acceptAll();
-      const t1 = performance.now();
-      const on = document.querySelectorAll('[data-keksi="on"]').length;
-      return on === 500 && window.__n === 250 ? t1 - t0 : NaN;
-    }),
-  );
-  await context.close();
-  // The same DOM work by hand, on a fresh copy of the page, so neither run pays for the other's loads.
-  const bare = await browser.newContext();
-  const page2 = await bare.newPage();
-  await page2.goto(`${server.url}/bench/pages/gating.html?bare`);
-  await page2.waitForFunction(() => document.querySelector('keksi-consent')?.store);
-  handmade.push(
-    await page2.evaluate(() => {
-      const copies = [...document.querySelectorAll('[data-category]')].map((e) => {
-        const c = e.cloneNode(true);
-        c.removeAttribute('data-category');
-        e.replaceWith(c);
-        return c;
-      });
-      const t0 = performance.now();
-      for (const old of copies) {
-        if (old.localName === 'script') {
-          const s = document.createElement('script');
-          s.text = old.text;
-          old.replaceWith(s);
-        } else old.setAttribute('src', old.getAttribute('data-src'));
+if (only.has('runtime')) {
+  for (const rate of [1, 4]) {
+    for (const returning of [false, true]) {
+      const key = `${rate}x ${returning ? 'returning' : 'first'}`;
+      runtime[key] = Object.fromEntries(RT_WIDGETS.map((w) => [w, []]));
+      // The page without a widget is the same on every visit: it is measured with the first visits only.
+      // The single-file build is measured at 1× only (the recommended tag is keksi.mjs): this keeps the
+      // whole bench under 6 minutes.
+      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none') && !(rate !== 1 && w === 'keksi'));
+      for (let i = 0; i < RUNS; i++) {
+        for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
       }
-      return performance.now() - t0;
-    }),
+      if (returning) runtime[key].none = runtime[`${rate}x first`].none;
+    }
+  }
+  // Gating cost: 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
+  // the same DOM work done by hand on copies (what the browser itself costs, without Keksi).
+  for (let i = 0; i < GATING_RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/bench/pages/gating.html`);
+    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store);
+    gating.push(
+      await page.evaluate(() => {
+        const t0 = performance.now();
+        window.keksi.acceptAll();
+        const t1 = performance.now();
+        const on = document.querySelectorAll('[data-keksi="on"]').length;
+        return on === 500 && window.__n === 250 ? t1 - t0 : NaN;
+      }),
+    );
+    await context.close();
+    // The same DOM work by hand, on a fresh copy of the page, so neither run pays for the other's loads.
+    const bare = await browser.newContext();
+    const page2 = await bare.newPage();
+    await page2.goto(`${server.url}/bench/pages/gating.html?bare`);
+    await page2.waitForFunction(() => document.querySelector('keksi-consent')?.store);
+    handmade.push(
+      await page2.evaluate(() => {
+        const copies = [...document.querySelectorAll('[data-category]')].map((e) => {
+          const c = e.cloneNode(true);
+          c.removeAttribute('data-category');
+          e.replaceWith(c);
+          return c;
+        });
+        const t0 = performance.now();
+        for (const old of copies) {
+          if (old.localName === 'script') {
+            const s = document.createElement('script');
+            s.text = old.text;
+            old.replaceWith(s);
+          } else old.setAttribute('src', old.getAttribute('data-src'));
+        }
+        return performance.now() - t0;
+      }),
+    );
+    await bare.close();
+  }
+}
+const runtimeSeconds = (Date.now() - started) / 1000;
+load.push(loadavg()[0]);
+
+// ---------- 3. bytes per visit type ----------
+// What each widget fetches on the bench shop page (response bodies as served: gzip -9 for text), on a
+// first visit (until the banner is interactive and the network is idle) and on a returning visit
+// (after accept all: until the gated script ran, the controller is ready and the network is idle).
+const mine = (url) => /\/dist\/|vanilla-cookieconsent|cookieconsent-config/.test(url);
+async function fetched(widget, returning) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const url = `${server.url}/bench/pages/generated/${widget}.html`;
+  if (returning) {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+    await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
+    await page.waitForFunction(() => window.__gaRan);
+  }
+  const files = [];
+  const done = [];
+  page.on(
+    'requestfinished',
+    (r) => mine(r.url()) && done.push(r.sizes().then((z) => files.push({ name: new URL(r.url()).pathname, bytes: z.responseBodySize }))),
   );
-  await bare.close();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  if (returning) await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
+  else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+  if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(done);
+  await context.close();
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  return { total: files.reduce((n, f) => n + f.bytes, 0), files };
+}
+const bytes = {};
+if (only.has('bytes')) {
+  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) bytes[w] = { first: await fetched(w, false), returning: await fetched(w, true) };
 }
 await browser.close();
-const runtimeSeconds = (Date.now() - started) / 1000;
 
-// ---------- 3. Lighthouse ----------
+// ---------- 4. Lighthouse ----------
+// Which of the widget's requests and tasks Lantern put in the graphs it simulates FCP and LCP on: a
+// request that ended before the observed paint and a script evaluated before it count as needed for
+// it (lighthouse/…/lantern/metrics/FirstContentfulPaint.js, getFirstPaintBasedGraph).
+// The widget's files, and the floor's script (bench/pages.mjs): gated, ga.js is never fetched in these runs.
+const widgetFile = (url) => mine(url) || /\/ga\.js$/.test(url);
+async function lanternShare(artifacts, settings) {
+  const { LanternFirstContentfulPaint } = await import('lighthouse/core/computed/metrics/lantern-first-contentful-paint.js');
+  const { LanternLargestContentfulPaint } = await import('lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js');
+  const data = {
+    trace: artifacts.Trace,
+    devtoolsLog: artifacts.DevtoolsLog,
+    gatherContext: artifacts.GatherContext,
+    settings,
+    URL: artifacts.URL,
+    SourceMaps: artifacts.SourceMaps,
+    HostDPR: artifacts.HostDPR,
+    simulator: null,
+  };
+  const context = { computedCache: new Map(), settings };
+  const out = {};
+  for (const [metric, Computed] of [
+    ['FCP', LanternFirstContentfulPaint],
+    ['LCP', LanternLargestContentfulPaint],
+  ]) {
+    const result = await Computed.request(data, context);
+    const names = new Set();
+    for (const [kind, graph, simulated] of [
+      ['optimistic', result.optimisticGraph, result.optimisticEstimate],
+      ['pessimistic', result.pessimisticGraph, result.pessimisticEstimate],
+    ]) {
+      graph.traverse((node) => {
+        const timing = simulated.nodeTimings.get(node);
+        const ms = timing ? Math.round(timing.duration) : 0;
+        if (node.type === 'network' && widgetFile(node.request.url) && !node.isMainDocument())
+          names.add(`${kind}: ${basename(new URL(node.request.url).pathname)} (${node.request.priority}, ${ms} ms)`);
+        if (node.type === 'cpu') {
+          const urls = [...node.getEvaluateScriptURLs()].filter(widgetFile).map((u) => basename(new URL(u).pathname));
+          if (urls.length) names.add(`${kind}: evaluating ${urls.join(', ')} (task ${ms} ms)`);
+        }
+      });
+    }
+    out[metric] = [...names].join('; ') || 'none';
+  }
+  return out;
+}
+
 async function lighthouseRuns() {
   const { default: lighthouse } = await import('lighthouse');
   const port = 9300 + Math.floor(Math.random() * 500);
@@ -255,41 +338,51 @@ async function lighthouseRuns() {
     }
   }
   const out = { simulate: {}, devtools: {} };
+  const run = async (page, w, throttlingMethod) => {
+    const r = await lighthouse(`${server.url}/bench/pages/generated/${pageName(page, w)}.html`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      throttlingMethod,
+      disableFullPageScreenshot: true,
+      onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
+    });
+    const a = r.lhr.audits;
+    const rows = ((out[throttlingMethod][page] ||= {})[w] ||= []);
+    // The graphs of the first run of each widget page (they name the same requests run after run).
+    const graphs = throttlingMethod === 'simulate' && w !== 'none' && !rows.length ? await lanternShare(r.artifacts, r.lhr.configSettings) : null;
+    rows.push({
+      fcp: a['first-contentful-paint'].numericValue,
+      lcp: a['largest-contentful-paint'].numericValue,
+      tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      lcpElement: a['lcp-breakdown-insight']?.details?.items?.find((x) => x.type === 'node')?.selector || '',
+      graphs,
+    });
+  };
   try {
-    for (let i = 0; i < Math.max(LH_RUNS, LH_APPLIED_RUNS); i++) {
-      for (const throttlingMethod of ['simulate', 'devtools'])
-        for (const w of ['none', 'keksi', 'keksi-esm', 'cookieconsent']) {
-          if (i >= (throttlingMethod === 'simulate' ? LH_RUNS : LH_APPLIED_RUNS)) continue;
-          if (throttlingMethod === 'devtools' && w === 'keksi') continue; // applied throttling is slow: the recommended tag only
-          const r = await lighthouse(`${server.url}/bench/pages/generated/${w}.html`, {
-            port,
-            output: 'json',
-            logLevel: 'error',
-            throttlingMethod,
-            disableFullPageScreenshot: true,
-            onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
-          });
-          const a = r.lhr.audits;
-          (out[throttlingMethod][w] ||= []).push({
-            fcp: a['first-contentful-paint'].numericValue,
-            lcp: a['largest-contentful-paint'].numericValue,
-            tbt: a['total-blocking-time'].numericValue,
-            cls: a['cumulative-layout-shift'].numericValue,
-            lcpElement: a['lcp-breakdown-insight']?.details?.items?.find((x) => x.type === 'node')?.selector || '',
-          });
-        }
+    // Run by run, every page and widget in turn (the order reversed every other run), so a slow spell
+    // of the machine falls on all of them.
+    for (let i = 0; i < LH_RUNS; i++) {
+      const order = Object.keys(PAGES).flatMap((page) => [...WIDGETS, ...(page === 'minimal' ? ['floor'] : [])].map((w) => [page, w]));
+      for (const [page, w] of i % 2 ? order.reverse() : order) await run(page, w, 'simulate');
     }
+    // Applied (DevTools) throttling: the bench shop page, the recommended tag next to none and cookieconsent.
+    for (let i = 0; i < LH_APPLIED_RUNS; i++) for (const w of ['none', 'keksi-esm', 'keksi', 'cookieconsent']) await run('shop', w, 'devtools');
   } finally {
     chromeProc.kill();
   }
   return out;
 }
 let lh = null;
+const lhStarted = Date.now();
 try {
-  if (LH_RUNS > 0) lh = await lighthouseRuns();
+  if (LH_RUNS > 0 && only.has('lighthouse')) lh = await lighthouseRuns();
 } catch (error) {
-  console.error('Lighthouse did not run:', error.message);
+  console.error('Lighthouse did not run:', error);
 }
+const lhSeconds = (Date.now() - lhStarted) / 1000;
+load.push(loadavg()[0]);
 await server.close();
 
 // ---------- report ----------
@@ -299,21 +392,24 @@ lines.push(`# Keksi benchmark`, '');
 lines.push(
   `Run ${new Date().toISOString()} on ${cpus().length}× ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
     `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
-    `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime part ${runtimeSeconds.toFixed(0)} s).`,
+    `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Parts: ${[...only].join(', ')}. ` +
+    `Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime and bytes ${runtimeSeconds.toFixed(0)} s, Lighthouse ${lhSeconds.toFixed(0)} s). ` +
+    `Load average (1 min) at the start, after the runtime part, after Lighthouse: ${load.map((l) => l.toFixed(1)).join(', ')} (other processes share the cores: timings are noisier the higher it is).`,
   '',
 );
-lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
+lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js + keksi-rest.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
 for (const s of sizes) lines.push(`| ${s.name} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${ratio(keksiAll, s.gzip)} |`);
-lines.push(
-  '',
-  '## Runtime (medians, ms; mobile viewport)',
-  '',
-  'First visit: navigation start → banner painted and interactive. Returning visit: navigation start → the gated script ran. ' +
-    'Script time: Chromium\'s ScriptDuration for the whole page load; "added" is the widget\'s share (minus the page without a widget).',
-  '',
-  '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |',
-  '|---|---:|---:|---:|---:|---:|',
-);
+if (only.has('runtime'))
+  lines.push(
+    '',
+    '## Runtime (medians, ms; mobile viewport)',
+    '',
+    'First visit: navigation start → banner painted and interactive. Returning visit: navigation start → the gated script ran. ' +
+      'Script time: Chromium\'s ScriptDuration for the whole page load; "added" is the widget\'s share (minus the page without a widget).',
+    '',
+    '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
 for (const [key, cell] of Object.entries(runtime)) {
   const metric = key.endsWith('first') ? 'banner' : 'ga';
   const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
@@ -339,25 +435,53 @@ for (const [key, cell] of Object.entries(runtime)) {
     `| ${key}: longest frame ≥ 50 ms with the widget's code in it (its style + layout), median (0: none) | ${fl('keksi')} | ${fl('keksi-esm')} | ${fl('cookieconsent')} | | |`,
   );
 }
-lines.push(
-  '',
-  `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
-    `The same DOM work done by hand, without Keksi: median ${fmt(median(handmade), 1)} ms.`,
-);
-for (const [method, pages] of Object.entries(lh || {})) {
+if (only.has('runtime'))
   lines.push(
     '',
-    `## Host page: Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians`,
-    '',
-    '| page | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |',
-    '|---|---:|---:|---:|---:|---|---:|---:|',
+    `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
+      `The same DOM work done by hand, without Keksi: median ${fmt(median(handmade), 1)} ms.`,
   );
-  const base = { fcp: m(pages.none, 'fcp'), lcp: m(pages.none, 'lcp') };
-  for (const [w, rows] of Object.entries(pages)) {
-    const added = (k) => (w === 'none' ? '' : fmt(((m(rows, k) - base[k]) / base[k]) * 100, 1) + ' %');
+if (Object.keys(bytes).length) {
+  lines.push(
+    '',
+    '## Bytes per visit type (bench shop page; response bodies as served, gzip -9)',
+    '',
+    'First visit: until the banner is interactive and the network is idle. Returning visit (after accept all): until the gated script ran and the network is idle.',
+    '',
+    '| widget | first visit B | files | returning visit B | files |',
+    '|---|---:|---|---:|---|',
+  );
+  const list = (v) => v.files.map((f) => `${f.name.replace(/^.*\//, '').replace(/-[\w-]{8}\.mjs$/, '-….mjs')} ${f.bytes}`).join(', ');
+  for (const [w, v] of Object.entries(bytes)) lines.push(`| ${w} | ${v.first.total} | ${list(v.first)} | ${v.returning.total} | ${list(v.returning)} |`);
+}
+const LABEL = {
+  none: 'none',
+  keksi: 'keksi.js (defer)',
+  'keksi-esm': 'keksi.mjs (module tag)',
+  cookieconsent: 'cookieconsent',
+  floor: 'floor: one 114-byte deferred script',
+};
+for (const [method, pages] of Object.entries(lh || {})) {
+  for (const [page, widgets] of Object.entries(pages)) {
     lines.push(
-      `| ${w} | ${fmt(m(rows, 'fcp'))} | ${fmt(m(rows, 'lcp'))} | ${fmt(m(rows, 'tbt'))} | ${fmt(m(rows, 'cls'), 3)} | ${rows[0].lcpElement} | ${added('fcp')} | ${added('lcp')} |`,
+      '',
+      `## Host page "${page}": Lighthouse mobile, ${method === 'simulate' ? 'simulated throttling (Lighthouse default, Lantern model)' : 'applied (DevTools) throttling'} — medians of ${widgets.none.length}`,
+      '',
+      '| widget | FCP ms | LCP ms | TBT ms | CLS | LCP element | FCP added | LCP added |',
+      '|---|---:|---:|---:|---:|---|---:|---:|',
     );
+    const base = { fcp: m(widgets.none, 'fcp'), lcp: m(widgets.none, 'lcp') };
+    for (const [w, rows] of Object.entries(widgets)) {
+      const added = (k) => (w === 'none' ? '' : fmt(((m(rows, k) - base[k]) / base[k]) * 100, 1) + ' %');
+      lines.push(
+        `| ${LABEL[w]} | ${fmt(m(rows, 'fcp'))} | ${fmt(m(rows, 'lcp'))} | ${fmt(m(rows, 'tbt'))} | ${fmt(m(rows, 'cls'), 3)} | ${rows[0].lcpElement} | ${added('fcp')} | ${added('lcp')} |`,
+      );
+    }
+    const graphs = Object.entries(widgets).filter(([, rows]) => rows[0].graphs);
+    if (graphs.length) {
+      lines.push('', "The widget's requests and script evaluations in Lantern's graphs (first run; simulated durations):", '');
+      for (const [w, rows] of graphs) lines.push(`- ${LABEL[w]}: FCP — ${rows[0].graphs.FCP}. LCP — ${rows[0].graphs.LCP}.`);
+    }
   }
 }
 const report = lines.join('\n') + '\n';

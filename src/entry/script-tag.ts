@@ -13,6 +13,7 @@ import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
+import { loadController, loadUi } from './lazy.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
 export type KeksiApi = typeof api & { push(fn: (keksi: KeksiApi) => void): void };
@@ -81,14 +82,14 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
     const returning = guard('gating the page', () => gateEarly(read), false);
     const now = returning ? !earlyConsent() : hasTrackers(read);
     const load = () =>
-      import('../controller/keksi-consent.js').then(
+      loadController().then(
         ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
         (error) => warn('Keksi could not be loaded; nothing gated runs', error),
       );
     if (now) load();
     else
       afterFirstPaint().then(() => {
-        if (!returning) import('../ui/index.js').catch(() => {});
+        if (!returning) loadUi().catch(() => {});
         load();
       });
   };

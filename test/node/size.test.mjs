@@ -64,7 +64,15 @@ const CEILING = {
   // +55: an embed's placeholder names its service and offers no "allow" for an unconfigured category.
   // +5: the same whole-category rule in the gate; +63: a shop category without texts is named (below).
   // 28,422 → 28,542: a removed <keksi-consent> stops acting (the core's and the controller's share below).
-  'dist/keksi.js': 28743,
+  // Issue 17 (28,422 → 30,437, the two files together): keksi.js is the core alone and fetches the rest,
+  // keksi-rest.js, after the page's first paint, so the single tag costs the page's LCP and FCP no more
+  // than the module tag (bench/results.md). The 2,015 B are the price of two files: two gzip streams,
+  // the core's modules handed over whole (their exports kept, and named in keksi-rest.js where one
+  // bundle used mangled locals), the loader with its nonce, Trusted Types, integrity and [keksi] messages.
+  // Merged with a removed <keksi-consent> stops acting and the review's fixes: 30,766.
+  'dist/keksi.js': 30766,
+  // Issue 17: what the single tag runs before the page's first paint (the early gate, window.keksi, the loader).
+  'dist/keksi.js alone': 4880,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -122,9 +130,17 @@ const CEILING = {
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
-test('dist/keksi.js stays under its ceiling', () => {
-  const size = gz('dist/keksi.js');
+test('dist/keksi.js with its second file, dist/keksi-rest.js, stays under its ceiling', () => {
+  const size = gz('dist/keksi.js') + gz('dist/keksi-rest.js');
   assert.ok(size <= CEILING['dist/keksi.js'], `${size} B gzip > ${CEILING['dist/keksi.js']} B`);
+});
+
+test('dist/keksi.js is the core alone: no Lit, no controller, under its own ceiling; the rest is dist/keksi-rest.js', () => {
+  const code = readFileSync('dist/keksi.js', 'utf8');
+  assert.ok(!code.includes('lit$'), 'keksi.js carries Lit');
+  assert.ok(!code.includes('googletagmanager'), 'keksi.js carries the integrations');
+  assert.ok(readFileSync('dist/keksi-rest.js', 'utf8').includes('lit$'), 'Lit is in keksi-rest.js');
+  assert.ok(gz('dist/keksi.js') <= CEILING['dist/keksi.js alone'], `${gz('dist/keksi.js')} B gzip > ${CEILING['dist/keksi.js alone']} B`);
 });
 
 test('dist/keksi-notice.js stays under its ceiling', () => {
