@@ -13,7 +13,7 @@ import { hasTrackers } from '../core/trackers.js';
 import { Gate, scriptNonce, vendorHold } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { options } from './merge-options.js';
-import type { KeksiOptions } from '../core/options.js';
+import type { MergedOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
@@ -118,7 +118,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   /** Whether Global Privacy Control applies (the browser sends it and `ignore-gpc` is not set). */
   gpc = false;
   /** The options given with `configure()`, shared with `<keksi-notice>` (which may be another bundle). */
-  readonly options: Required<KeksiOptions> = options;
+  readonly options: MergedOptions = options;
 
   private _gate?: Gate;
   /** The started post-paint work (integrations, reopen button). */

@@ -1,7 +1,7 @@
 // Platforms' consent APIs driven by Keksi: Shopify's Customer Privacy API and the WP Consent API,
 // each against a stub shaped like the platform's documented (Shopify) or shipped (WordPress) code.
 import { expect } from '@open-wc/testing';
-import { configure } from '../../src/core/options.js';
+import { configure, options } from '../../src/core/options.js';
 import type { KeksiConsent } from '../../src/controller/keksi-consent.js';
 import { bannerOf, captureWarnings, mount, part, storeConsent } from '../helpers.js';
 import { settled, until } from '../wait.js';
@@ -173,6 +173,14 @@ describe('platform attribute and mapping', () => {
     // The bad entry is ignored (analytics keeps its default), the good one applies.
     await until(() => shop.consents().length, 'setTrackingConsent');
     expect(shop.consents()).to.deep.equal([{ ...NONE, analytics: true, preferences: true }]);
+  });
+
+  it('configure({ platforms }) is read by the platforms chunk, not merged into options, and the options type says so', async () => {
+    configure({ platforms: { 'shopify:analytics': 'marketing' } });
+    await mount(SHOP());
+    expect(Object.keys(options).sort()).to.deep.equal(['categories', 'consentMode', 'cookies', 'scriptUrls', 'services']);
+    // @ts-expect-error -- the merged options have no `platforms` (tsc -p tsconfig.test.json checks this line)
+    expect(options.platforms).to.equal(undefined);
   });
 
   it('configure() called after Keksi has started still changes the mapping at the next decision', async () => {
