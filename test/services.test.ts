@@ -147,6 +147,50 @@ describe('per-service choice', () => {
     });
   });
 
+  describe('keksi-change', () => {
+    let stop = () => {};
+    afterEach(() => stop());
+    /** The `changed` of each keksi-change from now on (until the test ends). */
+    const changes = () => {
+      const seen: string[][] = [];
+      const listener = (e: CustomEvent<{ changed?: string[] }>) => seen.push(e.detail.changed!);
+      document.addEventListener('keksi-change', listener);
+      stop = () => document.removeEventListener('keksi-change', listener);
+      return seen;
+    };
+
+    it('names each category and `category:service` whose granted state changed, a service switched alone too', async () => {
+      const el = await mount(SHOP);
+      const seen = changes();
+      el.acceptAll();
+      el.setConsent(['analytics', 'marketing:google-ads']);
+      el.setConsent(['analytics', 'marketing:google-ads', 'marketing:meta-pixel']);
+      el.setConsent(['analytics', 'marketing']);
+      el.rejectAll();
+      // Keksi's own checks (Consent Mode's analytics:ga, the clean-up's built-in services) may add analytics:ga.
+      const all = ['analytics', 'marketing', 'marketing:google-ads', 'marketing:meta-pixel'];
+      expect(seen[0]).to.include.members(all);
+      expect(seen.slice(1, 4)).to.deep.equal([['marketing:meta-pixel'], ['marketing:meta-pixel'], []]);
+      expect(seen[4]).to.include.members(all);
+    });
+
+    it('names a service the page asked about (a data-service element, keksi.has()), not one it never did', async () => {
+      configure({ services: [{ name: 'Klarna', category: 'marketing', provider: 'Klarna Bank AB (publ)', purpose: 'x', cookies: [] }] });
+      const el = await mount(
+        `<script type="text/plain" data-category="marketing" data-service="chat">window.__ran.push('chat')</script>
+        <keksi-consent categories="analytics marketing" no-reopen-button></keksi-consent>`,
+      );
+      const seen = changes();
+      el.acceptAll();
+      el.has('marketing:klarna');
+      el.setConsent(['analytics', 'marketing:other']);
+      // Keksi's clean-up also asks for the built-in services (their cookies): those may be named too.
+      expect(seen[0]).to.include.members(['analytics', 'marketing', 'marketing:chat']);
+      expect(seen[1]).to.include.members(['marketing:chat', 'marketing:klarna']);
+      for (const name of ['analytics', 'marketing', 'marketing:other']) expect(seen[1]).to.not.include(name);
+    });
+  });
+
   describe('integrations', () => {
     it('marketing granted with Meta switched off: Meta hears revoke and loads nothing, Google Ads stays granted', async () => {
       const el = await mount(SHOP);

@@ -6,7 +6,7 @@
  * page) use only this, never the store, the gate or the controller's other fields. Type-only: it
  * costs no bytes. A change here is a change to what a separately loaded notice may rely on.
  */
-import type { KeksiOptions } from '../core/options.js';
+import type { MergedOptions } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import type { KeksiConfig, Lang } from './config.js';
 
@@ -18,7 +18,7 @@ export interface ConsentHost {
    */
   readonly config: KeksiConfig;
   /** The options given with `configure()`, validated and merged. */
-  readonly options: Required<KeksiOptions>;
+  readonly options: MergedOptions;
   /** The visitor's language. */
   readonly language: Lang;
   /** Whether Global Privacy Control applies (marketing is then never offered as "accept all"). */

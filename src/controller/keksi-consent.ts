@@ -13,7 +13,7 @@ import { hasTrackers } from '../core/trackers.js';
 import { Gate, scriptNonce, vendorHold } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { options } from './merge-options.js';
-import type { KeksiOptions } from '../core/options.js';
+import type { MergedOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
@@ -35,7 +35,10 @@ export const whenIdle = (fn: () => void): void => {
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
   consent: Consent | null;
-  /** Categories whose granted state changed (only on `keksi-change`). */
+  /**
+   * Categories, and `category:service` names the page has asked about, whose granted state changed, as
+   * `has()` answers them (only on `keksi-change`).
+   */
   changed?: string[];
 }
 
@@ -76,7 +79,7 @@ declare global {
  * @attr hotjar - Hotjar site ID, category `analytics`
  * @attr {'basic' | 'advanced'} [consent-mode=basic] - `advanced` loads Google's and Meta's scripts at once with everything denied
  * @attr log-url - POST each decision to the shop's own endpoint (proof of consent)
- * @attr {boolean} reload-on-withdraw - reload the page when a category whose scripts already ran is withdrawn
+ * @attr {boolean} reload-on-withdraw - reload the page when a category or service that already ran is withdrawn
  * @attr {boolean} ignore-gpc - do not treat Global Privacy Control as an objection to marketing
  * @attr {'detected' | 'shopify' | 'wordpress'} [platform=detected] - drive this platform's consent API even before its script has loaded (detected otherwise; docs/platforms.md)
  * @attr {'none' | 'cookieconsent'} [migrate-from=none] - `cookieconsent`: take over cookieconsent v3's stored choice (`cc_cookie`) once, when there is no Keksi choice
@@ -118,7 +121,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   /** Whether Global Privacy Control applies (the browser sends it and `ignore-gpc` is not set). */
   gpc = false;
   /** The options given with `configure()`, shared with `<keksi-notice>` (which may be another bundle). */
-  readonly options: Required<KeksiOptions> = options;
+  readonly options: MergedOptions = options;
 
   private _gate?: Gate;
   /** The started post-paint work (integrations, reopen button). */
@@ -249,9 +252,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
 
-  /** Remember which categories have had code run on this page (it cannot be unloaded). */
+  /** Remember which categories and services have had code run on this page (it cannot be unloaded). */
   private _noteRun(): void {
-    for (const c of this.config.categories) if (this.store.granted(c)) this._ran.add(c);
+    for (const c of this.store.names()) if (this.store.granted(c)) this._ran.add(c);
   }
 
   /**

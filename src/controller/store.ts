@@ -20,7 +20,7 @@ function randomId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Called after every decision and reset, with the categories whose granted state changed. */
+/** Called after every decision and reset, with the categories and `category:service` names whose granted state changed (see names()). */
 export type ConsentListener = (consent: Consent | null, changed: string[]) => void;
 
 export class ConsentStore {
@@ -37,6 +37,8 @@ export class ConsentStore {
   private _looked = false;
   /** The newest decision this page has held (with none: when it first found none); see `sync`. */
   private _since = 0;
+  /** Every name `granted()` was asked about (see names()). */
+  private _asked = new Set<string>();
 
   constructor(
     readonly config: KeksiConfig,
@@ -68,6 +70,7 @@ export class ConsentStore {
   /** Whether a category or `category:service` is granted now (`necessary` always is), after a look for another tab's choice. */
   granted(category: string): boolean {
     this.sync();
+    this._asked.add(category);
     return this._has(category);
   }
 
@@ -95,14 +98,33 @@ export class ConsentStore {
     };
     if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some(more))
       return this._write(this.consent && serializeConsent(this.consent));
-    const was = this.config.categories.filter((c) => this._has(c));
+    const was = this._granted();
     this.load();
-    const changed = this.config.categories.filter((c) => was.includes(c) !== this._has(c));
+    const changed = this._changed(was);
     if (changed.length) queueMicrotask(() => this._notify(changed));
   }
 
   private _has(name: string): boolean {
     return grants(this.consent, name);
+  }
+
+  /**
+   * The names whose changes listeners hear of: the configured categories and every `category:service`
+   * this page has asked about (its gated elements' data-service, the integrations' own services,
+   * keksi.has()); a negated name is the same change seen from the other side.
+   */
+  names(): string[] {
+    return [...new Set([...this.config.categories, ...this._asked])].filter((n) => !/[!*]/.test(n));
+  }
+
+  /** The names granted now (see names()). */
+  private _granted(): string[] {
+    return this.names().filter((n) => this._has(n));
+  }
+
+  /** What changed since `was` (see _granted): granted then and not now, or now and not then. */
+  private _changed(was: string[]): string[] {
+    return this.names().filter((n) => was.includes(n) !== this._has(n));
   }
 
   private _read(): string[] {
@@ -140,22 +162,22 @@ export class ConsentStore {
       rejected: categories.filter((c) => !granted.includes(c)),
       services,
     };
-    const changed = categories.filter((c) => this._has(c) !== granted.includes(c));
+    const was = this._granted();
     this.consent = consent;
     this.ask = false;
     this._write(serializeConsent(consent));
-    this._notify(changed);
+    this._notify(this._changed(was));
     return consent;
   }
 
   /** Forget the decision and delete the cookie. */
   reset(): void {
-    const changed = this.config.categories.filter((c) => this._has(c));
+    const was = this._granted();
     this.consent = null;
     this.ask = true;
     this._since = this._now();
     this._write(null);
-    this._notify(changed);
+    this._notify(this._changed(was));
   }
 
   // Attributes as a string, not js-cookie's object: a polluted Object.prototype would add its keys.

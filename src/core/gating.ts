@@ -25,7 +25,8 @@ const urlOf = (el: Element) => el.getAttribute('data-src') || el.getAttribute('s
 
 /**
  * A gated YouTube or Vimeo embed's privacy-enhanced address, unless it has `data-keep-url`: YouTube's
- * youtube-nocookie.com, Vimeo's `dnt=1` (unless `dnt` is given). Any other address is unchanged. In the
+ * youtube-nocookie.com, Vimeo's `dnt=1` (unless `dnt` is given: `?dnt=1`, or `&dnt=1` after the
+ * address's own parameters). Any other address is unchanged. In the
  * core, because a returning visitor's iframes get their `src` from the core alone (the early gate, before
  * any chunk is fetched); anywhere later, youtube.com would already have set its cookies.
  */
@@ -34,7 +35,7 @@ const embedUrl = (el: Element, url = urlOf(el)) =>
     ? url
     : url
         .replace(/^https:\/\/(www\.)?youtube\.com\/embed\//, 'https://www.youtube-nocookie.com/embed/')
-        .replace(/^(https:\/\/player\.vimeo\.com\/video\/[^?#]*)\??(?![^#]*dnt=)/, '$1?dnt=1&');
+        .replace(/^https:\/\/player\.vimeo\.com\/video\/(?![^#]*dnt=)[^#]*/, (url) => url + (url.includes('?') ? '&' : '?') + 'dnt=1');
 
 type Policy = { createScript(s: string): string; createScriptURL(s: string): string };
 declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };

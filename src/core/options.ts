@@ -76,10 +76,16 @@ export interface KeksiOptions {
 }
 
 /**
+ * The options as merged: every map present, and no `platforms` (the platforms chunk reads that from
+ * the configure() inputs themselves, see `given`).
+ */
+export type MergedOptions = Required<Omit<KeksiOptions, 'platforms'>>;
+
+/**
  * The options given so far, validated and merged by the controller (controller/merge-options.ts) into
  * maps without a prototype. Empty until the controller has loaded.
  */
-export const options = {} as Required<KeksiOptions>;
+export const options = {} as MergedOptions;
 
 /**
  * Every `configure()` input, in order. The core only queues it: the checks load with the controller,

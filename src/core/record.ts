@@ -89,7 +89,7 @@ export function grants(c: Consent | null, name: string): boolean {
   const [what, not] = negated(name);
   const [category, service] = what.split(':');
   const on = c?.services[category];
-  const yes = category == NECESSARY || (!!c?.accepted.includes(category) && !(service && on && !on.includes(service)));
+  const yes = category == NECESSARY || (!!c?.accepted.includes(category) && !(service != null && on && !on.includes(service)));
   return not ? !!c && !yes : yes;
 }
 

@@ -14,7 +14,7 @@
  * when it is sound, of the same `revision`, not expired (by its own expiry and by `expires-days`),
  * and for the same categories (its `services` has a key for every category cookieconsent was
  * configured with, so a category added in Keksi is noticed); otherwise a `[keksi]` message says why
- * and the visitor is asked. Per-service choices are not carried over (see docs/migration.md).
+ * and the visitor is asked. Per-service choices: see migrateCookieconsent (and docs/migration.md).
  */
 import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { cookieValues } from '../core/cookie-jar.js';
@@ -47,7 +47,16 @@ export function ccButton(host: ConsentHost & { showBanner(): unknown }, el: HTML
 export const CC_COOKIE = 'cc_cookie';
 const DAY = 864e5;
 
-type Parsed = { accepted: string[]; known: string[]; revision: number; id?: string; timestamp: string; expires?: number };
+type Parsed = {
+  accepted: string[];
+  known: string[];
+  /** For each category, the services on in it (cookieconsent's `services`). */
+  services: Record<string, string[]>;
+  revision: number;
+  id?: string;
+  timestamp: string;
+  expires?: number;
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
 const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 64 && v.every((c) => typeof c == 'string' && CATEGORY_ID.test(c));
@@ -62,13 +71,14 @@ export function parseCcCookie(raw: string): Parsed | null {
     return null;
   }
   const { categories, services, revision, consentId, lastConsentTimestamp, expirationTime } = data;
-  if (!isIds(categories) || !isObject(services) || !isIds(Object.keys(services))) return null;
+  if (!isIds(categories) || !isObject(services) || !isIds(Object.keys(services)) || !Object.values(services).every(isIds)) return null;
   if (typeof revision != 'number' || !Number.isInteger(revision) || revision < 0) return null;
   if (typeof lastConsentTimestamp != 'string' || !/^\d{4}-\d\d-\d\dT/.test(lastConsentTimestamp) || isNaN(Date.parse(lastConsentTimestamp))) return null;
   if (expirationTime !== undefined && typeof expirationTime != 'number') return null;
   return {
     accepted: categories.filter((c) => c != NECESSARY),
     known: [...new Set([...Object.keys(services), ...categories])].filter((c) => c != NECESSARY),
+    services: { __proto__: null, ...services } as never,
     revision,
     id: typeof consentId == 'string' && /^[0-9a-f-]{8,64}$/i.test(consentId) ? consentId : undefined,
     timestamp: new Date(lastConsentTimestamp).toISOString(),
@@ -93,9 +103,14 @@ export function mismatch(cc: Parsed, categories: readonly string[], revision: nu
 /**
  * Turn an existing `cc_cookie` into the store's choice if it applies, then delete it with
  * `deleteCookie` (the controller's: every copy, on every domain and path this page reaches).
+ * cookieconsent's per-service choices are carried over when each of its services is one of Keksi's
+ * (the dialog's list, in the UI chunk: fetched for this, once a visitor) in the same category: all of
+ * a category's services on is the whole category, some are `category:service`; a category with none
+ * listed was chosen whole. A service Keksi does not have means the visitor is asked again.
  */
-export function migrateCookieconsent(store: ConsentStore, deleteCookie: (name: string) => void, now = Date.now()): void {
-  guard('migrating from cookieconsent', () => {
+export function migrateCookieconsent(store: ConsentStore, deleteCookie: (name: string) => void, now = Date.now()): Promise<void> | void {
+  const notTaken = (why: string) => warn(`cookieconsent's choice (${CC_COOKIE}) not taken over: ${why}; asking again.`);
+  return guard('migrating from cookieconsent', () => {
     const values = cookieValues(CC_COOKIE);
     if (!values.length) return;
     deleteCookie(CC_COOKIE);
@@ -104,7 +119,28 @@ export function migrateCookieconsent(store: ConsentStore, deleteCookie: (name: s
     const cc = values.every((v) => v === values[0]) ? parseCcCookie(values[0]) : null;
     const { categories, revision, expiresDays } = store.config;
     const why = cc ? mismatch(cc, categories, revision, expiresDays, now) : 'it is unreadable';
-    if (why) warn(`cookieconsent's choice (${CC_COOKIE}) not taken over: ${why}; asking again.`);
-    else store.decide(cc!.accepted, cc!);
+    if (why) return notTaken(why);
+    if (!cc!.accepted.some((c) => cc!.services[c]?.length)) return void store.decide(cc!.accepted, cc!);
+    return import('../ui/index.js').then(
+      ({ servicesOf, serviceId }) =>
+        guard('migrating from cookieconsent', () => {
+          // A decision made while the UI chunk loaded wins too.
+          if (store.consent) return;
+          const accepted: string[] = [];
+          for (const c of cc!.accepted) {
+            const on = cc!.services[c] || [];
+            const own = servicesOf(store.config)
+              .filter((s) => s.category == c)
+              .map(serviceId)
+              .filter((id) => CATEGORY_ID.test(id));
+            const foreign = on.filter((s) => !own.includes(s));
+            if (foreign.length) return notTaken(`its services of ${c} (${foreign.join(' ')}) are not Keksi's (${own.join(' ') || 'none'})`);
+            if (own.every((s) => on.includes(s))) accepted.push(c);
+            else accepted.push(...on.map((s) => c + ':' + s));
+          }
+          store.decide(accepted, cc!);
+        }),
+      (error) => notTaken(`Keksi's list of services did not load (${error})`),
+    );
   });
 }

@@ -13,3 +13,5 @@ define('keksi-preferences', KeksiPreferences);
 define('keksi-embed', KeksiEmbed);
 
 export { KeksiBanner, KeksiEmbed, KeksiPreferences, KeksiUi };
+// The dialog's services by id, for the cookieconsent take-over (src/migration/cookieconsent.ts).
+export { servicesOf, serviceId } from './views.js';

@@ -6,7 +6,7 @@
 import type { KeksiConfig, Lang } from '../controller/config.js';
 import { CATEGORY_ID, NECESSARY, tokens } from '../core/attributes.js';
 import { warn } from '../core/log.js';
-import { options as ownOptions, type KeksiOptions, type ServiceInfo } from '../core/options.js';
+import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import { translations, type CategoryText } from '../i18n/index.js';
 import { PURPOSES } from '../i18n/purposes.js';
@@ -129,7 +129,7 @@ export const serviceId = (s: ServiceInfo): string =>
   ).slice(0, 40);
 
 /** The services a configuration implies, built-in integrations first, then the shop's own. */
-export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> = ownOptions): ServiceInfo[] {
+export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOptions): ServiceInfo[] {
   const list: ServiceInfo[] = [
     {
       name: 'Keksi',
@@ -255,7 +255,7 @@ export function servicesOf(config: KeksiConfig, options: Required<KeksiOptions> 
  * Every category, `necessary` first, with texts in `lang` and its services. `options` defaults to this
  * bundle's; the notice passes the controller's, which may come from another bundle.
  */
-export function categoryViews(config: KeksiConfig, lang: Lang, options: Required<KeksiOptions> = ownOptions): CategoryView[] {
+export function categoryViews(config: KeksiConfig, lang: Lang, options: MergedOptions = ownOptions): CategoryView[] {
   const t = translations[lang];
   const services = servicesOf(config, options);
   return [NECESSARY, ...config.categories].map((id) => {

@@ -170,4 +170,36 @@ describe('faults', () => {
     assert.deepEqual((await consentRecord(context)).a, []);
     await context.close();
   });
+
+  test('reload-on-withdraw: a service that ran, switched off alone, reloads; switching one on does not', async () => {
+    const { context, page } = await newPage(h.browser);
+    await context.route(/localhost:\d+\/(\?|$)/, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace('data-categories=', 'data-reload-on-withdraw data-google-ads="AW-123456789" data-categories=');
+      route.fulfill({ response: res, body });
+    });
+    await page.goto(`${h.server.url}/?vendors=real`);
+    await keksiReady(page);
+    /** Decide in the page; resolves with keksi-change's `changed` (a reload, if any, starts in the same task). */
+    const decide = (names) =>
+      page.evaluate(
+        (names) =>
+          new Promise((resolve) => {
+            document.addEventListener('keksi-change', (e) => resolve(e.detail.changed), { once: true });
+            window.keksi.setConsent(names);
+          }),
+        names,
+      );
+    assert.deepEqual(await decide(['analytics', 'marketing:google-ads']), ['analytics', 'marketing', 'analytics:ga', 'marketing:google-ads']);
+    await page.evaluate(() => (window.__before = 1));
+    // Meta switched on: nothing withdrawn, no reload.
+    assert.deepEqual(await decide(['analytics', 'marketing']), ['marketing:meta-pixel']);
+    assert.equal(await page.evaluate(() => window.__before), 1, 'not reloaded');
+    // Meta switched off again (marketing stays granted with Google Ads): its code ran, so the page reloads.
+    await Promise.all([page.waitForEvent('load'), decide(['analytics', 'marketing:google-ads'])]);
+    await keksiReady(page);
+    assert.equal(await page.evaluate(() => window.__before), undefined, 'the page was reloaded');
+    assert.deepEqual((await consentRecord(context)).s, { marketing: ['google-ads'] });
+    await context.close();
+  });
 });

@@ -10,7 +10,7 @@ const frame = (src: string, extra = '') => `<iframe data-category="marketing" da
 const srcs = () => [...document.querySelectorAll('iframe[data-category]')].map((f) => f.getAttribute('src'));
 
 describe('privacy-enhanced embeds', () => {
-  it('rewrites YouTube to youtube-nocookie.com and adds dnt=1 to Vimeo, leaving other addresses as they are', async () => {
+  it('rewrites YouTube to youtube-nocookie.com and adds dnt=1 to Vimeo (`?dnt=1`, or `&dnt=1` after its own parameters: no stray `&`), leaving other addresses as they are', async () => {
     const el = await mount(
       SHOP +
         frame('https://www.youtube.com/embed/dQw4w9WgXcQ?start=5') +
@@ -18,6 +18,7 @@ describe('privacy-enhanced embeds', () => {
         frame('https://player.vimeo.com/video/76979871') +
         frame('https://player.vimeo.com/video/76979871?h=abc#t=10') +
         frame('https://player.vimeo.com/video/1?dnt=0') +
+        frame('https://player.vimeo.com/video/3#t=10') +
         frame('/test/fixtures/holds-frame.html#other') +
         frame('https://www.youtube.com.evil.example/embed/x'),
     );
@@ -25,9 +26,10 @@ describe('privacy-enhanced embeds', () => {
     expect(srcs()).to.deep.equal([
       'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=5',
       'https://www.youtube-nocookie.com/embed/abc',
-      'https://player.vimeo.com/video/76979871?dnt=1&',
-      'https://player.vimeo.com/video/76979871?dnt=1&h=abc#t=10',
+      'https://player.vimeo.com/video/76979871?dnt=1',
+      'https://player.vimeo.com/video/76979871?h=abc&dnt=1#t=10',
       'https://player.vimeo.com/video/1?dnt=0',
+      'https://player.vimeo.com/video/3?dnt=1#t=10',
       '/test/fixtures/holds-frame.html#other',
       'https://www.youtube.com.evil.example/embed/x',
     ]);

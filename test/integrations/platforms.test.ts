@@ -1,7 +1,7 @@
 // Platforms' consent APIs driven by Keksi: Shopify's Customer Privacy API and the WP Consent API,
 // each against a stub shaped like the platform's documented (Shopify) or shipped (WordPress) code.
 import { expect } from '@open-wc/testing';
-import { configure } from '../../src/core/options.js';
+import { configure, options } from '../../src/core/options.js';
 import type { KeksiConsent } from '../../src/controller/keksi-consent.js';
 import { bannerOf, captureWarnings, mount, part, storeConsent } from '../helpers.js';
 import { settled, until } from '../wait.js';
@@ -93,6 +93,35 @@ describe('Shopify Customer Privacy API', () => {
     expect(shop.consents()).to.deep.equal([{ ...NONE, marketing: true, sale_of_data: true }]);
   });
 
+  it('a page start whose choice Shopify already holds does not set it again; the next decision does', async () => {
+    const shop = shopify({ loaded: true });
+    // What currentVisitorConsent() answers: 'yes'/'no' per purpose ('' when the visitor has not chosen).
+    const held = { analytics: 'yes', marketing: 'no', preferences: 'no', sale_of_data: 'no' };
+    Object.assign(w.Shopify!.customerPrivacy!, { currentVisitorConsent: () => (shop.calls.push(['currentVisitorConsent']), held) });
+    storeConsent(['analytics'], ['preferences', 'marketing']);
+    const el = await mount(SHOP());
+    await until(() => shop.calls.length, 'currentVisitorConsent');
+    await settled(el);
+    expect(shop.calls).to.deep.equal([['currentVisitorConsent']]);
+    el.setConsent(['analytics']);
+    await until(() => shop.consents().length, 'setTrackingConsent');
+    expect(shop.consents()).to.deep.equal([{ ...NONE, analytics: true }]);
+  });
+
+  for (const [what, held] of [
+    ['another choice', { analytics: 'yes', marketing: 'yes', preferences: 'no', sale_of_data: 'yes' }],
+    ['no choice yet', { analytics: '', marketing: '', preferences: '', sale_of_data: '' }],
+    ['an answer of another shape', { analytics: 1, marketing: null }],
+  ] as const)
+    it(`a page start whose Shopify holds ${what} sets Keksi's`, async () => {
+      const shop = shopify({ loaded: true });
+      Object.assign(w.Shopify!.customerPrivacy!, { currentVisitorConsent: () => held });
+      storeConsent(['analytics'], ['preferences', 'marketing']);
+      await mount(SHOP());
+      await until(() => shop.consents().length, 'setTrackingConsent');
+      expect(shop.consents()).to.deep.equal([{ ...NONE, analytics: true }]);
+    });
+
   it('uses Shopify.customerPrivacy when it is already there', async () => {
     const shop = shopify({ loaded: true });
     storeConsent(['preferences'], ['analytics', 'marketing']);
@@ -173,6 +202,14 @@ describe('platform attribute and mapping', () => {
     // The bad entry is ignored (analytics keeps its default), the good one applies.
     await until(() => shop.consents().length, 'setTrackingConsent');
     expect(shop.consents()).to.deep.equal([{ ...NONE, analytics: true, preferences: true }]);
+  });
+
+  it('configure({ platforms }) is read by the platforms chunk, not merged into options, and the options type says so', async () => {
+    configure({ platforms: { 'shopify:analytics': 'marketing' } });
+    await mount(SHOP());
+    expect(Object.keys(options).sort()).to.deep.equal(['categories', 'consentMode', 'cookies', 'scriptUrls', 'services']);
+    // @ts-expect-error -- the merged options have no `platforms` (tsc -p tsconfig.test.json checks this line)
+    expect(options.platforms).to.equal(undefined);
   });
 
   it('configure() called after Keksi has started still changes the mapping at the next decision', async () => {

@@ -6,7 +6,8 @@ import { expect } from '@open-wc/testing';
 import { bannerOf, captureWarnings, mount, readConsentCookie, resetPage, storeConsent } from '../helpers.js';
 import { KeksiConsent } from '../../src/controller/keksi-consent.js';
 import { parseCcCookie } from '../../src/migration/cookieconsent.js';
-import { gateDone, settled } from '../wait.js';
+import { gateDone, settled, until } from '../wait.js';
+import { configure } from '../../src/core/options.js';
 
 const DAY = 864e5;
 const ID = '2f761e4a-59f0-44b0-889d-84a6427a5e59';
@@ -138,5 +139,52 @@ describe('migrate-from="cookieconsent"', () => {
     expect(window.__ran).to.deep.equal([]);
     expect(hasCc()).to.equal(false);
     host.remove();
+  });
+});
+
+describe('migrate-from="cookieconsent": per-service choices', () => {
+  /** Two analytics services of the shop's own, with switches in Keksi's dialog. */
+  const services = () =>
+    configure({
+      services: ['stats', 'heatmap'].map((id) => ({ id, name: id, category: 'analytics', provider: 'Shop Oy', purpose: 'x', cookies: [] })),
+    });
+  const SERVICES = `
+    <script type="text/plain" data-category="analytics" data-service="stats">window.__ran.push('stats')</script>
+    <script type="text/plain" data-category="analytics" data-service="heatmap">window.__ran.push('heatmap')</script>
+    <keksi-consent categories="analytics socialMedia" migrate-from="cookieconsent" no-reopen-button></keksi-consent>`;
+
+  it("carries cookieconsent's services over when they are Keksi's: only those run, the record has them", async () => {
+    services();
+    setCc(ccValue({ services: { necessary: [], analytics: ['stats'], socialMedia: [] } }));
+    const el = await mount(SERVICES);
+    await until(() => readConsentCookie(), 'the taken-over record');
+    await gateDone();
+    expect(bannerOf(el)).to.equal(null);
+    expect(readConsentCookie()).to.include({ v: 2, id: ID });
+    expect(readConsentCookie().s).to.deep.equal({ analytics: ['stats'] });
+    expect(el.has('analytics:heatmap')).to.equal(false);
+    expect(window.__ran).to.deep.equal(['stats']);
+    expect(hasCc()).to.equal(false);
+  });
+
+  it('every service of a category on in cookieconsent is the whole category in Keksi', async () => {
+    services();
+    setCc(ccValue({ services: { necessary: [], analytics: ['heatmap', 'stats'], socialMedia: [] } }));
+    const el = await mount(SERVICES);
+    await until(() => readConsentCookie(), 'the taken-over record');
+    expect(readConsentCookie().a).to.deep.equal(['analytics']);
+    expect(readConsentCookie().s).to.deep.equal({});
+    expect(el.has('analytics:heatmap') && el.has('analytics:stats')).to.equal(true);
+  });
+
+  it('a service Keksi does not have (or a category without Keksi services): asked again with a [keksi] message', async () => {
+    for (const analytics of [['stats', 'chat'], ['stats']]) {
+      if (analytics.length == 2) services();
+      setCc(ccValue({ services: { necessary: [], analytics, socialMedia: [] } }));
+      const said = await askedAgain();
+      expect(said.join('\n')).to.include('not taken over').and.include('analytics');
+      expect(said.join('\n')).to.include(analytics.length == 2 ? 'chat' : 'stats');
+      resetPage();
+    }
   });
 });

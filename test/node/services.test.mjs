@@ -36,6 +36,14 @@ test('a forged record grants no service of a category it does not grant, and nev
   );
 });
 
+test('an empty service name is a service no partial grant lists (fuzz counterexample, seed 114360441)', () => {
+  const c = parseConsentCookie(
+    JSON.stringify({ v: 2, id: '6f1c1b2e-1111-4aaa-8bbb-123456789abc', r: 0, t: new Date().toISOString(), a: ['x'], x: [], s: { x: [] } }),
+  );
+  assert.equal(grants(c, 'x:'), false);
+  assert.equal(grants(c, 'x'), true);
+});
+
 test('a schema 1 record (before services) grants every service of its granted categories', () => {
   const c = parseConsentCookie(
     JSON.stringify({ v: 1, id: '6f1c1b2e-1111-4aaa-8bbb-123456789abc', r: 0, t: new Date().toISOString(), a: ['marketing'], x: ['analytics'] }),
