@@ -51,6 +51,24 @@ async function shopPage(h, head, body = '') {
   await keksiReady(shop.page);
   return shop;
 }
+/** Every part of the form at once, with errors: several languages, every service, a video, an own service and category, a platform. */
+async function showEverything(page) {
+  await tickLangs(page, ['fi', 'sv', 'en']);
+  for (const [name, value] of [
+    ['setup', 'snippets'],
+    ['platform', 'wordpress'],
+    ['meta-pixel', '1122334455667788'],
+    ['ga', 'not an ID'],
+    ['matomo-url', 'https://stats.example.fi/'],
+    ['matomo', '3'],
+    ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['categories', 'chat'],
+  ])
+    await fill(page, name, value);
+  await press(page, 'service-add');
+  await fill(page, 'service-0-name', 'Kauppakartta');
+  await fill(page, 'service-0-cookies', 'not cookies');
+}
 const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
 
 for (const browser of BROWSERS) {
@@ -271,20 +289,133 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
-    test('at 360 px nothing is wider than the page', async () => {
-      // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
-      const { context, page } = await open(browser === 'chromium' ? { width: 360, height: 740 } : undefined);
-      if (browser !== 'chromium') await page.evaluate(() => Object.assign(document.body.style, { width: '360px', margin: '0' }));
-      await fill(page, 'setup', 'snippets');
-      await fill(page, 'meta-pixel', '1122334455667788');
-      await fill(page, 'ga', 'not an ID');
-      const wider = await page.evaluate(() =>
-        [...document.querySelectorAll('keksi-configurator *')]
-          .filter((e) => e.getBoundingClientRect().right > 360.5)
-          .map((e) => `${e.localName}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}`),
-      );
-      assert.deepEqual(wider, []);
-      if (browser === 'chromium') assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+    // 360 px: a phone. 320 px: 1280 px at 400 % zoom (WCAG 1.4.10 reflow). Every part of the form shown, errors too.
+    for (const width of [360, 320]) {
+      test(`at ${width} px nothing is wider than the page`, async () => {
+        // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
+        const { context, page } = await open(browser === 'chromium' ? { width, height: 740 } : undefined);
+        if (browser !== 'chromium') await page.evaluate((width) => Object.assign(document.body.style, { width: width + 'px', margin: '0' }), width);
+        await showEverything(page);
+        const wider = await page.evaluate(
+          (width) =>
+            [...document.querySelectorAll('keksi-configurator *')]
+              .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+              .map((e) => `${e.localName}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}`),
+          width,
+        );
+        assert.deepEqual(wider, []);
+        if (browser === 'chromium') assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), 'no horizontal scroll');
+        await context.close();
+      });
+    }
+
+    // axe on each step in the state that shows its errors and every part it can show.
+    for (const [step, fields] of [
+      [
+        '1. the shop',
+        [
+          ['business-id', '1234567-8'],
+          ['email', 'not an address'],
+          ['notice-url', 'javascript:alert(1)'],
+          ['path', ''],
+        ],
+      ],
+      [
+        '2. what the shop uses',
+        [
+          ['setup', 'snippets'],
+          ['ga', 'UA-1-1'],
+          ['meta-pixel', '1122334455667788'],
+          ['matomo-url', 'http://x'],
+          ['clarity', 'A'],
+          ['youtube', 'nope'],
+          ['vimeo', '76979871'],
+          ['categories', 'chat'],
+          ['platform', 'wordpress'],
+          ['service-add'],
+          ['service-0-cookies', 'forever'],
+        ],
+      ],
+      [
+        '3. look',
+        [
+          ['position', 'center'],
+          ['reopen', 'none'],
+          ['theme', 'dark'],
+          ['accent', '#ffcc00'],
+        ],
+      ],
+      [
+        'the outputs',
+        [
+          ['ga', 'G-CONF1GA4'],
+          ['youtube', 'dQw4w9WgXcQ'],
+          ['service-add'],
+          ['service-0-name', 'Kauppakartta'],
+          ['service-0-category', 'marketing'],
+          ['service-0-cookies', 'kk 1'],
+        ],
+      ],
+    ]) {
+      test(`axe finds nothing on step ${step}, with its errors showing`, async () => {
+        const { context, page } = await open();
+        await tickLangs(page, ['fi', 'sv']);
+        for (const [name, value] of fields) await (value === undefined ? press(page, name) : fill(page, name, value));
+        const errors = await page.evaluate(() => document.querySelectorAll('keksi-configurator .error').length);
+        if (step.startsWith('1') || step.startsWith('2')) assert.ok(errors >= 3, `its errors show: ${errors}`);
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async (tags) => {
+          const r = await window.axe.run({ include: [['keksi-configurator']], exclude: [['iframe']] }, { runOnly: { type: 'tag', values: tags } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+        }, TAGS);
+        assert.deepEqual(violations, []);
+        await context.close();
+      });
+    }
+
+    test('keyboard only: tick a language, add an own service, and Tab through every field without losing focus', async () => {
+      const { context, page } = await open();
+      await page.evaluate(() => document.querySelector('#ui-lang').focus());
+      const active = () =>
+        page.evaluate(() => {
+          const a = document.activeElement;
+          return a?.getAttribute('name') || a?.dataset?.name || a?.dataset?.for || a?.id || a?.localName;
+        });
+      const tabTo = async (key) => {
+        for (let i = 0; i < 80 && (await active()) !== key; i++) {
+          await page.keyboard.press('Tab');
+          assert.notEqual(await active(), 'body', 'focus never drops to the page');
+        }
+        assert.equal(await active(), key);
+      };
+      await tabTo('lang');
+      await page.keyboard.press(browser === 'chromium' ? 'Space' : ' ');
+      await waitFor(page, () => document.querySelector('keksi-configurator input[name="lang"]:checked')?.value === 'fi');
+      await tabTo('service-add');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.activeElement?.getAttribute('name') === 'service-0-name');
+      await page.keyboard.type('Kauppakartta');
+      await tabTo('service-0-cookies');
+      await page.keyboard.type('kk_map 30');
+      assert.match(await output(page, 'configure'), /"name": "Kauppakartta"/);
+      // Back to the top and on to the preview, the page's last control (Tab then enters the preview's own page): every control
+      // is reached on the way, and focus is never on <body>.
+      for (let i = 0; i < 150 && (await active()) !== 'ui-lang'; i++) {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        await page.keyboard.up('Shift');
+        assert.notEqual(await active(), 'body', 'focus never drops to the page (Shift+Tab)');
+      }
+      const seen = new Set();
+      for (let i = 0; i < 200 && !seen.has('iframe'); i++) {
+        await page.keyboard.press('Tab');
+        const key = await active();
+        assert.notEqual(key, 'body', `focus never drops to the page (after ${[...seen].at(-1)})`);
+        seen.add(key);
+      }
+      assert.ok(seen.has('iframe'), `the preview reached: ${[...seen].join(' ')}`);
+      for (const name of ['platform', 'matomo-url', 'matomo', 'youtube', 'vimeo', 'accent', 'script-tag', 'configure', 'import'])
+        assert.ok(seen.has(name), `${name} reached by Tab`);
       await context.close();
     });
 
