@@ -16,6 +16,7 @@ import typescript from '@rollup/plugin-typescript';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { BUILT, configuratorPage } from './scripts/configurator-page.mjs';
 import minifyTemplates from './scripts/minify-templates.mjs';
 
 /**
@@ -55,11 +56,11 @@ const min = () => [
     format: { comments: false },
   }),
 ];
-/** Copies the configurator's page next to its script (one source for the page, no server needed). */
-const configuratorPage = {
+/** Writes the configurator's page next to its script, from its one template (no server needed). */
+const configuratorPageAsset = {
   name: 'configurator-page',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'index.html', source: readFileSync('src/configurator/index.html', 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'index.html', source: configuratorPage(BUILT) });
   },
 };
 const resolve = () => nodeResolve({ browser: true });
@@ -145,7 +146,7 @@ export default [
     // names: Lit's decorators name them in strings.
     input: 'src/configurator/index.ts',
     output: { file: 'dist/configurator/configurator.js', format: 'iife' },
-    plugins: [resolve(), ts(), configuratorPage, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: [resolve(), ts(), configuratorPageAsset, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
     onwarn,
   },
   {

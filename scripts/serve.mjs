@@ -1,5 +1,5 @@
 // Serves the demo shop (demo/) and the built library (/dist/) on localhost, with a consent-log
-// endpoint (POST /consent-log) and strict-CSP pages: /csp.html, the gallery (/gallery.html and its frames), and the test pages holds-*.html that
+// endpoint (POST /consent-log), the configurator (/configurator.html, from its template) and strict-CSP pages: /csp.html, the gallery (/gallery.html and its frames), and the test pages holds-*.html that
 // carry {{nonce}} (with 'strict-dynamic', and the nonce for <style> too; with Trusted Types when asked:
 // ?tt=policy-names).
 // `npm start` runs it; the e2e tests and the benchmark start it in-process with startServer().
@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configuratorPage, SERVED } from './configurator-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
@@ -51,7 +52,8 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       : join(root, 'demo', normalize(path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
-      let body = await readFile(file);
+      // The configurator's page is made from its one template (scripts/configurator-page.mjs).
+      let body = path === '/configurator.html' ? Buffer.from(configuratorPage(SERVED)) : await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       const holds = path.startsWith('/test/pages/holds-') && body.includes('{{nonce}}');
       if (/^\/(csp|gallery|gallery-frame)\.html$/.test(path) || holds) {

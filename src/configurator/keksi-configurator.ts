@@ -10,22 +10,30 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
-import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
+import { tokens } from '../core/attributes.js';
+import { LANG_NAMES, texts, type ConfiguratorLang } from '../i18n/configurator.js';
 import { INTEGRATIONS, categoryOf } from './integrations.js';
 import {
   accentContrast,
   accentStyle,
   attributes,
+  configureCall,
   defaults,
   effectiveAccent,
+  embeds,
   gatedSnippets,
   moduleTag,
   oneFileTag,
+  PLATFORMS,
   restore,
+  serviceMarkup,
+  shopLangs,
   THEMES,
+  withField,
   validate,
   type State,
 } from './model.js';
+import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
 
 const STORAGE_KEY = 'keksi-configurator';
@@ -38,6 +46,8 @@ export class KeksiConfigurator extends LitElement {
   @state() private _state: State = defaults();
   @state() private _ui: ConfiguratorLang = 'fi';
   @state() private _status = '';
+  /** The language the preview's page declares (`<html lang>`), among the shop's. */
+  @state() private _previewLang = '';
 
   /** Address of the built `keksi.js` the preview loads. */
   @property({ attribute: 'keksi-src' }) keksiSrc = '../keksi.js';
@@ -56,8 +66,9 @@ export class KeksiConfigurator extends LitElement {
     if (ui in texts) this._ui = ui;
   }
 
-  private _set(name: keyof State, value: string) {
-    const next = { ...this._state, [name]: value };
+  private _set(name: string, value: string) {
+    const next = withField(this._state, name, value) ?? (name in this._state ? { ...this._state, [name]: value } : null);
+    if (!next) return;
     // A service's category follows it into the categories field.
     const service = INTEGRATIONS.find((i) => i.attr === name);
     if (service && value.trim() && !validate(next)[service.attr]) {
@@ -73,7 +84,21 @@ export class KeksiConfigurator extends LitElement {
 
   private _onInput(e: Event) {
     const el = e.target as HTMLInputElement;
-    if (el.name && el.name in this._state) this._set(el.name as keyof State, el.value);
+    if (el.name) this._set(el.name, el.value);
+  }
+
+  /** The shop's languages: every ticked `lang` box. */
+  private _onLangs() {
+    this._set('lang', [...this.querySelectorAll<HTMLInputElement>('input[name="lang"]:checked')].map((box) => box.value).join(' '));
+  }
+
+  /** Adds or removes an own service; focus goes to the new service's name, or after a removal to the add button. */
+  private async _onAction(e: Event) {
+    const name = (e.currentTarget as HTMLButtonElement).dataset.name!;
+    this._set(name, '');
+    await this.updateComplete;
+    const n = this._state.services.length - 1;
+    this.querySelector<HTMLElement>(name === 'service-add' ? `[name="service-${n}-name"]` : '[data-name="service-add"]')?.focus();
   }
 
   private _export() {
@@ -127,33 +152,53 @@ export class KeksiConfigurator extends LitElement {
       document.cookie = `${PREVIEW_COOKIE}=; max-age=0; path=/`;
     } catch {}
     const attrs = attributes({ ...s, setup: 'snippets', 'notice-url': '' })
+      .filter(([name]) => !INTEGRATIONS.some((i) => i.attr === name))
       .map(([n, v]) => ` data-${n}="${escapeHtml(v)}"`)
       .join('');
     // The same theme rule the shop pastes, so Keksi computes the text on the accent itself.
-    return `<!doctype html><html lang="${s.lang || this._ui}"><head><meta charset="utf-8"><title>${escapeHtml(texts[this._ui].preview)}</title>
-${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
+    const langs = shopLangs(s);
+    const lang = langs.find((l) => l === this._previewLang) || langs[0];
+    // The shop's own services and texts, as the shop pastes them before the tag.
+    return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(texts[this._ui].preview)}</title>
+${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1d1d1f}</style>
 <script defer src="${escapeHtml(this.keksiSrc)}" data-cookie-name="${PREVIEW_COOKIE}"${attrs}></script></head>
 <body><h1>${escapeHtml(s.name || 'Shop')}</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></body></html>`;
   }
 
-  private _field(name: keyof State, label: string, options: { type?: string; hint?: string; placeholder?: string; autocomplete?: string } = {}) {
+  private _field(
+    name: string,
+    label: string,
+    options: { type?: string; hint?: string; placeholder?: string; autocomplete?: string; value?: string; multiline?: boolean } = {},
+  ) {
     const error = validate(this._state)[name];
     const t = texts[this._ui];
     const describedBy = [options.hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for="f-${name}">${label}</label>
       ${options.hint ? html`<p class="hint" id="h-${name}">${options.hint}</p>` : nothing}
-      <input
-        id="f-${name}"
-        name=${name}
-        type=${options.type || 'text'}
-        .value=${this._state[name]}
-        placeholder=${options.placeholder || nothing}
-        autocomplete=${options.autocomplete || 'off'}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${this._onInput}
-      />
+      ${
+        options.multiline
+          ? html`<textarea
+            id="f-${name}"
+            name=${name}
+            rows="2"
+            .value=${options.value ?? ''}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @input=${this._onInput}
+          ></textarea>`
+          : html`<input
+            id="f-${name}"
+            name=${name}
+            type=${options.type || 'text'}
+            .value=${options.value ?? (this._state[name as keyof State] as string)}
+            placeholder=${options.placeholder || nothing}
+            autocomplete=${options.autocomplete || 'off'}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @input=${this._onInput}
+          />`
+      }
       ${error ? html`<p class="error" id="e-${name}">${t.errors[error]}</p>` : nothing}
     </div>`;
   }
@@ -200,17 +245,41 @@ ${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1
             ${this._field('name', t.name, { autocomplete: 'organization' })} ${this._field('business-id', t.businessId, { placeholder: '1234567-8' })}
             ${this._field('address', t.address, { autocomplete: 'street-address' })} ${this._field('email', t.email, { type: 'email', autocomplete: 'email' })}
             ${this._field('notice-url', t.noticeUrl, { placeholder: '/tietosuojaseloste' })}
-            ${this._select('lang', t.lang, [['', t.langPage], ...LANGS.map((l): [string, string] => [l, { fi: 'suomi', sv: 'svenska', en: 'English' }[l]])])}
+            <fieldset class="langs" aria-describedby="h-lang">
+              <legend>${t.langs}</legend>
+              <p class="hint" id="h-lang">${t.langsHint}</p>
+              ${LANGS.map(
+                (l) =>
+                  html`<label class="check"
+                    ><input type="checkbox" name="lang" value=${l} .checked=${tokens(s.lang).includes(l)} @change=${this._onLangs} /> ${LANG_NAMES[l]}</label
+                  >`,
+              )}
+            </fieldset>
             ${this._field('path', t.path, { placeholder: '/keksi/' })}
           </fieldset>
           <fieldset>
             <legend>${t.step2}</legend>
+            ${this._select(
+              'platform',
+              t.platform,
+              PLATFORMS.map((p): [string, string] => [p, t.platforms[p]]),
+            )}
             ${this._select('setup', t.setup, [
               ['attributes', t.setupAttributes],
               ['snippets', t.setupSnippets],
             ])}
-            ${INTEGRATIONS.map((i) => this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example }))}
+            ${INTEGRATIONS.map(
+              (i) => html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
+              ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`,
+            )}
+            <fieldset>
+              <legend>${t.videos}</legend>
+              <p class="hint">${t.videoHint}</p>
+              ${this._field('youtube', t.youtube, { placeholder: 'https://www.youtube.com/watch?v=…' })}
+              ${this._field('vimeo', t.vimeo, { placeholder: 'https://vimeo.com/…' })}
+            </fieldset>
             ${this._field('categories', t.categories, { hint: t.categoriesHint })}
+            ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
           </fieldset>
           <fieldset>
             <legend>${t.step3}</legend>
@@ -242,6 +311,16 @@ ${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1
             <h2 id="outputs-h">${t.outputs}</h2>
             ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
             ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
+            ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
+            ${serviceMarkup(s) ? this._output('service-markup', t.serviceMarkup, serviceMarkup(s)) : nothing}
+            ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
+            <section class="notes" aria-labelledby="notes-h">
+              <h3 id="notes-h">${t.notesTitle}: ${t.platforms[s.platform]}</h3>
+              <ul>
+                ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
+                <li>${t.gtmNote}</li>
+              </ul>
+            </section>
           </section>
           <section class="save" aria-labelledby="save-h">
             <h2 id="save-h">${t.save}</h2>
@@ -253,6 +332,16 @@ ${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1
         </form>
         <section class="preview" aria-labelledby="preview-h">
           <h2 id="preview-h">${t.preview}</h2>
+          ${
+            shopLangs(s).length > 1
+              ? html`<div class="field">
+                <label for="preview-lang">${t.previewLang}</label>
+                <select id="preview-lang" name="preview-lang" @change=${(e: Event) => (this._previewLang = (e.target as HTMLSelectElement).value)}>
+                  ${shopLangs(s).map((l) => html`<option value=${l} ?selected=${this._previewLang === l}>${LANG_NAMES[l]}</option>`)}
+                </select>
+              </div>`
+              : nothing
+          }
           <iframe title=${t.previewFrame} .srcdoc=${this._preview()}></iframe>
         </section>
       </div>`;

@@ -7,6 +7,10 @@ keksi-configurator .layout { display: grid; gap: 1.5rem; grid-template-columns: 
 keksi-configurator fieldset { border: 1px solid #8a8a90; border-radius: 8px; margin: 0 0 1.5rem; padding: 1rem; min-width: 0; }
 keksi-configurator legend { font-weight: 700; font-size: 1.125rem; padding: 0 0.25rem; }
 keksi-configurator .field { margin: 0 0 1rem; }
+keksi-configurator fieldset fieldset { margin: 0 0 1rem; }
+keksi-configurator label.check { display: inline-flex; align-items: center; gap: 0.375rem; min-height: 2.75rem; margin-right: 1.25rem; font-weight: 400; }
+keksi-configurator label.check input { width: 1.25rem; height: 1.25rem; }
+keksi-configurator .notes li { margin: 0 0 0.5rem; overflow-wrap: anywhere; }
 keksi-configurator label { display: block; font-weight: 600; }
 keksi-configurator input:not([type=color]):not([type=file]), keksi-configurator select, keksi-configurator textarea { width: 100%; max-width: 100%; font: inherit; padding: 0.5rem; border: 1px solid #6e6e73; border-radius: 6px; background: #fff; color: inherit; }
 keksi-configurator input[type=color] { width: 3rem; height: 2.75rem; }

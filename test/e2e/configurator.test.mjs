@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, dataLayerRows, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
+import { BROWSERS, dataLayerRows, keksiReady, poll, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -26,6 +26,63 @@ const fill = (page, name, value) =>
     },
     [name, value],
   );
+/** Tick exactly these of the shop's languages, as a person clicking the boxes would. */
+const tickLangs = (page, langs) =>
+  page.evaluate((langs) => {
+    for (const box of document.querySelectorAll('keksi-configurator input[name="lang"]')) if (box.checked !== langs.includes(box.value)) box.click();
+    return document.querySelector('keksi-configurator').updateComplete;
+  }, langs);
+/** Press one of the form's buttons by its `data-name`, as a click. */
+const press = (page, name) =>
+  page.evaluate((name) => {
+    document.querySelector(`keksi-configurator [data-name="${name}"]`).click();
+    return document.querySelector('keksi-configurator').updateComplete;
+  }, name);
+/** A shop page served from the harness with `head` and `body` as the configurator's outputs made them. */
+async function shopPage(h, head, body = '') {
+  const shop = await h.newPage();
+  const served = shop.hold(/\/configured-shop\.html$/);
+  const loading = shop.page.goto(h.server.url + '/configured-shop.html');
+  (await served).fulfill(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Configured shop</title>\n${head}\n</head><body><main><h1>Shop</h1>\n${body}\n</main></body></html>`,
+    'text/html',
+  );
+  await loading;
+  await keksiReady(shop.page);
+  return shop;
+}
+/** Every part of the form at once, with errors: several languages, every service, a video, an own service and category, a platform. */
+async function showEverything(page) {
+  await tickLangs(page, ['fi', 'sv', 'en']);
+  for (const [name, value] of [
+    ['setup', 'snippets'],
+    ['platform', 'wordpress'],
+    ['meta-pixel', '1122334455667788'],
+    ['ga', 'not an ID'],
+    ['matomo-url', 'https://stats.example.fi/'],
+    ['matomo', '3'],
+    ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['categories', 'chat'],
+  ])
+    await fill(page, name, value);
+  await press(page, 'service-add');
+  await fill(page, 'service-0-name', 'Kauppakartta');
+  await fill(page, 'service-0-cookies', 'not cookies');
+}
+/** What has focus: its name, or the button's `data-name` / `data-for`, or its id, or its tag. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.getAttribute('name') || a?.dataset?.name || a?.dataset?.for || a?.id || a?.localName;
+  });
+/** Press Tab until `key` has focus (at most 80 times), never letting focus fall to <body>. */
+async function tabTo(page, key) {
+  for (let i = 0; i < 80 && (await focused(page)) !== key; i++) {
+    await page.keyboard.press('Tab');
+    assert.notEqual(await focused(page), 'body', 'focus never drops to the page');
+  }
+  assert.equal(await focused(page), key);
+}
 const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
 
 for (const browser of BROWSERS) {
@@ -45,7 +102,7 @@ for (const browser of BROWSERS) {
       const { context, page } = await open();
       await fill(page, 'path', '/dist/');
       await fill(page, 'notice-url', '/tietosuojaseloste.html');
-      await fill(page, 'lang', 'en');
+      await tickLangs(page, ['en']);
       await fill(page, 'setup', 'snippets');
       await fill(page, 'ga', 'G-CONF1GA4');
       await fill(page, 'meta-pixel', '1122334455667788');
@@ -156,19 +213,12 @@ for (const browser of BROWSERS) {
     test('keyboard only: reach a service field, type its ID, copy the tag', async () => {
       const { context, page } = await open();
       await page.evaluate(() => document.querySelector('#ui-lang').focus());
-      const active = () => page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.localName);
-      const tabTo = async (name) => {
-        for (let i = 0; i < 40 && (await active()) !== name; i++) {
-          await page.keyboard.press('Tab');
-          assert.notEqual(await active(), 'body', 'focus never drops to the page');
-        }
-        assert.equal(await active(), name);
-      };
-      await tabTo('ga');
+      await tabTo(page, 'ga');
       await page.keyboard.type('G-KEYB0ARD1');
       assert.match(await output(page, 'script-tag'), /data-ga="G-KEYB0ARD1"/);
-      await tabTo('button');
-      for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.dataset.for === 'script-tag')); i++) await page.keyboard.press('Tab');
+      await tabTo(page, 'script-tag');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.for), 'script-tag', 'its copy button comes next');
       await page.keyboard.press('Enter');
       await waitFor(page, () => document.querySelector('keksi-configurator [role="status"]').textContent.trim() === 'Kopioitu');
       await context.close();
@@ -246,34 +296,262 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
-    test('at 360 px nothing is wider than the page', async () => {
-      // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
-      const { context, page } = await open(browser === 'chromium' ? { width: 360, height: 740 } : undefined);
-      if (browser !== 'chromium') await page.evaluate(() => Object.assign(document.body.style, { width: '360px', margin: '0' }));
-      await fill(page, 'setup', 'snippets');
-      await fill(page, 'meta-pixel', '1122334455667788');
-      await fill(page, 'ga', 'not an ID');
-      const wider = await page.evaluate(() =>
-        [...document.querySelectorAll('keksi-configurator *')]
-          .filter((e) => e.getBoundingClientRect().right > 360.5)
-          .map((e) => `${e.localName}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}`),
-      );
-      assert.deepEqual(wider, []);
-      if (browser === 'chromium') assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+    // 360 px: a phone. 320 px: 1280 px at 400 % zoom (WCAG 1.4.10 reflow). Every part of the form shown, errors too.
+    for (const width of [360, 320]) {
+      test(`at ${width} px nothing is wider than the page`, async () => {
+        // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi).
+        const { context, page } = await open(browser === 'chromium' ? { width, height: 740 } : undefined);
+        if (browser !== 'chromium') await page.evaluate((width) => Object.assign(document.body.style, { width: width + 'px', margin: '0' }), width);
+        await showEverything(page);
+        const wider = await page.evaluate(
+          (width) =>
+            [...document.querySelectorAll('keksi-configurator *')]
+              .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+              .map((e) => `${e.localName}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}`),
+          width,
+        );
+        assert.deepEqual(wider, []);
+        if (browser === 'chromium') assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), 'no horizontal scroll');
+        await context.close();
+      });
+    }
+
+    // axe on each step in the state that shows its errors and every part it can show.
+    for (const [step, fields] of [
+      [
+        '1. the shop',
+        [
+          ['business-id', '1234567-8'],
+          ['email', 'not an address'],
+          ['notice-url', 'javascript:alert(1)'],
+          ['path', ''],
+        ],
+      ],
+      [
+        '2. what the shop uses',
+        [
+          ['setup', 'snippets'],
+          ['ga', 'UA-1-1'],
+          ['meta-pixel', '1122334455667788'],
+          ['matomo-url', 'http://x'],
+          ['clarity', 'A'],
+          ['youtube', 'nope'],
+          ['vimeo', '76979871'],
+          ['categories', 'chat'],
+          ['platform', 'wordpress'],
+          ['service-add'],
+          ['service-0-cookies', 'forever'],
+        ],
+      ],
+      [
+        '3. look',
+        [
+          ['position', 'center'],
+          ['reopen', 'none'],
+          ['theme', 'dark'],
+          ['accent', '#ffcc00'],
+        ],
+      ],
+      [
+        'the outputs',
+        [
+          ['ga', 'G-CONF1GA4'],
+          ['youtube', 'dQw4w9WgXcQ'],
+          ['service-add'],
+          ['service-0-name', 'Kauppakartta'],
+          ['service-0-category', 'marketing'],
+          ['service-0-cookies', 'kk 1'],
+        ],
+      ],
+    ]) {
+      test(`axe finds nothing on step ${step}, with its errors showing`, async () => {
+        const { context, page } = await open();
+        await tickLangs(page, ['fi', 'sv']);
+        for (const [name, value] of fields) await (value === undefined ? press(page, name) : fill(page, name, value));
+        const errors = await page.evaluate(() => document.querySelectorAll('keksi-configurator .error').length);
+        if (step.startsWith('1') || step.startsWith('2')) assert.ok(errors >= 3, `its errors show: ${errors}`);
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async (tags) => {
+          const r = await window.axe.run({ include: [['keksi-configurator']], exclude: [['iframe']] }, { runOnly: { type: 'tag', values: tags } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+        }, TAGS);
+        assert.deepEqual(violations, []);
+        await context.close();
+      });
+    }
+
+    test('keyboard only: tick a language, add an own service, and Tab through every field without losing focus', async () => {
+      const { context, page } = await open();
+      await page.evaluate(() => document.querySelector('#ui-lang').focus());
+      await tabTo(page, 'lang');
+      await page.keyboard.press(browser === 'chromium' ? 'Space' : ' ');
+      await waitFor(page, () => document.querySelector('keksi-configurator input[name="lang"]:checked')?.value === 'fi');
+      await tabTo(page, 'service-add');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.activeElement?.getAttribute('name') === 'service-0-name');
+      await page.keyboard.type('Kauppakartta');
+      await tabTo(page, 'service-0-cookies');
+      await page.keyboard.type('kk_map 30');
+      assert.match(await output(page, 'configure'), /"name": "Kauppakartta"/);
+      // Back to the top and on to the preview, the page's last control (Tab then enters the preview's own page): every control
+      // is reached on the way, and focus is never on <body>.
+      for (let i = 0; i < 150 && (await focused(page)) !== 'ui-lang'; i++) {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        await page.keyboard.up('Shift');
+        assert.notEqual(await focused(page), 'body', 'focus never drops to the page (Shift+Tab)');
+      }
+      const seen = new Set();
+      for (let i = 0; i < 200 && !seen.has('iframe'); i++) {
+        await page.keyboard.press('Tab');
+        const key = await focused(page);
+        assert.notEqual(key, 'body', `focus never drops to the page (after ${[...seen].at(-1)})`);
+        seen.add(key);
+      }
+      assert.ok(seen.has('iframe'), `the preview reached: ${[...seen].join(' ')}`);
+      for (const name of ['platform', 'matomo-url', 'matomo', 'youtube', 'vimeo', 'accent', 'script-tag', 'configure', 'import'])
+        assert.ok(seen.has(name), `${name} reached by Tab`);
       await context.close();
     });
 
-    test('axe finds nothing, with outputs and an error showing', async () => {
+    test('GA4 + Meta + Matomo + a YouTube video + an own service: the module tag, configure() and markup hold consent in a fresh page', async () => {
       const { context, page } = await open();
-      await fill(page, 'setup', 'snippets');
+      await fill(page, 'path', '/dist/');
       await fill(page, 'ga', 'G-CONF1GA4');
-      await fill(page, 'business-id', '1234567-8');
-      await page.evaluate(AXE);
-      const violations = await page.evaluate(async (tags) => {
-        const r = await window.axe.run({ include: [['keksi-configurator']], exclude: [['iframe']] }, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
-      }, TAGS);
-      assert.deepEqual(violations, []);
+      await fill(page, 'meta-pixel', '1122334455667788');
+      await fill(page, 'matomo-url', 'https://stats.example.fi/');
+      await fill(page, 'matomo', '3');
+      await fill(page, 'youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+      await press(page, 'service-add');
+      await fill(page, 'service-0-name', 'Kauppakartta');
+      await fill(page, 'service-0-category', 'marketing');
+      await fill(page, 'service-0-provider', 'Karttapalvelu Oy');
+      await fill(page, 'service-0-purpose-en', 'A map of the shop.');
+      await fill(page, 'service-0-cookies', 'kk_map 30');
+      const tag = await output(page, 'script-tag');
+      const configure = await output(page, 'configure');
+      const embed = await output(page, 'embed-youtube');
+      const own = await output(page, 'service-markup');
+      assert.match(tag, /^<script type="module" fetchpriority="low" src="\/dist\/keksi\.mjs"/);
+      assert.match(tag, /data-matomo="https:\/\/stats\.example\.fi\/ 3"/);
+      assert.match(tag, /data-categories="analytics marketing"/);
+      assert.match(configure, /^<script>\n {2}window\.keksi = window\.keksi \|\| \[\];/);
+      assert.match(embed, /data-src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/);
+      assert.match(own, /data-category="marketing" data-service="kauppakartta"/);
+      await context.close();
+
+      // The shop puts its own code inside the marked element: here, a flag it sets when it runs.
+      const ownCode = own.replace(/\/\*[^]*?\*\//, 'window.__mapRan = (window.__mapRan || 0) + 1;');
+      const head = `${configure}\n${tag}\n${ownCode}`;
+
+      // Accept all: every vendor in its documented order, the video on the privacy address, the own service.
+      const shop = await shopPage(h, head, embed);
+      await waitFor(shop.page, () => {
+        const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+        return deep(document).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+      });
+      await waitFor(shop.page, () => window._paq);
+      assert.deepEqual(await shop.page.evaluate(dataLayerRows), DEFAULT, 'only the Consent Mode default before a decision');
+      assert.deepEqual(
+        await shop.page.evaluate(() => window._paq.map((c) => c[0])),
+        ['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking'],
+        'Matomo: requireConsent first',
+      );
+      assert.equal(await shop.page.evaluate(() => document.querySelector('iframe').getAttribute('src')), null, 'no video before consent');
+      assert.equal(await shop.page.evaluate(() => window.__mapRan), undefined, 'the own service waits');
+      assert.deepEqual(
+        shop.requests.filter((r) => TRACKER_HOSTS.test(r) || /stats\.example\.fi|youtube/.test(r)),
+        [],
+        'nothing requested from a tracker before consent',
+      );
+      await shop.page.evaluate(() => keksi.acceptAll());
+      await waitFor(
+        shop.page,
+        () => window.__fakeGtag?.loaded && window.__fakeFbq?.loaded && window.__mapRan && document.querySelector('iframe').getAttribute('src'),
+      );
+      const rows = await shop.page.evaluate(dataLayerRows);
+      const granted = rows.indexOf('consent update analytics:granted ads:granted');
+      assert.deepEqual(rows.slice(0, 2), DEFAULT, 'the default first');
+      assert.ok(granted > 0 && granted < rows.indexOf('config G-CONF1GA4'), `the update before the config: ${rows.join(' | ')}`);
+      assert.equal(await shop.page.evaluate(() => window._paq.map((c) => c[0]).at(-1)), 'setConsentGiven');
+      assert.equal(await shop.page.evaluate(() => document.querySelector('iframe').getAttribute('src')), 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+      assert.equal(await shop.page.evaluate(() => window.__mapRan), 1);
+      await poll(() => shop.requests.some((r) => r.startsWith('https://stats.example.fi/matomo.js')), 'matomo.js asked for after consent');
+      assert.deepEqual(shop.errors, []);
+      assert.deepEqual(
+        shop.warnings.filter((w) => /\[keksi\]/.test(w)),
+        [],
+        'Keksi has nothing to say about the produced code',
+      );
+      await shop.context.close();
+
+      // The own service has its own switch: listed in the dialog, and its element runs only when it is on.
+      const second = await shopPage(h, head, embed);
+      await second.page.evaluate(() => keksi.showPreferences());
+      await waitFor(second.page, () => {
+        const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+        return deep(document).some(
+          (e) => e.localName === 'dialog' && e.open && /Kauppakartta/.test(e.textContent) && /A map of the shop\./.test(e.textContent),
+        );
+      });
+      await second.page.evaluate(() => keksi.setConsent(['analytics', 'marketing:meta-pixel']));
+      await waitFor(second.page, () => window.__fakeFbq?.loaded);
+      assert.equal(await second.page.evaluate(() => window.__mapRan), undefined, 'switched off: its element does not run');
+      assert.equal(await second.page.evaluate(() => keksi.has('marketing:kauppakartta')), false);
+      await second.page.evaluate(() => keksi.setConsent(['analytics', 'marketing:meta-pixel', 'marketing:kauppakartta']));
+      await waitFor(second.page, () => window.__mapRan === 1);
+      assert.deepEqual(second.errors, []);
+      await second.context.close();
+    });
+
+    test('several shop languages: the tag follows each page’s language, and the preview shows each', async () => {
+      const { context, page } = await open();
+      await tickLangs(page, ['sv']);
+      assert.match(await output(page, 'script-tag'), /data-lang="sv"/, 'one language: the banner speaks it');
+      await tickLangs(page, ['fi', 'sv', 'en']);
+      assert.doesNotMatch(await output(page, 'script-tag'), /data-lang/, 'several: <html lang> decides');
+      const banner = () => {
+        const doc = document.querySelector('keksi-configurator iframe')?.contentDocument;
+        const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+        const found = doc && deep(doc).find((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+        return found && [doc.documentElement.lang, found.textContent.trim()];
+      };
+      const bannerText = async () => {
+        await waitFor(page, banner);
+        return page.evaluate(banner);
+      };
+      const texts = {};
+      for (const lang of ['fi', 'sv', 'en']) {
+        await fill(page, 'preview-lang', lang);
+        await waitFor(page, (lang) => document.querySelector('keksi-configurator iframe')?.contentDocument?.documentElement?.lang === lang, lang);
+        const [declared, text] = await bannerText();
+        assert.equal(declared, lang);
+        texts[lang] = text;
+      }
+      assert.equal(new Set(Object.values(texts)).size, 3, `three languages, three banners: ${JSON.stringify(texts)}`);
+      // An own category's texts are asked in each of the shop's languages.
+      await fill(page, 'categories', 'chat');
+      const asked = await page.evaluate(() => [...document.querySelectorAll('keksi-configurator [name^="category-chat-"]')].map((e) => e.name));
+      assert.deepEqual(
+        asked,
+        ['fi', 'sv', 'en'].flatMap((l) => [`category-chat-title-${l}`, `category-chat-description-${l}`]),
+      );
+      await fill(page, 'category-chat-title-sv', 'Chatt');
+      assert.match(await output(page, 'configure'), /"chat": \{\n\s+"title": \{\n\s+"sv": "Chatt"/);
+      await context.close();
+    });
+
+    test('the shop’s platform changes the tag and shows where it goes', async () => {
+      const { context, page } = await open();
+      const notes = () => page.evaluate(() => document.querySelector('keksi-configurator .notes').textContent);
+      assert.match(await notes(), /<head>/);
+      await fill(page, 'platform', 'shopify');
+      assert.match(await output(page, 'script-tag'), /src="\{\{ 'keksi\.mjs' \| asset_url \}\}"/);
+      assert.match(await notes(), /theme\.liquid/);
+      await fill(page, 'platform', 'wordpress');
+      assert.match(await output(page, 'script-tag'), /data-platform="wordpress"/);
+      assert.match(await notes(), /integrations\/wordpress\/keksi\//);
+      assert.match(await notes(), /integrations\/gtm\/keksi-consent\.tpl/);
       await context.close();
     });
   });
