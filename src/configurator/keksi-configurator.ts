@@ -27,6 +27,7 @@ import {
   type State,
 } from './model.js';
 import { configuratorStyles } from './styles.js';
+import './notice-step.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 const PREVIEW_COOKIE = 'keksi_preview';
@@ -238,6 +239,7 @@ ${accentStyle(s)}<style>body{font:16px system-ui,sans-serif;margin:1rem;color:#1
               </p>
             </div>
           </fieldset>
+          <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h">${t.outputs}</h2>
             ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}

@@ -35,6 +35,8 @@ export interface State {
   accent: string;
   /** 'auto' follows the visitor's light or dark setting; 'light' and 'dark' fix Keksi's colours. */
   theme: string;
+  /** Step 4: the privacy notice as notice-format JSON ('' before it is started); see notice-model.ts. */
+  notice: string;
 }
 
 export const DEFAULT_ACCENT = '#2b2b30';
@@ -57,6 +59,7 @@ export const defaults = (): State => ({
   reopen: ONE_OF.reopen[0],
   accent: DEFAULT_ACCENT,
   theme: 'auto',
+  notice: '',
 });
 
 /** The themes offered: Keksi's own light and dark colours (ui/styles.ts, docs/theming.md), or the visitor's setting. */
@@ -149,7 +152,8 @@ export function accentStyle(s: State): string {
   return vars.length ? `<style>:root { ${vars.map(([k, v]) => `--keksi-${k}: ${v};`).join(' ')} }</style>\n` : '';
 }
 
-const folder = (s: State) => {
+/** The folder Keksi is uploaded to, ending in `/` (the default when the field is not valid). */
+export const folder = (s: State): string => {
   const p = validate(s).path ? '/keksi/' : s.path.trim();
   return p.endsWith('/') ? p : p + '/';
 };
