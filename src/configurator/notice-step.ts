@@ -481,7 +481,8 @@ export class KeksiNoticeStep extends LitElement {
         </div>
         <button type="button" data-start="import" @click=${this._start}>${t.importButton}</button>
         <button type="button" data-start="template" @click=${this._start}>${t.templateButton}</button>
-        <p class="status" role="status">${this._status}</p>
+        <!-- A live region, not a second role="status": the configurator's own status is the page's one. -->
+        <p class="status" aria-live="polite" aria-atomic="true">${this._status}</p>
         ${draft ? this._form(draft) : html`<p>${t.none}</p>`}
       </fieldset>`;
   }
