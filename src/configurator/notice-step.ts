@@ -269,6 +269,7 @@ export class KeksiNoticeStep extends LitElement {
     return html`${this._field(draft, 'purposesText', t.purposesText, { multiline: true })}
       ${purposes.map((p, i) => {
         const bases = [p.basis || []].flat();
+        // A finding names its purpose only in its message ("Purpose {n} …", i18n/check-messages.ts).
         const mine = findings.filter((f) => f.message.en.includes(`Purpose ${i + 1} `));
         return html`<fieldset data-list="purposes">
           <legend>${t.purpose(i + 1)}</legend>

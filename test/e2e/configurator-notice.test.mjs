@@ -220,7 +220,9 @@ for (const browser of BROWSERS) {
       const active = () =>
         page.evaluate(() => {
           const a = document.activeElement;
-          return a?.getAttribute('name') || a?.dataset.start || a?.dataset.for || a?.localName;
+          return (
+            a?.getAttribute('name') || a?.dataset.start || a?.dataset.for || (a?.dataset.add && 'add ' + a.dataset.add) || a?.textContent.trim() || a?.localName
+          );
         });
       const tabTo = async (name) => {
         for (let i = 0; i < 80 && (await active()) !== name; i++) {
@@ -235,6 +237,11 @@ for (const browser of BROWSERS) {
       await tabTo('notice.controller.phone');
       await page.keyboard.type('+358 40 123 4567');
       await waitFor(page, () => document.querySelector('textarea[name="notice-json"]').value.includes('+358 40 123 4567'));
+      // Removing a purpose by keyboard: focus goes to "add a purpose", not to the page.
+      await tabTo('Poista tarkoitus 4');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => !JSON.parse(document.querySelector('textarea[name="notice-json"]').value).purposes.some((p) => /evästeet/.test(p.purpose)));
+      assert.equal(await active(), 'add purposes');
       await tabTo('notice-json');
       await page.keyboard.press('Tab');
       assert.equal(await active(), 'notice-json', 'the copy button for notice.json follows it');
