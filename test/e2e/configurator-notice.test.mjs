@@ -213,6 +213,18 @@ for (const browser of BROWSERS) {
       });
     }
 
+    test('the notice survives a reload, and "start over" clears it', async () => {
+      const { context, page } = await gaMetaShop();
+      await fill(page, 'notice.retention', 'Kuusi vuotta tilikauden päättymisestä.');
+      const before = await output(page, 'notice-json');
+      await page.reload();
+      await waitFor(page, () => document.querySelector('textarea[name="notice-json"]')?.value.includes('Kuusi vuotta'));
+      assert.equal(await output(page, 'notice-json'), before);
+      await click(page, 'keksi-configurator .save button:last-of-type');
+      assert.equal(await output(page, 'notice-json'), null, 'no notice after starting over');
+      await context.close();
+    });
+
     test('keyboard only: start from the template, edit the controller, copy notice.json; focus never drops to the page', async () => {
       const { context, page } = await open();
       await fill(page, 'name', 'Kahvipaahtimo Oy');
