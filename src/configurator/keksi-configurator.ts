@@ -35,6 +35,7 @@ import {
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
+import './notice-step.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 const PREVIEW_COOKIE = 'keksi_preview';
@@ -307,6 +308,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               </p>
             </div>
           </fieldset>
+          <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h">${t.outputs}</h2>
             ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}

@@ -63,6 +63,8 @@ export interface State {
   services: CustomService[];
   /** Titles and descriptions of the shop's own categories, by category and language. */
   categoryTexts: Record<string, CategoryTexts>;
+  /** Step 4: the privacy notice as notice-format JSON ('' before it is started); see notice-model.ts. */
+  notice: string;
 }
 
 /** Texts by language, as `configure()` takes them. */
@@ -118,6 +120,7 @@ export const defaults = (): State => ({
   theme: 'auto',
   services: [],
   categoryTexts: {},
+  notice: '',
 });
 
 /** The themes offered: Keksi's own light and dark colours (ui/styles.ts, docs/theming.md), or the visitor's setting. */
@@ -393,7 +396,8 @@ export function accentStyle(s: State): string {
   return vars.length ? `<style>:root { ${vars.map(([k, v]) => `--keksi-${k}: ${v};`).join(' ')} }</style>\n` : '';
 }
 
-const folder = (s: State) => {
+/** The folder Keksi is uploaded to, ending in `/` (the default when the field is not valid). */
+export const folder = (s: State): string => {
   const p = validate(s).path ? '/keksi/' : s.path.trim();
   return p.endsWith('/') ? p : p + '/';
 };

@@ -74,7 +74,7 @@ export async function newPage(browser, options = {}) {
     const standIn = STAND_INS.find(([re]) => re.test(url));
     return standIn && readFileSync(standIn[1]);
   };
-  /** A held-back response: resolves, once the browser asks for a URL matching `pattern`, with `{ fulfill(body, contentType), continue() }`. */
+  /** A held-back response: resolves, once the browser asks for a URL matching `pattern`, with `{ fulfill(body, contentType, headers), continue() }`. */
   const hold = (pattern) => new Promise((resolve) => holds.push([pattern, resolve]));
   const held = (url) => {
     const i = holds.findIndex(([re]) => re.test(url));
@@ -90,7 +90,10 @@ export async function newPage(browser, options = {}) {
       const url = r.url();
       const resolve = held(url);
       if (resolve)
-        return resolve({ fulfill: (body, contentType = 'text/javascript') => r.respond({ status: 200, contentType, body }), continue: () => r.continue() });
+        return resolve({
+          fulfill: (body, contentType = 'text/javascript', headers = {}) => r.respond({ status: 200, contentType, body, headers }),
+          continue: () => r.continue(),
+        });
       if (!OUTSIDE.test(url)) return r.continue();
       const body = outside(url);
       body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort();
@@ -108,7 +111,7 @@ export async function newPage(browser, options = {}) {
       (url) => holds.some(([re]) => re.test(url.href)),
       (route) =>
         held(route.request().url())({
-          fulfill: (body, contentType = 'text/javascript') => route.fulfill({ contentType, body }),
+          fulfill: (body, contentType = 'text/javascript', headers = {}) => route.fulfill({ contentType, body, headers }),
           continue: () => route.continue(),
         }),
     );

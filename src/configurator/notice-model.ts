@@ -1,0 +1,205 @@
+/**
+ * Step 4's model, with no DOM: the draft privacy notice (the notice format) that the form edits, step 1's
+ * answers filling the controller's untouched fields, the notice.json the shop gets, the checker's
+ * findings on it, the cookie list the notice page generates from step 2, the template, and the ready
+ * tietosuojaseloste.html. The importer and the checker are Keksi's own modules (the CLI's), called here.
+ */
+import { LANGS, parseConfig, type Lang } from '../controller/config.js';
+import { texts } from '../i18n/configurator.js';
+import { localText } from '../i18n/local-text.js';
+import { checkNotice, formatFindings, validateNotice, type Finding } from '../notice/check.js';
+import type { LegalBasis, Notice, Party } from '../notice/types.js';
+import { categoryViews, type CategoryView } from '../ui/views.js';
+import { attributes, DEFAULT_ACCENT, folder, oneFileTag, validate, type State } from './model.js';
+
+/** The `$schema` every notice.json names (schema/notice.schema.json's `$id`). */
+export const NOTICE_SCHEMA = 'https://keksi.dev/schema/notice-1.json';
+
+/** The controller's fields that step 1 asks for, and the step 1 field each comes from. */
+export const SHOP_FIELDS: readonly [keyof Party, keyof State][] = [
+  ['name', 'name'],
+  ['businessId', 'business-id'],
+  ['address', 'address'],
+  ['email', 'email'],
+];
+
+/** The draft held in the state, or null before step 4 is started. A stored or loaded value is untrusted: only what is valid is kept. */
+export function readDraft(s: State): Notice | null {
+  if (!s.notice) return null;
+  try {
+    const data: unknown = JSON.parse(s.notice);
+    // A draft may lack the controller's name until step 1 or the form gives one: check it with a placeholder.
+    const object = !!data && typeof data === 'object' && !Array.isArray(data);
+    const unnamed = object && typeof (data as Notice).controller?.name !== 'string';
+    const notice = validateNotice(object ? { ...data, controller: Object.assign({ name: '' }, (data as Notice).controller) } : data).notice;
+    if (notice && unnamed) delete (notice.controller as Partial<Party>).name;
+    return notice;
+  } catch {
+    return null;
+  }
+}
+
+/** Step 1's answer for a controller field, when it is there and valid; else ''. */
+export function shopValue(s: State, field: keyof Party): string {
+  const key = SHOP_FIELDS.find(([f]) => f === field)?.[1];
+  return key && !validate(s)[key] ? String(s[key]).trim() : '';
+}
+
+/** A value without its empty strings, empty lists and empty objects (false and 0 are kept: `rights.standard: false` says something). */
+function prune(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() ? value : undefined;
+  if (Array.isArray(value)) {
+    const list = value.map(prune).filter((v) => v !== undefined);
+    return list.length ? list : undefined;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, prune(v)])
+      .filter(([, v]) => v !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
+}
+
+/**
+ * The notice the shop gets: the draft, with the controller's fields the form has not touched taken from
+ * step 1, empty texts left out, and each list entry kept only with what the format requires of it
+ * (a purpose's text, a recipient's name, a section's heading and text).
+ */
+export function finalNotice(draft: Notice, s: State): Notice {
+  const controller: Partial<Party> = { ...draft.controller };
+  for (const [field] of SHOP_FIELDS) if (controller[field] === undefined && shopValue(s, field)) controller[field] = shopValue(s, field);
+  const out = (prune({ ...draft, $schema: undefined, controller }) || {}) as Notice;
+  if (out.purposes) out.purposes = out.purposes.filter((p) => p.purpose);
+  if (out.recipients?.list) out.recipients.list = out.recipients.list.filter((r) => r.name);
+  if (out.sections) out.sections = out.sections.filter((x) => x.title && x.text);
+  for (const key of ['purposes', 'sections'] as const) if (!out[key]?.length) delete out[key];
+  if (out.recipients?.list && !out.recipients.list.length) delete out.recipients.list;
+  const notice: Notice = { ...out, $schema: NOTICE_SCHEMA, version: 1, controller: Object.assign({ name: '' }, out.controller) };
+  // In the order the format documents its fields, as `keksi import` writes them.
+  return Object.fromEntries(Object.entries(notice).sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))) as unknown as Notice;
+}
+
+/** The notice's fields in the order of schema/notice.schema.json. */
+const FIELD_ORDER = [
+  '$schema',
+  'version',
+  'lang',
+  'title',
+  'intro',
+  'updated',
+  'created',
+  'controller',
+  'representative',
+  'contact',
+  'dpo',
+  'register',
+  'purposes',
+  'purposesText',
+  'data',
+  'sources',
+  'recipients',
+  'transfers',
+  'security',
+  'retention',
+  'rights',
+  'required',
+  'automated',
+  'cookies',
+  'sections',
+  'headings',
+];
+
+/**
+ * What `keksi check` says of the notice as the shop will upload it (the same JSON, read as the CLI
+ * reads it), with the cookie section counted as there: the notice page always carries Keksi, which
+ * generates it.
+ */
+export function noticeFindings(notice: Notice): Finding[] {
+  const { notice: read, problems } = validateNotice(JSON.parse(JSON.stringify(notice)));
+  return [...formatFindings(problems), ...(read ? checkNotice(read, { cookieSection: true }) : [])];
+}
+
+/** The attributes of Keksi's tag on the notice page: the services from attributes, so its cookie section lists them. */
+export const pageAttributes = (s: State): [string, string][] => attributes({ ...s, setup: 'attributes' });
+
+/** The categories and services (with their cookies) the notice page's cookie section lists: Keksi's own views of step 2. */
+export function cookieViews(s: State, lang: Lang): CategoryView[] {
+  const attrs = pageAttributes(s);
+  return categoryViews(
+    parseConfig((name) => attrs.find(([n]) => n === name)?.[1] ?? null),
+    lang,
+  );
+}
+
+/** The notice's language: its own, else the banner's, else the configurator's. */
+export const noticeLang = (notice: Notice | null, s: State, ui: Lang): Lang =>
+  notice?.lang || ((LANGS as readonly string[]).includes(s.lang) ? (s.lang as Lang) : ui);
+
+/**
+ * A starting notice for a web shop in `lang`: the usual purposes with their legal bases, the data, the
+ * sources, the services of step 2 as recipients (with the transfer for those outside the EU/EEA),
+ * Keksi's standard texts on the rights. The retention period is left for the shop to write (the checker
+ * asks for it): no template can know it.
+ */
+export function templateNotice(s: State, lang: Lang): Notice {
+  const t = texts[lang].noticeTemplate;
+  const services = cookieViews(s, lang)
+    .flatMap((v) => v.services)
+    .filter((x) => x.id !== 'keksi');
+  const abroad = [...new Set(services.filter((x) => x.outsideEu).map((x) => x.brand))];
+  const email = shopValue(s, 'email');
+  return {
+    version: 1,
+    lang,
+    title: t.title,
+    updated: new Date().toISOString().slice(0, 10),
+    intro: t.intro,
+    controller: {} as Party,
+    purposes: t.purposes.map(([purpose, basis]) => ({ purpose, basis: [basis as LegalBasis] })),
+    data: t.data,
+    sources: t.sources,
+    recipients: { text: t.recipients, list: services.map((x) => ({ name: x.provider, role: x.name })) },
+    transfers: abroad.length ? { outsideEu: true, text: t.transfers(new Intl.ListFormat(lang, { type: 'conjunction' }).format(abroad)) } : { outsideEu: false },
+    security: { text: t.security },
+    rights: { standard: true, howTo: t.howTo(email) },
+    required: t.required,
+    automated: t.automated,
+  };
+}
+
+const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The ready privacy-notice page: Keksi's one-file tag (the shop's attributes, so the banner and the
+ * notice's cookie section are the shop's) and `<keksi-notice>` with the notice as a JSON data block.
+ * No inline script and no inline style, so it runs under `script-src 'self'; style-src 'self'`; the
+ * accent colour (an inline style on the other pages) is left out for that reason.
+ */
+export function noticePage(notice: Notice, s: State, lang: Lang): string {
+  const title = localText(notice.title, lang) || texts[lang].notice.pageTitle;
+  const name = notice.controller?.name;
+  const tag = oneFileTag({ ...s, setup: 'attributes', theme: 'auto', accent: DEFAULT_ACCENT });
+  // Inside a data block only "<" matters ("</script>", "<!--"); \u003c is the same character to JSON.
+  const json = JSON.stringify(notice, null, 2).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml(name ? `${title} | ${name}` : title)}</title>
+  ${tag.replace(/\n/g, '\n  ')}
+  <script defer src="${escapeHtml(folder(s))}keksi-notice.js"></script>
+</head>
+<body>
+  <main>
+    <keksi-notice heading-level="1">
+      <script type="application/json">
+${json}
+      </script>
+    </keksi-notice>
+  </main>
+</body>
+</html>
+`;
+}

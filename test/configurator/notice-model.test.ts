@@ -1,0 +1,107 @@
+/**
+ * Step 4's model (src/configurator/notice-model.ts), in the browser: step 1's answers fill only the
+ * controller's untouched fields, empty texts and incomplete list entries stay out of notice.json, a
+ * stored draft is read as untrusted, the checker is `keksi check`'s, the cookie list is Keksi's own
+ * views of step 2, and the notice page carries the notice as inert JSON.
+ */
+import { expect } from '@open-wc/testing';
+import { defaults, restore, type State } from '../../src/configurator/model.js';
+import { cookieViews, finalNotice, noticeFindings, noticePage, readDraft, templateNotice } from '../../src/configurator/notice-model.js';
+import { checkNotice } from '../../src/notice/check.js';
+import type { Notice } from '../../src/notice/types.js';
+
+const shop = (more: Partial<State> = {}): State => ({
+  ...defaults(),
+  name: 'Kahvipaahtimo Oy',
+  'business-id': '0112038-9',
+  address: 'Paahtimokuja 1',
+  email: 'tietosuoja@kahvipaahtimo.example',
+  ...more,
+});
+
+describe('configurator step 4 model', () => {
+  it('fills the controller’s untouched fields from step 1, never one the form cleared or changed', () => {
+    const draft = { version: 1, controller: { email: 'asiakaspalvelu@kahvipaahtimo.example', address: '' } } as unknown as Notice;
+    const c = finalNotice(draft, shop()).controller;
+    expect(c).to.deep.equal({ name: 'Kahvipaahtimo Oy', email: 'asiakaspalvelu@kahvipaahtimo.example', businessId: '0112038-9' });
+  });
+
+  it('takes no invalid step 1 answer', () => {
+    const c = finalNotice({ version: 1, controller: {} } as Notice, shop({ 'business-id': '0112038-8', email: 'not an address' })).controller;
+    expect(c.businessId).to.equal(undefined);
+    expect(c.email).to.equal(undefined);
+  });
+
+  it('leaves out empty texts and list entries the format would refuse, and keeps rights.standard: false', () => {
+    const draft = {
+      version: 1,
+      controller: { name: 'X' },
+      retention: '  ',
+      purposes: [
+        { purpose: '', basis: ['consent'] },
+        { purpose: 'Tilaukset', basis: ['contract'] },
+      ],
+      recipients: { list: [{ name: '' }] },
+      sections: [{ title: 'Otsikko', text: '' }],
+      rights: { standard: false },
+    } as unknown as Notice;
+    const n = finalNotice(draft, defaults());
+    expect(n.retention).to.equal(undefined);
+    expect(n.purposes).to.deep.equal([{ purpose: 'Tilaukset', basis: ['contract'] }]);
+    expect(n.recipients).to.equal(undefined);
+    expect(n.sections).to.equal(undefined);
+    expect(n.rights).to.deep.equal({ standard: false });
+    expect(Object.keys(n).slice(0, 3)).to.deep.equal(['$schema', 'version', 'controller']);
+  });
+
+  it('reads a stored draft as untrusted: junk is no draft, invalid parts are dropped', () => {
+    expect(readDraft({ ...defaults(), notice: '{not json' })).to.equal(null);
+    expect(readDraft({ ...defaults(), notice: '[1,2]' })).to.equal(null);
+    const d = readDraft(restore({ notice: JSON.stringify({ version: 1, controller: {}, retention: 42, title: 'T' }) }))!;
+    expect(d.title).to.equal('T');
+    expect(d.retention).to.equal(undefined);
+    // No name stored: step 1's still fills it.
+    expect(finalNotice(d, shop()).controller.name).to.equal('Kahvipaahtimo Oy');
+  });
+
+  it('finds what the checker finds in the uploaded notice, with the cookie section Keksi generates on the page', () => {
+    const notice = finalNotice({ version: 1, controller: { name: 'X' }, data: 'Evästeet ja Google Analytics.' } as Notice, defaults());
+    const rules = noticeFindings(notice).map((f) => f.rule);
+    expect(rules).to.deep.equal(checkNotice(notice, { cookieSection: true }).map((f) => f.rule));
+    expect(rules).not.to.include('cookies-missing');
+    expect(checkNotice(notice).map((f) => f.rule)).to.include('cookies-missing');
+  });
+
+  it('lists step 2’s services and their cookies as Keksi’s notice does, also when the shop pastes snippets', () => {
+    for (const setup of ['attributes', 'snippets'] as const) {
+      const views = cookieViews(shop({ setup, ga: 'G-CONF1GA4', 'meta-pixel': '1122334455667788' }), 'fi');
+      const cookies = views.flatMap((v) => v.services.flatMap((s) => s.cookies.map((c) => c.name)));
+      expect(cookies, setup).to.include.members(['keksi_consent', '_ga', '_ga_CONF1GA4', '_fbp', '_fbc']);
+    }
+  });
+
+  it('starts the template with step 2’s services as recipients and their transfer named, the retention left to the shop', () => {
+    const t = templateNotice(shop({ ga: 'G-CONF1GA4' }), 'fi');
+    expect(t.recipients?.list?.map((r) => r.role)).to.deep.equal(['Google Analytics']);
+    expect(t.transfers?.outsideEu).to.equal(true);
+    const rules = noticeFindings(finalNotice(t, shop())).map((f) => f.rule);
+    expect(rules).to.include('gdpr-13-2-a-retention');
+    expect(rules).not.to.include('gdpr-13-1-f-transfer-mechanism');
+    expect(rules).not.to.include('gdpr-13-1-f-known-abroad');
+    expect(noticeFindings(finalNotice(templateNotice(shop(), 'sv'), shop())).map((f) => f.rule)).to.deep.equal([
+      'gdpr-13-1-f-transfers',
+      'gdpr-13-2-a-retention',
+    ]);
+  });
+
+  it('puts the notice into the page as inert JSON: no markup of the shop’s text ends the data block', () => {
+    const notice = finalNotice({ version: 1, controller: { name: 'A</script><script>alert(1)</script>' } } as Notice, shop({ path: '/dist/' }));
+    const page = noticePage(notice, shop({ path: '/dist/' }), 'fi');
+    expect(page).not.to.include('</script><script>alert');
+    const doc = new DOMParser().parseFromString(page, 'text/html');
+    expect(doc.querySelectorAll('script').length).to.equal(3);
+    expect(JSON.parse(doc.querySelector('keksi-notice script[type="application/json"]')!.textContent!)).to.deep.equal(notice);
+    expect([...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src'))).to.deep.equal(['/dist/keksi.js', '/dist/keksi-notice.js']);
+    expect(doc.title).to.equal('Tietosuojaseloste | A</script><script>alert(1)</script>');
+  });
+});
