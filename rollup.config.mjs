@@ -47,8 +47,9 @@ const ts = (options = {}) => [
 // Members named _likeThis are private to Keksi and renamed; Lit's own private members start with _$ or __.
 // Vendors' globals and queue fields that start so keep their names (Meta _fbq, Matomo _paq, TikTok ttq._i/_t/_o,
 // Hotjar _hjSettings, LinkedIn _linkedin_data_partner_ids).
-const min = () => [
+const min = (more = {}) => [
   terser({
+    ...more,
     ecma: 2021,
     module: true,
     compress: { passes: 3 },
@@ -71,7 +72,30 @@ const onwarn = (warning, warn) => {
 
 /** Chunk names say what they hold: controller, ui. */
 const chunkName = ({ facadeModuleId, moduleIds, name }) =>
-  /\/ui\/index\.ts$/.test(facadeModuleId || '') ? 'ui' : moduleIds.some((id) => id.endsWith('keksi-consent.ts')) ? 'controller' : name;
+  moduleIds.some((id) => /\/ui\/index\.ts$/.test(id))
+    ? 'ui'
+    : moduleIds.some((id) => id.endsWith('keksi-consent.ts'))
+      ? 'controller'
+      : uiChunkName(facadeModuleId) || name;
+
+// ----- The ES module build's UI chunks (issue 17) -----
+// The banner's chunk (ui) carries no dialog code and no texts: the dialog and the placeholders are chunks
+// of their own, and so is each language's texts (only the visitor's is fetched).
+const uiChunkName = (id = '') => {
+  const lang = /\/i18n\/(fi|sv|en)\.ts$/.exec(id)?.[1];
+  return lang ? 'texts-' + lang : /\/ui\/keksi-preferences\/index\.ts$/.test(id) ? 'dialog' : /\/ui\/keksi-embed\/index\.ts$/.test(id) ? 'embed' : undefined;
+};
+// Terser for the build: the UI's chunks share one cache of mangled private names (`_likeThis`): the
+// dialog's element extends the UI chunk's base class, and two members of one object must not get one
+// name. The other chunks keep their own (a shared cache would give them longer names).
+const esmMin = () => {
+  const [shared] = min({ nameCache: {} });
+  const [own] = min();
+  return {
+    name: 'terser-esm',
+    renderChunk: (code, chunk, out) => (chunk.moduleIds.some((id) => /\/src\/ui\//.test(id)) ? shared : own).renderChunk(code, chunk, out),
+  };
+};
 
 /**
  * The single file's two halves share the core's modules: keksi-rest.js imports them (and
@@ -132,7 +156,7 @@ export default [
     // the integrations) and the UI are lazy chunks.
     input: { keksi: 'src/entry/script-tag.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
-    plugins: [resolve(), ts(), minifyTemplates(), ...min()],
+    plugins: [resolve(), ts(), minifyTemplates(), esmMin()],
     onwarn,
   },
   {

@@ -5,7 +5,9 @@
  */
 import { expect } from '@open-wc/testing';
 import * as api from '../src/entry/api.js';
-import { KeksiBanner, KeksiEmbed, KeksiPreferences } from '../src/ui/index.js';
+import { KeksiBanner } from '../src/ui/index.js';
+import { KeksiEmbed } from '../src/ui/keksi-embed/index.js';
+import { KeksiPreferences } from '../src/ui/keksi-preferences/index.js';
 import { KeksiConsent } from '../src/controller/keksi-consent.js';
 import { KeksiNotice } from '../src/notice-entry.js';
 

@@ -3,7 +3,9 @@
  * preferences dialog and embed placeholders inside the controller, keeps them in step with the
  * consent, and turns the visitor's actions (`keksi-action` events) into the controller's public
  * calls. It sees the controller only through the host interface (controller/host.ts). The
- * controller never needs Lit; this file is fetched the first time something is shown.
+ * controller never needs Lit; this file is fetched the first time something is shown. The dialog and
+ * the embed placeholders are chunks of their own on the ES module build, fetched here when needed:
+ * a first visit's banner carries no dialog code.
  */
 import type { ConsentHost } from '../controller/host.js';
 import type { KeksiBanner } from './keksi-banner/keksi-banner.js';
@@ -11,7 +13,7 @@ import type { KeksiEmbed } from './keksi-embed/keksi-embed.js';
 import type { KeksiPreferences } from './keksi-preferences/keksi-preferences.js';
 import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element/css-tag.js';
 import { scriptNonce } from '../core/gating.js';
-import { guard } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import { translations } from '../i18n/index.js';
 import type { UiAction } from './events.js';
@@ -77,6 +79,12 @@ export class KeksiUi {
   /** What had focus when the banner opened, and what opened the dialog: where focus goes back after a decision. */
   private _before: Element | null = null;
   private _opener: Element | null = null;
+  /** The dialog's chunk, once asked for (one that failed may be asked for again). */
+  private _dialog?: Promise<boolean>;
+  /** The last request to open the dialog: a decision or a close made while its chunk loads cancels it. */
+  private _asked?: object;
+  /** The placeholders' chunk, once asked for. */
+  private _embedChunk?: Promise<unknown>;
 
   constructor(private readonly _host: ConsentHost) {
     guard('showing the Keksi UI', () => {
@@ -99,26 +107,69 @@ export class KeksiUi {
   banner(open: boolean): void {
     if (open) {
       if (!this._banner?.open) this._before = focused();
-      this._banner ||= this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button');
+      if (!this._banner) {
+        const banner = (this._banner = this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button'));
+        // The dialog's chunk comes once the banner has painted and the page is idle, or as soon as the
+        // visitor reaches for the banner (a pointer down, focus): opening the dialog then waits for nothing.
+        const prefetch = () => void this.loadDialog();
+        banner.addEventListener('pointerdown', prefetch, { once: true });
+        banner.addEventListener('focusin', prefetch, { once: true });
+        banner.updateComplete.then(() =>
+          typeof requestIdleCallback == 'function' ? requestIdleCallback(prefetch, { timeout: 2000 }) : setTimeout(prefetch, 200),
+        );
+      }
     }
     if (this._banner) this._banner.open = open;
   }
 
-  /** Open the dialog with the current choice; focus returns to `from` when it closes. */
-  preferences(from: Element | null): void {
-    this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
-    this._prefs.accepted = choiceOf(this._host.getConsent());
-    this._opener = from;
-    this._prefs.show(from);
+  /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there. */
+  loadDialog(): Promise<boolean> {
+    return (this._dialog ||= import('./keksi-preferences/index.js').then(
+      () => true,
+      (error) => {
+        this._dialog = undefined;
+        warn('the preferences dialog could not be loaded', error);
+        return false;
+      },
+    ));
   }
 
-  /** Close the dialog if it is open. */
+  /**
+   * Open the dialog with the current choice; focus returns to `from` when it closes. While the dialog's
+   * chunk is still on its way, `from` says it is busy (`aria-busy`, which the banner's button shows).
+   */
+  async preferences(from: Element | null): Promise<void> {
+    const asked = (this._asked = {});
+    if (!this._prefs) {
+      const busy = from && !from.hasAttribute('aria-busy');
+      if (busy) from.setAttribute('aria-busy', 'true');
+      const loaded = await this.loadDialog();
+      if (busy) from.removeAttribute('aria-busy');
+      if (!loaded || this._asked !== asked) return;
+    }
+    guard('opening the preferences dialog', () => {
+      this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+      this._prefs.accepted = choiceOf(this._host.getConsent());
+      this._opener = from;
+      this._prefs.show(from);
+    });
+  }
+
+  /** Close the dialog if it is open (or not open it, if its chunk is still loading). */
   closePreferences(): void {
+    this._asked = undefined;
     this._prefs?.close();
   }
 
-  /** Put a placeholder before a blocked iframe (once). */
+  /** Put a placeholder before a blocked iframe (once), when the placeholders' chunk is there; without it the iframe stays hidden. */
   placehold(iframe: HTMLIFrameElement): void {
+    (this._embedChunk ||= import('./keksi-embed/index.js')).then(
+      () => guard('showing a placeholder', () => this._placehold(iframe)),
+      (error) => warn('the placeholders could not be loaded; blocked embeds stay hidden', error),
+    );
+  }
+
+  private _placehold(iframe: HTMLIFrameElement): void {
     const service = iframe.getAttribute('data-service');
     // data-service="!name" is what shows while a service is off: nothing to allow.
     const categories = (iframe.getAttribute('data-category') || '').split(/\s+/);

@@ -32,6 +32,14 @@ export const styles = css`
     height: fit-content;
     margin: auto;
   }
+  /* "Customise" while the dialog's chunk is on its way (keksi-ui.ts): a progress cursor and an ellipsis,
+     not colour alone. */
+  [aria-busy='true'] {
+    cursor: progress;
+  }
+  [aria-busy='true']::after {
+    content: '…';
+  }
   .gpc {
     font-size: 0.9375em;
     color: var(--_muted);

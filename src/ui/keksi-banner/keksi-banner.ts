@@ -130,7 +130,7 @@ export class KeksiBanner extends KeksiElement {
         <p id="d">${text.join(' ')}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
         ${this.gpc ? html`<p class="gpc">${t.gpc}</p>` : nothing}
       </div>
-      ${buttonRow(this, t, 'settings')}
+      ${buttonRow(t, 'settings')}
     </section>`;
   }
 }

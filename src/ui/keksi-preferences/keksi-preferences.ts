@@ -172,7 +172,7 @@ export class KeksiPreferences extends KeksiElement {
           })}
         </ul>
       </div>
-      ${buttonRow(this, t, 'save', () => ({ accepted: this.choices.filter((c) => c !== NECESSARY) }))}
+      ${buttonRow(t, 'save', () => ({ accepted: this.choices.filter((c) => c !== NECESSARY) }))}
     </dialog>`;
   }
 }
