@@ -1,13 +1,14 @@
 /**
- * The controller's post-paint work: `[keksi]` messages about bad attributes, the integrations
+ * The controller's post-paint work: `[keksi]` messages about bad attributes (their texts a chunk of
+ * their own, diagnostics.ts, fetched only when the configuration has a problem), the integrations
  * (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating
  * reopen button. Started after the page's first paint; on a page with Google or Meta tags at once,
  * before gating (their queues must hear the consent first). It travels in the controller's chunk
  * (every page view needs both) and sees the controller only through the host interface (host.ts).
  */
-import { reportProblems } from './diagnostics.js';
 import type { ConsentHost } from './host.js';
 import type { Consent } from '../core/record.js';
+import { warn } from '../core/log.js';
 import { REOPEN_LABEL } from '../i18n/reopen-label.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 
@@ -37,7 +38,12 @@ const adopt = (root: Document | ShadowRoot, css: string): void => {
 /** Start the post-paint work for a started controller. */
 export function startPostPaint(c: ConsentHost): PostPaint {
   const { config } = c;
-  reportProblems(config);
+  // Issue 17: a page whose attributes are right never fetches the messages' texts.
+  if (config.problems.length)
+    import('./diagnostics.js').then(
+      (m) => m.reportProblems(config),
+      (error) => warn('bad attributes; their messages did not load', error),
+    );
   const afterDecision = startIntegrations(config, (category) => c.has(category), !!c.getConsent());
   let button: HTMLButtonElement | undefined;
   return {
