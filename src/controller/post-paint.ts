@@ -18,6 +18,8 @@ export interface PostPaint {
   decided(consent: Consent | null): void;
   /** The floating button that reopens the preferences, created once; undefined when turned off. */
   reopenButton(): HTMLButtonElement | undefined;
+  /** Settles once Google and Meta (a lazy chunk) have heard the consent, on a page that has them. */
+  ready: Promise<unknown>;
 }
 
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
@@ -35,8 +37,8 @@ const adopt = (root: Document | ShadowRoot, css: string): void => {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 };
 
-/** Start the post-paint work for a started controller. */
-export function startPostPaint(c: ConsentHost): PostPaint {
+/** Start the post-paint work for a started controller; `regate` runs its gate again (see startIntegrations). */
+export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   const { config } = c;
   // Issue 17: a page whose attributes are right never fetches the messages' texts.
   if (config.problems.length)
@@ -44,11 +46,17 @@ export function startPostPaint(c: ConsentHost): PostPaint {
       (m) => m.reportProblems(config),
       (error) => warn('bad attributes; their messages did not load', error),
     );
-  const afterDecision = startIntegrations(config, (category) => c.has(category), !!c.getConsent());
+  const integrations = startIntegrations(
+    config,
+    (category) => c.has(category),
+    () => !!c.getConsent(),
+    regate,
+  );
   let button: HTMLButtonElement | undefined;
   return {
+    ready: integrations.ready,
     decided(consent) {
-      afterDecision();
+      integrations.after();
       if (consent && config.logUrl) logConsent(config.logUrl, consent, c.language);
     },
     reopenButton() {
