@@ -15,7 +15,7 @@ import { guard, warn } from '../core/log.js';
 import { options } from './merge-options.js';
 import type { KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
-import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
 import { adoptGate } from '../entry/returning-visitor.js';
@@ -25,6 +25,12 @@ import { startPostPaint, type PostPaint } from './post-paint.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
 const cookieconsent = () => import('../migration/cookieconsent.js').catch((error) => warn('cookieconsent support could not be loaded', error));
+
+/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
+export const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
+};
 
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {

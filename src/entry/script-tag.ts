@@ -10,7 +10,7 @@ import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { scriptNonce, setScriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
-import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 
@@ -73,9 +73,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // queues must hear the consent default or the stored choice as early as possible) or when a stored
   // choice no longer applies. Otherwise it comes after the page's first paint, in a task of its own,
   // with the UI fetched alongside on a first visit: Keksi never competes with the page's own first
-  // content (Lighthouse then measures no FCP or LCP cost). On a page the core has gated on the stored
-  // choice it waits until the page is idle as well (issue 17): until then nothing runs beyond what that
-  // choice allows, and API calls wait for it (api.ts: decisions are queued, has() answers from the core).
+  // content (Lighthouse then measures no FCP or LCP cost).
   const start = () => {
     const el = document.querySelector('keksi-consent');
     // The page's own <keksi-consent>, as the controller will read it (see readTrusted), or Keksi's tag.
@@ -91,8 +89,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
     else
       afterFirstPaint().then(() => {
         if (!returning) import('../ui/index.js').catch(() => {});
-        if (returning) whenIdle(load);
-        else load();
+        load();
       });
   };
   const begin = () => guard('starting Keksi', start);
