@@ -10,7 +10,7 @@
 import { NECESSARY, parseConfig, resolveLang, type KeksiConfig, type Lang } from './config.js';
 import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
-import { Gate, scriptNonce, vendorHold } from '../core/gating.js';
+import { Gate, scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { options } from './merge-options.js';
 import type { MergedOptions } from '../core/options.js';
@@ -206,11 +206,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     );
     this._listen('addEventListener');
     this._postPaintLoading = (trackers ? Promise.resolve(migrated) : afterFirstPaint())
-      .then(() => {
-        this._postPaint = startPostPaint(this);
-        // A vendor's snippet held back until now (see vendorHold) runs if allowed.
-        if (vendorHold.held) this._gate!.update();
-      })
+      // A vendor's snippet held back until its queue knows the consent (see vendorHold) runs if allowed
+      // once Google's and Meta's chunk has started; with their tags, gating waits for it (see below).
+      .then(() => (this._postPaint = startPostPaint(this, () => this._gate!.update())).ready)
       .catch((error) => warn('integrations failed; Google and Meta stay off', error));
 
     const activate = () =>

@@ -4,7 +4,7 @@
  * the rest applies; a service's fields are checked where they are shown (ui/views.ts). Only own
  * properties are read, into maps without a prototype, so a polluted `Object.prototype` adds nothing.
  */
-import { CONSENT_TYPES } from '../integrations/google.js';
+import { CONSENT_TYPES } from '../integrations/consent-types.js';
 import { matchesCookie } from './cleanup.js';
 import { isSafeUrl } from './config.js';
 import { CATEGORY_ID, DEFAULT_COOKIE } from '../core/attributes.js';

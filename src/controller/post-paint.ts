@@ -1,13 +1,14 @@
 /**
- * The controller's post-paint work: `[keksi]` messages about bad attributes, the integrations
+ * The controller's post-paint work: `[keksi]` messages about bad attributes (their texts a chunk of
+ * their own, diagnostics.ts, fetched only when the configuration has a problem), the integrations
  * (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating
  * reopen button. Started after the page's first paint; on a page with Google or Meta tags at once,
  * before gating (their queues must hear the consent first). It travels in the controller's chunk
  * (every page view needs both) and sees the controller only through the host interface (host.ts).
  */
-import { reportProblems } from './diagnostics.js';
 import type { ConsentHost } from './host.js';
 import type { Consent } from '../core/record.js';
+import { warn } from '../core/log.js';
 import { REOPEN_LABEL } from '../i18n/reopen-label.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 
@@ -17,6 +18,8 @@ export interface PostPaint {
   decided(consent: Consent | null): void;
   /** The floating button that reopens the preferences, created once; undefined when turned off. */
   reopenButton(): HTMLButtonElement | undefined;
+  /** Settles once Google and Meta (a lazy chunk) have heard the consent, on a page that has them. */
+  ready: Promise<unknown>;
 }
 
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
@@ -34,15 +37,26 @@ const adopt = (root: Document | ShadowRoot, css: string): void => {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 };
 
-/** Start the post-paint work for a started controller. */
-export function startPostPaint(c: ConsentHost): PostPaint {
+/** Start the post-paint work for a started controller; `regate` runs its gate again (see startIntegrations). */
+export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   const { config } = c;
-  reportProblems(config);
-  const afterDecision = startIntegrations(config, (category) => c.has(category), !!c.getConsent());
+  // Issue 17: a page whose attributes are right never fetches the messages' texts.
+  if (config.problems.length)
+    import('./diagnostics.js').then(
+      (m) => m.reportProblems(config),
+      (error) => warn('bad attributes; their messages did not load', error),
+    );
+  const integrations = startIntegrations(
+    config,
+    (category) => c.has(category),
+    () => !!c.getConsent(),
+    regate,
+  );
   let button: HTMLButtonElement | undefined;
   return {
+    ready: integrations.ready,
     decided(consent) {
-      afterDecision();
+      integrations.after();
       if (consent && config.logUrl) logConsent(config.logUrl, consent, c.language);
     },
     reopenButton() {

@@ -130,6 +130,9 @@ export class ConsentStore {
   private _read(): string[] {
     const values = guard('reading the consent cookie', () => cookieValues(this.config.cookieName), []);
     this._seen = values.join('\n');
+    // What was just read is this task's look (see `sync`): start-up's first gating reads it once, not twice.
+    this._looked = true;
+    queueMicrotask(() => (this._looked = false));
     return values;
   }
 

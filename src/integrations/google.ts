@@ -8,6 +8,7 @@ import { VENDOR_SNIPPETS, gatedSnippet, isVendorSnippet } from '../core/trackers
 import { loadScript } from './load-script.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
+import { CONSENT_TYPES } from './consent-types.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -16,15 +17,7 @@ type Signal = 'granted' | 'denied';
 const GOOGLE_SNIPPET = VENDOR_SNIPPETS.slice(0, 1);
 
 /** The seven Consent Mode v2 types. */
-export const CONSENT_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-] as const;
+export { CONSENT_TYPES };
 
 /** Which Consent Mode types each built-in category grants. */
 export const CONSENT_MAP: Record<string, string[]> = {

@@ -1,7 +1,8 @@
 /**
  * The integrations, started together: each gets the configuration and the store's view of what is
- * granted, and returns what to do after each decision. Also: cookie clean-up on withdrawal and the
- * consent log beacon.
+ * granted, and returns what to do after each decision. Google and Meta (vendors.ts), the platforms and
+ * the other trackers are lazy chunks, fetched only when the page has something of theirs. Also here:
+ * cookie clean-up on withdrawal and the consent log beacon.
  */
 import { deleteCookies } from '../controller/cleanup.js';
 import { NECESSARY, type KeksiConfig, type Lang } from '../controller/config.js';
@@ -9,8 +10,7 @@ import { guard, warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
-import { startGoogle } from './google.js';
-import { startMeta } from './meta.js';
+import { gatedSnippet, isVendorSnippet } from '../core/trackers.js';
 
 /**
  * Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). Like
@@ -47,13 +47,35 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
   });
 }
 
-/** Start every configured integration; returns the function to call after each decision. */
-export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: boolean): () => void {
-  const google = startGoogle(config, granted, decided);
-  const after = [google.after, startMeta(config, granted)];
+/**
+ * Start every configured integration. Returns what to call after each decision, and `ready`, which
+ * settles once Google and Meta have heard the consent on a page that has them (at once on one without).
+ * `regate` runs the gate again: a vendor's snippet held until its queue knows the consent may run then.
+ */
+export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: () => boolean, regate: () => void) {
+  const w = window as { Shopify?: unknown; wp_set_consent?: unknown; dataLayer?: unknown; gtag?: unknown; fbq?: unknown };
+  const after: Array<() => void> = [];
+  // Google and Meta (issue 17: their own chunk), fetched when the page has something of theirs: their
+  // attributes or gated snippets at start, a snippet gated later, or the page's own dataLayer, gtag or
+  // fbq (also one that appears later: it hears the next decision). They start with what is granted
+  // when they arrive; until then their snippets stay held (fail closed), and if the chunk fails, for good.
+  let vendors: Promise<void> | undefined;
+  const startVendors = () =>
+    (vendors ||= import('./vendors.js').then(
+      (m) => {
+        const started = m.startVendors(config, granted, decided());
+        after.unshift(...started.after);
+        // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
+        vendorHold.ok = (el) => (started.before(el), true);
+        regate();
+      },
+      (e) => warn('Google and Meta could not be loaded; they stay off', e),
+    ));
+  const queues = () => w.dataLayer || w.gtag || w.fbq;
+  vendorHold.ok = (el) => !isVendorSnippet(el) || (startVendors(), false);
+  const ready = config.ga.length + config.googleAds.length + config.gtm.length + config.metaPixel.length || queues() || gatedSnippet() ? startVendors() : 0;
   // Platforms (Shopify, WP Consent API): one lazy chunk, fetched only on a page that has one or names
   // one; it starts with what is granted when it arrives (a decision made while it loads is not lost).
-  const w = window as { Shopify?: unknown; wp_set_consent?: unknown };
   if (w.Shopify || w.wp_set_consent || config.platform)
     import('./platforms.js').then(
       (m) => after.push(m.start(config, granted)),
@@ -63,16 +85,18 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   if (Object.keys(config.trackers).length) {
     let tell = () => {};
     import('./trackers.js').then(
-      (m) => (tell = m.startTrackers(config, granted, decided, TRACKER_COOKIES, cleanUp)),
+      (m) => (tell = m.startTrackers(config, granted, decided(), TRACKER_COOKIES, cleanUp)),
       () => warn('the trackers module did not load; they stay off.'),
     );
     after.push(() => tell());
   }
-  // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
-  vendorHold.ok = (el) => (google.before(el), true);
-  if (decided) cleanUp(config.categories, granted);
-  return () => {
-    for (const fn of after) guard('an integration', fn);
-    cleanUp(config.categories, granted);
+  if (decided()) cleanUp(config.categories, granted);
+  return {
+    after() {
+      if (queues()) startVendors();
+      for (const fn of after) guard('an integration', fn);
+      cleanUp(config.categories, granted);
+    },
+    ready: Promise.resolve(ready),
   };
 }

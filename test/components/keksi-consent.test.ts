@@ -282,22 +282,40 @@ describe('<keksi-consent>', () => {
   describe('attributes', () => {
     it('warns about unknown attributes and bad values and falls back to safe defaults', async () => {
       let el!: Awaited<ReturnType<typeof mount>>;
-      const warnings = await captureWarnings(async () => {
-        el = await mount(`<keksi-consent categories="analytics Bad! necessary" revision="-1" expires-days="9999" position="left"
+      const named = ['colour', 'Bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"'];
+      const warnings = await captureWarnings(
+        async () => {
+          el = await mount(`<keksi-consent categories="analytics Bad! necessary" revision="-1" expires-days="9999" position="left"
           cookie-name="a b" notice-url="javascript:alert(1)" colour="red" lang="de" no-reopen-button></keksi-consent>`);
-      });
+        },
+        // The messages' chunk is fetched once the controller has found a problem.
+        (said) => said.length >= named.length,
+      );
       expect(el.config.categories).to.deep.equal(['analytics']);
       expect(el.config.revision).to.equal(0);
       expect(el.config.expiresDays).to.equal(395);
       expect(el.config.position).to.equal('bottom');
       expect(el.config.cookieName).to.equal('keksi_consent');
       expect(el.config.noticeUrl).to.equal(undefined);
-      for (const w of ['colour', 'Bad!', 'revision', 'expires-days', 'position', 'cookie-name', 'notice-url', 'lang="de"']) {
+      for (const w of named) {
         expect(
           warnings.some((s) => s.startsWith('[keksi]') && s.includes(w)),
           w,
         ).to.equal(true);
       }
+    });
+
+    it('says the exact [keksi] message for each bad attribute value (its texts come in a chunk of their own)', async () => {
+      const messages = [
+        '[keksi] position="left" is not one of bottom, top, center; using "bottom".',
+        '[keksi] expires-days="9999" is out of range; clamped to 395.',
+        '[keksi] ga="UA-1" is not a valid ID; that tag will not be loaded.',
+      ];
+      const warnings = await captureWarnings(
+        () => mount(`<keksi-consent categories="analytics" position="left" expires-days="9999" ga="UA-1" no-reopen-button></keksi-consent>`),
+        (said) => messages.every((m) => said.includes(m)),
+      );
+      expect(warnings.filter((s) => messages.includes(s))).to.have.length(3);
     });
 
     it('picks the language from lang, then <html lang>, region tags included', async () => {

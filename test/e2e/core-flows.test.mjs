@@ -70,6 +70,33 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('returning visit gated by the core: a decision made before the controller has started is queued, not lost', async () => {
+      const { context, page, hold } = await h.newPage();
+      await page.goto(`${h.server.url}/test/pages/early.html`);
+      await keksiReady(page);
+      await page.evaluate(() => keksi.setConsent(['analytics']));
+      await waitFor(page, () => window.__ran.length === 4);
+      // The next page view: the controller's chunk is held back until the page has used the API.
+      const controller = hold(/\/chunks\/controller-/);
+      await page.goto(`${h.server.url}/test/pages/early.html`, { waitUntil: 'domcontentloaded' });
+      const chunk = await controller;
+      await waitFor(page, () => window.__ran.length === 4);
+      await page.evaluate(() => keksi.rejectAll());
+      // Until the controller starts, the core's choice answers and nothing more runs.
+      assert.deepEqual(await page.evaluate(() => [!!customElements.get('keksi-consent'), keksi.has('analytics'), keksi.has('marketing')]), [
+        false,
+        true,
+        false,
+      ]);
+      chunk.continue();
+      await keksiReady(page);
+      await waitFor(page, () => !keksi.has('analytics'));
+      const record = await consentRecord(context);
+      assert.deepEqual([record.a, record.x], [[], ['analytics', 'marketing']]);
+      assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), null);
+      await context.close();
+    });
+
     test('reject all: stored, nothing runs, no banner on the next page', async () => {
       const { context, page } = await h.newPage();
       await firstVisit(h, page);

@@ -9,6 +9,7 @@ import { configure } from '../../src/core/options.js';
 import { hasTrackers } from '../../src/core/trackers.js';
 import { consentModeSignals } from '../../src/integrations/google.js';
 import { captureWarnings, clearCookies, mount, storeConsent, unmountAll } from '../helpers.js';
+import { until } from '../wait.js';
 
 type W = Window & { dataLayer?: unknown[]; gtag?: unknown; fbq?: { queue: IArguments[] }; _fbq?: unknown };
 const w = window as W;
@@ -103,7 +104,10 @@ describe('holds with the vendors', () => {
         // eslint-disable-next-line prefer-rest-params
         own.push(arguments);
       };
+      // The first decision after it appeared fetches Google's code (a lazy chunk), which tells it the
+      // choice that holds when it arrives; each decision after that is told at once.
       el.setConsent(['analytics']);
+      await until(() => commands().length === 3, 'Google to hear the decision');
       el.rejectAll();
       expect(commands()).to.deep.equal(['consent default', 'set ads_data_redaction', 'consent update', 'consent update']);
       expect(lastUpdate()).to.deep.equal(ALL_DENIED);
@@ -118,7 +122,9 @@ describe('holds with the vendors', () => {
       } as unknown as { queue: IArguments[] };
       n.queue = [];
       w.fbq = n;
+      // As with Google above: the first decision fetches Meta's code, which tells it on arrival.
       el.rejectAll();
+      await until(() => queue().length === 1, 'Meta to hear the rejection');
       el.setConsent(['marketing']);
       expect(queue()).to.deep.equal(['consent revoke', 'consent grant']);
     });

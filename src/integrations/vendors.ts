@@ -1,0 +1,14 @@
+/**
+ * Google (Consent Mode, gtag.js, GTM) and Meta's pixel, as one lazy chunk (issue 17): integrations/index.ts
+ * fetches it only when the page has something of theirs to drive (an attribute, a gated snippet of
+ * theirs, the page's own dataLayer, gtag or fbq), so a page without them never loads their code.
+ */
+import type { KeksiConfig } from '../controller/config.js';
+import { startGoogle } from './google.js';
+import { startMeta } from './meta.js';
+
+/** Start Google and Meta: what to call after each decision (Google's, then Meta's) and what to call before a gated snippet runs. */
+export function startVendors(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
+  const google = startGoogle(config, granted, decided);
+  return { after: [google.after, startMeta(config, granted)], before: google.before };
+}
