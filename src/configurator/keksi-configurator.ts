@@ -8,6 +8,7 @@
  * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { copyOutput } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
 import { tokens } from '../core/attributes.js';
@@ -134,14 +135,7 @@ export class KeksiConfigurator extends LitElement {
   }
 
   private async _copy(e: Event) {
-    const button = e.currentTarget as HTMLButtonElement;
-    const area = this.querySelector<HTMLTextAreaElement>(`textarea[name="${button.dataset.for}"]`)!;
-    try {
-      await navigator.clipboard.writeText(area.value);
-    } catch {
-      area.select();
-      document.execCommand('copy');
-    }
+    await copyOutput(this, e);
     this._status = texts[this._ui].copied;
   }
 

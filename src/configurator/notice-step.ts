@@ -9,6 +9,7 @@
  * @fires notice-change - the draft changed; `detail` is its JSON
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { copyOutput } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS } from '../controller/config.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
@@ -169,14 +170,7 @@ export class KeksiNoticeStep extends LitElement {
   }
 
   private async _copy(e: Event) {
-    const button = e.currentTarget as HTMLButtonElement;
-    const area = this.querySelector<HTMLTextAreaElement>(`textarea[name="${button.dataset.for}"]`)!;
-    try {
-      await navigator.clipboard.writeText(area.value);
-    } catch {
-      area.select();
-      document.execCommand('copy');
-    }
+    await copyOutput(this, e);
     this._status = texts[this.ui].copied;
   }
 

@@ -88,7 +88,8 @@ export class Gate {
   private _had = new Set<string>();
 
   /**
-   * @param granted whether a category is granted now
+   * @param granted whether a name is granted now (core/record.ts grants()): a category, `category:service`,
+   *   or `category:*` for the category granted whole (every service on)
    * @param known whether a category is configured (unknown ones never run)
    * @param blocked called for each embed that stays blocked, e.g. to show a placeholder
    */
@@ -229,4 +230,17 @@ export class Gate {
     if (old.isConnected) old.replaceWith(s);
     else document.head.append(s);
   }
+}
+
+/**
+ * Insert one of Keksi's own external scripts (a vendor's: gtag.js, fbevents.js, matomo.js, …) with
+ * Keksi's nonce. In the core, not a chunk of its own: every integration's chunk uses it, and a shared
+ * chunk would be one more request before a returning visitor's gated tags run.
+ */
+export function loadScript(src: string): HTMLScriptElement {
+  const s = document.createElement('script');
+  s.src = scriptPolicy().createScriptURL(src);
+  s.nonce = scriptNonce;
+  document.head.append(s);
+  return s;
 }

@@ -5,7 +5,7 @@
  * deletes their cookies and the tracker is not loaded on the next page (`reload-on-withdraw` reloads
  * at once). Queues as in each vendor's own snippet.
  */
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
 

@@ -5,7 +5,7 @@
  * (analytics) and `ad_Storage` (marketing) before the tag loads, and again on every change. basic mode
  * loads the tag after analytics consent; `consent-mode="advanced"` at once, cookieless until consent.
  */
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
 

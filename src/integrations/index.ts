@@ -23,16 +23,20 @@ export const TRACKER_COOKIES = {
 } as unknown as Record<string, string[]>;
 
 /** Per-service choice (issue 15): a built-in service's own cookies, deleted when its switch is off. */
-export const SERVICE_COOKIES: Record<string, string[]> = {
-  'analytics:ga': TRACKER_COOKIES.analytics,
-  'marketing:google-ads': ['_gcl_*'],
-  'marketing:meta-pixel': ['_fbp', '_fbc'],
-};
+// Only for a service the page configures (its attribute): asking the store about one it does not would
+// name it in every keksi-change (the store reports each service it was asked about).
+export const SERVICE_COOKIES: [service: string, attribute: 'ga' | 'googleAds' | 'metaPixel', cookies: string[]][] = [
+  ['analytics:ga', 'ga', TRACKER_COOKIES.analytics],
+  ['marketing:google-ads', 'googleAds', ['_gcl_*']],
+  ['marketing:meta-pixel', 'metaPixel', ['_fbp', '_fbc']],
+];
 
 /** Delete the tracker cookies of every category that is not granted, and of every service switched off. */
-export function cleanUp(categories: readonly string[], granted: (c: string) => boolean): string[] {
+export function cleanUp(config: KeksiConfig, granted: (c: string) => boolean): string[] {
+  const { categories } = config;
   const patterns = categories.filter((c) => c !== NECESSARY && !granted(c)).flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
-  for (const [name, own] of Object.entries(SERVICE_COOKIES)) if (categories.includes(name.split(':')[0]) && !granted(name)) patterns.push(...own);
+  for (const [name, attribute, own] of SERVICE_COOKIES)
+    if (config[attribute].length && categories.includes(name.split(':')[0]) && !granted(name)) patterns.push(...own);
   return patterns.length ? deleteCookies(patterns) : [];
 }
 
@@ -90,12 +94,12 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
     );
     after.push(() => tell());
   }
-  if (decided()) cleanUp(config.categories, granted);
+  if (decided()) cleanUp(config, granted);
   return {
     after() {
       if (queues()) startVendors();
       for (const fn of after) guard('an integration', fn);
-      cleanUp(config.categories, granted);
+      cleanUp(config, granted);
     },
     ready: Promise.resolve(ready),
   };

@@ -7,7 +7,7 @@
  * `consent-mode="advanced"` is Matomo's cookieless mode: `requireCookieConsent` first, matomo.js at
  * once, tracking without cookies until `setCookieConsentGiven` (`forgetCookieConsentGiven` on withdrawal).
  */
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
 

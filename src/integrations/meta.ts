@@ -6,7 +6,7 @@
  */
 import type { KeksiConfig } from '../controller/config.js';
 import { VENDOR_SNIPPETS, gatedSnippet } from '../core/trackers.js';
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 

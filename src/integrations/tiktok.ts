@@ -5,7 +5,7 @@
  * base code's queue) hears `holdConsent` before `load` and `page`; `grantConsent` / `revokeConsent` on
  * each change. basic mode fetches events.js after marketing consent; advanced at once, held.
  */
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
 

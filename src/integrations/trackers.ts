@@ -58,10 +58,12 @@ export function startTrackers(
   granted: (c: string) => boolean,
   decided: boolean,
   cookies: Record<string, string[]>,
-  cleanUp: (categories: string[], granted: (c: string) => boolean) => unknown,
+  cleanUp: (config: KeksiConfig, granted: (c: string) => boolean) => unknown,
 ): () => void {
   const after: (() => void)[] = [];
-  const trackers = parseTrackers(config.trackers, (name, value) => warn(`${name}="${value}" is not a valid ID; ${name} stays off.`));
+  const trackers = parseTrackers(config.trackers, (name, value) =>
+    warn(`${name}="${value}"${/^http:/i.test(value) ? ': the tracker address must be https' : ' is not a valid ID'}; ${name} stays off.`),
+  );
   for (const [name, ids] of Object.entries(trackers)) {
     const { category } = config.trackers[name];
     // Per-service choice: the tracker acts only while its category is granted and its own switch is on
@@ -85,7 +87,7 @@ export function startTrackers(
           const list = (cookies[category] ||= []);
           for (const c of Array.isArray(m.cookies) ? m.cookies : m.cookies[name]) list.includes(c) || list.push(c);
           tell = m.start(name, ids, config, own, follow);
-          if (decided) cleanUp(config.categories, granted);
+          if (decided) cleanUp(config, granted);
         }),
       () => warn(`${name}: its module did not load; it stays off.`),
     );

@@ -4,7 +4,7 @@
  * { ad_storage })`), category marketing. The default (denied) is in `uetq` before bat.js loads; an
  * update follows every change. basic mode loads bat.js after marketing consent; advanced at once.
  */
-import { loadScript } from './load-script.js';
+import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
 

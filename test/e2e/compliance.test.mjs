@@ -341,14 +341,14 @@ describe('lazy UI and shared configuration', () => {
     // The reopen button comes when the page is idle, after everything else Keksi starts.
     await page.locator('keksi-consent [part~="reopen"]').waitFor({ state: 'visible' });
     await settled(page);
-    // The demo shop has Google and Meta tags: the controller chunk (with the integrations) is fetched
-    // before its gated elements run, the UI chunk is not fetched at all.
+    // The demo shop has Google and Meta tags: the controller chunk and its Google/Meta chunk (vendors)
+    // are fetched before its gated elements run, the UI chunk is not fetched at all.
     assert.deepEqual(
       loaded
         .filter((p) => p.startsWith('/dist/'))
         .map((p) => p.replace(/-[\w-]+\.mjs$/, '.mjs'))
         .sort(),
-      ['/dist/chunks/controller.mjs', '/dist/keksi.mjs'],
+      ['/dist/chunks/controller.mjs', '/dist/chunks/vendors.mjs', '/dist/keksi.mjs'],
     );
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined);
     assert.equal(await page.evaluate(() => customElements.get('keksi-banner')), undefined, 'the reopen button needs no UI chunk');

@@ -136,13 +136,13 @@ describe('trackers', () => {
       host.remove();
     });
 
-    for (const bad of [
-      'http://analytics.example.fi/ 3',
-      'https://analytics.example.fi/ abc',
-      'https://analytics.example.fi/',
-      'javascript:alert(1)// 3',
-      'https://a.fi/ 3 4',
-    ]) {
+    it('matomo with an http address is refused for that reason, not as a bad ID', async () => {
+      const bad = 'http://analytics.example.fi/ 3';
+      await mountRefused(SHOP(`matomo="${bad}"`), `[keksi] matomo="${bad}": the tracker address must be https; matomo stays off.`);
+      expect(w._paq).to.equal(undefined);
+    });
+
+    for (const bad of ['https://analytics.example.fi/ abc', 'https://analytics.example.fi/', 'javascript:alert(1)// 3', 'https://a.fi/ 3 4']) {
       it(`matomo="${bad}" is refused with a [keksi] message and nothing is queued`, async () => {
         await mountRefused(SHOP(`matomo="${bad}"`), `[keksi] matomo="${bad}" is not a valid ID`);
         expect(w._paq).to.equal(undefined);
