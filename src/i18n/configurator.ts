@@ -157,7 +157,7 @@ const en = {
     json: 'notice.json (for <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: a ready page',
     pageHint: (folder: string) =>
-      `Upload tietosuojaseloste.html to your site (for example next to your front page) and Keksi’s files to ${folder}. The page has no inline script, so it works under a strict Content Security Policy (script-src 'self').`,
+      `Upload tietosuojaseloste.html to your site (for example next to your front page) and Keksi’s files to ${folder}. The page has no inline script, so it works under a strict Content Security Policy: script-src 'self' plus the addresses of the trackers you chose (Google, Meta, …), as on your other pages.`,
     download: (file: string) => `Download ${file}`,
     pageTitle: 'Privacy notice',
   },
@@ -350,7 +350,7 @@ const fi: ConfiguratorText = {
     json: 'notice.json (elementille <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: valmis sivu',
     pageHint: (folder: string) =>
-      `Lataa tietosuojaseloste.html sivustollesi (esimerkiksi etusivun viereen) ja Keksin tiedostot kansioon ${folder}. Sivulla ei ole upotettua skriptiä, joten se toimii tiukankin sisältöturvakäytännön (CSP, script-src 'self') alla.`,
+      `Lataa tietosuojaseloste.html sivustollesi (esimerkiksi etusivun viereen) ja Keksin tiedostot kansioon ${folder}. Sivulla ei ole upotettua skriptiä, joten se toimii tiukankin sisältöturvakäytännön (CSP) alla: script-src 'self' ja valitsemiesi seurantapalvelujen (Google, Meta, …) osoitteet, kuten muillakin sivuillasi.`,
     download: (file: string) => `Lataa ${file}`,
     pageTitle: 'Tietosuojaseloste',
   },
@@ -543,7 +543,7 @@ const sv: ConfiguratorText = {
     json: 'notice.json (för <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: en färdig sida',
     pageHint: (folder: string) =>
-      `Ladda upp tietosuojaseloste.html till din webbplats (till exempel bredvid startsidan) och Keksis filer till ${folder}. Sidan har inget inbäddat skript, så den fungerar under en strikt innehållssäkerhetspolicy (CSP, script-src 'self').`,
+      `Ladda upp tietosuojaseloste.html till din webbplats (till exempel bredvid startsidan) och Keksis filer till ${folder}. Sidan har inget inbäddat skript, så den fungerar under en strikt innehållssäkerhetspolicy (CSP): script-src 'self' och adresserna till spårningstjänsterna du valt (Google, Meta, …), som på dina andra sidor.`,
     download: (file: string) => `Ladda ner ${file}`,
     pageTitle: 'Dataskyddsbeskrivning',
   },
