@@ -239,7 +239,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
             <legend>${t.step1}</legend>
             ${this._field('name', t.name, { autocomplete: 'organization' })} ${this._field('business-id', t.businessId, { placeholder: '1234567-8' })}
             ${this._field('address', t.address, { autocomplete: 'street-address' })} ${this._field('email', t.email, { type: 'email', autocomplete: 'email' })}
-            ${this._field('notice-url', t.noticeUrl, { placeholder: '/tietosuojaseloste' })}
+            ${this._field('notice-url', t.noticeUrl, { placeholder: '/tietosuojaseloste.html' })}
             <fieldset class="langs" aria-describedby="h-lang">
               <legend>${t.langs}</legend>
               <p class="hint" id="h-lang">${t.langsHint}</p>
