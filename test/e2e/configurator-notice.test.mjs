@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Ajv from 'ajv/dist/2020.js';
 import { BROWSERS, startHarness, waitFor } from './harness.mjs';
+import { axeViolations, fill, openConfigurator, output } from './configurator-kit.mjs';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SEEDS = ['000-kruununjalokivi.txt', '001-kehobalanssi.txt', '002-kalvokeskus.txt'];
 /** A strict policy for a static page: scripts and styles from the site only, nothing inline. */
 const STRICT_CSP =
@@ -22,25 +21,11 @@ const STRICT_CSP =
 
 const schema = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync('schema/notice.schema.json', 'utf8')));
 
-/** Set a field by name as typing (or choosing) would: its value, then input and change events. */
-const fill = (page, name, value) =>
-  page.evaluate(
-    ([name, value]) => {
-      const el = document.querySelector(`keksi-configurator [name="${name}"]`);
-      if (!el) throw new Error(`no field named ${name}`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      return el.closest('keksi-configurator').updateComplete.then(() => document.querySelector('keksi-notice-step')?.updateComplete);
-    },
-    [name, value],
-  );
 const click = (page, selector) =>
   page.evaluate((selector) => {
     document.querySelector(selector).click();
     return document.querySelector('keksi-configurator').updateComplete.then(() => document.querySelector('keksi-notice-step')?.updateComplete);
   }, selector);
-const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
 /** The findings step 4 shows, as "rule: message", sorted. */
 const shownFindings = (page) =>
   page.evaluate(() =>
@@ -60,9 +45,7 @@ for (const browser of BROWSERS) {
     after(async () => h?.close());
 
     async function open(viewport) {
-      const p = await h.newPage(viewport ? { viewport } : {});
-      await p.page.goto(h.server.url + '/configurator.html');
-      await waitFor(p.page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      const p = await openConfigurator(h, viewport);
       assert.ok(await p.page.evaluate(() => !!document.querySelector('keksi-configurator keksi-notice-step')), 'step 4 is on the page');
       return p;
     }
@@ -281,12 +264,7 @@ for (const browser of BROWSERS) {
     test('axe finds nothing in step 4, with findings showing', async () => {
       const { context, page } = await gaMetaShop();
       await fill(page, 'notice-source', readFileSync('test/fixtures/seeds/002-kalvokeskus.txt', 'utf8'));
-      await page.evaluate(AXE);
-      const run = () =>
-        page.evaluate(async (tags) => {
-          const r = await window.axe.run({ include: [['keksi-notice-step']] }, { runOnly: { type: 'tag', values: tags } });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
-        }, TAGS);
+      const run = () => axeViolations(page, [['keksi-notice-step']]);
       assert.deepEqual(await run(), [], 'from the template');
       await click(page, 'keksi-notice-step button[data-start="import"]');
       assert.ok((await shownFindings(page)).length > 0);

@@ -5,27 +5,13 @@
 // IDs show an error tied to their field; axe finds nothing; 360 px scrolls only vertically; the
 // answers survive a reload.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, dataLayerRows, keksiReady, poll, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
+import { axeViolations, fill, openConfigurator, output } from './configurator-kit.mjs';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DEFAULT = ['consent default analytics:denied ads:denied', 'set ads_data_redaction'];
 
-/** Set a field by name as typing (or choosing) would: its value, then input and change events. */
-const fill = (page, name, value) =>
-  page.evaluate(
-    ([name, value]) => {
-      const el = document.querySelector(`keksi-configurator [name="${name}"]`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      return el.closest('keksi-configurator').updateComplete;
-    },
-    [name, value],
-  );
 /** Tick exactly these of the shop's languages, as a person clicking the boxes would. */
 const tickLangs = (page, langs) =>
   page.evaluate((langs) => {
@@ -83,7 +69,6 @@ async function tabTo(page, key) {
   }
   assert.equal(await focused(page), key);
 }
-const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
 
 for (const browser of BROWSERS) {
   describe(`configurator in ${browser}`, () => {
@@ -91,12 +76,7 @@ for (const browser of BROWSERS) {
     before(async () => (h = await startHarness({ browser })));
     after(async () => h?.close());
 
-    async function open(viewport) {
-      const p = await h.newPage(viewport ? { viewport } : {});
-      await p.page.goto(h.server.url + '/configurator.html');
-      await waitFor(p.page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
-      return p;
-    }
+    const open = (viewport) => openConfigurator(h, viewport);
 
     test('GA4 + Meta as the vendors’ snippets: the produced tag and markup hold consent in a fresh shop page', async () => {
       const { context, page } = await open();
@@ -370,12 +350,7 @@ for (const browser of BROWSERS) {
         for (const [name, value] of fields) await (value === undefined ? press(page, name) : fill(page, name, value));
         const errors = await page.evaluate(() => document.querySelectorAll('keksi-configurator .error').length);
         if (step.startsWith('1') || step.startsWith('2')) assert.ok(errors >= 3, `its errors show: ${errors}`);
-        await page.evaluate(AXE);
-        const violations = await page.evaluate(async (tags) => {
-          const r = await window.axe.run({ include: [['keksi-configurator']], exclude: [['iframe']] }, { runOnly: { type: 'tag', values: tags } });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
-        }, TAGS);
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await axeViolations(page, [['keksi-configurator']], [['iframe']]), []);
         await context.close();
       });
     }

@@ -1,0 +1,44 @@
+// What the configurator's e2e files share (configurator.test.mjs, configurator-notice.test.mjs): open the
+// page, set a field as a person would, read an output, and run axe on a part of it.
+import { readFileSync } from 'node:fs';
+import { waitFor } from './harness.mjs';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** A new page with the configurator (served at /configurator.html by the harness) ready. */
+export async function openConfigurator(h, viewport) {
+  const p = await h.newPage(viewport ? { viewport } : {});
+  await p.page.goto(h.server.url + '/configurator.html');
+  await waitFor(p.page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+  return p;
+}
+
+/** Set a field by name as typing (or choosing) would: its value, then input and change events. */
+export const fill = (page, name, value) =>
+  page.evaluate(
+    ([name, value]) => {
+      const el = document.querySelector(`keksi-configurator [name="${name}"]`);
+      if (!el) throw new Error(`no field named ${name}`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      return el.closest('keksi-configurator').updateComplete.then(() => document.querySelector('keksi-notice-step')?.updateComplete);
+    },
+    [name, value],
+  );
+
+/** An output textarea's text (null when it is not shown). */
+export const output = (page, name) => page.evaluate((name) => document.querySelector(`textarea[name="${name}"]`)?.value ?? null, name);
+
+/** axe's WCAG 2.2 AA violations inside `include` (axe selectors), as "rule: targets". */
+export async function axeViolations(page, include, exclude = []) {
+  await page.evaluate(AXE);
+  return page.evaluate(
+    async ([include, exclude, tags]) => {
+      const r = await window.axe.run({ include, exclude }, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+    },
+    [include, exclude, TAGS],
+  );
+}
