@@ -10,8 +10,9 @@ import { KeksiConsent } from '../src/controller/keksi-consent.js';
 import { Gate } from '../src/core/gating.js';
 import { gateEarly } from '../src/entry/returning-visitor.js';
 import * as api from '../src/entry/api.js';
+import '../src/notice-entry.js';
 import { captureWarnings, mount, prefsOf, readConsentCookie, storeConsent } from './helpers.js';
-import { gateDone, settled, until } from './wait.js';
+import { gateDone, nextEvent, settled, until } from './wait.js';
 
 const SHOP = `<keksi-consent categories="analytics marketing" no-reopen-button></keksi-consent>`;
 const NOT_RUNNING = '[keksi] <keksi-consent> not running (removed, or a second one): call ignored; use window.keksi.';
@@ -129,7 +130,7 @@ describe('consent that holds: a removed <keksi-consent>', () => {
       api.acceptAll();
       expect(el.has('analytics')).to.equal(true);
       expect(api.getConsent()!.id).to.equal(el.getConsent()!.id);
-      expect(old.getConsent(), 'the removed element decided nothing').to.equal(null);
+      expect(old.getConsent(), 'the removed element reads the running one’s decision').to.deep.equal(el.getConsent());
     });
 
     it('an element removed before it has finished starting does not watch the page', async () => {
@@ -176,6 +177,56 @@ describe('consent that holds: a removed <keksi-consent>', () => {
       await gateDone();
       expect(window.__ran).to.deep.equal(['again']);
       expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
+      old.remove();
+    });
+
+    it('a window.keksi call made while none runs is applied when the removed element is put back', async () => {
+      const old = await removed();
+      const warnings = await captureWarnings(() => api.acceptAll());
+      expect(warnings).to.deep.equal(['[keksi] no <keksi-consent> runs: acceptAll() waits for one.']);
+      const ready = nextEvent(document, 'keksi-ready');
+      document.body.append(old);
+      await ready;
+      expect(old.has('analytics'), 'the waiting call reached the element put back').to.equal(true);
+      expect(readConsentCookie().a).to.deep.equal(['analytics', 'marketing']);
+      old.remove();
+    });
+
+    it('a window.keksi call made while none runs is applied by a new element, never by the stopped one', async () => {
+      const old = await removed();
+      api.setConsent(['analytics']);
+      const el = await mount(SHOP);
+      expect(el.has('analytics')).to.equal(true);
+      expect(readConsentCookie().a).to.deep.equal(['analytics']);
+      expect(old.getConsent(), 'the stopped element reads the cookie').to.deep.equal(el.getConsent());
+    });
+
+    it("a stopped element's getConsent() tells what the cookie holds now, not what it last held", async () => {
+      const old = await removed();
+      const el = await mount(SHOP);
+      el.acceptAll();
+      expect(old.getConsent()?.accepted).to.deep.equal(['necessary', 'analytics', 'marketing']);
+      el.rejectAll();
+      expect(old.getConsent()?.accepted).to.deep.equal(['necessary']);
+      expect(old.has('analytics')).to.equal(false);
+      el.reset();
+      expect(old.getConsent()).to.equal(null);
+    });
+
+    it("<keksi-notice>'s button opens the running element's preferences, also with a stopped one before it in the page", async () => {
+      const old = await removed();
+      const el = await mount(SHOP);
+      document.body.prepend(old);
+      const host = document.createElement('div');
+      host.innerHTML = '<keksi-notice lang="en"><h2>Our notice</h2></keksi-notice>';
+      document.body.append(host);
+      const notice = host.querySelector('keksi-notice')!;
+      const button = await until(() => notice.shadowRoot?.querySelector<HTMLButtonElement>('[part=consent] button'), 'the notice’s consent box');
+      const warnings = await captureWarnings(() => button!.click());
+      await until(() => prefsOf(el)?.querySelector('dialog[open]'), 'the running element opens the preferences');
+      expect(warnings).to.deep.equal([]);
+      prefsOf(el)!.querySelector('dialog')!.close();
+      host.remove();
       old.remove();
     });
 

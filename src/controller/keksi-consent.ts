@@ -147,7 +147,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       KeksiConsent.live = this;
       this._listen('addEventListener');
       this._gate?.connect();
-      if (!c && this.store.ask) this.showBanner();
+      // Put back when none ran: it runs again, and calls waiting for a running one (api.ts) hear it.
+      if (!c) {
+        if (this.store.ask) this.showBanner();
+        this._ready();
+      }
     } else if (!c) guard('starting Keksi', () => this._start());
     // A copy of the controller in the new page (Turbo's clone of a permanent element, or the page's
     // own markup, also where a page script set `body.innerHTML`: Chromium connects the new markup's copy
@@ -219,7 +223,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
         // The reopen button is not needed during the page's load: it comes when the page is idle.
         else whenIdle(() => this._bannerWanted || this._setBannerOpen(false));
         this._readyResolve();
-        document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
+        this._ready();
       });
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
     // returning visitor's gated elements activate at once, before the post-paint work has started.
@@ -230,6 +234,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       afterFirstPaint()
         .then(() => migrated)
         .then(activate);
+  }
+
+  /** Tell the page this element runs (at start-up, and put back when none ran); not while it is stopped. */
+  private _ready(): void {
+    if (KeksiConsent.live == this) document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
   }
 
   /** Run `fn` with the post-paint work: now when it has started (keeping the order of effects), else once it has. */
@@ -331,14 +340,27 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   // ----- public methods (also window.keksi and the ESM exports) -----
 
-  /** The decision that applies now, or null. A copy: changing it changes nothing. */
+  /**
+   * The decision that applies now, or null (a stopped element reads the cookie again: the running one
+   * may have decided since). A copy: changing it changes nothing.
+   */
   getConsent(): Consent | null {
+    this._look();
     return copyConsent(this.store?.consent ?? null);
   }
 
-  /** Whether a category is granted now. */
+  /** Whether a category is granted now (a stopped element looks at the cookie again, as for getConsent()). */
   has(category: string): boolean {
+    this._look();
     return !!this.store?.granted(category);
+  }
+
+  /**
+   * A stopped element looks at the cookie again, also after a look in this task: the running one may
+   * have written since. (The running one holds what it wrote, and looks for another tab's choice when it gates.)
+   */
+  private _look(): void {
+    if (KeksiConsent.live != this) this.store?.sync(true);
   }
 
   /** Accept every category (but marketing under Global Privacy Control). */

@@ -78,9 +78,11 @@ export class ConsentStore {
    * Adopt a choice another tab of the shop stored since this one last looked: the cookie is shared, so
    * a withdrawal there must stop what this tab still has queued. Looked at once per task (gating asks
    * for every element it reaches); listeners hear of it, as a change, when the current work is done.
+   * `stopped`: the store of a removed `<keksi-consent>`, whose reads must follow what the running one
+   * writes within the same task, and which writes nothing.
    */
-  sync(): void {
-    if (this._looked || this._foreign || this._seen === undefined) return;
+  sync(stopped?: boolean): void {
+    if ((this._looked && !stopped) || this._foreign || this._seen === undefined) return;
     this._looked = true;
     queueMicrotask(() => (this._looked = false));
     const seen = guard('reading the consent cookie', () => cookieValues(this.config.cookieName).join('\n'), this._seen);
@@ -96,8 +98,10 @@ export class ConsentStore {
       const was = stale!.services[c];
       return stale!.accepted.includes(c) && (!this._has(c) || (!!on && (!was || was.some((s) => !on.includes(s)))));
     };
-    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some(more))
-      return this._write(this.consent && serializeConsent(this.consent));
+    if (stale && Date.parse(stale.timestamp) < this._since && this.config.categories.some(more)) {
+      if (!stopped) this._write(this.consent && serializeConsent(this.consent));
+      return;
+    }
     const was = this._granted();
     this.load();
     const changed = this._changed(was);

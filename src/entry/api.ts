@@ -3,7 +3,7 @@
  * exports. Each acts on the page's `<keksi-consent>`; calls made before it has started wait for it.
  */
 import type { KeksiConsent } from '../controller/keksi-consent.js';
-import { guard } from '../core/log.js';
+import { guard, warn } from '../core/log.js';
 import { configure as addOptions, type KeksiOptions } from '../core/options.js';
 import { copyConsent, grants, type Consent } from '../core/record.js';
 import { earlyConsent } from './returning-visitor.js';
@@ -18,14 +18,21 @@ export const version: string = __KEKSI_VERSION__;
  * Swup move it into a new `<body>` (whose scripts run before it has followed). Internal: tests use
  * `customElements.get('keksi-consent').live`. Undefined without a DOM (Node, server rendering).
  */
-const controller = (): KeksiConsent | undefined => (globalThis.customElements?.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
+const defined = () => globalThis.customElements?.get('keksi-consent') as typeof KeksiConsent | undefined;
+const controller = (): KeksiConsent | undefined => defined()?.live;
 
+/**
+ * Call `fn` with the running controller, now or when one runs: `keksi-ready` is dispatched by one that
+ * starts and by a removed one put back (it runs again). With the element defined and none running (it
+ * was removed, or is not in the page yet) the call says that it waits.
+ */
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   // Without a DOM (server rendering) this warns instead of throwing.
   guard(what, () => {
     const c = controller();
-    if (c) fn(c);
-    else document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
+    if (c) return fn(c);
+    if (defined()) warn(`no <keksi-consent> runs: ${what} waits for one.`);
+    document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
   });
 }
 

@@ -91,10 +91,11 @@ export class KeksiNotice extends KeksiElement {
   }
 
   private _onConsent = (): void => {
-    // Possibly another bundle's element: only the host interface is assumed, and only once started.
-    const el = document.querySelector<Element & Partial<ConsentHost>>('keksi-consent');
-    this.controller = el?.config ? (el as ConsentHost) : undefined;
-    this.consent = el?.config ? el.getConsent!() : null;
+    // The running controller (a removed or second <keksi-consent> may come first in the page), possibly
+    // another bundle's element: only the host interface is assumed.
+    const el = (customElements.get('keksi-consent') as { live?: ConsentHost } | undefined)?.live;
+    this.controller = el;
+    this.consent = el ? el.getConsent() : null;
   };
 
   private async _load(): Promise<void> {
