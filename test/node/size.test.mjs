@@ -92,10 +92,13 @@ const CEILING = {
   // carries Keksi's own Consent Mode signals for the GTM template (whose copy of a shorter list kept the
   // withdrawn categories), and is pushed once per change (the take-over pushed it twice). All of it in the
   // vendors chunk of keksi.mjs (lazy: pages with Google or Meta only); here, the single file's second half.
-  'dist/keksi.js': 31970,
+  // +57 (vendors session): the "loaded twice" message of the core, below.
+  'dist/keksi.js': 32027,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +2 (vendors session): no code change; the rest file's new content hash in the loader's address.
-  'dist/keksi.js alone': 4908,
+  // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
+  // said only "loaded twice (0.1.0 first, then 0.1.0)") and what to do; it can only be where the copies meet.
+  'dist/keksi.js alone': 4965,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -116,7 +119,8 @@ const CEILING = {
   // Merged (+22 of it: loadScript, which every integration's chunk uses, in the core instead of a shared
   // chunk that was one more request before a returning visitor's Google/Meta tags could run): 4,174.
   // +1 (vendors session): no code change; the controller chunk's new content hash in its import.
-  core: 4175,
+  // +56 (vendors session): the "loaded twice" message names both addresses and what to do (see above).
+  core: 4231,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
