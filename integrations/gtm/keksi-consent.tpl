@@ -65,8 +65,8 @@ ___SANDBOXED_JS_FOR_WEB_TEMPLATE___
 
 // Keksi consent: Consent Mode v2 defaults and updates for tags that live in Google Tag Manager.
 // Fire it on two triggers: "Consent Initialization - All Pages" (defaults) and a Custom Event trigger
-// for `keksi_consent_update` (Keksi pushes it on every decision, with `keksi_categories`: the granted
-// categories). docs/platforms.md in the Keksi repository has the recipe.
+// for `keksi_consent_update` (Keksi pushes it on every change, with `keksi_consent_mode`: the seven
+// signals as Keksi's own integration sets them). docs/platforms.md in the Keksi repository has the recipe.
 const setDefaultConsentState = require('setDefaultConsentState');
 const updateConsentState = require('updateConsentState');
 const getCookieValues = require('getCookieValues');
@@ -75,36 +75,40 @@ const makeNumber = require('makeNumber');
 const getType = require('getType');
 const JSON = require('JSON');
 
-// Keksi's categories and the Consent Mode types each grants (as Keksi's own integration maps them).
+// Keksi's categories, the Consent Mode types each grants and Google's own service in it (as Keksi's
+// own integration maps them): a category accepted with some of its services grants its types only
+// with that service on (marketing with only the Meta pixel denies the ad types).
 const TYPES = [
-  ['analytics', ['analytics_storage']],
-  ['marketing', ['ad_storage', 'ad_user_data', 'ad_personalization']],
-  ['preferences', ['functionality_storage', 'personalization_storage']],
+  ['analytics', ['analytics_storage'], 'ga'],
+  ['marketing', ['ad_storage', 'ad_user_data', 'ad_personalization'], 'google-ads'],
+  ['preferences', ['functionality_storage', 'personalization_storage'], ''],
 ];
 /** A list from the page, or none: anything else is treated as nothing granted. */
 const list = (value) => (getType(value) == 'array' ? value : []);
 
-/** Every Consent Mode type: denied unless one of the granted categories grants it; security always granted. */
-const signals = (granted) => {
+/** Every Consent Mode type: denied unless `on` grants its row; security always granted. */
+const signals = (on) => {
   const state = { 'security_storage': 'granted' };
   TYPES.forEach((row) => {
-    const on = granted.indexOf(row[0]) >= 0;
     row[1].forEach((type) => {
-      state[type] = on ? 'granted' : 'denied';
+      state[type] = on(row) ? 'granted' : 'denied';
     });
   });
   return state;
 };
 
-/** The categories of the stored choice, or none (no cookie, or one that does not parse: fail closed). */
+/** The stored choice (no cookie, or one that does not parse: nothing granted, fail closed). */
 const stored = () => {
   const values = getCookieValues(data.cookieName || 'keksi_consent') || [];
   const record = values.length ? JSON.parse(values[0]) : undefined;
-  return list(record && record.a);
+  const some = record && getType(record.s) == 'object' ? record.s : {};
+  return (row) => list(record && record.a).indexOf(row[0]) >= 0 && (getType(some[row[0]]) != 'array' || some[row[0]].indexOf(row[2]) >= 0);
 };
 
 if (copyFromDataLayer('event') == 'keksi_consent_update') {
-  updateConsentState(signals(list(copyFromDataLayer('keksi_categories'))));
+  // Keksi's own signals, read one by one: only the word 'granted' grants.
+  const mode = copyFromDataLayer('keksi_consent_mode');
+  updateConsentState(signals((row) => getType(mode) == 'object' && mode[row[1][0]] == 'granted'));
 } else {
   const defaults = signals(stored());
   defaults.wait_for_update = makeNumber(data.waitForUpdate) || 500;
@@ -413,7 +417,7 @@ ___WEB_PERMISSIONS___
               },
               {
                 "type": 1,
-                "string": "keksi_categories"
+                "string": "keksi_consent_mode"
               }
             ]
           }

@@ -38,7 +38,9 @@ const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement |
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
-  warn(`Keksi is loaded twice (${(w.keksi as Api).version} first, then ${api.version}); only the first runs.`);
+  // Name both tags: the running copy's is another script of Keksi's (keksi.js, keksi.mjs?v=1; not the single file's second half).
+  const first = [...Reflect.get(D, 'scripts', document)].find((s) => s != script && /\/keksi[^/-]*\.m?js/.test(s.src));
+  warn(`Keksi is loaded twice (${first?.src}, then ${script?.src}); the second does not run: keep one <script> tag, at one address (?v=1 is another).`);
 } else {
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };

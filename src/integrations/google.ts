@@ -5,6 +5,7 @@
  */
 import type { KeksiConfig } from '../controller/config.js';
 import { VENDOR_SNIPPETS, gatedSnippet, isVendorSnippet } from '../core/trackers.js';
+import { CATEGORY_ID } from '../core/attributes.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
@@ -46,6 +47,33 @@ export function consentModeSignals(granted: (category: string) => boolean): Reco
     if (granted(category + (GOOGLE_SERVICE[category] || '')) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
   }
   return signals;
+}
+
+/** The built-in services and the attribute that configures each (the dialog's list: ui/views.ts). */
+const BUILT_IN: [service: string, attribute: 'ga' | 'gtm' | 'googleAds' | 'metaPixel'][] = [
+  ['analytics:ga', 'ga'],
+  ['analytics:gtm', 'gtm'],
+  ['marketing:google-ads', 'googleAds'],
+  ['marketing:meta-pixel', 'metaPixel'],
+];
+
+/**
+ * The `category:service` names a `keksi_consent_update` reports: the built-in integrations and the
+ * trackers configured by their attributes, the `configure({ services })` entries with an `id`, and the
+ * services the page's gated elements name (`data-service`), of the configured categories.
+ */
+export function servicesOf(config: KeksiConfig): string[] {
+  const names = BUILT_IN.filter(([, attribute]) => config[attribute].length).map(([name]) => name);
+  for (const [name, { category }] of Object.entries(config.trackers)) names.push(category + ':' + name);
+  for (const s of options.services) if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
+  // Read here, not with the core's parsers: a name the core exported for this chunk would cost every page bytes.
+  for (const el of document.querySelectorAll('[data-category][data-service]'))
+    for (const category of el.getAttribute('data-category')!.split(/\s+/)) names.push(category + ':' + el.getAttribute('data-service'));
+  // "!name" (cookieconsent's negation) is the same service seen from the other side.
+  return [...new Set(names.map((name) => name.replace(/!/g, '')))].filter((name) => {
+    const [category, service] = name.split(':');
+    return config.categories.includes(category) && CATEGORY_ID.test(service);
+  });
 }
 
 // globalThis (the window in a browser): importing this module in Node must not throw.
@@ -121,11 +149,26 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
     }
   };
 
+  // What the dataLayer was last told, and which one: a decision that changes nothing for Google (the
+  // choice a take-over made, heard again when the chunk starts after it) is not pushed twice.
+  let told: [layer: unknown[], state: string] | undefined;
   const update = () => {
     if (!present()) return;
     pushConsentDefault();
-    gtag('consent', 'update', consentModeSignals(granted));
-    w.dataLayer!.push({ event: 'keksi_consent_update', keksi_categories: [...config.categories.filter(granted)] });
+    const signals = consentModeSignals(granted);
+    const names = [...config.categories, ...servicesOf(config)];
+    const on = Object.fromEntries(names.map((name) => [name, granted(name)]));
+    const state = JSON.stringify(on) + JSON.stringify(signals);
+    if (told && told[0] === w.dataLayer && told[1] === state) return;
+    told = [w.dataLayer!, state];
+    gtag('consent', 'update', signals);
+    w.dataLayer!.push({
+      event: 'keksi_consent_update',
+      keksi_categories: config.categories.filter(granted),
+      keksi_services: names.filter((name) => name.includes(':') && on[name]),
+      keksi_granted: on,
+      keksi_consent_mode: signals,
+    });
   };
 
   if (present()) pushConsentDefault();

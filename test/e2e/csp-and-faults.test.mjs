@@ -8,6 +8,27 @@ let h;
 before(async () => (h = await startHarness()));
 after(async () => h?.close());
 
+/** keksi.js?v=1 next to keksi.js: the second copy's message names both addresses and what to do. */
+async function twiceWithQuery(h) {
+  const { context, page, errors, warnings, hold } = await newPage(h.browser);
+  const held = hold(/\/twice-query\.html$/);
+  const loaded = page.goto(`${h.server.url}/twice-query.html`);
+  (await held).fulfill(
+    `<!doctype html><html lang="en"><head>
+      <script src="/dist/keksi.js?v=1" data-categories="analytics"></script>
+      <script src="/dist/keksi.js" data-categories="analytics"></script></head><body><p>Twice</p></body></html>`,
+    'text/html',
+  );
+  await loaded;
+  await keksiReady(page);
+  const base = h.server.url;
+  const said = `[keksi] Keksi is loaded twice (${base}/dist/keksi.js?v=1, then ${base}/dist/keksi.js); the second does not run: keep one <script> tag, at one address (?v=1 is another).`;
+  await poll(() => warnings.includes(said), `${said} in ${JSON.stringify(warnings)}`);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('keksi-consent').length), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
 const keksiErrors = (errors) => errors.filter((e) => !/a broken shop script/.test(e));
 
 describe('strict CSP', () => {
@@ -78,13 +99,17 @@ describe('faults', () => {
     );
     await page.goto(`${h.server.url}/two-versions.html`);
     await keksiReady(page);
-    await poll(() => warnings.some((w) => w.startsWith('[keksi] Keksi is loaded twice')), `the "loaded twice" message in ${JSON.stringify(warnings)}`);
+    const base = h.server.url;
+    const said = `[keksi] Keksi is loaded twice (${base}/dist/keksi.mjs, then ${base}/dist/keksi.js); the second does not run: keep one <script> tag, at one address (?v=1 is another).`;
+    await poll(() => warnings.includes(said), `${said} in ${JSON.stringify(warnings)}`);
     assert.equal(await page.locator('keksi-consent').count(), 1);
     await ui.banner(page).waitFor();
     assert.equal(await ui.banner(page).isVisible(), true);
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('the single file twice, once with ?v=1: the message names both addresses and what to do', () => twiceWithQuery(h));
 
   test('document.cookie that throws: banner, in-memory choice, a [keksi] message, no uncaught error', async () => {
     const { context, page, errors, warnings } = await newPage(h.browser);
@@ -202,4 +227,11 @@ describe('faults', () => {
     assert.deepEqual((await consentRecord(context)).s, { marketing: ['google-ads'] });
     await context.close();
   });
+});
+
+describe('faults in Firefox', () => {
+  let firefox;
+  before(async () => (firefox = await startHarness({ browser: 'firefox' })));
+  after(async () => firefox?.close());
+  test('the single file twice, once with ?v=1: the message names both addresses and what to do', () => twiceWithQuery(firefox));
 });

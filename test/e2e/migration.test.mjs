@@ -5,7 +5,7 @@
 /* global CookieConsent -- vanilla-cookieconsent's global, in the functions run inside its page */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, gateDone, keksiReady, poll, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, dataLayerRows, gateDone, keksiReady, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 /** The shop's markup, unchanged from its cookieconsent days. */
 const MARKUP = `
@@ -265,6 +265,29 @@ for (const browser of BROWSERS) {
           p.requests.every((u) => !/cookieconsent/.test(u)),
           'nothing from outside',
         );
+        assert.deepEqual(p.errors, []);
+        await p.context.close();
+      });
+
+      test('a take-over on a page with Google: one Consent Mode update and one keksi_consent_update, then one per change', async () => {
+        const p = await ccVisit(['analytics']);
+        await open(WIDGETS.keksi.page(MARKUP, 'data-migrate-from="cookieconsent" data-ga="G-MIGRATE1"'), p);
+        await keksiReady(p.page);
+        await gateDone(p.page);
+        await p.page.waitForFunction(() => window.__fakeGtag?.loaded);
+        const rows = () => p.page.evaluate(dataLayerRows);
+        assert.deepEqual(await rows(), [
+          'consent default analytics:denied ads:denied',
+          'set ads_data_redaction',
+          'consent update analytics:granted ads:denied',
+          'event keksi_consent_update',
+          'js',
+          'config G-MIGRATE1',
+        ]);
+        // The same choice again changes nothing for Google; a withdrawal is told once.
+        await WIDGETS.keksi.accept(p.page, ['analytics']);
+        await WIDGETS.keksi.accept(p.page, []);
+        assert.deepEqual((await rows()).slice(6), ['consent update analytics:denied ads:denied', 'event keksi_consent_update']);
         assert.deepEqual(p.errors, []);
         await p.context.close();
       });

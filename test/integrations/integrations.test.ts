@@ -28,6 +28,12 @@ const ALL_DENIED = {
   personalization_storage: 'denied',
   security_storage: 'granted',
 };
+/** A keksi_consent_update event without its Consent Mode signals (checked against the update's own). */
+const withoutSignals = (e: unknown) => {
+  const { keksi_consent_mode, ...rest } = e as Record<string, unknown>;
+  expect(keksi_consent_mode).to.be.an('object');
+  return rest;
+};
 const SHOP = (attrs: string) => `<keksi-consent categories="preferences analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 
 describe('integrations', () => {
@@ -152,12 +158,52 @@ describe('integrations', () => {
       const gtmStart = rows.findIndex((r) => (r as Record<string, unknown>).event === 'gtm.js');
       expect(gtmStart).to.be.greaterThan(0);
       expect(rows.findIndex((r) => Array.isArray(r) && r[1] === 'default')).to.equal(0);
-      const events = rows.filter((r) => (r as Record<string, unknown>).event === 'keksi_consent_update');
+      const events = rows.filter((r) => (r as Record<string, unknown>).event === 'keksi_consent_update').map(withoutSignals);
       expect(events).to.deep.equal([
-        { event: 'keksi_consent_update', keksi_categories: ['analytics'] },
-        { event: 'keksi_consent_update', keksi_categories: ['analytics', 'marketing'] },
+        {
+          event: 'keksi_consent_update',
+          keksi_categories: ['analytics'],
+          keksi_services: ['analytics:gtm'],
+          keksi_granted: { preferences: false, analytics: true, marketing: false, 'analytics:gtm': true },
+        },
+        {
+          event: 'keksi_consent_update',
+          keksi_categories: ['analytics', 'marketing'],
+          keksi_services: ['analytics:gtm'],
+          keksi_granted: { preferences: false, analytics: true, marketing: true, 'analytics:gtm': true },
+        },
       ]);
       expect(vendorScripts()).to.deep.equal(['https://www.googletagmanager.com/gtm.js?id=GTM-ABCD12']);
+    });
+
+    it('keksi_consent_update names each service, so a GTM tag can fire for Google Ads with the Meta pixel off', async () => {
+      configure({ services: [{ id: 'hotjar-own', name: 'Hotjar', category: 'analytics', provider: 'Hotjar Ltd', purpose: 'Heatmaps', cookies: [] }] });
+      const el = await mount(
+        SHOP('gtm="GTM-ABCD12" google-ads="AW-123456" meta-pixel="1234567890"') +
+          '<script type="text/plain" data-category="marketing" data-service="tiktok-own">window.__never = 1</script>',
+      );
+      el.setConsent(['analytics', 'marketing:google-ads']);
+      const events = layer().filter((r) => (r as Record<string, unknown>).event === 'keksi_consent_update');
+      // The signals as Keksi's own update sets them (for the GTM template): the ad types with Google Ads on.
+      expect((events[0] as Record<string, unknown>).keksi_consent_mode).to.deep.equal(signals('update'));
+      expect(signals('update').ad_storage).to.equal('granted');
+      expect(events.map(withoutSignals)).to.deep.equal([
+        {
+          event: 'keksi_consent_update',
+          keksi_categories: ['analytics', 'marketing'],
+          keksi_services: ['analytics:gtm', 'marketing:google-ads', 'analytics:hotjar-own'],
+          keksi_granted: {
+            preferences: false,
+            analytics: true,
+            marketing: true,
+            'analytics:gtm': true,
+            'marketing:google-ads': true,
+            'marketing:meta-pixel': false,
+            'analytics:hotjar-own': true,
+            'marketing:tiktok-own': false,
+          },
+        },
+      ]);
     });
   });
 
