@@ -10,7 +10,9 @@
 //     the module tag and cookieconsent: FCP, LCP, TBT, CLS medians, the LCP element, and which of the
 //     widget's requests and tasks Lantern (Lighthouse's simulator) puts in the FCP and LCP graphs.
 // Prints a table and writes bench/results.md. Timings are reported, never asserted.
-// `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured).
+// `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured);
+// `--scenarios 1x-returning,4x-first` only those runtime cells and `--widgets keksi-esm,cookieconsent`
+// only those widgets (the page without a widget is always measured: the "added" rows need it).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,6 +25,11 @@ import { PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
 
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = new Set((onlyArg?.replace(/^--only=/, '') || 'runtime,bytes,lighthouse').split(','));
+const listArg = (name, all) => {
+  const arg = process.argv.find((a, i) => process.argv[i - 1] === `--${name}` || a.startsWith(`--${name}=`));
+  return arg ? arg.replace(`--${name}=`, '').split(',') : all;
+};
+const SCENARIOS = listArg('scenarios', ['1x-first', '1x-returning', '4x-first', '4x-returning']);
 const load = [loadavg()[0]];
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
@@ -170,7 +177,7 @@ async function session(widget, rate, returning) {
   return result;
 }
 
-const RT_WIDGETS = ['keksi', 'keksi-esm', 'cookieconsent', 'none'];
+const RT_WIDGETS = [...listArg('widgets', ['keksi', 'keksi-esm', 'cookieconsent']).filter((w) => w !== 'none'), 'none'];
 const runtime = {};
 const gating = [];
 const handmade = [];
@@ -178,20 +185,22 @@ if (only.has('runtime')) {
   for (const rate of [1, 4]) {
     for (const returning of [false, true]) {
       const key = `${rate}x ${returning ? 'returning' : 'first'}`;
+      if (!SCENARIOS.includes(key.replace(' ', '-'))) continue;
       runtime[key] = Object.fromEntries(RT_WIDGETS.map((w) => [w, []]));
       // The page without a widget is the same on every visit: it is measured with the first visits only.
       // The single-file build is measured at 1× only (the recommended tag is keksi.mjs): this keeps the
       // whole bench under 6 minutes.
-      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none') && !(rate !== 1 && w === 'keksi'));
+      const first = runtime[`${rate}x first`];
+      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && w === 'keksi'));
       for (let i = 0; i < RUNS; i++) {
         for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
       }
-      if (returning) runtime[key].none = runtime[`${rate}x first`].none;
+      if (returning && first) runtime[key].none = first.none;
     }
   }
-  // Gating cost: 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
+  // Gating cost (not with --scenarios): 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
   // the same DOM work done by hand on copies (what the browser itself costs, without Keksi).
-  for (let i = 0; i < GATING_RUNS; i++) {
+  for (let i = 0; i < (process.argv.some((a) => a.startsWith('--scenarios')) ? 0 : GATING_RUNS); i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/bench/pages/gating.html`);
@@ -410,8 +419,12 @@ if (only.has('runtime'))
     '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |',
     '|---|---:|---:|---:|---:|---:|',
   );
-for (const [key, cell] of Object.entries(runtime)) {
+for (const [key, measured] of Object.entries(runtime)) {
+  const cell = { keksi: [], 'keksi-esm': [], cookieconsent: [], ...measured };
   const metric = key.endsWith('first') ? 'banner' : 'ga';
+  lines.push(
+    `| ${key}: the page without a widget: gated script ran, ms / script time, ms (${cell.none.length} runs) | ${fmt(m(cell.none, 'ga'), 1)} / ${fmt(m(cell.none, 'script'), 1)} | | | | |`,
+  );
   const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
   lines.push(`| ${key}: time | ${fmt(k, 1)} | ${fmt(e, 1)} | ${fmt(c, 1)} | ${ratio(k, c)} | ${ratio(e, c)} |`);
   const base = m(cell.none, 'script');
@@ -427,6 +440,8 @@ for (const [key, cell] of Object.entries(runtime)) {
     : '';
   lines.push(`| ${key}: longest task ≥ 50 ms, median / max of runs (0: none${own}) | ${kl} | ${el} | ${cl} | | |`);
   const mm = (w, k) => `${fmt(m(cell[w], k), 0)} / ${fmt(Math.max(...cell[w].map((r) => r[k])), 0)}`;
+  const raw = (w) => `${fmt(m(cell[w], 'script'), 1)}`;
+  lines.push(`| ${key}: script time, whole page | ${raw('keksi')} | ${raw('keksi-esm')} | ${raw('cookieconsent')} | | |`);
   lines.push(
     `| ${key}: the widget's longest script run in one task, median / max (long animation frames; runs under 5 ms are not named: 0) | ${mm('keksi', 'ownScript')} | ${mm('keksi-esm', 'ownScript')} | ${mm('cookieconsent', 'ownScript')} | | |`,
   );
@@ -435,7 +450,7 @@ for (const [key, cell] of Object.entries(runtime)) {
     `| ${key}: longest frame ≥ 50 ms with the widget's code in it (its style + layout), median (0: none) | ${fl('keksi')} | ${fl('keksi-esm')} | ${fl('cookieconsent')} | | |`,
   );
 }
-if (only.has('runtime'))
+if (only.has('runtime') && gating.length)
   lines.push(
     '',
     `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
