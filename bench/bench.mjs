@@ -119,6 +119,38 @@ const PROBE = () => {
       if (e.duration > own.frame) Object.assign(own, { frame: e.duration, layout: e.startTime + e.duration - e.styleAndLayoutStart });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
+  // When the visit is done, told to the bench through a binding (a CDP message), never by polling in
+  // the page: playwright's waitForFunction runs its check every animation frame in the page, and that
+  // script counts into ScriptDuration (≈ 6 ms a second at 1×, so a widget that starts later looked
+  // costlier). Done, for every widget the same way, then one idle callback (the widget's own idle
+  // work, queued before it, is counted):
+  //  - the page without a widget: the gated script ran;
+  //  - a first visit: the banner painted and interactive (the one check that looks every frame, as
+  //    long as no banner is shown: a banner has no event of its own in every widget);
+  //  - a returning visit (the widget's cookie is there): the gated script ran and the widget said it
+  //    has started (Keksi's `keksi-ready`, cookieconsent's `cc:onConsent`).
+  const widget = location.pathname
+    .split('/')
+    .pop()
+    .replace(/\.html$/, '');
+  const returning = /(^|; )(keksi_consent|cc_cookie)=/.test(document.cookie);
+  let ga;
+  let started = widget == 'none' || !returning;
+  const done = () =>
+    (widget == 'none' || !returning ? (widget == 'none' ? ga : window.__bannerReady) : ga && started) && requestIdleCallback(() => window.__benchDone?.());
+  Object.defineProperty(window, '__gaRan', {
+    get: () => ga,
+    set: (t) => {
+      ga = t;
+      done();
+    },
+  });
+  for (const [target, type] of [
+    [document, 'keksi-ready'],
+    [window, 'cc:onConsent'],
+  ])
+    target.addEventListener(type, () => ((started = true), done()), { once: true });
+  if (widget == 'none' || returning) return;
   const button = () =>
     document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]') ||
     document.querySelector('#cc-main .cm button[data-role="all"]');
@@ -126,24 +158,18 @@ const PROBE = () => {
     const b = button();
     if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
       // Painted: the frame after it is laid out. Interactive: a task can run right after that frame.
-      requestAnimationFrame(() => setTimeout(() => (window.__bannerReady = performance.now())));
+      requestAnimationFrame(() => setTimeout(() => ((window.__bannerReady = performance.now()), done())));
     } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
 
-async function visit(page, cdp, widget, returning) {
+/** Load the widget's page; resolves when the page said it is done (see PROBE). */
+async function visit(page, cdp, widget, signal) {
   const url = `${server.url}/bench/pages/generated/${widget}.html`;
+  const done = signal.next();
   await page.goto(url);
-  if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
-  else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  // Keksi's core gates a returning visitor's page before its controller starts: wait for the
-  // controller too, so the script time below counts all of the widget's start-up.
-  if (widget.startsWith('keksi')) {
-    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
-    await page.evaluate(() => document.querySelector('keksi-consent').ready);
-  }
-  await page.waitForTimeout(40);
+  await done;
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
   const r = await page.evaluate(() => ({
@@ -158,21 +184,34 @@ async function visit(page, cdp, widget, returning) {
   return { ...r, script };
 }
 
+/** The PROBE's binding: `next()` resolves at the page's next call of `__benchDone` (or fails after 15 s). */
+async function doneSignal(context) {
+  let resolve = () => {};
+  await context.exposeBinding('__benchDone', () => resolve());
+  return {
+    next: () =>
+      new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error('the page did not say it was done within 15 s')), 15000);
+        resolve = () => (clearTimeout(timer), ok());
+      }),
+  };
+}
+
 async function session(widget, rate, returning) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const signal = await doneSignal(context);
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   if (returning && widget !== 'none') {
-    // Decide once (accept all), then measure the next load.
-    await page.goto(`${server.url}/bench/pages/generated/${widget}.html`);
-    await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+    // Decide once (accept all), then measure the next load (ScriptDuration starts again with each document).
+    await visit(page, cdp, widget, signal);
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
-  const result = await visit(page, cdp, widget, returning);
+  const result = await visit(page, cdp, widget, signal);
   await context.close();
   return result;
 }
