@@ -133,8 +133,7 @@ const single = {
 const VENDORS_PLACEHOLDER = '__KEKSI_VENDORS__';
 const vendorsAlongside = {
   name: 'vendors-alongside',
-  transform: (code, id) =>
-    id.endsWith('/src/entry/lazy.ts') ? code.replace("import('../integrations/vendors.js')", `import(${VENDORS_PLACEHOLDER})`) : null,
+  transform: (code, id) => (id.endsWith('/src/entry/lazy.ts') ? code.replace("import('../integrations/vendors.js')", `import(${VENDORS_PLACEHOLDER})`) : null),
   generateBundle(_, bundle) {
     const vendors = Object.values(bundle).find((c) => c.type == 'chunk' && c.facadeModuleId?.endsWith('/src/integrations/vendors.ts'));
     const core = bundle['keksi.mjs'];
