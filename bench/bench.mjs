@@ -538,6 +538,8 @@ for (const [method, pages] of Object.entries(lh || {})) {
     }
   }
 }
+// Every run's numbers, for comparisons the tables do not make (BENCH_JSON=file).
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ load, runtime, bytes }, null, 1));
 const report = lines.join('\n') + '\n';
 writeFileSync(process.env.BENCH_OUT || 'bench/results.md', report);
 console.log(report);
