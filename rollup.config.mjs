@@ -122,6 +122,26 @@ const single = {
   },
 };
 
+/**
+ * keksi.mjs fetches the vendors chunk alongside the controller's on a page with Google or Meta tags
+ * (src/entry/lazy.ts). Rollup is not told: an import of it from the core would make rollup split what
+ * the vendors chunk shares with the controller (the Consent Mode types) into a chunk of its own, one
+ * more request after the controller's. So the core's import names a placeholder, filled in with the
+ * chunk's file name once it is known; the vendors chunk keeps importing from the controller's chunk,
+ * which the core has asked for at the same time.
+ */
+const VENDORS_PLACEHOLDER = '__KEKSI_VENDORS__';
+const vendorsAlongside = {
+  name: 'vendors-alongside',
+  transform: (code, id) => (id.endsWith('/src/entry/lazy.ts') ? code.replace("import('../integrations/vendors.js')", `import(${VENDORS_PLACEHOLDER})`) : null),
+  generateBundle(_, bundle) {
+    const vendors = Object.values(bundle).find((c) => c.type == 'chunk' && c.facadeModuleId?.endsWith('/src/integrations/vendors.ts'));
+    const core = bundle['keksi.mjs'];
+    if (!vendors || !core.code.includes(VENDORS_PLACEHOLDER)) this.error('the vendors chunk or its placeholder in keksi.mjs is missing');
+    core.code = core.code.replace(VENDORS_PLACEHOLDER, JSON.stringify('./' + vendors.fileName));
+  },
+};
+
 export default [
   {
     // Built first: keksi.js names its hash.
@@ -156,7 +176,7 @@ export default [
     // the integrations) and the UI are lazy chunks.
     input: { keksi: 'src/entry/script-tag.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
-    plugins: [resolve(), ts(), minifyTemplates(), esmMin()],
+    plugins: [vendorsAlongside, resolve(), ts(), minifyTemplates(), esmMin()],
     onwarn,
   },
   {

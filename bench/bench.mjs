@@ -10,7 +10,9 @@
 //     the module tag and cookieconsent: FCP, LCP, TBT, CLS medians, the LCP element, and which of the
 //     widget's requests and tasks Lantern (Lighthouse's simulator) puts in the FCP and LCP graphs.
 // Prints a table and writes bench/results.md. Timings are reported, never asserted.
-// `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured).
+// `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured);
+// `--scenarios 1x-returning,4x-first` only those runtime cells and `--widgets keksi-esm,cookieconsent`
+// only those widgets (the page without a widget is always measured: the "added" rows need it).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,6 +25,11 @@ import { PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
 
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = new Set((onlyArg?.replace(/^--only=/, '') || 'runtime,bytes,lighthouse').split(','));
+const listArg = (name, all) => {
+  const arg = process.argv.find((a, i) => process.argv[i - 1] === `--${name}` || a.startsWith(`--${name}=`));
+  return arg ? arg.replace(`--${name}=`, '').split(',') : all;
+};
+const SCENARIOS = listArg('scenarios', ['1x-first', '1x-returning', '4x-first', '4x-returning']);
 const load = [loadavg()[0]];
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
@@ -112,6 +119,38 @@ const PROBE = () => {
       if (e.duration > own.frame) Object.assign(own, { frame: e.duration, layout: e.startTime + e.duration - e.styleAndLayoutStart });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
+  // When the visit is done, told to the bench through a binding (a CDP message), never by polling in
+  // the page: playwright's waitForFunction runs its check every animation frame in the page, and that
+  // script counts into ScriptDuration (≈ 6 ms a second at 1×, so a widget that starts later looked
+  // costlier). Done, for every widget the same way, then one idle callback (the widget's own idle
+  // work, queued before it, is counted):
+  //  - the page without a widget: the gated script ran;
+  //  - a first visit: the banner painted and interactive (the one check that looks every frame, as
+  //    long as no banner is shown: a banner has no event of its own in every widget);
+  //  - a returning visit (the widget's cookie is there): the gated script ran and the widget said it
+  //    has started (Keksi's `keksi-ready`, cookieconsent's `cc:onConsent`).
+  const widget = location.pathname
+    .split('/')
+    .pop()
+    .replace(/\.html$/, '');
+  const returning = /(^|; )(keksi_consent|cc_cookie)=/.test(document.cookie);
+  let ga;
+  let started = widget == 'none' || !returning;
+  const done = () =>
+    (widget == 'none' || !returning ? (widget == 'none' ? ga : window.__bannerReady) : ga && started) && requestIdleCallback(() => window.__benchDone?.());
+  Object.defineProperty(window, '__gaRan', {
+    get: () => ga,
+    set: (t) => {
+      ga = t;
+      done();
+    },
+  });
+  for (const [target, type] of [
+    [document, 'keksi-ready'],
+    [window, 'cc:onConsent'],
+  ])
+    target.addEventListener(type, () => ((started = true), done()), { once: true });
+  if (widget == 'none' || returning) return;
   const button = () =>
     document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]') ||
     document.querySelector('#cc-main .cm button[data-role="all"]');
@@ -119,24 +158,18 @@ const PROBE = () => {
     const b = button();
     if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
       // Painted: the frame after it is laid out. Interactive: a task can run right after that frame.
-      requestAnimationFrame(() => setTimeout(() => (window.__bannerReady = performance.now())));
+      requestAnimationFrame(() => setTimeout(() => ((window.__bannerReady = performance.now()), done())));
     } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
 
-async function visit(page, cdp, widget, returning) {
+/** Load the widget's page; resolves when the page said it is done (see PROBE). */
+async function visit(page, cdp, widget, signal) {
   const url = `${server.url}/bench/pages/generated/${widget}.html`;
+  const done = signal.next();
   await page.goto(url);
-  if (returning || widget === 'none') await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
-  else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  // Keksi's core gates a returning visitor's page before its controller starts: wait for the
-  // controller too, so the script time below counts all of the widget's start-up.
-  if (widget.startsWith('keksi')) {
-    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
-    await page.evaluate(() => document.querySelector('keksi-consent').ready);
-  }
-  await page.waitForTimeout(40);
+  await done;
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
   const r = await page.evaluate(() => ({
@@ -151,26 +184,39 @@ async function visit(page, cdp, widget, returning) {
   return { ...r, script };
 }
 
+/** The PROBE's binding: `next()` resolves at the page's next call of `__benchDone` (or fails after 15 s). */
+async function doneSignal(context) {
+  let resolve = () => {};
+  await context.exposeBinding('__benchDone', () => resolve());
+  return {
+    next: () =>
+      new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error('the page did not say it was done within 15 s')), 15000);
+        resolve = () => (clearTimeout(timer), ok());
+      }),
+  };
+}
+
 async function session(widget, rate, returning) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const signal = await doneSignal(context);
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   if (returning && widget !== 'none') {
-    // Decide once (accept all), then measure the next load.
-    await page.goto(`${server.url}/bench/pages/generated/${widget}.html`);
-    await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
+    // Decide once (accept all), then measure the next load (ScriptDuration starts again with each document).
+    await visit(page, cdp, widget, signal);
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
-  const result = await visit(page, cdp, widget, returning);
+  const result = await visit(page, cdp, widget, signal);
   await context.close();
   return result;
 }
 
-const RT_WIDGETS = ['keksi', 'keksi-esm', 'cookieconsent', 'none'];
+const RT_WIDGETS = [...listArg('widgets', ['keksi', 'keksi-esm', 'cookieconsent']).filter((w) => w !== 'none'), 'none'];
 const runtime = {};
 const gating = [];
 const handmade = [];
@@ -178,20 +224,22 @@ if (only.has('runtime')) {
   for (const rate of [1, 4]) {
     for (const returning of [false, true]) {
       const key = `${rate}x ${returning ? 'returning' : 'first'}`;
+      if (!SCENARIOS.includes(key.replace(' ', '-'))) continue;
       runtime[key] = Object.fromEntries(RT_WIDGETS.map((w) => [w, []]));
       // The page without a widget is the same on every visit: it is measured with the first visits only.
       // The single-file build is measured at 1× only (the recommended tag is keksi.mjs): this keeps the
       // whole bench under 6 minutes.
-      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none') && !(rate !== 1 && w === 'keksi'));
+      const first = runtime[`${rate}x first`];
+      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && w === 'keksi'));
       for (let i = 0; i < RUNS; i++) {
         for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
       }
-      if (returning) runtime[key].none = runtime[`${rate}x first`].none;
+      if (returning && first) runtime[key].none = first.none;
     }
   }
-  // Gating cost: 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
+  // Gating cost (not with --scenarios): 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
   // the same DOM work done by hand on copies (what the browser itself costs, without Keksi).
-  for (let i = 0; i < GATING_RUNS; i++) {
+  for (let i = 0; i < (process.argv.some((a) => a.startsWith('--scenarios')) ? 0 : GATING_RUNS); i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/bench/pages/gating.html`);
@@ -410,8 +458,12 @@ if (only.has('runtime'))
     '| scenario | Keksi keksi.js | Keksi keksi.mjs | cookieconsent | keksi.js ÷ cc | keksi.mjs ÷ cc |',
     '|---|---:|---:|---:|---:|---:|',
   );
-for (const [key, cell] of Object.entries(runtime)) {
+for (const [key, measured] of Object.entries(runtime)) {
+  const cell = { keksi: [], 'keksi-esm': [], cookieconsent: [], ...measured };
   const metric = key.endsWith('first') ? 'banner' : 'ga';
+  lines.push(
+    `| ${key}: the page without a widget: gated script ran, ms / script time, ms (${cell.none.length} runs) | ${fmt(m(cell.none, 'ga'), 1)} / ${fmt(m(cell.none, 'script'), 1)} | | | | |`,
+  );
   const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
   lines.push(`| ${key}: time | ${fmt(k, 1)} | ${fmt(e, 1)} | ${fmt(c, 1)} | ${ratio(k, c)} | ${ratio(e, c)} |`);
   const base = m(cell.none, 'script');
@@ -427,6 +479,8 @@ for (const [key, cell] of Object.entries(runtime)) {
     : '';
   lines.push(`| ${key}: longest task ≥ 50 ms, median / max of runs (0: none${own}) | ${kl} | ${el} | ${cl} | | |`);
   const mm = (w, k) => `${fmt(m(cell[w], k), 0)} / ${fmt(Math.max(...cell[w].map((r) => r[k])), 0)}`;
+  const raw = (w) => `${fmt(m(cell[w], 'script'), 1)}`;
+  lines.push(`| ${key}: script time, whole page | ${raw('keksi')} | ${raw('keksi-esm')} | ${raw('cookieconsent')} | | |`);
   lines.push(
     `| ${key}: the widget's longest script run in one task, median / max (long animation frames; runs under 5 ms are not named: 0) | ${mm('keksi', 'ownScript')} | ${mm('keksi-esm', 'ownScript')} | ${mm('cookieconsent', 'ownScript')} | | |`,
   );
@@ -435,7 +489,7 @@ for (const [key, cell] of Object.entries(runtime)) {
     `| ${key}: longest frame ≥ 50 ms with the widget's code in it (its style + layout), median (0: none) | ${fl('keksi')} | ${fl('keksi-esm')} | ${fl('cookieconsent')} | | |`,
   );
 }
-if (only.has('runtime'))
+if (only.has('runtime') && gating.length)
   lines.push(
     '',
     `Gating: one decision activating 500 gated elements (250 inline scripts, 250 images), the whole acceptAll() call: median ${fmt(median(gating), 1)} ms, max ${fmt(Math.max(...gating), 1)} ms of ${GATING_RUNS} runs (${gating.filter(Number.isNaN).length} incomplete). ` +
@@ -484,6 +538,8 @@ for (const [method, pages] of Object.entries(lh || {})) {
     }
   }
 }
+// Every run's numbers, for comparisons the tables do not make (BENCH_JSON=file).
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ load, runtime, bytes }, null, 1));
 const report = lines.join('\n') + '\n';
 writeFileSync(process.env.BENCH_OUT || 'bench/results.md', report);
 console.log(report);

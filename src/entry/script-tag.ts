@@ -82,9 +82,10 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
     // The page's own <keksi-consent>, as the controller will read it (see readTrusted), or Keksi's tag.
     const read = el ? readTrusted(el, scriptNonce) : (name: string) => script?.getAttribute('data-' + name) ?? null;
     const returning = guard('gating the page', () => gateEarly(read), false);
-    const now = returning ? !earlyConsent() : hasTrackers(read);
+    const trackers = hasTrackers(read);
+    const now = trackers || (returning && !earlyConsent());
     const load = () =>
-      loadController().then(
+      loadController(trackers).then(
         ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
         (error) => warn('Keksi could not be loaded; nothing gated runs', error),
       );
