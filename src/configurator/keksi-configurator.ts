@@ -8,7 +8,8 @@
  * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { copyOutput } from './copy.js';
+import { BUILT_FILES } from './built-files.js';
+import { copyOutput, downloadFile } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
 import { tokens } from '../core/attributes.js';
@@ -22,6 +23,7 @@ import {
   defaults,
   effectiveAccent,
   embeds,
+  folder,
   gatedSnippets,
   moduleTag,
   oneFileTag,
@@ -36,7 +38,10 @@ import {
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
+import { finalNotice, noticeLang, noticePage, readDraft } from './notice-model.js';
 import './notice-step.js';
+import { noticePagePath, shopFiles } from './shop-files.js';
+import { zip } from './zip.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 const PREVIEW_COOKIE = 'keksi_preview';
@@ -104,10 +109,21 @@ export class KeksiConfigurator extends LitElement {
   }
 
   private _export() {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(this._state, null, 2)], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: 'keksi-configurator.json' });
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadFile('keksi-configurator.json', JSON.stringify(this._state, null, 2), 'application/json');
+  }
+
+  /** keksi.zip: what the shop uploads (Keksi's files in its folder, and step 4's notice when started), made here. */
+  private _downloadZip() {
+    const s = this._state;
+    const draft = readDraft(s);
+    const notice = draft && finalNotice(draft, s);
+    const files = shopFiles(
+      s,
+      BUILT_FILES,
+      notice ? { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, noticeLang(draft, s, this._ui)) } : undefined,
+    );
+    downloadFile('keksi.zip', zip(files), 'application/zip');
+    this._status = texts[this._ui].zipSaved;
   }
 
   private async _import(e: Event) {
@@ -305,6 +321,11 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
           <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h">${t.outputs}</h2>
+            <div class="output files">
+              <h3 id="files-h">${t.filesTitle}</h3>
+              <p class="hint" id="files-hint">${t.filesHint(folder(s), readDraft(s) ? noticePagePath(s) : '')}</p>
+              <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
+            </div>
             ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
             ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
             ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}

@@ -9,7 +9,7 @@
  * @fires notice-change - the draft changed; `detail` is its JSON
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { copyOutput } from './copy.js';
+import { copyOutput, downloadFile } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS } from '../controller/config.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
@@ -172,12 +172,6 @@ export class KeksiNoticeStep extends LitElement {
   private async _copy(e: Event) {
     await copyOutput(this, e);
     this._status = texts[this.ui].copied;
-  }
-
-  private _download(file: string, text: string, type: string) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    Object.assign(document.createElement('a'), { href: url, download: file }).click();
-    URL.revokeObjectURL(url);
   }
 
   /** The findings of `section`, as a list a field names in `aria-describedby`; each severity told in words, not by colour. */
@@ -363,7 +357,7 @@ export class KeksiNoticeStep extends LitElement {
       ${hint ? html`<p class="hint" id="o-${name}-hint">${hint}</p>` : nothing}
       <textarea id="o-${name}" name=${name} readonly rows="12" .value=${value} aria-describedby=${hint ? `o-${name}-hint` : nothing}></textarea>
       <button type="button" data-for=${name} @click=${this._copy}>${t.copy}</button>
-      <button type="button" data-download=${file} @click=${() => this._download(file, value, type)}>${t.notice.download(file)}</button>
+      <button type="button" data-download=${file} @click=${() => downloadFile(file, value, type)}>${t.notice.download(file)}</button>
     </div>`;
   }
 
