@@ -14,7 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
 import { tokens } from '../core/attributes.js';
 import { LANG_NAMES, texts, type ConfiguratorLang } from '../i18n/configurator.js';
-import { INTEGRATIONS, categoryOf } from './integrations.js';
+import { INTEGRATIONS, categoryOf, type Integration, type TagAttribute } from './integrations.js';
 import {
   accentContrast,
   accentStyle,
@@ -44,6 +44,20 @@ import { noticePagePath, shopFiles } from './shop-files.js';
 import { zip } from './zip.js';
 
 const STORAGE_KEY = 'keksi-configurator';
+/** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
+const COMMON: readonly TagAttribute[] = ['ga', 'google-ads', 'gtm', 'meta-pixel'];
+/** Whether anything behind "other services and settings" differs from the defaults: then it stays open. */
+const moreInUse = (s: State) => {
+  const d = defaults();
+  return (
+    s.setup !== d.setup ||
+    !!s.vimeo.trim() ||
+    !!s['matomo-url'].trim() ||
+    INTEGRATIONS.some((i) => !COMMON.includes(i.attr) && s[i.attr].trim()) ||
+    !!s.services.length ||
+    tokens(s.categories).some((c) => !attributes({ ...s, categories: '' }).some(([n, v]) => n === 'categories' && tokens(v).includes(c)))
+  );
+};
 const PREVIEW_COOKIE = 'keksi_preview';
 
 const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -53,6 +67,8 @@ export class KeksiConfigurator extends LitElement {
   @state() private _state: State = defaults();
   @state() private _ui: ConfiguratorLang = 'fi';
   @state() private _status = '';
+  /** Whether the person opened "other services and settings" (it is open anyway while any of them is in use). */
+  @state() private _moreOpen = false;
   /** The language the preview's page declares (`<html lang>`), among the shop's. */
   @state() private _previewLang = '';
 
@@ -214,6 +230,13 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
+  /** An integration's ID field (and Matomo's address), its example as the hint. */
+  private _integration(i: Integration) {
+    const t = texts[this._ui];
+    return html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
+    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`;
+  }
+
   private _select(name: keyof State, label: string, options: [string, string][]) {
     return html`<div class="field">
       <label for="f-${name}">${label}</label>
@@ -275,22 +298,20 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               t.platform,
               PLATFORMS.map((p): [string, string] => [p, t.platforms[p]]),
             )}
-            ${this._select('setup', t.setup, [
-              ['attributes', t.setupAttributes],
-              ['snippets', t.setupSnippets],
-            ])}
-            ${INTEGRATIONS.map(
-              (i) => html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
-              ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`,
-            )}
-            <fieldset>
-              <legend>${t.videos}</legend>
-              <p class="hint">${t.videoHint}</p>
-              ${this._field('youtube', t.youtube, { placeholder: 'https://www.youtube.com/watch?v=…' })}
+            <p class="hint">${t.step2Hint}</p>
+            ${INTEGRATIONS.filter((i) => COMMON.includes(i.attr)).map((i) => this._integration(i))}
+            ${this._field('youtube', t.youtube, { hint: t.videoHint, placeholder: 'https://www.youtube.com/watch?v=…' })}
+            <details class="more" ?open=${this._moreOpen || moreInUse(s)} @toggle=${(e: Event) => (this._moreOpen = (e.target as HTMLDetailsElement).open)}>
+              <summary id="more-services">${t.moreServices}</summary>
+              ${this._select('setup', t.setup, [
+                ['attributes', t.setupAttributes],
+                ['snippets', t.setupSnippets],
+              ])}
+              ${INTEGRATIONS.filter((i) => !COMMON.includes(i.attr)).map((i) => this._integration(i))}
               ${this._field('vimeo', t.vimeo, { placeholder: 'https://vimeo.com/…' })}
-            </fieldset>
-            ${this._field('categories', t.categories, { hint: t.categoriesHint })}
-            ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
+              ${this._field('categories', t.categories, { hint: t.categoriesHint })}
+              ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
+            </details>
           </fieldset>
           <fieldset>
             <legend>${t.step3}</legend>
