@@ -14,7 +14,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { BUILT, configuratorPage } from './scripts/configurator-page.mjs';
 import minifyTemplates from './scripts/minify-templates.mjs';
@@ -62,6 +62,22 @@ const configuratorPageAsset = {
   name: 'configurator-page',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'index.html', source: configuratorPage(BUILT) });
+  },
+};
+/**
+ * What a shop uploads, built into the configurator (src/configurator/built-files.ts), so its keksi.zip
+ * needs no server: the module build (keksi.mjs and its chunks), the one-file build (keksi.js and
+ * keksi-rest.js) and keksi-notice.js, as the builds above have just written them.
+ */
+const SHOP_FILES = ['keksi.mjs', 'keksi.js', 'keksi-rest.js', 'keksi-notice.js'];
+const builtFiles = {
+  name: 'built-files',
+  load(id) {
+    if (!id.endsWith('/src/configurator/built-files.ts')) return null;
+    const names = [...SHOP_FILES, ...readdirSync('dist/chunks').map((f) => 'chunks/' + f)];
+    for (const name of names) this.addWatchFile(resolvePath('dist', name));
+    const files = Object.fromEntries(names.map((name) => [name, readFileSync(resolvePath('dist', name), 'utf8')]));
+    return `export const BUILT_FILES = ${JSON.stringify(files)};`;
   },
 };
 const resolve = () => nodeResolve({ browser: true });
@@ -190,7 +206,7 @@ export default [
     // names: Lit's decorators name them in strings.
     input: 'src/configurator/index.ts',
     output: { file: 'dist/configurator/configurator.js', format: 'iife' },
-    plugins: [resolve(), ts(), configuratorPageAsset, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: [builtFiles, resolve(), ts(), configuratorPageAsset, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
     onwarn,
   },
   {

@@ -9,3 +9,10 @@ export async function copyOutput(root: ParentNode, e: Event): Promise<void> {
     document.execCommand('copy');
   }
 }
+
+/** Saves `data` on the person's computer as `file` (a download made in the page: works from disk, nothing is sent). */
+export function downloadFile(file: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: file }).click();
+  URL.revokeObjectURL(url);
+}

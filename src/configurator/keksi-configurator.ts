@@ -8,12 +8,13 @@
  * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { copyOutput } from './copy.js';
+import { BUILT_FILES } from './built-files.js';
+import { copyOutput, downloadFile } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS, ONE_OF } from '../controller/config.js';
 import { tokens } from '../core/attributes.js';
 import { LANG_NAMES, texts, type ConfiguratorLang } from '../i18n/configurator.js';
-import { INTEGRATIONS, categoryOf } from './integrations.js';
+import { INTEGRATIONS, categoryOf, type Integration, type TagAttribute } from './integrations.js';
 import {
   accentContrast,
   accentStyle,
@@ -22,6 +23,7 @@ import {
   defaults,
   effectiveAccent,
   embeds,
+  folder,
   gatedSnippets,
   moduleTag,
   oneFileTag,
@@ -36,9 +38,26 @@ import {
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
+import { finalNotice, noticeLang, noticePage, readDraft } from './notice-model.js';
 import './notice-step.js';
+import { noticePagePath, shopFiles } from './shop-files.js';
+import { zip } from './zip.js';
 
 const STORAGE_KEY = 'keksi-configurator';
+/** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
+const COMMON: readonly TagAttribute[] = ['ga', 'google-ads', 'gtm', 'meta-pixel'];
+/** Whether anything behind "other services and settings" differs from the defaults: then it stays open. */
+const moreInUse = (s: State) => {
+  const d = defaults();
+  return (
+    s.setup !== d.setup ||
+    !!s.vimeo.trim() ||
+    !!s['matomo-url'].trim() ||
+    INTEGRATIONS.some((i) => !COMMON.includes(i.attr) && s[i.attr].trim()) ||
+    !!s.services.length ||
+    tokens(s.categories).some((c) => !attributes({ ...s, categories: '' }).some(([n, v]) => n === 'categories' && tokens(v).includes(c)))
+  );
+};
 const PREVIEW_COOKIE = 'keksi_preview';
 
 const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -48,6 +67,8 @@ export class KeksiConfigurator extends LitElement {
   @state() private _state: State = defaults();
   @state() private _ui: ConfiguratorLang = 'fi';
   @state() private _status = '';
+  /** Whether the person opened "other services and settings" (it is open anyway while any of them is in use). */
+  @state() private _moreOpen = false;
   /** The language the preview's page declares (`<html lang>`), among the shop's. */
   @state() private _previewLang = '';
 
@@ -104,10 +125,21 @@ export class KeksiConfigurator extends LitElement {
   }
 
   private _export() {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(this._state, null, 2)], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: 'keksi-configurator.json' });
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadFile('keksi-configurator.json', JSON.stringify(this._state, null, 2), 'application/json');
+  }
+
+  /** keksi.zip: what the shop uploads (Keksi's files in its folder, and step 4's notice when started), made here. */
+  private _downloadZip() {
+    const s = this._state;
+    const draft = readDraft(s);
+    const notice = draft && finalNotice(draft, s);
+    const files = shopFiles(
+      s,
+      BUILT_FILES,
+      notice ? { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, noticeLang(draft, s, this._ui)) } : undefined,
+    );
+    downloadFile('keksi.zip', zip(files), 'application/zip');
+    this._status = texts[this._ui].zipSaved;
   }
 
   private async _import(e: Event) {
@@ -198,6 +230,13 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
+  /** An integration's ID field (and Matomo's address), its example as the hint. */
+  private _integration(i: Integration) {
+    const t = texts[this._ui];
+    return html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
+    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`;
+  }
+
   private _select(name: keyof State, label: string, options: [string, string][]) {
     return html`<div class="field">
       <label for="f-${name}">${label}</label>
@@ -259,22 +298,20 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               t.platform,
               PLATFORMS.map((p): [string, string] => [p, t.platforms[p]]),
             )}
-            ${this._select('setup', t.setup, [
-              ['attributes', t.setupAttributes],
-              ['snippets', t.setupSnippets],
-            ])}
-            ${INTEGRATIONS.map(
-              (i) => html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
-              ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`,
-            )}
-            <fieldset>
-              <legend>${t.videos}</legend>
-              <p class="hint">${t.videoHint}</p>
-              ${this._field('youtube', t.youtube, { placeholder: 'https://www.youtube.com/watch?v=…' })}
+            <p class="hint">${t.step2Hint}</p>
+            ${INTEGRATIONS.filter((i) => COMMON.includes(i.attr)).map((i) => this._integration(i))}
+            ${this._field('youtube', t.youtube, { hint: t.videoHint, placeholder: 'https://www.youtube.com/watch?v=…' })}
+            <details class="more" ?open=${this._moreOpen || moreInUse(s)} @toggle=${(e: Event) => (this._moreOpen = (e.target as HTMLDetailsElement).open)}>
+              <summary id="more-services">${t.moreServices}</summary>
+              ${this._select('setup', t.setup, [
+                ['attributes', t.setupAttributes],
+                ['snippets', t.setupSnippets],
+              ])}
+              ${INTEGRATIONS.filter((i) => !COMMON.includes(i.attr)).map((i) => this._integration(i))}
               ${this._field('vimeo', t.vimeo, { placeholder: 'https://vimeo.com/…' })}
-            </fieldset>
-            ${this._field('categories', t.categories, { hint: t.categoriesHint })}
-            ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
+              ${this._field('categories', t.categories, { hint: t.categoriesHint })}
+              ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
+            </details>
           </fieldset>
           <fieldset>
             <legend>${t.step3}</legend>
@@ -305,6 +342,11 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
           <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h">${t.outputs}</h2>
+            <div class="output files">
+              <h3 id="files-h">${t.filesTitle}</h3>
+              <p class="hint" id="files-hint">${t.filesHint(folder(s), readDraft(s) ? noticePagePath(s) : '')}</p>
+              <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
+            </div>
             ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
             ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
             ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}

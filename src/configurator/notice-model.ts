@@ -137,6 +137,14 @@ export const noticeLang = (notice: Notice | null, s: State, ui: Lang): Lang =>
   notice?.lang || ((LANGS as readonly string[]).includes(s.lang) ? (s.lang as Lang) : ui);
 
 /**
+ * The providers whose parent in the USA is certified under the EU–US Data Privacy Framework, as the
+ * template's transfer text says (dataprivacyframework.gov: Google LLC, Meta Platforms, Inc.); their
+ * recipients come with the country and the mechanism set. Others abroad are left for the shop to give.
+ */
+const DPF_BRANDS = ['Google', 'Meta'];
+const DPF = { country: 'US', mechanism: 'dpf' } as const;
+
+/**
  * A starting notice for a web shop in `lang`: the usual purposes with their legal bases, the data, the
  * sources, the services of step 2 as recipients (with the transfer for those outside the EU/EEA),
  * Keksi's standard texts on the rights. The retention period is left for the shop to write (the checker
@@ -159,7 +167,7 @@ export function templateNotice(s: State, lang: Lang): Notice {
     purposes: t.purposes.map(([purpose, basis]) => ({ purpose, basis: [basis as LegalBasis] })),
     data: t.data,
     sources: t.sources,
-    recipients: { text: t.recipients, list: services.map((x) => ({ name: x.provider, role: x.name })) },
+    recipients: { text: t.recipients, list: services.map((x) => ({ name: x.provider, role: x.name, ...(DPF_BRANDS.includes(x.brand) && DPF) })) },
     transfers: abroad.length ? { outsideEu: true, text: t.transfers(new Intl.ListFormat(lang, { type: 'conjunction' }).format(abroad)) } : { outsideEu: false },
     security: { text: t.security },
     rights: { standard: true, howTo: t.howTo(email) },

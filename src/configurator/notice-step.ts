@@ -9,7 +9,7 @@
  * @fires notice-change - the draft changed; `detail` is its JSON
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { copyOutput } from './copy.js';
+import { copyOutput, downloadFile } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS } from '../controller/config.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
@@ -70,6 +70,8 @@ keksi-notice-step .cookie-preview code { overflow-wrap: anywhere; }
 export class KeksiNoticeStep extends LitElement {
   @state() private _source = '';
   @state() private _status = '';
+  /** The sections whose disclosure the person opened. */
+  @state() private _opened = new Set<string>();
 
   /** Steps 1–3 and the draft (`state.notice`), from the configurator. */
   @property({ attribute: false }) state!: State;
@@ -172,12 +174,6 @@ export class KeksiNoticeStep extends LitElement {
   private async _copy(e: Event) {
     await copyOutput(this, e);
     this._status = texts[this.ui].copied;
-  }
-
-  private _download(file: string, text: string, type: string) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    Object.assign(document.createElement('a'), { href: url, download: file }).click();
-    URL.revokeObjectURL(url);
   }
 
   /** The findings of `section`, as a list a field names in `aria-describedby`; each severity told in words, not by colour. */
@@ -363,8 +359,28 @@ export class KeksiNoticeStep extends LitElement {
       ${hint ? html`<p class="hint" id="o-${name}-hint">${hint}</p>` : nothing}
       <textarea id="o-${name}" name=${name} readonly rows="12" .value=${value} aria-describedby=${hint ? `o-${name}-hint` : nothing}></textarea>
       <button type="button" data-for=${name} @click=${this._copy}>${t.copy}</button>
-      <button type="button" data-download=${file} @click=${() => this._download(file, value, type)}>${t.notice.download(file)}</button>
+      <button type="button" data-download=${file} @click=${() => downloadFile(file, value, type)}>${t.notice.download(file)}</button>
     </div>`;
+  }
+
+  /**
+   * A section behind a disclosure: its heading is the summary (so the outline keeps it). Open when `open` (the checker has findings on it) or once the person
+   * opened it; closed otherwise, so a newcomer reads only what they must fill in.
+   */
+  private _more(key: string, heading: string, open: boolean, content: unknown) {
+    return html`<details class="more" ?open=${open || this._opened.has(key)} @toggle=${(e: Event) => this._toggled(key, e)}>
+      <summary data-more=${key}><h3>${heading}</h3></summary>
+      ${content}
+    </details>`;
+  }
+
+  private _toggled(key: string, e: Event) {
+    const open = (e.target as HTMLDetailsElement).open;
+    if (open === this._opened.has(key)) return;
+    const next = new Set(this._opened);
+    if (open) next.add(key);
+    else next.delete(key);
+    this._opened = next;
   }
 
   private _form(draft: Notice) {
@@ -378,73 +394,84 @@ export class KeksiNoticeStep extends LitElement {
     const lang = noticeLang(draft, this.state, this.ui);
     const security = draft.security || {};
     const outsideEu = draft.transfers?.outsideEu;
+    // What the shop must fill in or confirm is in front; the template's prose, pre-filled and valid, is
+    // behind a disclosure per section, open while the checker has something to say about it.
+    const more = (key: string, heading: string, found: Finding[], content: unknown) => this._more(key, heading, found.length > 0, content);
     return html`<p class="summary" id="n-summary">${t.summary(count('error'), count('warning'), count('info'))}</p>
       ${this._findings('n-general-findings', general, true)}
-      <h3>${t.basics}</h3>
-      <div class="field">
-        <label for="n-lang">${t.lang}</label>
-        <select id="n-lang" name="notice.lang" @change=${this._onInput}>
-          ${LANGS.map((l) => html`<option value=${l} ?selected=${lang === l}>${{ fi: 'suomi', sv: 'svenska', en: 'English' }[l]}</option>`)}
-        </select>
-      </div>
-      ${this._field(draft, 'title', t.title, { findings: of('title') })} ${this._field(draft, 'updated', t.updated, { type: 'date', findings: of('updated') })}
-      ${this._field(draft, 'intro', t.noticeIntro, { multiline: true })}
+      <p class="hint">${t.frontHint}</p>
       <h3>${h.controller}</h3>
       ${this._party(draft, 'controller', of('controller'))}
-      <h3>${h.contact}</h3>
-      ${this._party(draft, 'contact', [])}
-      <h3>${h.purposes}</h3>
-      ${this._purposes(draft, of('purposes'))}
-      <h3>${h.data}</h3>
-      ${this._field(draft, 'data', t.text, { multiline: true, findings: of('data') })}
-      <h3>${h.sources}</h3>
-      ${this._field(draft, 'sources', t.text, { multiline: true, findings: of('sources') })}
-      <h3>${h.recipients}</h3>
-      ${this._recipients(draft, of('recipients'))}
-      <h3>${h.transfers}</h3>
-      <div class="field">
-        <label for="n-outside">${t.outsideEu}</label>
-        <select
-          id="n-outside"
-          name="notice.transfers.outsideEu"
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLSelectElement).value;
-            this._edit('transfers.outsideEu', v === '' ? undefined : v === 'yes');
-          }}
-        >
-          ${Object.entries(t.outsideEuValues).map(
-            ([v, text]) => html`<option value=${v} ?selected=${(outsideEu === undefined ? '' : outsideEu ? 'yes' : 'no') === v}>${text}</option>`,
-          )}
-        </select>
-      </div>
-      ${this._field(draft, 'transfers.text', t.text, { multiline: true, findings: of('transfers') })}
-      ${this._field(draft, 'transfers.safeguards', t.safeguards, { multiline: true })}
-      <h3>${h.security}</h3>
-      ${this._field(draft, 'security.text', t.text, { multiline: true, findings: of('security') })}
-      ${security.manual !== undefined ? this._field(draft, 'security.manual', t.manual, { multiline: true }) : nothing}
-      ${security.electronic !== undefined ? this._field(draft, 'security.electronic', t.electronic, { multiline: true }) : nothing}
       <h3>${h.retention}</h3>
-      ${this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention') })}
-      <h3>${h.rights}</h3>
-      <label class="check"
-        ><input
-          type="checkbox"
-          name="notice.rights.standard"
-          .checked=${draft.rights?.standard !== false}
-          @change=${(e: Event) => this._edit('rights.standard', (e.target as HTMLInputElement).checked)}
-        />
-        ${t.standardRights}</label
-      >
-      ${this._field(draft, 'rights.text', t.rightsText, { multiline: true, findings: of('rights') })}
-      ${this._field(draft, 'rights.howTo', t.howTo, { multiline: true })}
-      <h3>${h.required}</h3>
-      ${this._field(draft, 'required', t.text, { multiline: true, findings: of('required') })}
-      <h3>${h.automated}</h3>
-      ${this._field(draft, 'automated', t.text, { multiline: true, findings: of('automated') })}
-      <h3>${h.cookies}</h3>
-      ${this._cookies(draft, of('cookies'))}
-      <h3>${t.sections}</h3>
-      ${this._sections(draft)}
+      ${this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.retentionHint })}
+      ${more(
+        'basics',
+        t.basics,
+        [...of('title'), ...of('updated')],
+        html`<div class="field">
+            <label for="n-lang">${t.lang}</label>
+            <select id="n-lang" name="notice.lang" @change=${this._onInput}>
+              ${LANGS.map((l) => html`<option value=${l} ?selected=${lang === l}>${{ fi: 'suomi', sv: 'svenska', en: 'English' }[l]}</option>`)}
+            </select>
+          </div>
+          ${this._field(draft, 'title', t.title, { findings: of('title') })} ${this._field(draft, 'updated', t.updated, { type: 'date', findings: of('updated') })}
+          ${this._field(draft, 'intro', t.noticeIntro, { multiline: true })}`,
+      )}
+      ${more('contact', h.contact, [], this._party(draft, 'contact', []))}
+      ${more('purposes', h.purposes, of('purposes'), this._purposes(draft, of('purposes')))}
+      ${more('data', h.data, of('data'), this._field(draft, 'data', t.text, { multiline: true, findings: of('data') }))}
+      ${more('sources', h.sources, of('sources'), this._field(draft, 'sources', t.text, { multiline: true, findings: of('sources') }))}
+      ${more('recipients', h.recipients, of('recipients'), this._recipients(draft, of('recipients')))}
+      ${more(
+        'transfers',
+        h.transfers,
+        of('transfers'),
+        html`<div class="field">
+            <label for="n-outside">${t.outsideEu}</label>
+            <select
+              id="n-outside"
+              name="notice.transfers.outsideEu"
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                this._edit('transfers.outsideEu', v === '' ? undefined : v === 'yes');
+              }}
+            >
+              ${Object.entries(t.outsideEuValues).map(
+                ([v, text]) => html`<option value=${v} ?selected=${(outsideEu === undefined ? '' : outsideEu ? 'yes' : 'no') === v}>${text}</option>`,
+              )}
+            </select>
+          </div>
+          ${this._field(draft, 'transfers.text', t.text, { multiline: true, findings: of('transfers') })}
+          ${this._field(draft, 'transfers.safeguards', t.safeguards, { multiline: true })}`,
+      )}
+      ${more(
+        'security',
+        h.security,
+        of('security'),
+        html`${this._field(draft, 'security.text', t.text, { multiline: true, findings: of('security') })}
+        ${security.manual !== undefined ? this._field(draft, 'security.manual', t.manual, { multiline: true }) : nothing}
+        ${security.electronic !== undefined ? this._field(draft, 'security.electronic', t.electronic, { multiline: true }) : nothing}`,
+      )}
+      ${more(
+        'rights',
+        h.rights,
+        of('rights'),
+        html`<label class="check"
+            ><input
+              type="checkbox"
+              name="notice.rights.standard"
+              .checked=${draft.rights?.standard !== false}
+              @change=${(e: Event) => this._edit('rights.standard', (e.target as HTMLInputElement).checked)}
+            />
+            ${t.standardRights}</label
+          >
+          ${this._field(draft, 'rights.text', t.rightsText, { multiline: true, findings: of('rights') })}
+          ${this._field(draft, 'rights.howTo', t.howTo, { multiline: true })}`,
+      )}
+      ${more('required', h.required, of('required'), this._field(draft, 'required', t.text, { multiline: true, findings: of('required') }))}
+      ${more('automated', h.automated, of('automated'), this._field(draft, 'automated', t.text, { multiline: true, findings: of('automated') }))}
+      ${more('cookies', h.cookies, of('cookies'), this._cookies(draft, of('cookies')))}
+      ${more('sections', t.sections, [], this._sections(draft))}
       <section class="outputs" aria-labelledby="n-outputs-h">
         <h3 id="n-outputs-h">${t.outputs}</h3>
         ${this._output('notice-json', t.json, JSON.stringify(notice, null, 2), 'notice.json', 'application/json')}

@@ -23,5 +23,8 @@ keksi-configurator button, keksi-configurator .file { font: inherit; min-height:
 keksi-configurator .swatch { display: inline-block; padding: 0 0.5rem; border-radius: 4px; font-weight: 700; border: 1px solid #6e6e73; }
 keksi-configurator .preview { position: sticky; top: 0; align-self: start; }
 keksi-configurator iframe { width: 100%; height: 32rem; border: 1px solid #8a8a90; border-radius: 8px; background: #fff; }
+keksi-configurator details { margin: 0 0 1rem; }
+keksi-configurator summary { cursor: pointer; font-weight: 600; padding: 0.625rem 0; overflow-wrap: anywhere; }
+keksi-configurator summary h3 { display: inline; font-size: 1.0625rem; margin: 0; }
 @media (forced-colors: active) { keksi-configurator [aria-invalid=true] { border-color: Mark; } }
 `;

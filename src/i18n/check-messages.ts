@@ -121,6 +121,22 @@ export const RULES = {
     'Uppgifter överförs eller kan överföras till länder utanför EU/EES, men grunden för överföringen anges inte. Berätta om den grundar sig på kommissionens beslut om adekvat skyddsnivå (också dataskyddsramen mellan EU och USA), standardavtalsklausuler, bindande företagsbestämmelser eller ett undantag enligt artikel 49; att bara nämna överföringen är ingen skyddsåtgärd.',
     'Data is or may be transferred outside the EU/EEA, but no transfer mechanism is named. Say whether it relies on an adequacy decision (including the EU–US Data Privacy Framework), standard contractual clauses, binding corporate rules or an art. 49 derogation; saying that data may go abroad is not a safeguard.',
   ),
+  'gdpr-13-1-f-recipient-mechanism': rule(
+    'warning',
+    'recipients',
+    'GDPR 13(1)(f), 44–49',
+    'EU:n/ETA:n ulkopuolisille vastaanottajille ({names}) ei ole annettu siirtoperustetta; valitse peruste kullekin (esimerkiksi EU:n ja Yhdysvaltojen tietosuojakehys tai vakiosopimuslausekkeet).',
+    'Mottagare utanför EU/EES ({names}) saknar grund för överföringen; välj en för var och en (till exempel dataskyddsramen mellan EU och USA eller standardavtalsklausuler).',
+    'Recipients outside the EU/EEA ({names}) have no transfer mechanism; choose one for each (for example the EU–US Data Privacy Framework or standard contractual clauses).',
+  ),
+  'gdpr-13-1-f-recipient-country': rule(
+    'warning',
+    'recipients',
+    'GDPR 13(1)(f)',
+    'Seloste kertoo siirrosta EU:n/ETA:n ulkopuolelle, mutta yhdenkään luetellun vastaanottajan maa ei ole EU:n/ETA:n ulkopuolella tai maata ei ole annettu. Kerro, kenelle ja mihin maahan tiedot siirretään.',
+    'Beskrivningen berättar om överföring till länder utanför EU/EES, men ingen av de uppräknade mottagarna har ett land utanför EU/EES, eller så saknas landet. Berätta till vem och till vilket land uppgifterna överförs.',
+    'The notice says data goes outside the EU/EEA, but no listed recipient has a country outside it (or none is given). Say to whom and to which country the data is transferred.',
+  ),
   'gdpr-13-1-f-known-abroad': rule(
     'warning',
     'transfers',

@@ -88,6 +88,10 @@ export function checkNotice(notice: Notice, options: { cookieSection?: boolean }
   const named = says(wholeSentences, MECHANISM) || (listAbroad.length > 0 && listAbroad.every((r) => r.mechanism));
   if (abroad && !named) add('gdpr-13-1-f-transfer-mechanism');
   else if (!has('transfers') && !listAbroad.length) add('gdpr-13-1-f-transfers');
+  // Each listed recipient abroad names its own mechanism; a transfer told beside a list where nobody is abroad leaves out who and where.
+  const unnamed = listAbroad.filter((r) => !r.mechanism && !allText(r.mechanismText).trim());
+  if (named && unnamed.length) add('gdpr-13-1-f-recipient-mechanism', { names: unnamed.map((r) => r.name).join(', ') });
+  if (list.length && !listAbroad.length && (notice.transfers?.outsideEu === true || saysAbroad)) add('gdpr-13-1-f-recipient-country');
   const known = KNOWN_ABROAD.filter((k) => words.some((t) => k.words.some((w) => t.raw.startsWith(w)) || k.exact?.includes(t.fi)));
   if (known.length && !(abroad && named)) add('gdpr-13-1-f-known-abroad', { names: known.map((k) => k.name).join(', ') });
 

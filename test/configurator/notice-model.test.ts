@@ -94,6 +94,18 @@ describe('configurator step 4 model', () => {
     ]);
   });
 
+  it('gives Google’s and Meta’s recipients their country and the transfer mechanism the template’s text names (USA, the DPF)', () => {
+    const s = shop({ ga: 'G-CONF1GA4', 'meta-pixel': '1122334455667788' });
+    const t = templateNotice(s, 'fi');
+    expect(t.recipients?.list?.map((r) => [r.role, r.country, r.mechanism])).to.deep.equal([
+      ['Google Analytics', 'US', 'dpf'],
+      ['Meta Pixel', 'US', 'dpf'],
+    ]);
+    expect(JSON.stringify(t.transfers)).to.match(/tietosuojakehy/);
+    // With the retention written, the template leaves the checker nothing to say.
+    expect(noticeFindings(finalNotice({ ...t, retention: 'Kuusi vuotta.' }, s)).map((f) => f.rule)).to.deep.equal([]);
+  });
+
   it('puts the notice into the page as inert JSON: no markup of the shop’s text ends the data block', () => {
     const notice = finalNotice({ version: 1, controller: { name: 'A</script><script>alert(1)</script>' } } as Notice, shop({ path: '/dist/' }));
     const page = noticePage(notice, shop({ path: '/dist/' }), 'fi');

@@ -42,3 +42,18 @@ export async function axeViolations(page, include, exclude = []) {
     [include, exclude, TAGS],
   );
 }
+
+/**
+ * The words a person reads in `selector` as shown: the rendered text (a closed <details> hides its
+ * content) plus the values of the visible fields (a template's prose is read in its textareas).
+ */
+export const visibleWords = (page, selector) =>
+  page.evaluate((selector) => {
+    const root = document.querySelector(selector);
+    if (!root) return 0;
+    const fields = [...root.querySelectorAll('input:not([type=checkbox]):not([type=color]):not([type=file]), textarea:not([readonly])')].filter((f) =>
+      f.checkVisibility(),
+    );
+    const text = root.innerText + ' ' + fields.map((f) => f.value || f.placeholder).join(' ');
+    return text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
+  }, selector);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Ajv from 'ajv/dist/2020.js';
 import { BROWSERS, startHarness, waitFor } from './harness.mjs';
-import { axeViolations, fill, openConfigurator, output } from './configurator-kit.mjs';
+import { axeViolations, fill, openConfigurator, output, visibleWords } from './configurator-kit.mjs';
 
 const SEEDS = ['000-kruununjalokivi.txt', '001-kehobalanssi.txt', '002-kalvokeskus.txt'];
 /** A strict policy for a static page: scripts and styles from the site only, nothing inline. */
@@ -125,6 +125,27 @@ for (const browser of BROWSERS) {
       await shop.context.close();
     });
 
+    test('reading time: after "start from the template" only what the shop fills in or confirms is in front (walk 2: 658 words)', async () => {
+      const { context, page } = await gaMetaShop();
+      const words = await visibleWords(page, 'keksi-notice-step');
+      console.log(`# words in step 4 after the template (${browser}): ${words}`);
+      assert.ok(words <= 250, `${words} words`);
+      const front = await page.evaluate(() =>
+        [...document.querySelectorAll('keksi-notice-step [name^="notice."]')].filter((f) => f.checkVisibility()).map((f) => f.name),
+      );
+      assert.ok(front.includes('notice.controller.name') && front.includes('notice.retention'), JSON.stringify(front));
+      assert.ok(!front.includes('notice.purposes.0.purpose') && !front.includes('notice.transfers.text'), 'the template’s prose is behind its disclosure');
+      // A section the checker has something to say about is open: the retention is in front, and an emptied text opens its section.
+      assert.equal(await page.evaluate(() => document.querySelector('summary[data-more="data"]').parentElement.open), false);
+      await fill(page, 'notice.data', '');
+      await waitFor(page, () => document.querySelector('summary[data-more="data"]').parentElement.open);
+      // The notice is complete with the retention written: the template's prose is valid as it is.
+      await fill(page, 'notice.data', 'Nimi ja osoite.');
+      await fill(page, 'notice.retention', 'Kuusi vuotta tilikauden päättymisestä.');
+      assert.match(await page.evaluate(() => document.querySelector('keksi-notice-step .summary').textContent), /0 virhettä, 0 varoitusta/);
+      await context.close();
+    });
+
     test('the produced tietosuojaseloste.html renders under a strict CSP with no inline script', async () => {
       const { context, page } = await gaMetaShop();
       const html = await output(page, 'notice-page');
@@ -216,7 +237,13 @@ for (const browser of BROWSERS) {
         page.evaluate(() => {
           const a = document.activeElement;
           return (
-            a?.getAttribute('name') || a?.dataset.start || a?.dataset.for || (a?.dataset.add && 'add ' + a.dataset.add) || a?.textContent.trim() || a?.localName
+            a?.getAttribute('name') ||
+            a?.dataset.start ||
+            a?.dataset.for ||
+            (a?.dataset.add && 'add ' + a.dataset.add) ||
+            (a?.dataset.more && 'more ' + a.dataset.more) ||
+            a?.textContent.trim() ||
+            a?.localName
           );
         });
       const tabTo = async (name) => {
@@ -232,7 +259,11 @@ for (const browser of BROWSERS) {
       await tabTo('notice.controller.phone');
       await page.keyboard.type('+358 40 123 4567');
       await waitFor(page, () => document.querySelector('textarea[name="notice-json"]').value.includes('+358 40 123 4567'));
-      // Removing a purpose by keyboard: focus goes to "add a purpose", not to the page.
+      // The purposes are the template's, behind their disclosure: opened by keyboard. Removing a purpose by
+      // keyboard: focus goes to "add a purpose", not to the page.
+      await tabTo('more purposes');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.querySelector('keksi-notice-step summary[data-more="purposes"]').parentElement.open);
       await tabTo('Poista tarkoitus 4');
       await page.keyboard.press('Enter');
       await waitFor(page, () => !JSON.parse(document.querySelector('textarea[name="notice-json"]').value).purposes.some((p) => /evästeet/.test(p.purpose)));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, dataLayerRows, keksiReady, poll, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
-import { axeViolations, fill, openConfigurator, output } from './configurator-kit.mjs';
+import { axeViolations, fill, openConfigurator, output, visibleWords } from './configurator-kit.mjs';
 
 const DEFAULT = ['consent default analytics:denied ads:denied', 'set ads_data_redaction'];
 
@@ -204,6 +204,32 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('reading time: a shop with GA4 + Meta + a YouTube video reads at most 260 words in steps 1–3 and the outputs (walk 2: 376)', async () => {
+      const { context, page } = await open();
+      for (const [name, value] of [
+        ['name', 'Kahvipaahtimo Oy'],
+        ['business-id', '0112038-9'],
+        ['address', 'Paahtimokuja 1, 33100 Tampere'],
+        ['email', 'tietosuoja@kahvipaahtimo.example'],
+        ['notice-url', '/tietosuojaseloste.html'],
+        ['ga', 'G-CONF1GA4'],
+        ['meta-pixel', '1122334455667788'],
+        ['youtube', 'dQw4w9WgXcQ'],
+      ])
+        await fill(page, name, value);
+      const parts = ['form > fieldset:nth-of-type(1)', 'form > fieldset:nth-of-type(2)', 'form > fieldset:nth-of-type(3)', 'section.outputs'];
+      const words = [];
+      for (const part of parts) words.push(await visibleWords(page, `keksi-configurator ${part}`));
+      const total = words.reduce((a, b) => a + b, 0);
+      console.log(`# words before the first working output (${browser}): ${words.join(' + ')} = ${total}`);
+      assert.ok(total <= 260, `${total} words: ${words.join(' + ')}`);
+      // What is behind "other services" is still one press away, and open when in use.
+      assert.equal(await page.evaluate(() => document.querySelector('keksi-configurator details.more').open), false);
+      await fill(page, 'clarity', 'abcdefghij');
+      assert.equal(await page.evaluate(() => document.querySelector('keksi-configurator details.more').open), true);
+      await context.close();
+    });
+
     test('the built page works opened from disk: the form, and the preview of the built Keksi', async () => {
       const { context, page, errors } = await h.newPage();
       await page.goto(pathToFileURL('dist/configurator/index.html').href);
@@ -361,6 +387,10 @@ for (const browser of BROWSERS) {
       await tabTo(page, 'lang');
       await page.keyboard.press(browser === 'chromium' ? 'Space' : ' ');
       await waitFor(page, () => document.querySelector('keksi-configurator input[name="lang"]:checked')?.value === 'fi');
+      // The own services are behind "other services and settings": open it from the keyboard.
+      await tabTo(page, 'more-services');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.querySelector('keksi-configurator details.more').open);
       await tabTo(page, 'service-add');
       await page.keyboard.press('Enter');
       await waitFor(page, () => document.activeElement?.getAttribute('name') === 'service-0-name');

@@ -275,6 +275,42 @@ test('transfers: a recipient outside the EU/EEA needs a named mechanism', () => 
   assert.deepEqual(rules(base({ recipients: { list: [{ name: 'Verkkokauppa Oy', country: 'FI' }] }, transfers: undefined })), ['gdpr-13-1-f-transfers']);
 });
 
+test('transfers: a listed recipient outside the EU/EEA needs its own mechanism, even when the text names one', () => {
+  const transfers = { outsideEu: true, text: 'Siirto perustuu EU:n ja Yhdysvaltojen tietosuojakehykseen.' };
+  const list = [
+    { name: 'Google Ireland Ltd (Google LLC, USA)', country: 'US', mechanism: 'dpf' },
+    { name: 'Mailer Inc', country: 'US' },
+  ];
+  const found = checkNotice(base({ recipients: { list }, transfers }));
+  assert.deepEqual(
+    found.map((f) => `${f.severity} ${f.rule}`),
+    ['warning gdpr-13-1-f-recipient-mechanism'],
+  );
+  assert.match(found[0].message.fi, /Mailer Inc/);
+  assert.doesNotMatch(found[0].message.en, /Google/);
+  assert.deepEqual(rules(base({ recipients: { list: [list[0]] }, transfers })), []);
+  // In the EEA (or with no country) nothing is asked of it here.
+  assert.deepEqual(rules(base({ recipients: { list: [list[0], { name: 'Posti Oy', country: 'FI' }] }, transfers })), []);
+});
+
+test('transfers: a transfer outside the EU/EEA with a list of recipients, none of them abroad, asks which recipient and country', () => {
+  const list = [{ name: 'Google Ireland Ltd (Google LLC, USA)' }, { name: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)' }];
+  const transfers = {
+    outsideEu: true,
+    text: 'Google ja Meta voivat käsitellä tietoja Yhdysvalloissa. Siirto perustuu EU:n ja Yhdysvaltojen tietosuojakehykseen.',
+  };
+  const found = checkNotice(base({ recipients: { list }, transfers }));
+  assert.deepEqual(
+    found.map((f) => `${f.severity} ${f.rule} ${f.section}`),
+    ['warning gdpr-13-1-f-recipient-country recipients'],
+  );
+  assert.deepEqual(rules(base({ recipients: { list: [{ ...list[0], country: 'IE' }] }, transfers })), ['gdpr-13-1-f-recipient-country']);
+  assert.deepEqual(rules(base({ recipients: { list: [{ ...list[0], country: 'US', mechanism: 'dpf' }, list[1]] }, transfers })), []);
+  // No transfer said: nothing; no list (the recipients told in text only): the text rules apply, not this one.
+  assert.deepEqual(rules(base({ recipients: { list: [{ name: 'Posti Oy' }] } })), []);
+  assert.deepEqual(rules(base({ recipients: { text: 'Palveluntarjoajamme.' }, transfers })), []);
+});
+
 test('transfers: free text that data goes or may go abroad is not a safeguard', () => {
   for (const text of [
     'Tietoja voidaan siirtää EU:n ulkopuolelle.',
@@ -432,6 +468,8 @@ test('rule ids are stable', () => {
     'gdpr-13-1-e-recipients',
     'gdpr-13-1-f-transfers',
     'gdpr-13-1-f-transfer-mechanism',
+    'gdpr-13-1-f-recipient-mechanism',
+    'gdpr-13-1-f-recipient-country',
     'gdpr-13-1-f-known-abroad',
     'gdpr-13-2-a-retention',
     'gdpr-13-2-b-access',

@@ -1,0 +1,208 @@
+// The configurator's one download (issue 16, walk 2's F2/F3), in Chromium and Firefox: the built page
+// opened from disk makes keksi.zip in the browser for a shop with GA4 + Meta + a YouTube video and a
+// notice from the template. The test reads the zip with its own small reader (CRC-32 by node:zlib),
+// unzips it into an empty folder, serves that folder as the shop, and pastes the produced tags: the
+// banner shows, nothing runs before consent, accepting runs GA, Meta and the video, the one-file tag
+// finds its second file, and the notice page renders with its cookie section. The zip holds exactly
+// Keksi's built files (byte for byte) in the folder of step 1, notice.json, and the page.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { crc32 } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
+import { fill, output } from './configurator-kit.mjs';
+
+/** The entries of a zip (stored or deflated is told apart; this one must be stored), read through its central directory. */
+function unzip(buffer) {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'the zip has its end record');
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buffer.readUInt32LE(at), 0x02014b50, 'a central directory record');
+    const [method, crc, size, nameLength, extra, comment, offset] = [
+      buffer.readUInt16LE(at + 10),
+      buffer.readUInt32LE(at + 16),
+      buffer.readUInt32LE(at + 20),
+      buffer.readUInt16LE(at + 28),
+      buffer.readUInt16LE(at + 30),
+      buffer.readUInt16LE(at + 32),
+      buffer.readUInt32LE(at + 42),
+    ];
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    assert.equal(buffer.readUInt32LE(offset), 0x04034b50, `${name}: its local header`);
+    const start = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
+    const data = buffer.subarray(start, start + size);
+    assert.equal(method, 0, `${name} is stored`);
+    assert.equal(crc32(data), crc, `${name}: its CRC-32`);
+    entries.push({ name, data });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/** A static server of `root`, as a plain web host serves a shop's files. */
+async function serveFolder(root) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const asked = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = asked.endsWith('/') ? asked + 'index.html' : asked;
+    try {
+      const body = readFileSync(join(root, path));
+      res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const shopPage = (head, body) =>
+  `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kahvipaahtimo</title>\n${head}\n</head><body><main><h1>Kahvipaahtimo</h1>\n${body}\n</main></body></html>`;
+const bannerShown = () => {
+  const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+  return deep(document).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
+};
+
+for (const browser of BROWSERS) {
+  describe(`configurator keksi.zip in ${browser}`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    test('keksi.zip from the page opened from disk, unzipped into an empty shop: the tags work, and so does the notice page', async () => {
+      const { context, page, errors } = await h.newPage();
+      await page.goto(pathToFileURL('dist/configurator/index.html').href);
+      await waitFor(page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      for (const [name, value] of [
+        ['name', 'Kahvipaahtimo Oy'],
+        ['business-id', '0112038-9'],
+        ['address', 'Paahtimokuja 1, 33100 Tampere'],
+        ['email', 'tietosuoja@kahvipaahtimo.example'],
+        ['notice-url', '/tietosuojaseloste.html'],
+        ['ga', 'G-CONF1GA4'],
+        ['meta-pixel', '1122334455667788'],
+        ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+      ])
+        await fill(page, name, value);
+      await page.evaluate(() => {
+        document.querySelector('keksi-notice-step button[data-start="template"]').click();
+        return document.querySelector('keksi-configurator').updateComplete;
+      });
+      await waitFor(page, () => document.querySelector('keksi-notice-step [name="notice.retention"]'));
+      await fill(page, 'notice.retention', 'Asiakastietoja säilytetään asiakassuhteen ajan ja kirjanpitoaineistoa kuusi vuotta.');
+      const [moduleTag, oneFileTag, embed, noticeJson, noticePage] = await Promise.all(
+        ['script-tag', 'script-tag-js', 'embed-youtube', 'notice-json', 'notice-page'].map((name) => output(page, name)),
+      );
+
+      // The button's download, caught where the page hands it to the browser (the same in both browsers).
+      await page.evaluate(() => {
+        window.__downloads = [];
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => {
+          const url = create(blob);
+          window.__downloads.push({ url, blob });
+          return url;
+        };
+        HTMLAnchorElement.prototype.click = function () {
+          const d = window.__downloads.find((x) => x.url === this.href);
+          if (d) d.file = this.download;
+        };
+      });
+      const hint = await page.evaluate(() => {
+        const button = document.querySelector('keksi-configurator button[name="download-zip"]');
+        button.click();
+        return button
+          .getAttribute('aria-describedby')
+          .split(' ')
+          .map((id) => document.getElementById(id).textContent)
+          .join(' ');
+      });
+      assert.match(hint, /\/keksi\/keksi\.mjs/, 'the step says where the files go');
+      assert.match(hint, /pura/i, 'and that the zip is unzipped');
+      const download = await page.evaluate(async () => {
+        const d = window.__downloads.find((x) => x.file);
+        const bytes = new Uint8Array(await d.blob.arrayBuffer());
+        let binary = '';
+        for (const b of bytes) binary += String.fromCharCode(b);
+        return { file: d.file, type: d.blob.type, base64: btoa(binary) };
+      });
+      assert.deepEqual(errors, []);
+      await context.close();
+      assert.equal(download.file, 'keksi.zip');
+      assert.equal(download.type, 'application/zip');
+
+      const entries = unzip(Buffer.from(download.base64, 'base64'));
+      const built = ['keksi.mjs', 'keksi.js', 'keksi-rest.js', 'keksi-notice.js', ...readdirSync('dist/chunks').map((f) => 'chunks/' + f)];
+      assert.deepEqual(
+        entries.map((e) => e.name).sort(),
+        [...built.map((f) => 'keksi/' + f), 'keksi/notice.json', 'tietosuojaseloste.html'].sort(),
+        'exactly what the shop uploads',
+      );
+      for (const f of built)
+        assert.ok(entries.find((e) => e.name === 'keksi/' + f).data.equals(readFileSync(join('dist', f))), `keksi/${f} is the built file, byte for byte`);
+      const text = (name) => entries.find((e) => e.name === name).data.toString('utf8');
+      assert.equal(text('keksi/notice.json'), noticeJson);
+      assert.equal(text('tietosuojaseloste.html'), noticePage);
+
+      // The shop: an empty folder, the zip unzipped into it, and two pages with the produced tags.
+      const root = mkdtempSync(join(tmpdir(), 'keksi-zip-shop-'));
+      for (const { name, data } of entries) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), data);
+      }
+      writeFileSync(join(root, 'index.html'), shopPage(moduleTag, embed));
+      writeFileSync(join(root, 'one-file.html'), shopPage(oneFileTag, ''));
+      const shopServer = await serveFolder(root);
+      try {
+        const shop = await h.newPage();
+        await shop.page.goto(shopServer.url + '/');
+        await keksiReady(shop.page);
+        await waitFor(shop.page, bannerShown);
+        assert.equal(await shop.page.evaluate(() => document.querySelector('iframe').getAttribute('src')), null, 'no video before consent');
+        assert.deepEqual(
+          shop.requests.filter((r) => TRACKER_HOSTS.test(r) || /youtube/.test(r)),
+          [],
+          'nothing from a tracker before consent',
+        );
+        await shop.page.evaluate(() => keksi.acceptAll());
+        await waitFor(shop.page, () => window.__fakeGtag?.loaded && window.__fakeFbq?.loaded && document.querySelector('iframe').getAttribute('src'));
+        assert.equal(
+          await shop.page.evaluate(() => document.querySelector('iframe').getAttribute('src')),
+          'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+        );
+        assert.deepEqual(shop.errors, []);
+        await shop.context.close();
+
+        const single = await h.newPage();
+        await single.page.goto(shopServer.url + '/one-file.html');
+        await keksiReady(single.page);
+        await waitFor(single.page, bannerShown);
+        assert.deepEqual(single.errors, []);
+        assert.deepEqual(
+          single.warnings.filter((w) => /\[keksi\]/.test(w)),
+          [],
+          'keksi.js found keksi-rest.js beside it',
+        );
+        await single.context.close();
+
+        const notice = await h.newPage();
+        await notice.page.goto(shopServer.url + '/tietosuojaseloste.html');
+        await waitFor(notice.page, () =>
+          document.querySelector('keksi-notice')?.shadowRoot?.querySelector('#keksi-cookies')?.parentElement.textContent.includes('_ga_CONF1GA4'),
+        );
+        assert.match(await notice.page.evaluate(() => document.querySelector('keksi-notice').shadowRoot.textContent), /Kahvipaahtimo Oy/);
+        assert.deepEqual(notice.errors, []);
+        await notice.context.close();
+      } finally {
+        await shopServer.close();
+      }
+    });
+  });
+}
