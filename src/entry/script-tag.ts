@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
-import { scriptNonce, setScriptNonce } from '../core/gating.js';
+import { fetchedFrom, scriptNonce, setScriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
@@ -30,10 +30,10 @@ declare global {
 const w = window as unknown as { keksi?: Api | Queued };
 // Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
 // or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
-// knows its tag only by address; an injected copy of that tag makes it ambiguous, and then no tag is
-// believed.
+// knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
+// copy of that tag makes it ambiguous, and then no tag is believed.
 const D = Document.prototype;
-const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => s.src === import.meta.url);
+const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => fetchedFrom(s) === import.meta.url);
 const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
