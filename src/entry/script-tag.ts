@@ -33,12 +33,21 @@ const w = window as unknown as { keksi?: Api | Queued };
 // knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
 // copy of that tag makes it ambiguous, and then no tag is believed.
 const D = Document.prototype;
-const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => fetchedFrom(s) === import.meta.url);
+const scripts = [...Reflect.get(D, 'scripts', document)];
+const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
 const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
+// Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load Keksi's own file
+// without the nonce, and a tag written in the body runs before the shop's deferred or module tag in
+// <head>: a tag without a nonce is not Keksi's own when one of Keksi's tags (the same file, or keksi.js
+// or keksi.mjs beside it) has one.
+const at = script && !script.nonce && fetchedFrom(script);
+const impostor = at && scripts.some((s) => s.nonce && ['', 'keksi.js', 'keksi.mjs'].some((name) => new URL(name, at).href == fetchedFrom(s)));
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   warn(`Keksi is loaded twice (${(w.keksi as Api).version} first, then ${api.version}); only the first runs.`);
+} else if (impostor) {
+  warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
 } else {
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };

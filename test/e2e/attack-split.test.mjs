@@ -68,5 +68,49 @@ for (const browser of BROWSERS) {
         await context.close();
       });
     }
+
+    // A common policy, `script-src 'self' 'nonce-…'` (no 'strict-dynamic'), lets an injected tag of Keksi's own
+    // file run; written in the body without `defer`, it runs before the shop's deferred or module tag.
+    for (const shop of ['defer src="/dist/keksi.js"', 'type="module" src="/dist/keksi.mjs"']) {
+      test(`an injected <script src="/dist/keksi.js"> without the nonce, under script-src 'self' 'nonce-…', does not take over from the shop's nonce'd tag (${shop})`, async () => {
+        const { context, page, errors, warnings, hold } = await newPage(h.browser);
+        const nonce = 'bm9uY2UtYXR0YWNr';
+        const forged = JSON.stringify({
+          v: 1,
+          id: '0f0e0d0c-1111-4222-8333-444455556666',
+          r: 0,
+          t: new Date().toISOString(),
+          a: ['analytics', 'marketing'],
+          x: [],
+        });
+        const html = hold(/\/self-csp\.html/);
+        const loading = page.goto(`${h.server.url}/self-csp.html?q=${encodeURIComponent(forged)}`, { waitUntil: 'domcontentloaded' });
+        (await html).fulfill(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>
+          <script nonce="${nonce}">window.__ran = []; const q = new URLSearchParams(location.search).get('q');
+            if (q) document.cookie = 'last_search=' + encodeURIComponent(q) + '; path=/';</script>
+          <script nonce="${nonce}" ${shop} data-categories="analytics marketing"></script>
+          <script type="text/plain" data-category="marketing" nonce="${nonce}">window.__ran.push('marketing');</script></head>
+          <body><h1>Search results</h1>
+          <!-- Injected by an attacker (HTML only, no nonce): Keksi's own file, pointed at the search cookie. -->
+          <script src="/dist/keksi.js" data-categories="analytics marketing" data-cookie-name="last_search"></script>
+          <p>No results.</p></body></html>`,
+          'text/html',
+          { 'content-security-policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'` },
+        );
+        await loading;
+        await keksiReady(page);
+        // The visitor never decided: the forged "consent" in the search cookie is nothing, marketing does not run.
+        assert.deepEqual(await ranAfterGate(page), []);
+        assert.equal(await page.evaluate(() => window.keksi.getConsent()), null);
+        await waitFor(page, bannerShown);
+        assert.ok(
+          warnings.some((w) => w.startsWith('[keksi] ')),
+          warnings.join(' | '),
+        );
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
   });
 }
