@@ -55,6 +55,18 @@ export function scriptPolicy(): Policy {
   return policy;
 }
 
+/**
+ * The address a `<script src>` was fetched from. Its `src` property is resolved against the base URL
+ * in force now, and a `<base href>` injected after the tag (HTML in the page's body) changes that; the
+ * browser fetched the tag against the first `<base href>` only if it comes before the tag, else
+ * against the page's own address. Read through Document.prototype (DOM clobbering).
+ */
+export const fetchedFrom = (s: HTMLScriptElement): string => {
+  const base = Reflect.apply(Document.prototype.querySelector, document, ['base[href]']) as Element | null;
+  // 4: Node.DOCUMENT_POSITION_FOLLOWING (the tag comes after the base).
+  return !base || base.compareDocumentPosition(s) & 4 ? s.src : new URL(s.getAttribute('src')!, location.href).href;
+};
+
 /** Nonce for scripts Keksi inserts, taken from Keksi's own script tag (strict CSP). */
 export let scriptNonce = '';
 export function setScriptNonce(nonce: string): void {

@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
-import { scriptNonce, setScriptNonce } from '../core/gating.js';
+import { fetchedFrom, scriptNonce, setScriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
@@ -30,17 +30,26 @@ declare global {
 const w = window as unknown as { keksi?: Api | Queued };
 // Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
 // or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
-// knows its tag only by address; an injected copy of that tag makes it ambiguous, and then no tag is
-// believed.
+// knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
+// copy of that tag makes it ambiguous, and then no tag is believed.
 const D = Document.prototype;
-const tags = [...Reflect.get(D, 'scripts', document)].filter((s) => s.src === import.meta.url);
+const scripts = [...Reflect.get(D, 'scripts', document)];
+const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
 const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
+// Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load Keksi's own file
+// without the nonce, and a tag written in the body runs before the shop's deferred or module tag in
+// <head>: a tag without a nonce is not Keksi's own when one of Keksi's tags (the same file, or keksi.js
+// or keksi.mjs beside it) has one.
+const at = script && !script.nonce && fetchedFrom(script);
+const impostor = at && scripts.some((s) => s.nonce && ['', 'keksi.js', 'keksi.mjs'].some((name) => new URL(name, at).href == fetchedFrom(s)));
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // Name both tags: the running copy's is another script of Keksi's (keksi.js, keksi.mjs?v=1; not the single file's second half).
   const first = [...Reflect.get(D, 'scripts', document)].find((s) => s != script && /\/keksi[^/-]*\.m?js/.test(s.src));
   warn(`Keksi is loaded twice (${first?.src}, then ${script?.src}); the second does not run: keep one <script> tag, at one address (?v=1 is another).`);
+} else if (impostor) {
+  warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
 } else {
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };

@@ -63,7 +63,7 @@ const tag = Reflect.get(Document.prototype, 'currentScript', document) as HTMLSc
 let rest: Promise<Rest> | undefined;
 const loadRest = (): Promise<Rest> =>
   (rest ||= new Promise((resolve, reject) => {
-    const url = new URL(__KEKSI_REST__, tag?.src || location.href).href;
+    const url = new URL(__KEKSI_REST__, tag ? gating.fetchedFrom(tag) : location.href).href;
     const failed = (why: string) => {
       log.warn(`${url} ${why}`);
       reject(new Error(`${url} ${why}`));

@@ -102,6 +102,11 @@ const CEILING = {
   // +2 (issue 17): the core passes "the page has Google or Meta tags" to its loader (keksi.mjs fetches
   // the vendors chunk alongside the controller with it; keksi-rest.js holds them already).
   // +2: the loader's argument (see above).
+  // +79 (31,676 → 31,755), +93 (→ 31,848): the two below.
+  // +79 (audit of issue 17): keksi-rest.js is fetched from where keksi.js was, not from where its tag's
+  // `src` points once an injected <base href> (HTML in the body) has moved the page's base URL (it ran
+  // the attacker's file with the shop's nonce). +93 (→ 5,078): a tag of Keksi's without a nonce gives way
+  // to one with the nonce (see core).
   'dist/keksi.js': 1,
   'dist/keksi.js alone': 1,
   // Trackers' service entries and the service table with ids merged: 17,752.
@@ -130,6 +135,12 @@ const CEILING = {
   // Issue 17 (4,174 → 4,207, +33): on a page with Google or Meta tags the core fetches the vendors
   // chunk alongside the controller's (was: after the controller had run, one more round trip before a
   // returning Google/Meta shop's tags ran); its file name is filled in by the build (rollup.config.mjs).
+  // +63 (4,174 → 4,237, audit of issue 17): keksi.mjs finds its own tag by the address it was fetched
+  // from; an injected <base href> in the body made it lose the tag and its nonce, and then an injected
+  // gated script ran under 'strict-dynamic'. +90 (→ 4,327): under `script-src 'self' 'nonce-…'` an
+  // injected <script src="…/keksi.js"> without the nonce ran first and took over (its data-cookie-name
+  // pointed at a cookie the attacker fills: marketing ran for a visitor who never decided); a tag without
+  // the nonce now gives way when one of Keksi's tags has it.
   core: 1,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
