@@ -46,7 +46,7 @@ const impostor = at && scripts.some((s) => s.nonce && ['', 'keksi.js', 'keksi.mj
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // Name both tags: the running copy's is another script of Keksi's (keksi.js, keksi.mjs?v=1; not the single file's second half).
-  const first = [...Reflect.get(D, 'scripts', document)].find((s) => s != script && /\/keksi[^/-]*\.m?js/.test(s.src));
+  const first = scripts.find((s) => s != script && /\/keksi[^/-]*\.m?js/.test(s.src));
   warn(`Keksi is loaded twice (${first?.src}, then ${script?.src}); the second does not run: keep one <script> tag, at one address (?v=1 is another).`);
 } else if (impostor) {
   warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
