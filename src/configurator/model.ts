@@ -443,7 +443,7 @@ export function embeds(s: State): { kind: 'youtube' | 'vimeo'; markup: string }[
     out.push({
       kind: 'youtube',
       markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://www.youtube-nocookie.com/embed/${yt}"
-  width="560" height="315" title="YouTube video" allow="encrypted-media; picture-in-picture; web-share" allowfullscreen></iframe>`,
+  width="560" height="315" title="YouTube video" allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>`,
     });
   if (vimeo)
     out.push({
