@@ -89,6 +89,11 @@ export class KeksiConfigurator extends LitElement {
     if (ui in texts) this._ui = ui;
   }
 
+  /** The page's title speaks the page's language (the template's is Finnish, the default). */
+  override updated() {
+    document.title = texts[this._ui].title;
+  }
+
   private _set(name: string, value: string) {
     const next = withField(this._state, name, value) ?? (name in this._state ? { ...this._state, [name]: value } : null);
     if (!next) return;

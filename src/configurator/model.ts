@@ -316,10 +316,19 @@ export function configureOptions(s: State): KeksiOptions | null {
  * when none is needed. `<` is escaped so no text can end the script.
  */
 export function configureCall(s: State): string {
+  const script = configureScript(s);
+  return script && `<script>\n  ${script.trimEnd().replace(/\n/g, '\n  ')}\n</script>`;
+}
+
+/**
+ * The same call as a script file of its own (`keksi-config.js` in keksi.zip), for pages under a policy
+ * that allows no inline script (the ready notice page), or '' when none is needed.
+ */
+export function configureScript(s: State): string {
   const options = configureOptions(s);
   if (!options) return '';
-  const json = JSON.stringify(options, null, 2).replace(/</g, '\\u003c').replace(/\n/g, '\n  ');
-  return `<script>\n  window.keksi = window.keksi || [];\n  keksi.push((k) => k.configure(${json}));\n</script>`;
+  const json = JSON.stringify(options, null, 2).replace(/</g, '\\u003c');
+  return `window.keksi = window.keksi || [];\nkeksi.push((k) => k.configure(${json}));\n`;
 }
 
 /** For each own service, its code marked as the README shows (`data-category` and `data-service`). */
@@ -434,7 +443,7 @@ export function embeds(s: State): { kind: 'youtube' | 'vimeo'; markup: string }[
     out.push({
       kind: 'youtube',
       markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://www.youtube-nocookie.com/embed/${yt}"
-  width="560" height="315" title="YouTube video" allow="encrypted-media; picture-in-picture; web-share" allowfullscreen></iframe>`,
+  width="560" height="315" title="YouTube video" allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>`,
     });
   if (vimeo)
     out.push({

@@ -10,7 +10,8 @@ import { localText } from '../i18n/local-text.js';
 import { checkNotice, formatFindings, validateNotice, type Finding } from '../notice/check.js';
 import type { LegalBasis, Notice, Party } from '../notice/types.js';
 import { categoryViews, type CategoryView } from '../ui/views.js';
-import { attributes, DEFAULT_ACCENT, folder, oneFileTag, validate, type State } from './model.js';
+import type { MergedOptions } from '../core/options.js';
+import { attributes, configureOptions, configureScript, DEFAULT_ACCENT, folder, oneFileTag, validate, type State } from './model.js';
 
 /** The `$schema` every notice.json names (schema/notice.schema.json's `$id`). */
 export const NOTICE_SCHEMA = 'https://keksi.dev/schema/notice-1.json';
@@ -123,12 +124,16 @@ export function noticeFindings(notice: Notice): Finding[] {
 /** The attributes of Keksi's tag on the notice page: the services from attributes, so its cookie section lists them. */
 export const pageAttributes = (s: State): [string, string][] => attributes({ ...s, setup: 'attributes' });
 
-/** The categories and services (with their cookies) the notice page's cookie section lists: Keksi's own views of step 2. */
+/**
+ * The categories and services (with their cookies) the notice page's cookie section lists: Keksi's own
+ * views of step 2, the shop's own services and categories (its `configure()` call) included.
+ */
 export function cookieViews(s: State, lang: Lang): CategoryView[] {
   const attrs = pageAttributes(s);
   return categoryViews(
     parseConfig((name) => attrs.find(([n]) => n === name)?.[1] ?? null),
     lang,
+    (configureOptions(s) || {}) as MergedOptions,
   );
 }
 
@@ -180,7 +185,7 @@ const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /**
  * The ready privacy-notice page: Keksi's one-file tag (the shop's attributes, so the banner and the
- * notice's cookie section are the shop's) and `<keksi-notice>` with the notice as a JSON data block.
+ * notice's cookie section are the shop's; its own services from `keksi-config.js`, a file in keksi.zip) and `<keksi-notice>` with the notice as a JSON data block.
  * No inline script and no inline style, so it runs under `script-src 'self'; style-src 'self'`; the
  * accent colour (an inline style on the other pages) is left out for that reason.
  */
@@ -196,7 +201,7 @@ export function noticePage(notice: Notice, s: State, lang: Lang): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(name ? `${title} | ${name}` : title)}</title>
-  ${tag.replace(/\n/g, '\n  ')}
+  ${configureScript(s) ? `<script src="${escapeHtml(folder(s))}keksi-config.js"></script>\n  ` : ''}${tag.replace(/\n/g, '\n  ')}
   <script defer src="${escapeHtml(folder(s))}keksi-notice.js"></script>
 </head>
 <body>

@@ -239,7 +239,7 @@ export class KeksiNoticeStep extends LitElement {
     </div>`;
   }
 
-  private _party(draft: Notice, who: 'controller' | 'contact', findings: Finding[]) {
+  private _party(draft: Notice, who: 'controller' | 'contact' | 'dpo' | 'representative', findings: Finding[]) {
     const t = texts[this.ui].notice;
     // The controller's fields that step 1 fills: shown with its value until the form changes them.
     const shown = (field: 'name' | 'businessId' | 'address' | 'email') =>
@@ -418,6 +418,8 @@ export class KeksiNoticeStep extends LitElement {
           ${this._field(draft, 'intro', t.noticeIntro, { multiline: true })}`,
       )}
       ${more('contact', h.contact, [], this._party(draft, 'contact', []))}
+      ${more('dpo', h.dpo, [], this._party(draft, 'dpo', []))}
+      ${more('representative', h.representative, [], this._party(draft, 'representative', []))}
       ${more('purposes', h.purposes, of('purposes'), this._purposes(draft, of('purposes')))}
       ${more('data', h.data, of('data'), this._field(draft, 'data', t.text, { multiline: true, findings: of('data') }))}
       ${more('sources', h.sources, of('sources'), this._field(draft, 'sources', t.text, { multiline: true, findings: of('sources') }))}

@@ -1,10 +1,11 @@
 /**
  * What `keksi.zip` holds, with no DOM: Keksi's built files in the folder of step 1 (so the tag's `src`
- * and the zip agree: unzipped in the site's root, `/keksi/keksi.mjs` is there), and once step 4 is
+ * and the zip agree: unzipped in the site's root, `/keksi/keksi.mjs` is there), `keksi-config.js` with
+ * the shop's own services when it has any, and once step 4 is
  * started, `notice.json` beside them and the ready notice page at the notice's address (or
  * `tietosuojaseloste.html` in the root).
  */
-import { folder, type State } from './model.js';
+import { configureScript, folder, type State } from './model.js';
 import type { ZipEntry } from './zip.js';
 
 /** Step 1's folder as a path inside the zip: `/keksi/` → `keksi/`; an https folder → its path. */
@@ -24,6 +25,8 @@ export function noticePagePath(s: State): string {
 export function shopFiles(s: State, built: Readonly<Record<string, string>>, notice?: { json: string; page: string }): ZipEntry[] {
   const dir = zipFolder(s);
   const entries: ZipEntry[] = Object.entries(built).map(([name, data]) => ({ name: dir + name, data }));
+  // The shop's own services as a file: the notice page, which has no inline script, loads it.
+  if (configureScript(s)) entries.push({ name: dir + 'keksi-config.js', data: configureScript(s) });
   if (notice) entries.push({ name: dir + 'notice.json', data: notice.json }, { name: noticePagePath(s), data: notice.page });
   return entries;
 }

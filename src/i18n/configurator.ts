@@ -165,7 +165,7 @@ const en = {
     json: 'notice.json (for <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: a ready page',
     pageHint: (folder: string) =>
-      `Upload tietosuojaseloste.html to your site (for example next to your front page) and Keksi’s files to ${folder}. The page has no inline script, so it works under a strict Content Security Policy: script-src 'self' plus the addresses of the trackers you chose (Google, Meta, …), as on your other pages.`,
+      `It is in keksi.zip: upload it to your site, for example next to your front page. For your shop’s header and footer, paste them into its <body> around <main>, or put <keksi-notice src="${folder}notice.json"> on a page of your own. No inline script: it works under a strict CSP (script-src 'self' plus your trackers’ addresses).`,
     download: (file: string) => `Download ${file}`,
     pageTitle: 'Privacy notice',
   },
@@ -366,7 +366,7 @@ const fi: ConfiguratorText = {
     json: 'notice.json (elementille <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: valmis sivu',
     pageHint: (folder: string) =>
-      `Siirrä tietosuojaseloste.html palvelimelle (esimerkiksi etusivun viereen; se on myös keksi.zipissä) ja Keksin tiedostot kansioon ${folder}. Sivulla ei ole upotettua skriptiä, joten se toimii tiukankin sisältöturvakäytännön (CSP) alla: script-src 'self' ja valitsemiesi seurantapalvelujen (Google, Meta, …) osoitteet, kuten muillakin sivuillasi.`,
+      `Se on keksi.zipissä: siirrä se sivustollesi, esimerkiksi etusivun viereen. Kauppasi ylä- ja alatunnisteen voit liittää sen <body>-osaan <main>-elementin ympärille, tai lisää omalle sivullesi <keksi-notice src="${folder}notice.json">. Ei upotettua skriptiä: toimii tiukan CSP:n alla (script-src 'self' ja seurantapalveluidesi osoitteet).`,
     download: (file: string) => `Tallenna ${file} koneellesi`,
     pageTitle: 'Tietosuojaseloste',
   },
@@ -567,7 +567,7 @@ const sv: ConfiguratorText = {
     json: 'notice.json (för <keksi-notice src="…">)',
     page: 'tietosuojaseloste.html: en färdig sida',
     pageHint: (folder: string) =>
-      `Ladda upp tietosuojaseloste.html till din webbplats (till exempel bredvid startsidan) och Keksis filer till ${folder}. Sidan har inget inbäddat skript, så den fungerar under en strikt innehållssäkerhetspolicy (CSP): script-src 'self' och adresserna till spårningstjänsterna du valt (Google, Meta, …), som på dina andra sidor.`,
+      `Den finns i keksi.zip: ladda upp den till din webbplats, till exempel bredvid startsidan. Butikens sidhuvud och sidfot klistrar du in i dess <body> runt <main>, eller lägg <keksi-notice src="${folder}notice.json"> på en egen sida. Inget inbäddat skript: fungerar under en strikt CSP (script-src 'self' och dina spårningstjänsters adresser).`,
     download: (file: string) => `Ladda ner ${file}`,
     pageTitle: 'Dataskyddsbeskrivning',
   },

@@ -175,6 +175,8 @@ describe('configurator model: every integration, embeds, platforms', () => {
     const [yt, vimeo] = embeds(s);
     expect(yt.markup).to.match(/^<iframe data-category="marketing" data-src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/);
     expect(yt.markup).to.match(/ width="560" height="315" title="[^"]+"/);
+    // Only what the player needs: web-share is a feature Debian's Chromium reports as unrecognized (walk 2's console warning).
+    expect(yt.markup).to.contain(' allow="encrypted-media; picture-in-picture" allowfullscreen');
     expect(vimeo.markup).to.contain('data-src="https://player.vimeo.com/video/76979871?dnt=1"');
     expect(embeds({ ...defaults(), youtube: 'dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');
     expect(embeds({ ...defaults(), youtube: 'https://youtu.be/dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');

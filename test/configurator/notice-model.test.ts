@@ -5,7 +5,8 @@
  * views of step 2, and the notice page carries the notice as inert JSON.
  */
 import { expect } from '@open-wc/testing';
-import { defaults, restore, type State } from '../../src/configurator/model.js';
+import { configureScript, defaults, restore, withField, type State } from '../../src/configurator/model.js';
+import { shopFiles } from '../../src/configurator/shop-files.js';
 import { cookieViews, finalNotice, noticeFindings, noticePage, readDraft, templateNotice } from '../../src/configurator/notice-model.js';
 import { checkNotice } from '../../src/notice/check.js';
 import type { Notice } from '../../src/notice/types.js';
@@ -104,6 +105,30 @@ describe('configurator step 4 model', () => {
     expect(JSON.stringify(t.transfers)).to.match(/tietosuojakehy/);
     // With the retention written, the template leaves the checker nothing to say.
     expect(noticeFindings(finalNotice({ ...t, retention: 'Kuusi vuotta.' }, s)).map((f) => f.rule)).to.deep.equal([]);
+  });
+
+  it('lists the shop’s own services and their cookies in the notice, and the page loads them from keksi-config.js (no inline script)', () => {
+    let s = withField(shop({ path: '/dist/' }), 'service-add', '')!;
+    for (const [name, value] of [
+      ['service-0-name', 'Kauppakartta'],
+      ['service-0-category', 'preferences'],
+      ['service-0-provider', 'Karttapalvelu Oy'],
+      ['service-0-cookies', 'kk_map 30'],
+    ])
+      s = withField(s, name, value)!;
+    const preferences = cookieViews(s, 'fi').find((v) => v.id === 'preferences');
+    expect(preferences?.services.map((x) => [x.name, x.cookies.map((c) => c.name)])).to.deep.equal([['Kauppakartta', ['kk_map']]]);
+    expect(templateNotice(s, 'fi').recipients?.list?.map((r) => r.name)).to.include('Karttapalvelu Oy');
+    const doc = new DOMParser().parseFromString(noticePage(finalNotice(templateNotice(s, 'fi'), s), s, 'fi'), 'text/html');
+    expect([...doc.querySelectorAll('script[src]')].map((x) => x.getAttribute('src'))).to.deep.equal([
+      '/dist/keksi-config.js',
+      '/dist/keksi.js',
+      '/dist/keksi-notice.js',
+    ]);
+    const config = shopFiles(s, {}).find((e) => e.name === 'dist/keksi-config.js');
+    expect(config?.data).to.equal(configureScript(s));
+    expect(configureScript(s)).to.match(/^window\.keksi = window\.keksi \|\| \[\];\nkeksi\.push\(\(k\) => k\.configure\(\{/);
+    expect(shopFiles(shop(), {}).map((e) => e.name)).to.deep.equal([]);
   });
 
   it('puts the notice into the page as inert JSON: no markup of the shop’s text ends the data block', () => {

@@ -146,6 +146,24 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('the data protection officer and the EU representative, when the shop has them, are fields of the form', async () => {
+      const { context, page, errors } = await gaMetaShop();
+      await fill(page, 'notice.dpo.name', 'Tietosuojapalvelu Esimerkki Oy');
+      await fill(page, 'notice.dpo.email', 'tsv@tietosuojapalvelu.example');
+      await fill(page, 'notice.representative.name', 'Edustaja Esimerkki GmbH');
+      const json = JSON.parse(await output(page, 'notice-json'));
+      assert.deepEqual(json.dpo, { name: 'Tietosuojapalvelu Esimerkki Oy', email: 'tsv@tietosuojapalvelu.example' });
+      assert.deepEqual(json.representative, { name: 'Edustaja Esimerkki GmbH' });
+      assert.ok(schema(json), JSON.stringify(schema.errors));
+      // Optional: behind their disclosures, closed until opened.
+      assert.deepEqual(
+        await page.evaluate(() => ['dpo', 'representative'].map((k) => document.querySelector(`summary[data-more="${k}"]`)?.parentElement.open)),
+        [false, false],
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the produced tietosuojaseloste.html renders under a strict CSP with no inline script', async () => {
       const { context, page } = await gaMetaShop();
       const html = await output(page, 'notice-page');

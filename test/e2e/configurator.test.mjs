@@ -230,6 +230,24 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('the page’s title speaks the page’s language, and loading it asks the server for nothing missing (walk 2: F8, F10)', async () => {
+      const { context, page, warnings } = await open();
+      assert.equal(await page.evaluate(() => document.title), 'Ota Keksi käyttöön');
+      await page.evaluate(() => {
+        const select = document.querySelector('#ui-lang');
+        select.value = 'en';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return document.querySelector('keksi-configurator').updateComplete;
+      });
+      assert.equal(await page.evaluate(() => document.title), 'Set up Keksi');
+      assert.deepEqual(
+        warnings.filter((w) => /404|Failed to load/i.test(w)),
+        [],
+        'no 404 (the icon is named in the page)',
+      );
+      await context.close();
+    });
+
     test('the built page works opened from disk: the form, and the preview of the built Keksi', async () => {
       const { context, page, errors } = await h.newPage();
       await page.goto(pathToFileURL('dist/configurator/index.html').href);

@@ -25,3 +25,11 @@ test('the served page is the same template with the server’s addresses, and th
   }
   assert.equal(existsSync('demo/configurator.html'), false, 'demo/configurator.html is made from the template, not kept as a copy');
 });
+
+test('the page names its icon and its title is in its language, so `npm start` asks for no /favicon.ico (walk 2: a 404 in the console)', () => {
+  for (const page of [configuratorPage(BUILT), configuratorPage(SERVED)]) {
+    assert.match(page, /<link rel="icon" href="data:,">/);
+    assert.match(page, /<html lang="fi">/);
+    assert.match(page, /<title>Ota Keksi käyttöön<\/title>/);
+  }
+});
