@@ -213,6 +213,24 @@ describe('consent that holds: a removed <keksi-consent>', () => {
       expect(old.getConsent()).to.equal(null);
     });
 
+    // Firefox can show a page an older record again (see ConsentStore.sync()): the running element writes
+    // its own choice back; a stopped one must not write its older one over the running element's.
+    it('a stopped element that reads an older record the browser shows again writes nothing', async () => {
+      const old = await mount(SHOP);
+      old.setConsent(['analytics']);
+      const decided = Date.parse(old.getConsent()!.timestamp);
+      old.parentElement!.remove();
+      const el = await mount(SHOP);
+      el.rejectAll();
+      storeConsent(['analytics', 'marketing'], [], { t: new Date(decided - 1000).toISOString() });
+      old.getConsent();
+      expect(readConsentCookie().a, 'not the stopped element’s choice').to.deep.equal(['analytics', 'marketing']);
+      // The running element looks at the cookie once a task (it wrote the rejection in this one).
+      await Promise.resolve();
+      expect(el.has('analytics'), 'the running element refuses the older record').to.equal(false);
+      expect(readConsentCookie().a).to.deep.equal([]);
+    });
+
     it("<keksi-notice>'s button opens the running element's preferences, also with a stopped one before it in the page", async () => {
       const old = await removed();
       const el = await mount(SHOP);

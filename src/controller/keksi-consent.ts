@@ -226,7 +226,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
         this._gate!.update();
         if (store.ask) this.showBanner();
         // The reopen button is not needed during the page's load: it comes when the page is idle.
-        else whenIdle(() => this._bannerWanted || this._setBannerOpen(false));
+        // Not for an element stopped by then (in Firefox, one moved into a frame's document has lost its methods).
+        else whenIdle(() => this._bannerWanted || KeksiConsent.live != this || this._setBannerOpen(false));
         this._readyResolve();
         this._ready();
       });
