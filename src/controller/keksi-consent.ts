@@ -142,6 +142,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   connectedCallback(): void {
     const c = KeksiConsent.live;
+    // In another document (a frame's, by adoptNode): not this page's controller; it stays stopped.
+    if (this.ownerDocument != document) return;
     // Started before: moved, or put back when no other one runs (then it runs again, banner and all).
     if (this.store && (!c || c == this)) {
       KeksiConsent.live = this;
@@ -166,8 +168,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // new body's scripts, which ran first, found it through `live`), and the gate, which watches the
     // whole document, gates the new content. Until the next task it stays on whatever the page does
     // with it: Turbo takes a permanent element out again and puts it where the new page wants it.
-    // Still connected: moved within the document (see _setBannerOpen), still running.
-    if (this._moving || this.isConnected) return;
+    // Still connected: moved within the document (see _setBannerOpen), still running; moved into another
+    // document (a frame's), it stops.
+    if (this._moving || (this.isConnected && this.ownerDocument == document)) return;
     if (live && this.getRootNode() instanceof HTMLBodyElement) {
       this._moving = true;
       document.body?.prepend(this);
@@ -177,8 +180,10 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       });
     } else {
       if (live) KeksiConsent.live = undefined;
-      this._listen('removeEventListener');
       this._gate?.disconnect();
+      // Through the class: Firefox gives an element adopted into a frame's document that document's
+      // HTMLElement prototype (no _listen), and this must not throw into the page.
+      KeksiConsent.prototype._listen.call(this, 'removeEventListener');
     }
   }
 
@@ -221,7 +226,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
         this._gate!.update();
         if (store.ask) this.showBanner();
         // The reopen button is not needed during the page's load: it comes when the page is idle.
-        else whenIdle(() => this._bannerWanted || this._setBannerOpen(false));
+        // Not for an element stopped by then (in Firefox, one moved into a frame's document has lost its methods).
+        else whenIdle(() => this._bannerWanted || KeksiConsent.live != this || this._setBannerOpen(false));
         this._readyResolve();
         this._ready();
       });

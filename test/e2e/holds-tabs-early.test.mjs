@@ -91,5 +91,39 @@ for (const browser of BROWSERS) {
       assert.deepEqual(errors, []);
       await context.close();
     });
+
+    // Between the core's read (the early gate runs on the acceptance) and the controller's start, the
+    // visitor withdraws in another tab: what the early gate has queued (behind a script still loading)
+    // must not run, and the controller starts on the withdrawal.
+    test('a withdrawal in another tab between the early gate and the controller: nothing queued runs after it', async () => {
+      const { context, page: b, hold, errors } = await h.newPage();
+      const url = `${h.server.url}/test/pages/early.html`;
+      const a = await context.newPage();
+      await a.goto(url);
+      await keksiReady(a);
+      await a.evaluate(() => keksi.acceptAll());
+      const ext = hold(/\/test\/fixtures\/ext-a\.js$/);
+      const chunk = hold(/\/chunks\/controller-[^/]+\.mjs$/);
+      // Not awaited: the held script keeps the page loading (Firefox holds DOMContentLoaded for it too).
+      const loaded = b.goto(url);
+      const [script, controller] = await Promise.all([ext, chunk]);
+      assert.deepEqual(await b.evaluate(() => ({ ran: window.__ran, defined: !!customElements.get('keksi-consent') })), {
+        ran: ['inline-1'],
+        defined: false,
+      });
+      await a.evaluate(() => keksi.rejectAll());
+      controller.continue();
+      await keksiReady(b);
+      script.continue();
+      await loaded;
+      await gateDone(b);
+      assert.deepEqual(await b.evaluate(() => ({ ran: window.__ran, accepted: keksi.getConsent()?.accepted })), {
+        ran: ['inline-1', 'ext-a'],
+        accepted: ['necessary'],
+      });
+      assert.equal(await b.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), null);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
   });
 }
