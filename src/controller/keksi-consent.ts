@@ -12,8 +12,7 @@ import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { Gate, scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
-import { options } from './merge-options.js';
-import type { MergedOptions } from '../core/options.js';
+import { given, options, type MergedOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
@@ -25,6 +24,26 @@ import { startPostPaint, type PostPaint } from './post-paint.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
 const cookieconsent = () => import('../migration/cookieconsent.js').catch((error) => warn('cookieconsent support could not be loaded', error));
+
+// configure()'s checks (merge-options.ts) are a chunk of their own, fetched only once configure() has
+// been called (issue 17: a returning visit of a shop that never calls it does not load them). Until
+// they have merged the options, the integrations, the UI and keksi-ready wait for them; the options'
+// maps start empty.
+Object.assign(options, {
+  categories: { __proto__: null },
+  services: [],
+  cookies: { __proto__: null },
+  consentMode: { __proto__: null },
+  scriptUrls: { __proto__: null },
+});
+// The Consent Mode types, which the vendors chunk and configure()'s checks share, travel here: as a
+// chunk of their own they would be one more request after the vendors chunk, before Google hears the consent.
+export { CONSENT_TYPES } from '../integrations/consent-types.js';
+let merging: Promise<unknown> | undefined;
+const mergeOptions = () => (merging ||= import('./merge-options.js').catch((error) => warn('configure() could not be loaded; its options are ignored', error)));
+if (given.length) mergeOptions();
+// The chunk takes over `push` (and the inputs queued here) when it has loaded (unless it already has).
+else if (given.push == [].push) given.push = (...more) => (Array.prototype.push.apply(given, more), mergeOptions(), given.length);
 
 /** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
 export const whenIdle = (fn: () => void): void => {
@@ -215,6 +234,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     );
     this._listen('addEventListener');
     this._postPaintLoading = (trackers ? Promise.resolve(migrated) : afterFirstPaint())
+      .then(() => merging)
       // A vendor's snippet held back until its queue knows the consent (see vendorHold) runs if allowed
       // once Google's and Meta's chunk has started; with their tags, gating waits for it (see below).
       .then(() => (this._postPaint = startPostPaint(this, () => this._gate!.update())).ready)
@@ -235,10 +255,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // returning visitor's gated elements activate at once, before the post-paint work has started.
     // With no choice that applies there is nothing to run yet: the page paints first.
     if (trackers) this._postPaintLoading.then(activate);
-    else if (store.consent) activate();
+    else if (store.consent) merging ? merging.then(activate) : activate();
     else
       afterFirstPaint()
         .then(() => migrated)
+        .then(() => merging)
         .then(activate);
   }
 
@@ -300,6 +321,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   private _withUi(fn: (ui: KeksiUi) => void): Promise<void> {
     if (!this._runs()) return Promise.resolve();
     this._uiLoading ||= afterFirstPaint()
+      .then(() => merging)
       .then(() => import('../ui/index.js'))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
       // neither is a long one.

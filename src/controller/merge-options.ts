@@ -1,6 +1,7 @@
 /**
- * Validates and merges `configure()` input into `options` (core/options.ts). It loads with the
- * controller, never in the core. Each bad entry is skipped with a `[keksi]` message naming it and
+ * Validates and merges `configure()` input into `options` (core/options.ts). A chunk of its own,
+ * fetched by the controller once `configure()` has been called (never in the core), into the empty
+ * maps the controller made. Each bad entry is skipped with a `[keksi]` message naming it and
  * the rest applies; a service's fields are checked where they are shown (ui/views.ts). Only own
  * properties are read, into maps without a prototype, so a polluted `Object.prototype` adds nothing.
  */
@@ -67,7 +68,6 @@ function merge(input: unknown): void {
   });
 }
 
-Object.assign(options, { categories: own({}), services: [], cookies: own({}), consentMode: own({}), scriptUrls: own({}) });
 // Each input stays in `given` once merged, the latest first: the platforms chunk reads `platforms` from them.
 given.push = (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more));
 given.splice(0).map(given.push);
