@@ -102,7 +102,8 @@ const stored = () => {
   const values = getCookieValues(data.cookieName || 'keksi_consent') || [];
   const record = values.length ? JSON.parse(values[0]) : undefined;
   const some = record && getType(record.s) == 'object' ? record.s : {};
-  return (row) => list(record && record.a).indexOf(row[0]) >= 0 && (getType(some[row[0]]) != 'array' || some[row[0]].indexOf(row[2]) >= 0);
+  return (row) =>
+    list(record && record.a).indexOf(row[0]) >= 0 && (!row[2] || getType(some[row[0]]) != 'array' || some[row[0]].indexOf(row[2]) >= 0);
 };
 
 if (copyFromDataLayer('event') == 'keksi_consent_update') {

@@ -79,23 +79,36 @@ export function servicesOf(config: KeksiConfig): string[] {
 // globalThis (the window in a browser): importing this module in Node must not throw.
 const w = globalThis as unknown as GoogleWindow;
 
-/** The page's `gtag`, defined the way Google's snippet does if the page has none. */
-export function gtag(...args: unknown[]): void {
-  // An element named dataLayer or gtag (window's named properties) is neither.
-  if (!Array.isArray(w.dataLayer)) w.dataLayer = [];
+/** The page's dataLayer; one that is not an array (an element with id="dataLayer") is replaced, with a message. */
+function dataLayer(): unknown[] {
+  if (!Array.isArray(w.dataLayer)) {
+    if (w.dataLayer) warn('window.dataLayer is not an array (an element with id="dataLayer"?); Google gets a new one.');
+    w.dataLayer = [];
+  }
+  return w.dataLayer;
+}
+
+/**
+ * A gtag command: an `Arguments` object pushed onto the dataLayer, as Google's snippet's `gtag` pushes
+ * it (gtag.js acts on nothing else), defining that `gtag` if the page has none. Never through the
+ * page's own `gtag`: one that pushes arrays (rest arguments) or throws would lose the consent commands.
+ */
+export function gtag(..._args: unknown[]): void {
+  // An element named gtag (window's named property) is no gtag.
   if (typeof w.gtag != 'function')
     w.gtag = function () {
       // eslint-disable-next-line prefer-rest-params
-      w.dataLayer!.push(arguments);
+      dataLayer().push(arguments);
     };
-  w.gtag(...args);
+  // eslint-disable-next-line prefer-rest-params
+  dataLayer().push(arguments);
 }
 
 const isArguments = (entry: unknown): entry is IArguments => Object.prototype.toString.call(entry) === '[object Arguments]';
 
 /** Put the all-denied default before anything else Google, unless the page already has a default. */
 export function pushConsentDefault(): void {
-  const layer = (w.dataLayer ||= []);
+  const layer = dataLayer();
   if (layer.some((e) => isArguments(e) && e[0] === 'consent' && e[1] === 'default')) return;
   // What the page queued before Keksi ran still comes after the default while gtag.js or GTM has not
   // read it (each replaces `push` when it loads); once one has, the default can only follow.
@@ -143,7 +156,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
     if (config.gtm.length && !gtmLoaded && (advanced || (granted('analytics') ? granted('analytics:gtm') : granted('marketing')))) {
       gtmLoaded = true;
       for (const id of config.gtm) {
-        w.dataLayer!.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+        dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
         loadScript((options.scriptUrls.gtm || GTM_URL) + id);
       }
     }
@@ -160,9 +173,9 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
     const on = Object.fromEntries(names.map((name) => [name, granted(name)]));
     const state = JSON.stringify(on) + JSON.stringify(signals);
     if (told && told[0] === w.dataLayer && told[1] === state) return;
-    told = [w.dataLayer!, state];
+    told = [dataLayer(), state];
     gtag('consent', 'update', signals);
-    w.dataLayer!.push({
+    dataLayer().push({
       event: 'keksi_consent_update',
       keksi_categories: config.categories.filter(granted),
       keksi_services: names.filter((name) => name.includes(':') && on[name]),

@@ -43,12 +43,15 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   let loaded = false;
   /** What fbq was last told: undefined until it has been, or while a base code yet to run would run denied. */
   let told: boolean | undefined;
+  /** Which fbq was told: one the page put in its place since (a base code without Meta's `if (f.fbq) return`) is told again. */
+  let teller: unknown;
   const tell = () => {
     // Meta's own switch (per-service choice): marketing granted with the pixel switched off is a revoke.
     const now = granted('marketing:meta-pixel');
     if (ours || w.fbq) {
-      if (now !== told) fbq('consent', now ? 'grant' : 'revoke');
+      if (now !== told || w.fbq !== teller) fbq('consent', now ? 'grant' : 'revoke');
       told = now;
+      teller = w.fbq;
     } else told = now || undefined;
   };
   tell();

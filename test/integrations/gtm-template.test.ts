@@ -93,9 +93,10 @@ describe('GTM template', () => {
   });
 
   it('a returning visitor who allowed marketing with only the Meta pixel: the defaults deny the ad types', async () => {
-    storeConsent(['analytics', 'marketing'], ['preferences'], { v: 2, s: { marketing: ['meta-pixel'] } });
+    storeConsent(['analytics', 'marketing', 'preferences'], [], { v: 2, s: { marketing: ['meta-pixel'], preferences: ['chat'] } });
     await fireTemplate('gtm.init_consent');
-    expect(calls[0]).to.deep.equal(['default', { ...state(['analytics_storage']), wait_for_update: 500 }]);
+    // Preferences has no Google service: in part, it grants its types (as Keksi's own integration does).
+    expect(calls[0]).to.deep.equal(['default', { ...state(['analytics_storage', 'functionality_storage', 'personalization_storage']), wait_for_update: 500 }]);
   });
 
   it('a returning visitor: the defaults are the stored choice', async () => {

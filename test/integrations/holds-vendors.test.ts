@@ -160,6 +160,61 @@ describe('holds with the vendors', () => {
     });
   });
 
+  describe('a dataLayer, gtag or fbq that is not what Google’s and Meta’s snippets make', () => {
+    it('an element named dataLayer (injected HTML) is no dataLayer: a message, and Google still hears the default', async () => {
+      const el = document.createElement('div');
+      el.id = 'dataLayer';
+      document.body.append(el);
+      try {
+        const said = await captureWarnings(() => mount(SHOP('categories="analytics" ga="G-ABC123"')));
+        expect(Array.isArray(w.dataLayer)).to.equal(true);
+        expect(commands()).to.deep.equal(['consent default', 'set ads_data_redaction']);
+        expect(said.filter((m) => m.includes('dataLayer'))).to.deep.equal([
+          '[keksi] window.dataLayer is not an array (an element with id="dataLayer"?); Google gets a new one.',
+        ]);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('a gtag that pushes arrays (gtag.js ignores them) does not carry Keksi’s consent commands', async () => {
+      const own = (w.dataLayer = [] as unknown[]);
+      // A common mistake: rest arguments instead of the Arguments object gtag.js acts on.
+      w.gtag = (...args: unknown[]) => own.push(args);
+      const el = await mount(SHOP('categories="analytics" ga="G-ABC123"'));
+      el.setConsent(['analytics']);
+      expect(own.filter(isArgs).map((e) => (e as IArguments)[0])).to.deep.equal(['consent', 'set', 'consent', 'js', 'config']);
+    });
+
+    it('an fbq the page replaces after Keksi told the old one hears the choice at the next decision', async () => {
+      const stub = () => {
+        const n = function () {
+          // eslint-disable-next-line prefer-rest-params
+          n.queue.push(arguments);
+        } as unknown as { queue: IArguments[] };
+        n.queue = [];
+        return n;
+      };
+      w.fbq = stub();
+      storeConsent(['analytics'], ['marketing']);
+      const el = await mount(SHOP('categories="analytics marketing"'));
+      expect(queue()).to.deep.equal(['consent revoke']);
+      // A second base code pasted without Meta's own `if (f.fbq) return`: a new queue that has heard nothing.
+      w.fbq = stub();
+      el.setConsent(['analytics']);
+      expect(queue()).to.deep.equal(['consent revoke']);
+    });
+
+    it('a gtag the page replaces after Keksi (one that throws) does not stop the next update', async () => {
+      const el = await mount(SHOP('categories="analytics" ga="G-ABC123"'));
+      w.gtag = () => {
+        throw new Error('a broken page gtag');
+      };
+      el.setConsent(['analytics']);
+      expect(commands()).to.deep.equal(['consent default', 'set ads_data_redaction', 'consent update', 'js', 'config G-ABC123']);
+    });
+  });
+
   describe('a gated snippet and the matching attribute', () => {
     it('warns for Google: both would load', async () => {
       const said = await captureWarnings(() =>

@@ -96,6 +96,10 @@ const CEILING = {
   // withdrawn categories), and is pushed once per change (the take-over pushed it twice). All of it in the
   // vendors chunk of keksi.mjs (lazy: pages with Google or Meta only); here, the single file's second half.
   // +57 (vendors session): the "loaded twice" message of the core, below.
+  // +61 (vendors session, in the vendors chunk): Keksi's consent commands go onto the dataLayer itself,
+  // never through the page's gtag (one pushing arrays lost the default: tags ran as if granted); a
+  // dataLayer that is not an array is replaced with a message; a replaced fbq is told the choice again.
+  'dist/keksi.js': 1,
   // +2 (vendors session): no code change; the rest file's new content hash in the loader's address.
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
   // said only "loaded twice (0.1.0 first, then 0.1.0)") and what to do; it can only be where the copies meet.
