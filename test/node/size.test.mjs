@@ -88,36 +88,29 @@ const CEILING = {
   // +4: the store's one read per task at start-up (see the controller).
   // Everything of this session merged (the two files of the single tag, the removed-element rule, issue 15's
   // rest, the lazy dialog, diagnostics and vendors, the review's fixes, loadScript in the core): 31,676.
-  // +98 (consent that holds, life-cycle): the core's and the controller's share below.
-  // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
-  // +38: the core's share of the life-cycle fixes (see core).
+  // +98 (consent that holds, life-cycle): the core's and the controller's share below; +35: a
+  // <keksi-consent> moved into a frame's document stops (see controller).
   // +294 (vendors session): keksi_consent_update names the services (keksi_services, keksi_granted) and
   // carries Keksi's own Consent Mode signals for the GTM template (whose copy of a shorter list kept the
   // withdrawn categories), and is pushed once per change (the take-over pushed it twice). All of it in the
   // vendors chunk of keksi.mjs (lazy: pages with Google or Meta only); here, the single file's second half.
-  // +57 (vendors session): the "loaded twice" message of the core, below.
   // +61 (vendors session, in the vendors chunk): Keksi's consent commands go onto the dataLayer itself,
   // never through the page's gtag (one pushing arrays lost the default: tags ran as if granted); a
   // dataLayer that is not an array is replaced with a message; a replaced fbq is told the choice again.
+  // +151 (issue 17): configure()'s checks a lazy module (see the controller: −363 B on keksi.mjs's
+  // returning visit); keksi-rest.js inlines them, so here it is only the cost of the hook that loads them.
+  // The ungated-vendor warning (see the controller) and the core's share below. Merged: 32,568.
   'dist/keksi.js': 32568,
-  // +2 (vendors session): no code change; the rest file's new content hash in the loader's address.
+  // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
+  // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
   // said only "loaded twice (0.1.0 first, then 0.1.0)") and what to do; it can only be where the copies meet.
   // +2 (issue 17): the core passes "the page has Google or Meta tags" to its loader (keksi.mjs fetches
   // the vendors chunk alongside the controller with it; keksi-rest.js holds them already).
-  // +151 (issue 17): configure()'s checks a lazy module (see the controller: −363 B on keksi.mjs's
-  // returning visit); keksi-rest.js inlines them, so here it is only the cost of the hook that loads them.
-  'dist/keksi.js': 32568,
-  // +2: the loader's argument (see above).
-  // +79 (31,676 → 31,755), +93 (→ 31,848): the two below.
   // +79 (audit of issue 17): keksi-rest.js is fetched from where keksi.js was, not from where its tag's
   // `src` points once an injected <base href> (HTML in the body) has moved the page's base URL (it ran
-  // the attacker's file with the shop's nonce). +93 (→ 5,078): a tag of Keksi's without a nonce gives way
-  // to one with the nonce (see core).
-  // +98 (consent that holds, life-cycle): the core's and the controller's share below; +35: a
-  // <keksi-consent> moved into a frame's document stops (see controller).
-  // +38: the core's share of the life-cycle fixes (see core); +2: chunk names only.
-  'dist/keksi.js': 32568,
+  // the attacker's file with the shop's nonce). +93: a tag of Keksi's without a nonce gives way
+  // to one with the nonce (see core). Chunk names and content hashes: a few bytes. Merged: 5,177.
   'dist/keksi.js alone': 5177,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
@@ -132,8 +125,6 @@ const CEILING = {
   // 4,104 → 4,106 (issue 15 rest): Vimeo's dnt=1 added cleanly, `?dnt=1` or `&dnt=1` after the
   // address's own parameters (was `?dnt=1&…`, a stray `&` on an address without parameters).
   // Issue 17 (4,104 → 4,108): no code change; the chunks' new content-hashed names in its imports.
-  // The controller (<keksi-consent>: configuration, store, decisions) with its extras (integrations,
-  // reopen button, attribute messages), fetched after gating (before it with Google or Meta tags).
   // The controller (<keksi-consent>: configuration, store, decisions) with its extras (the integrations'
   // hooks, reopen button), fetched after gating (before it with Google or Meta tags).
   // Merged (+22 of it: loadScript, which every integration's chunk uses, in the core instead of a shared
@@ -151,7 +142,8 @@ const CEILING = {
   // injected <script src="…/keksi.js"> without the nonce ran first and took over (its data-cookie-name
   // pointed at a cookie the attacker fills: marketing ran for a visitor who never decided); a tag without
   // the nonce now gives way when one of Keksi's tags has it.
-  // Issue 17 (4,174 → 4,206, +32): on a page with Google or Meta tags the core fetches the vendors
+  // All of this session merged (life-cycle +35, loaded-twice message +56, vendors alongside +33,
+  // the audit's two fixes +153, content hashes): 4,455.
   core: 4455,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
