@@ -231,7 +231,7 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
-    test('reading time: a shop with GA4 + Meta + a YouTube video reads at most 260 words in steps 1–3 and the outputs (walk 2: 376)', async () => {
+    test('reading time: a shop with GA4 + Meta + a YouTube video reads at most 270 words in steps 1–3 and the outputs (walk 2: 376)', async () => {
       const { context, page } = await open();
       for (const [name, value] of [
         ['name', 'Kahvipaahtimo Oy'],
@@ -249,7 +249,8 @@ for (const browser of BROWSERS) {
       for (const part of parts) words.push(await visibleWords(page, `keksi-configurator ${part}`));
       const total = words.reduce((a, b) => a + b, 0);
       console.log(`# words before the first working output (${browser}): ${words.join(' + ')} = ${total}`);
-      assert.ok(total <= 260, `${total} words: ${words.join(' + ')}`);
+      // 260 → 270 (walk 3's N1, N4): the up-front "remove Google's and Meta's own codes" and the CSP hosts (+19 words; the GTM note, now only with GTM, −14).
+      assert.ok(total <= 270, `${total} words: ${words.join(' + ')}`);
       // What is behind "other services" is still one press away, and open when in use.
       assert.equal(await page.evaluate(() => document.querySelector('keksi-configurator details.more').open), false);
       await fill(page, 'clarity', 'abcdefghij');
