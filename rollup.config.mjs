@@ -77,6 +77,10 @@ const builtFiles = {
     const names = [...SHOP_FILES, ...readdirSync('dist/chunks').map((f) => 'chunks/' + f)];
     for (const name of names) this.addWatchFile(resolvePath('dist', name));
     const files = Object.fromEntries(names.map((name) => [name, readFileSync(resolvePath('dist', name), 'utf8')]));
+    // The GTM consent template, for a shop that chose GTM (src/configurator/shop-files.ts leaves it out otherwise).
+    const template = 'integrations/gtm/keksi-consent.tpl';
+    this.addWatchFile(resolvePath(template));
+    files['gtm/keksi-consent.tpl'] = readFileSync(resolvePath(template), 'utf8');
     return `export const BUILT_FILES = ${JSON.stringify(files)};`;
   },
 };

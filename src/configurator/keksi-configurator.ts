@@ -20,11 +20,13 @@ import {
   accentStyle,
   attributes,
   configureCall,
+  cspSources,
   defaults,
   effectiveAccent,
   embeds,
   folder,
   gatedSnippets,
+  loadsGoogleOrMeta,
   moduleTag,
   oneFileTag,
   PLATFORMS,
@@ -347,6 +349,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
           <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h">${t.outputs}</h2>
+            ${loadsGoogleOrMeta(s) ? html`<p class="remove-own"><strong>${t.removeOwnCodes}</strong></p>` : nothing}
             <div class="output files">
               <h3 id="files-h">${t.filesTitle}</h3>
               <p class="hint" id="files-hint">${t.filesHint(folder(s), readDraft(s) ? noticePagePath(s) : '')}</p>
@@ -361,7 +364,8 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               <h3 id="notes-h">${t.notesTitle}: ${t.platforms[s.platform]}</h3>
               <ul>
                 ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
-                <li>${t.gtmNote}</li>
+                ${s.gtm.trim() ? html`<li>${t.gtmNote(folder(s))}</li>` : nothing}
+                ${cspSources(s) ? html`<li>${t.cspNote(cspSources(s))}</li>` : nothing}
               </ul>
             </section>
           </section>

@@ -342,6 +342,41 @@ export const serviceMarkup = (s: State): string =>
 
 /** The services chosen with a valid ID. */
 const chosen = (s: State) => INTEGRATIONS.filter((i) => s[i.attr].trim() && validId(i.attr, s[i.attr], urlOf(s, i)));
+/** Whether Keksi loads Google's or Meta's tags from their IDs: the shop's own codes of theirs must go (walk 3's N1). */
+export const loadsGoogleOrMeta = (s: State): boolean => chosen(s).some((i) => ['ga', 'google-ads', 'gtm', 'meta-pixel'].includes(i.attr) && !pasted(s, i));
+
+// The addresses each Google/Meta service and video needs in a page's Content Security Policy (Google's
+// "Use Google Analytics / Tag Manager with a content security policy", Meta's pixel hosts), by directive.
+const CSP: Record<string, Record<string, string[]>> = {
+  ga: {
+    'script-src': ['https://www.googletagmanager.com'],
+    'connect-src': ['https://*.google-analytics.com', 'https://*.analytics.google.com', 'https://*.googletagmanager.com'],
+    'img-src': ['https://*.google-analytics.com', 'https://*.googletagmanager.com'],
+  },
+  'google-ads': {
+    'script-src': ['https://www.googletagmanager.com', 'https://www.googleadservices.com'],
+    'connect-src': ['https://www.google.com', 'https://googleads.g.doubleclick.net'],
+    'img-src': ['https://www.google.com', 'https://googleads.g.doubleclick.net'],
+    'frame-src': ['https://td.doubleclick.net'],
+  },
+  gtm: { 'script-src': ['https://www.googletagmanager.com'], 'img-src': ['https://www.googletagmanager.com'] },
+  'meta-pixel': { 'script-src': ['https://connect.facebook.net'], 'connect-src': ['https://www.facebook.com'], 'img-src': ['https://www.facebook.com'] },
+  youtube: { 'frame-src': ['https://www.youtube-nocookie.com'] },
+  vimeo: { 'frame-src': ['https://player.vimeo.com'] },
+};
+
+/** The CSP directives the chosen Google/Meta services and videos need, each with its addresses once (walk 3's N4); '' with none. */
+export function cspSources(s: State): string {
+  const needed: Record<string, string[]> = {};
+  const used = [...chosen(s).map((i) => i.attr as string), ...embeds(s).map((e) => e.kind)];
+  for (const name of used)
+    for (const [directive, hosts] of Object.entries(CSP[name] || {}))
+      for (const h of hosts) (needed[directive] ||= []).includes(h) || needed[directive].push(h);
+  return Object.entries(needed)
+    .map(([directive, hosts]) => `${directive} ${hosts.join(' ')}`)
+    .join('; ');
+}
+
 /** Whether the shop pastes this service's snippet (setup 'snippets' and the table has one); else Keksi loads it from its attribute. */
 const pasted = (s: State, i: Integration) => s.setup === 'snippets' && !!i.snippet;
 

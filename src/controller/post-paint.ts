@@ -1,6 +1,6 @@
 /**
- * The controller's post-paint work: `[keksi]` messages about bad attributes (their texts a chunk of
- * their own, diagnostics.ts, fetched only when the configuration has a problem), the integrations
+ * The controller's post-paint work: `[keksi]` messages about bad attributes and ungated vendor scripts
+ * (their texts a chunk of their own, diagnostics.ts, fetched only when there may be one), the integrations
  * (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating
  * reopen button. Started after the page's first paint; on a page with Google or Meta tags at once,
  * before gating (their queues must hear the consent first). It travels in the controller's chunk
@@ -37,14 +37,24 @@ const adopt = (root: Document | ShadowRoot, css: string): void => {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 };
 
+// Google's and Meta's scripts outside the gate (neither type="text/plain" nor activated by Keksi): the
+// returning visit's whole cost of walk 3's N1 is this test. diagnostics.ts holds the addresses of every
+// vendor Keksi integrates and the messages.
+const UNGATED = 'script:is([src*="gtag/"],[src*="gtm."],[src*="fbev"]):not([type="text/plain"],[data-keksi])';
+
 /** Start the post-paint work for a started controller; `regate` runs its gate again (see startIntegrations). */
 export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   const { config } = c;
-  // Issue 17: a page whose attributes are right never fetches the messages' texts.
-  if (config.problems.length)
+  // Issue 17: a returning visitor's page whose attributes are right never fetches the messages' texts.
+  // Walk 3's N1: a vendor's own script left ungated runs regardless of consent; Keksi says so. On a first
+  // visit the chunk looks for every vendor it knows (in the page, and fetched already: before consent);
+  // on a returning one, only when Google's or Meta's script is there. Asked before the integrations
+  // start: Keksi's own gtag.js is not there yet.
+  const consented = !!c.getConsent();
+  if (config.problems.length || !consented || document.querySelector(UNGATED))
     import('./diagnostics.js').then(
-      (m) => m.reportProblems(config),
-      (error) => warn('bad attributes; their messages did not load', error),
+      (m) => m.reportProblems(config, consented),
+      (error) => warn('the diagnostics (bad attributes, ungated vendor scripts) did not load', error),
     );
   const integrations = startIntegrations(
     config,

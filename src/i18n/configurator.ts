@@ -46,8 +46,10 @@ const en = {
       "Without the plugin: paste the tag into the theme’s <head> and add to functions.php: add_filter( 'wp_get_consent_type', fn() => 'optin' );",
     ],
   } as Record<string, string[]>,
-  gtmNote:
-    'If Google Tag Manager loads your tags some other way, import the Keksi consent template (integrations/gtm/keksi-consent.tpl) and fire it on Consent Initialization and on the keksi_consent_update event.',
+  gtmNote: (folder: string) =>
+    `Google Tag Manager loading your tags some other way: import Keksi’s consent template (keksi.zip: ${folder}gtm/keksi-consent.tpl) and fire it on Consent Initialization and on the keksi_consent_update event.`,
+  removeOwnCodes: 'Remove Google’s and Meta’s own codes (gtag.js, gtm.js, fbq) from your pages: Keksi loads them. Kept, they run before consent.',
+  cspNote: (sources: string) => `Content Security Policy: allow ${sources}.`,
   langs: 'Languages of the shop',
   langsHint: 'One: the banner speaks it. Several or none: each page’s <html lang> decides, as Keksi does.',
   previewLang: 'Language of the preview',
@@ -246,8 +248,10 @@ const fi: ConfiguratorText = {
       "Ilman lisäosaa: liitä tagi teeman <head>-osaan ja lisää functions.php-tiedostoon: add_filter( 'wp_get_consent_type', fn() => 'optin' );",
     ],
   },
-  gtmNote:
-    'Jos Google Tag Manager lataa tagisi muuten, tuo Keksin suostumusmalli (integrations/gtm/keksi-consent.tpl) ja käynnistä se Consent Initialization -triggerillä ja keksi_consent_update-tapahtumalla.',
+  gtmNote: (folder: string) =>
+    `Jos Google Tag Manager lataa tagisi muuten, tuo Keksin suostumusmalli (keksi.zip: ${folder}gtm/keksi-consent.tpl) ja käynnistä se Consent Initialization -triggerillä ja keksi_consent_update-tapahtumalla.`,
+  removeOwnCodes: 'Poista sivuiltasi Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne. Jos ne jäävät, ne toimivat ennen suostumusta.',
+  cspNote: (sources: string) => `Sisältöturvakäytäntö (CSP): salli ${sources}.`,
   langs: 'Kaupan kielet',
   langsHint: 'Yksi: banneri puhuu sitä. Useampi tai ei yhtään: kunkin sivun <html lang> ratkaisee, kuten Keksi tekee.',
   previewLang: 'Esikatselun kieli',
@@ -447,8 +451,10 @@ const sv: ConfiguratorText = {
       "Utan tillägget: klistra in taggen i temats <head> och lägg till i functions.php: add_filter( 'wp_get_consent_type', fn() => 'optin' );",
     ],
   },
-  gtmNote:
-    'Om Google Tag Manager laddar dina taggar på annat sätt, importera Keksis samtyckesmall (integrations/gtm/keksi-consent.tpl) och starta den vid Consent Initialization och vid händelsen keksi_consent_update.',
+  gtmNote: (folder: string) =>
+    `Om Google Tag Manager laddar dina taggar på annat sätt, importera Keksis samtyckesmall (keksi.zip: ${folder}gtm/keksi-consent.tpl) och starta den vid Consent Initialization och vid händelsen keksi_consent_update.`,
+  removeOwnCodes: 'Ta bort Googles och Metas egna koder (gtag.js, gtm.js, fbq) från dina sidor: Keksi laddar dem. Blir de kvar körs de före samtycket.',
+  cspNote: (sources: string) => `Innehållssäkerhetspolicy (CSP): tillåt ${sources}.`,
   langs: 'Butikens språk',
   langsHint: 'Ett: bannern talar det. Flera eller inget: varje sidas <html lang> avgör, som Keksi gör.',
   previewLang: 'Förhandsvisningens språk',

@@ -53,6 +53,12 @@ describe('keksi.zip', () => {
     expect(zipFolder({ ...defaults(), path: 'https://cdn.example.fi/k/' })).to.equal('k/');
   });
 
+  it('holds the GTM consent template (gtm/keksi-consent.tpl in Keksi’s folder) only when GTM is chosen (walk 3’s N3)', () => {
+    const built = { 'keksi.mjs': 'a', 'gtm/keksi-consent.tpl': '___INFO___' };
+    expect(shopFiles(defaults(), built).map((e) => e.name)).to.deep.equal(['keksi/keksi.mjs']);
+    expect(shopFiles({ ...defaults(), gtm: 'GTM-ABCD12' }, built).map((e) => e.name)).to.deep.equal(['keksi/keksi.mjs', 'keksi/gtm/keksi-consent.tpl']);
+  });
+
   it('adds notice.json beside them and the notice page at the notice’s address, when the notice is started', () => {
     const s = { ...defaults(), 'notice-url': '/fi/tietosuoja.html' };
     expect(shopFiles(s, { 'keksi.mjs': 'a' }, { json: '{}', page: '<p>' }).map((e) => e.name)).to.deep.equal([

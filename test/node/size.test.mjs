@@ -88,6 +88,9 @@ const CEILING = {
   // +4: the store's one read per task at start-up (see the controller).
   // Everything of this session merged (the two files of the single tag, the removed-element rule, issue 15's
   // rest, the lazy dialog, diagnostics and vendors, the review's fixes, loadScript in the core): 31,676.
+  // Walk 3's N1 (31,676 → 32,194): the ungated-script message with every integrated vendor's address and
+  // fix, inlined in keksi-rest.js (in keksi.mjs the lazy diagnostics chunk, 653 → 1,180 B); keksi.js alone
+  // +6 and the core +1 are only keksi-rest.js's integrity hash and the chunks' new names.
   // +98 (consent that holds, life-cycle): the core's and the controller's share below; +35: a
   // <keksi-consent> moved into a frame's document stops (see controller).
   // +294 (vendors session): keksi_consent_update names the services (keksi_services, keksi_granted) and
@@ -202,6 +205,8 @@ const CEILING = {
   // +5: the store counts its start-up read of the cookie as that task's look (one document.cookie read
   // less before the first gating).
   // Everything merged: 6,816 (7,819 at the start of the session, 7,000 before issue 15).
+  // Walk 3's N1 (6,816 → 6,892, +76 incl. renamed chunks): the returning visit's one selector for Google's
+  // and Meta's ungated scripts, and the diagnostics chunk fetched on a first visit.
   // 6,816 → 6,853 (consent that holds, life-cycle): keksi-ready again when a removed element is put back
   // while none runs (calls waiting for one hung), never from a stopped one; getConsent()/has() look at
   // the cookie again, a stopped element's also within the task (it reported a choice the running one had
