@@ -74,6 +74,27 @@ for (const browser of BROWSERS) {
       });
     }
 
+    test('the <body> replaced (Turbo) while keksi-rest.js is on its way: the new body is gated, the banner shows, an acceptance runs the new embed', async () => {
+      const { context, page, errors, hold } = await newPage(h.browser);
+      const rest = hold(/\/dist\/keksi-rest\.js\?v=/);
+      await page.goto(`${h.server.url}/test/pages/holds-tt.html`, { waitUntil: 'domcontentloaded' });
+      const held = await rest;
+      await page.evaluate(() => {
+        const body = document.createElement('body');
+        body.innerHTML =
+          '<p>Next view</p><iframe data-category="marketing" data-src="/embed/video.html?next" title="Next video"></iframe>' +
+          '<button type="button" data-keksi-open>Cookie settings</button>';
+        document.body.replaceWith(body);
+      });
+      held.continue();
+      await waitFor(page, () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner'));
+      assert.equal(await page.evaluate(() => document.querySelector('iframe').getAttribute('src')), null);
+      await page.evaluate(() => window.keksi.acceptAll());
+      await waitFor(page, () => document.querySelector('iframe').getAttribute('src') === '/embed/video.html?next');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     for (const kind of ['js', 'mjs']) {
       test(`keksi.${kind} on a page that has defined <keksi-consent> first: nothing optional runs, and a [keksi] message names the element`, async () => {
         const own = `<script>customElements.define('keksi-consent', class extends HTMLElement {});</script>`;
