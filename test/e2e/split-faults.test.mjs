@@ -1,0 +1,111 @@
+// Issue 17's split under faults a real shop meets: keksi-rest.js or the UI chunk answered with an HTML
+// page (a server's "not found" page with status 200) or cut short, and a page that has defined Keksi's
+// element names first. Nothing optional runs, Keksi says what went wrong with a [keksi] message, and
+// nothing of Keksi's is thrown into the page. Chromium and Firefox, one harness.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, newPage, poll, startHarness, waitFor } from './harness.mjs';
+
+const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${re} (said: ${warnings.join(' | ')})`);
+const CORE = {
+  js: '<script defer src="/dist/keksi.js" data-categories="analytics"></script>',
+  mjs: '<script type="module" src="/dist/keksi.mjs" data-categories="analytics"></script>',
+};
+const NOT_FOUND = '<!doctype html><html><head><title>Not found</title></head><body><h1>Sivua ei löytynyt</h1></body></html>';
+const file = (name) => readFileSync(name, 'utf8');
+const uiChunk = () => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith('ui-'));
+
+/** Open a shop page with `head` (Keksi's tag and more), a gated analytics script and a "Cookie settings" button. */
+async function openShop(h, head, fault) {
+  const t = await newPage(h.browser);
+  const html = t.hold(/\/shop-page\.html$/);
+  if (fault) t.hold(fault.url).then((r) => r.fulfill(fault.body, fault.type));
+  const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+  (await html).fulfill(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}` +
+      '<script type="text/plain" data-category="analytics">window.__ran = "analytics"</script></head>' +
+      '<body><p>Shop</p><button type="button" data-keksi-open>Cookie settings</button></body></html>',
+    'text/html',
+  );
+  await loading;
+  return t;
+}
+
+for (const browser of BROWSERS) {
+  describe(`the split bundles under a real shop's faults (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [what, body] of [
+      ['an HTML "not found" page', NOT_FOUND],
+      ['cut short', () => file('dist/keksi-rest.js').slice(0, 20000)],
+    ]) {
+      test(`keksi-rest.js ${what}: nothing gated runs, a [keksi] message; the page's only error is the browser's syntax error in that file`, async () => {
+        const fault = { url: /\/dist\/keksi-rest\.js\?v=/, body: typeof body == 'function' ? body() : body, type: 'text/html' };
+        const { context, page, errors, warnings } = await openShop(h, CORE.js, fault);
+        await said(warnings, /^\[keksi\] Keksi could not be loaded; nothing gated runs/);
+        await page.evaluate(() => window.keksi.acceptAll());
+        assert.equal(await page.evaluate(() => window.__ran ?? null), null);
+        // A classic script's syntax error is the browser's report, not a throw of Keksi's (the tag's
+        // `integrity` refuses such a file before it runs).
+        assert.equal(errors.length, 1, errors.join(' | '));
+        assert.match(errors[0], /SyntaxError/);
+        await context.close();
+      });
+    }
+
+    for (const [what, body, type] of [
+      ['an HTML "not found" page', NOT_FOUND, 'text/html'],
+      ['cut short', () => file(uiChunk()).slice(0, 8000), 'text/javascript'],
+    ]) {
+      test(`keksi.mjs's UI chunk ${what}: a [keksi] message, no page error, nothing gated runs before a decision`, async () => {
+        const fault = { url: /\/dist\/chunks\/ui-[^/]*\.mjs$/, body: typeof body == 'function' ? body() : body, type };
+        const { context, page, errors, warnings } = await openShop(h, CORE.mjs, fault);
+        await said(warnings, /^\[keksi\] the Keksi UI could not be loaded/);
+        assert.equal(await page.evaluate(() => window.__ran ?? null), null);
+        // Firefox reports a module it refuses for its type as a page error of its own (not Keksi's).
+        assert.deepEqual(
+          errors.filter((e) => !/disallowed MIME type/.test(e)),
+          [],
+        );
+        await context.close();
+      });
+    }
+
+    test('the <body> replaced (Turbo) while keksi-rest.js is on its way: the new body is gated, the banner shows, an acceptance runs the new embed', async () => {
+      const { context, page, errors, hold } = await newPage(h.browser);
+      const rest = hold(/\/dist\/keksi-rest\.js\?v=/);
+      await page.goto(`${h.server.url}/test/pages/holds-tt.html`, { waitUntil: 'domcontentloaded' });
+      const held = await rest;
+      await page.evaluate(() => {
+        const body = document.createElement('body');
+        body.innerHTML =
+          '<p>Next view</p><iframe data-category="marketing" data-src="/embed/video.html?next" title="Next video"></iframe>' +
+          '<button type="button" data-keksi-open>Cookie settings</button>';
+        document.body.replaceWith(body);
+      });
+      held.continue();
+      await waitFor(page, () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner'));
+      assert.equal(await page.evaluate(() => document.querySelector('iframe').getAttribute('src')), null);
+      await page.evaluate(() => window.keksi.acceptAll());
+      await waitFor(page, () => document.querySelector('iframe').getAttribute('src') === '/embed/video.html?next');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    for (const kind of ['js', 'mjs']) {
+      test(`keksi.${kind} on a page that has defined <keksi-consent> first: nothing optional runs, and a [keksi] message names the element`, async () => {
+        const own = `<script>customElements.define('keksi-consent', class extends HTMLElement {});</script>`;
+        const { context, page, errors, warnings } = await openShop(h, own + CORE[kind]);
+        await waitFor(page, () => !!document.querySelector('keksi-consent'));
+        await said(warnings, /^\[keksi\] <keksi-consent> is defined by other code/);
+        await page.evaluate(() => window.keksi.acceptAll());
+        assert.equal(await page.evaluate(() => window.__ran ?? null), null);
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+  });
+}
