@@ -15,6 +15,17 @@ export async function openConfigurator(h, viewport) {
 }
 
 /** Set a field by name as typing (or choosing) would: its value, then input and change events. */
+// The walk's coffee roastery: steps 1 and 2 for GA4 + Meta + a YouTube video (fictional contact details).
+export const SHOP = [
+  ['name', 'Kahvipaahtimo Oy'],
+  ['business-id', '0112038-9'],
+  ['address', 'Paahtimokuja 1, 33100 Tampere'],
+  ['email', 'tietosuoja@kahvipaahtimo.example'],
+  ['notice-url', '/tietosuojaseloste.html'],
+  ['ga', 'G-CONF1GA4'],
+  ['meta-pixel', '1122334455667788'],
+];
+
 export const fill = (page, name, value) =>
   page.evaluate(
     ([name, value]) => {

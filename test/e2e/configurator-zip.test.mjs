@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
-import { fill, output } from './configurator-kit.mjs';
+import { fill, output, SHOP } from './configurator-kit.mjs';
 
 /** The entries of a zip (stored or deflated is told apart; this one must be stored), read through its central directory. */
 function unzip(buffer) {
@@ -80,17 +80,7 @@ for (const browser of BROWSERS) {
       const { context, page, errors } = await h.newPage();
       await page.goto(pathToFileURL('dist/configurator/index.html').href);
       await waitFor(page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
-      for (const [name, value] of [
-        ['name', 'Kahvipaahtimo Oy'],
-        ['business-id', '0112038-9'],
-        ['address', 'Paahtimokuja 1, 33100 Tampere'],
-        ['email', 'tietosuoja@kahvipaahtimo.example'],
-        ['notice-url', '/tietosuojaseloste.html'],
-        ['ga', 'G-CONF1GA4'],
-        ['meta-pixel', '1122334455667788'],
-        ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
-      ])
-        await fill(page, name, value);
+      for (const [name, value] of [...SHOP, ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']]) await fill(page, name, value);
       // An own service: its configure() call is keksi-config.js in the zip, which the notice page loads.
       await page.evaluate(() => {
         document.querySelector('keksi-configurator [data-name="service-add"]').click();
