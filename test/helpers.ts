@@ -71,6 +71,8 @@ export function resetPage(): void {
   unmountAll();
   clearCookies();
   forgetWarnings();
+  // A first visit's look for ungated vendor scripts reads the resources fetched so far: not the earlier tests'.
+  performance.clearResourceTimings();
   Object.assign(options, {
     categories: { __proto__: null },
     services: [],

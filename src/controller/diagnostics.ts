@@ -56,8 +56,18 @@ const VENDOR_SCRIPTS: [address: string, category: string, attribute: string][] =
  * already fetched. Each address once, with its fix.
  */
 export function ungatedScripts(consented: boolean): string[] {
-  const addresses = [...document.scripts].filter((s) => s.type != 'text/plain' && !s.hasAttribute('data-keksi')).map((s) => s.src);
-  if (!consented) addresses.push(...performance.getEntriesByType('resource').map((e) => e.name));
+  const scripts = [...document.scripts];
+  const ours = (s: HTMLScriptElement) => s.type == 'text/plain' || s.hasAttribute('data-keksi');
+  const addresses = scripts.filter((s) => !ours(s)).map((s) => s.src);
+  // Fetched before this look: not one of Keksi's own (it loaded them for an earlier choice, since reset).
+  const own = new Set(scripts.filter(ours).map((s) => s.src));
+  if (!consented)
+    addresses.push(
+      ...performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((name) => !own.has(name)),
+    );
   const found: string[] = [];
   for (const address of new Set(addresses)) {
     const vendor = VENDOR_SCRIPTS.find(([part]) => address.includes(part));

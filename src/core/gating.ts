@@ -253,6 +253,8 @@ export function loadScript(src: string): HTMLScriptElement {
   const s = document.createElement('script');
   s.src = scriptPolicy().createScriptURL(src);
   s.nonce = scriptNonce;
+  // Keksi's own (gtag.js, fbevents.js, …): not a vendor script the page left ungated (diagnostics.ts).
+  s.setAttribute('data-keksi', 'on');
   document.head.append(s);
   return s;
 }
