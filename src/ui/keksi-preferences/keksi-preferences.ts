@@ -83,7 +83,11 @@ export class KeksiPreferences extends KeksiElement {
   private _onClose = (): void => {
     const opener = this._opener as HTMLElement | null;
     this._opener = null;
-    if (opener?.isConnected && opener.offsetParent !== null) opener.focus();
+    // Only if focus is lost (on <body>) or still in the closed dialog: this event comes a task after the
+    // close, and focus the browser put back, or a Tab the visitor pressed since, stays where it is.
+    const active = document.activeElement;
+    if ((!active || active == document.body || (this.renderRoot as ShadowRoot).activeElement) && opener?.isConnected && opener.offsetParent !== null)
+      opener.focus();
   };
 
   private _expand(id: string, open: boolean): void {
