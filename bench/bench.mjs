@@ -216,7 +216,25 @@ async function doneSignal(context) {
   };
 }
 
-async function session(widget, rate, returning) {
+// The widget's own files (bytes per visit type, part 3).
+const mine = (url) => /\/dist\/|vanilla-cookieconsent|cookieconsent-config/.test(url);
+const bytes = {};
+/** What the page fetched of the widget's files (response bodies as served), file by file. */
+const fetchedFiles = (page) => {
+  const done = [];
+  page.on('requestfinished', (r) => mine(r.url()) && done.push(r.sizes().then((z) => ({ name: new URL(r.url()).pathname, bytes: z.responseBodySize }))));
+  return async () => {
+    const files = (await Promise.all(done)).sort((a, b) => a.name.localeCompare(b.name));
+    return { total: files.reduce((n, f) => n + f.bytes, 0), files };
+  };
+};
+
+/**
+ * One visit in a fresh context (a returning one after a first visit that accepted all). With `bytesOf`
+ * (part 3), the measured visit's fetches are kept too: once its figures are read, the visit goes on
+ * until the bytes' end (the widget started and the network idle) and `bytesOf` gets them.
+ */
+async function session(widget, rate, returning, bytesOf) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
@@ -230,7 +248,13 @@ async function session(widget, rate, returning) {
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
+  const files = bytesOf && fetchedFiles(page);
   const result = await visit(page, cdp, widget, signal);
+  if (bytesOf) {
+    if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+    await page.waitForLoadState('networkidle');
+    bytesOf(await files());
+  }
   await context.close();
   return result;
 }
@@ -251,7 +275,12 @@ if (only.has('runtime')) {
       const first = runtime[`${rate}x first`];
       const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && w === 'keksi'));
       for (let i = 0; i < RUNS; i++) {
-        for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
+        for (const w of i % 2 ? [...widgets].reverse() : widgets) {
+          // Part 3's bytes come from the first run at 1× (the same visits, so no visits of their own).
+          const bytesOf =
+            only.has('bytes') && rate === 1 && i === 0 && w !== 'none' ? (b) => ((bytes[w] ||= {})[returning ? 'returning' : 'first'] = b) : undefined;
+          runtime[key][w].push(await session(w, rate, returning, bytesOf));
+        }
       }
       if (returning && first) runtime[key].none = first.none;
       phase(`runtime ${key}`);
@@ -311,7 +340,7 @@ load.push(loadavg()[0]);
 // What each widget fetches on the bench shop page (response bodies as served: gzip -9 for text), on a
 // first visit (until the banner is interactive and the network is idle) and on a returning visit
 // (after accept all: until the gated script ran, the controller is ready and the network is idle).
-const mine = (url) => /\/dist\/|vanilla-cookieconsent|cookieconsent-config/.test(url);
+// Measured in the runtime part's first run at 1× (see session()); here only what it did not visit.
 async function fetched(widget, returning) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
@@ -323,25 +352,22 @@ async function fetched(widget, returning) {
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
-  const files = [];
-  const done = [];
-  page.on(
-    'requestfinished',
-    (r) => mine(r.url()) && done.push(r.sizes().then((z) => files.push({ name: new URL(r.url()).pathname, bytes: z.responseBodySize }))),
-  );
+  const files = fetchedFiles(page);
   await page.goto(url, { waitUntil: 'networkidle' });
   if (returning) await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
   if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
   await page.waitForLoadState('networkidle');
-  await Promise.all(done);
+  const result = await files();
   await context.close();
-  files.sort((a, b) => a.name.localeCompare(b.name));
-  return { total: files.reduce((n, f) => n + f.bytes, 0), files };
+  return result;
 }
-const bytes = {};
 if (only.has('bytes')) {
-  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) bytes[w] = { first: await fetched(w, false), returning: await fetched(w, true) };
+  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) {
+    const b = (bytes[w] ||= {});
+    b.first ||= await fetched(w, false);
+    b.returning ||= await fetched(w, true);
+  }
   phase('bytes');
 }
 await browser.close();
