@@ -305,7 +305,7 @@ if (only.has('runtime')) {
     await context.close();
     // The same DOM work by hand, on a fresh copy of the page, so neither run pays for the other's loads.
     // (Loading both pages at once and measuring them in turn saved a second a run, but the copy's
-    // measurement then overlapped the closing of Keksi's page: its median rose about 1.5×.)
+    // measurement then overlapped the closing of Keksi's page, and its median rose by more than half.)
     const bare = await browser.newContext();
     const page2 = await bare.newPage();
     await page2.goto(`${server.url}/bench/pages/gating.html?bare`);
@@ -423,8 +423,8 @@ const AUDITS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blo
 /**
  * Lighthouse's default configuration narrowed to what `onlyAudits` keeps of it: the same settings,
  * audits, gatherers and categories, so the same run and the same figures, without resolving (loading
- * and checking) every audit and gatherer of the default configuration again on each run, which took
- * Lighthouse longer than the page's gathering. Checked here: both resolve to the same configuration,
+ * and checking) every audit and gatherer of the default configuration again on each run, which on a
+ * loaded machine took about as long as loading the page. Checked here: both resolve to the same configuration,
  * or the bench stops.
  */
 async function narrowConfig(flags) {
