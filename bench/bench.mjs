@@ -9,7 +9,8 @@
 //     page, a heavier shop-like page, a minimal page), each without a widget, with keksi.js (defer),
 //     the module tag and cookieconsent: FCP, LCP, TBT, CLS medians, the LCP element, and which of the
 //     widget's requests and tasks Lantern (Lighthouse's simulator) puts in the FCP and LCP graphs.
-// Prints a table and writes bench/results.md. Timings are reported, never asserted.
+// Builds what it measures first (bench/build.mjs; `--no-build` measures dist/ as it is), prints a table and
+// writes bench/results.md, with the wall time of each phase. Timings are reported, never asserted.
 // `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured);
 // `--scenarios 1x-returning,4x-first` only those runtime cells and `--widgets keksi-esm,cookieconsent`
 // only those widgets (the page without a widget is always measured: the "added" rows need it).
@@ -21,6 +22,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { build } from './build.mjs';
 import { PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
 
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
@@ -40,6 +42,14 @@ const GATING_RUNS = Number(process.env.BENCH_GATING_RUNS || 9);
 // runs fill the bench's 6 minutes); BENCH_LH_APPLIED_RUNS=1 adds one run of the bench shop page per widget.
 const LH_APPLIED_RUNS = Number(process.env.BENCH_LH_APPLIED_RUNS || 0);
 const started = Date.now();
+// Wall time of each phase (seconds) with the load average at its end: where the bench's minutes go.
+const phases = [];
+let phaseStart = Date.now();
+const phase = (name) => {
+  phases.push({ name, seconds: (Date.now() - phaseStart) / 1000, load: loadavg()[0] });
+  console.error(`[bench] ${name}: ${phases.at(-1).seconds.toFixed(1)} s (load ${phases.at(-1).load.toFixed(1)})`);
+  phaseStart = Date.now();
+};
 const version = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,7 +77,9 @@ const esmCore = () => {
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 const tc = 'node_modules/tarteaucitronjs/';
-const sizes = [
+// The peers' sizes are measured while dist/ is built (bench/build.mjs: two child processes), Keksi's after.
+const built = process.argv.includes('--no-build') ? Promise.resolve() : build();
+const KEKSI_SIZES = () => [
   ['Keksi dist/keksi.js + dist/keksi-rest.js (the single tag: both files)', ['dist/keksi.js', 'dist/keksi-rest.js']],
   ['Keksi dist/keksi.js alone (the single tag before the first paint: core and loader)', ['dist/keksi.js']],
   ["Keksi ESM core: what runs before a returning visitor's gated elements (page without Google/Meta tags)", esmCore()],
@@ -77,6 +89,8 @@ const sizes = [
   ],
   ['Keksi ESM UI chunk (Lit, banner, dialog, placeholder, texts; first visit only)', [chunk('ui')]],
   ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
+];
+const peerSizes = [
   [
     `cookieconsent ${version('vanilla-cookieconsent')} (umd.js + css)`,
     ['node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js', 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css'],
@@ -87,14 +101,19 @@ const sizes = [
     [tc + 'tarteaucitron.min.js', tc + 'tarteaucitron.services.min.js', tc + 'lang/tarteaucitron.fi.min.js', tc + 'css/tarteaucitron.min.css'],
   ],
 ].map(([name, files]) => ({ name, ...size(files) }));
+await built;
+const sizes = [...KEKSI_SIZES().map(([name, files]) => ({ name, ...size(files) })), ...peerSizes];
 const keksiAll = sizes[0].gzip;
+phase(process.argv.includes('--no-build') ? 'sizes' : 'build and sizes');
 
 // ---------- 2. runtime ----------
 // The same pages for every widget, from one template each (bench/pages.mjs).
 writePages();
+phase('pages written');
 const server = await startServer();
 const { chrome } = findBrowsers(['chromium']);
 const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
+phase('server and browser started');
 
 const PROBE = () => {
   window.__cls = 0;
@@ -197,7 +216,25 @@ async function doneSignal(context) {
   };
 }
 
-async function session(widget, rate, returning) {
+// The widget's own files (bytes per visit type, part 3).
+const mine = (url) => /\/dist\/|vanilla-cookieconsent|cookieconsent-config/.test(url);
+const bytes = {};
+/** What the page fetched of the widget's files (response bodies as served), file by file. */
+const fetchedFiles = (page) => {
+  const done = [];
+  page.on('requestfinished', (r) => mine(r.url()) && done.push(r.sizes().then((z) => ({ name: new URL(r.url()).pathname, bytes: z.responseBodySize }))));
+  return async () => {
+    const files = (await Promise.all(done)).sort((a, b) => a.name.localeCompare(b.name));
+    return { total: files.reduce((n, f) => n + f.bytes, 0), files };
+  };
+};
+
+/**
+ * One visit in a fresh context (a returning one after a first visit that accepted all). With `bytesOf`
+ * (part 3), the measured visit's fetches are kept too: once its figures are read, the visit goes on
+ * until the bytes' end (the widget started and the network idle) and `bytesOf` gets them.
+ */
+async function session(widget, rate, returning, bytesOf) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
@@ -211,7 +248,13 @@ async function session(widget, rate, returning) {
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
+  const files = bytesOf && fetchedFiles(page);
   const result = await visit(page, cdp, widget, signal);
+  if (bytesOf) {
+    if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+    await page.waitForLoadState('networkidle');
+    bytesOf(await files());
+  }
   await context.close();
   return result;
 }
@@ -232,9 +275,15 @@ if (only.has('runtime')) {
       const first = runtime[`${rate}x first`];
       const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && w === 'keksi'));
       for (let i = 0; i < RUNS; i++) {
-        for (const w of i % 2 ? [...widgets].reverse() : widgets) runtime[key][w].push(await session(w, rate, returning));
+        for (const w of i % 2 ? [...widgets].reverse() : widgets) {
+          // Part 3's bytes come from the first run at 1× (the same visits, so no visits of their own).
+          const bytesOf =
+            only.has('bytes') && rate === 1 && i === 0 && w !== 'none' ? (b) => ((bytes[w] ||= {})[returning ? 'returning' : 'first'] = b) : undefined;
+          runtime[key][w].push(await session(w, rate, returning, bytesOf));
+        }
       }
       if (returning && first) runtime[key].none = first.none;
+      phase(`runtime ${key}`);
     }
   }
   // Gating cost (not with --scenarios): 500 gated elements (250 inline scripts, 250 images) activated by one decision, next to
@@ -255,6 +304,8 @@ if (only.has('runtime')) {
     );
     await context.close();
     // The same DOM work by hand, on a fresh copy of the page, so neither run pays for the other's loads.
+    // (Loading both pages at once and measuring them in turn saved a second a run, but the copy's
+    // measurement then overlapped the closing of Keksi's page, and its median rose by more than half.)
     const bare = await browser.newContext();
     const page2 = await bare.newPage();
     await page2.goto(`${server.url}/bench/pages/gating.html?bare`);
@@ -280,6 +331,7 @@ if (only.has('runtime')) {
     );
     await bare.close();
   }
+  if (gating.length) phase('gating');
 }
 const runtimeSeconds = (Date.now() - started) / 1000;
 load.push(loadavg()[0]);
@@ -288,7 +340,7 @@ load.push(loadavg()[0]);
 // What each widget fetches on the bench shop page (response bodies as served: gzip -9 for text), on a
 // first visit (until the banner is interactive and the network is idle) and on a returning visit
 // (after accept all: until the gated script ran, the controller is ready and the network is idle).
-const mine = (url) => /\/dist\/|vanilla-cookieconsent|cookieconsent-config/.test(url);
+// Measured in the runtime part's first run at 1× (see session()); here only what it did not visit.
 async function fetched(widget, returning) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(PROBE);
@@ -300,25 +352,23 @@ async function fetched(widget, returning) {
     await page.evaluate(() => (window.keksi?.acceptAll ? window.keksi.acceptAll() : window.CookieConsent.acceptCategory('all')));
     await page.waitForFunction(() => window.__gaRan);
   }
-  const files = [];
-  const done = [];
-  page.on(
-    'requestfinished',
-    (r) => mine(r.url()) && done.push(r.sizes().then((z) => files.push({ name: new URL(r.url()).pathname, bytes: z.responseBodySize }))),
-  );
+  const files = fetchedFiles(page);
   await page.goto(url, { waitUntil: 'networkidle' });
   if (returning) await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
   if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
   await page.waitForLoadState('networkidle');
-  await Promise.all(done);
+  const result = await files();
   await context.close();
-  files.sort((a, b) => a.name.localeCompare(b.name));
-  return { total: files.reduce((n, f) => n + f.bytes, 0), files };
+  return result;
 }
-const bytes = {};
 if (only.has('bytes')) {
-  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) bytes[w] = { first: await fetched(w, false), returning: await fetched(w, true) };
+  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) {
+    const b = (bytes[w] ||= {});
+    b.first ||= await fetched(w, false);
+    b.returning ||= await fetched(w, true);
+  }
+  phase('bytes');
 }
 await browser.close();
 
@@ -369,8 +419,43 @@ async function lanternShare(artifacts, settings) {
   return out;
 }
 
+const AUDITS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'];
+/**
+ * Lighthouse's default configuration narrowed to what `onlyAudits` keeps of it: the same settings,
+ * audits, gatherers and categories, so the same run and the same figures, without resolving (loading
+ * and checking) every audit and gatherer of the default configuration again on each run, which on a
+ * loaded machine took about as long as loading the page. Checked here: both resolve to the same configuration,
+ * or the bench stops.
+ */
+async function narrowConfig(flags) {
+  const { initializeConfig } = await import('lighthouse/core/config/config.js');
+  const { default: defaults } = await import('lighthouse/core/config/default-config.js');
+  const { resolvedConfig: full } = await initializeConfig('navigation', undefined, flags);
+  const artifacts = new Set(full.artifacts.map((a) => a.id));
+  const audits = new Set(full.audits.map((a) => a.path));
+  const config = {
+    settings: defaults.settings,
+    artifacts: defaults.artifacts.filter((a) => artifacts.has(a.id)),
+    audits: defaults.audits.filter((a) => audits.has(typeof a === 'string' ? a : a.path)),
+    categories: structuredClone(full.categories),
+    groups: full.groups,
+  };
+  const described = (c) =>
+    JSON.stringify({
+      settings: c.settings,
+      artifacts: c.artifacts.map((a) => [a.id, a.gatherer.path, Object.entries(a.dependencies || {}).map(([k, d]) => [k, d.id])]),
+      audits: c.audits.map((a) => [a.path, a.options]),
+      categories: c.categories,
+      groups: c.groups,
+    });
+  const { resolvedConfig: narrow } = await initializeConfig('navigation', config, flags);
+  if (described(narrow) !== described(full)) throw new Error("the narrowed Lighthouse configuration does not resolve to the default one's");
+  return config;
+}
+
 async function lighthouseRuns() {
   const { default: lighthouse } = await import('lighthouse');
+  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
   const port = 9300 + Math.floor(Math.random() * 500);
   const chromeProc = spawn(
     chrome,
@@ -385,20 +470,30 @@ async function lighthouseRuns() {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  phase('Lighthouse: Chromium started');
   const out = { simulate: {}, devtools: {} };
+  const computeBenchmarkIndex = pageFunctions.computeBenchmarkIndex;
+  const configs = {};
   const run = async (page, w, throttlingMethod) => {
-    const r = await lighthouse(`${server.url}/bench/pages/generated/${pageName(page, w)}.html`, {
-      port,
-      output: 'json',
-      logLevel: 'error',
-      throttlingMethod,
-      disableFullPageScreenshot: true,
-      onlyAudits: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'lcp-breakdown-insight'],
-    });
+    const t0 = Date.now();
+    const flags = { port, output: 'json', logLevel: 'error', throttlingMethod, disableFullPageScreenshot: true, onlyAudits: AUDITS };
+    configs[throttlingMethod] ||= await narrowConfig(flags);
+    const r = await lighthouse(`${server.url}/bench/pages/generated/${pageName(page, w)}.html`, flags, configs[throttlingMethod]);
+    // Lighthouse gauges the machine (BenchmarkIndex: a second of busy loops in the blank page before
+    // each run) for the report's environment and a slow-machine warning; no metric uses it. It is
+    // measured once, in the first run, and handed to the others (BENCH_LH_BENCHMARK_EVERY_RUN=1: in each).
+    if (benchmarkIndex === undefined) {
+      benchmarkIndex = r.lhr.environment.benchmarkIndex;
+      if (!process.env.BENCH_LH_BENCHMARK_EVERY_RUN) pageFunctions.computeBenchmarkIndex = new Function(`return ${Number(benchmarkIndex)};`);
+    }
     const a = r.lhr.audits;
     const rows = ((out[throttlingMethod][page] ||= {})[w] ||= []);
     // The graphs of the first run of each widget page (they name the same requests run after run).
+    const t1 = Date.now();
     const graphs = throttlingMethod === 'simulate' && w !== 'none' && !rows.length ? await lanternShare(r.artifacts, r.lhr.configSettings) : null;
+    console.error(
+      `[bench]   lighthouse ${page}/${w}: ${((t1 - t0) / 1000).toFixed(1)} s${graphs ? `, graphs ${((Date.now() - t1) / 1000).toFixed(1)} s` : ''}`,
+    );
     rows.push({
       fcp: a['first-contentful-paint'].numericValue,
       lcp: a['largest-contentful-paint'].numericValue,
@@ -414,15 +509,18 @@ async function lighthouseRuns() {
     for (let i = 0; i < LH_RUNS; i++) {
       const order = Object.keys(PAGES).flatMap((page) => [...WIDGETS, ...(page === 'minimal' ? ['floor'] : [])].map((w) => [page, w]));
       for (const [page, w] of i % 2 ? order.reverse() : order) await run(page, w, 'simulate');
+      phase(`Lighthouse: simulated run ${i + 1} of ${LH_RUNS} (${order.length} pages)`);
     }
     // Applied (DevTools) throttling: the bench shop page, the recommended tag next to none and cookieconsent.
     for (let i = 0; i < LH_APPLIED_RUNS; i++) for (const w of ['none', 'keksi-esm', 'keksi', 'cookieconsent']) await run('shop', w, 'devtools');
   } finally {
     chromeProc.kill();
+    pageFunctions.computeBenchmarkIndex = computeBenchmarkIndex;
   }
   return out;
 }
 let lh = null;
+let benchmarkIndex;
 const lhStarted = Date.now();
 try {
   if (LH_RUNS > 0 && only.has('lighthouse')) lh = await lighthouseRuns();
@@ -442,7 +540,12 @@ lines.push(
     `${(await import('node:child_process')).execSync(`${chrome} --version 2>/dev/null || true`).toString().trim()}, playwright-core ${version('playwright-core')}, lighthouse ${version('lighthouse')}. ` +
     `${RUNS} runs per cell (alternating), Lighthouse ${LH_RUNS} runs per page simulated, ${LH_APPLIED_RUNS} applied. Parts: ${[...only].join(', ')}. ` +
     `Took ${((Date.now() - started) / 1000).toFixed(0)} s (runtime and bytes ${runtimeSeconds.toFixed(0)} s, Lighthouse ${lhSeconds.toFixed(0)} s). ` +
-    `Load average (1 min) at the start, after the runtime part, after Lighthouse: ${load.map((l) => l.toFixed(1)).join(', ')} (other processes share the cores: timings are noisier the higher it is).`,
+    `Load average (1 min) at the start, after the runtime part, after Lighthouse: ${load.map((l) => l.toFixed(1)).join(', ')} (other processes share the cores: timings are noisier the higher it is).` +
+    (benchmarkIndex === undefined
+      ? ''
+      : ` Lighthouse's BenchmarkIndex of this machine: ${benchmarkIndex}${process.env.BENCH_LH_BENCHMARK_EVERY_RUN ? ' (first run; measured in each run)' : ' (measured in the first run, handed to the others)'}.`),
+  '',
+  `Wall time by phase (s, with the 1-minute load average at its end): ${phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} (${p.load.toFixed(1)})`).join('; ')}.`,
   '',
 );
 lines.push('## Sizes', '', '| what | raw B | gzip -9 B | brotli B | Keksi (keksi.js + keksi-rest.js) ÷ this, gzip |', '|---|---:|---:|---:|---:|');
