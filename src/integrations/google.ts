@@ -61,7 +61,11 @@ const GTM = ['analytics:gtm', 'gtm'] as const;
 export function servicesOf(config: KeksiConfig): string[] {
   const names = [BUILT_IN[0], GTM, ...BUILT_IN.slice(1)].filter(([, attribute]) => config[attribute].length).map(([name]) => name);
   for (const [name, { category }] of Object.entries(config.trackers)) names.push(category + ':' + name);
-  for (const s of options.services) if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
+  // A service without an id has a switch in the dialog (an id made from its name, ui/views.ts), but the
+  // dataLayer names only the ids a shop gave: one GTM reads by a name that changes with the service's name would break.
+  for (const s of options.services)
+    if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
+    else warn(`configure(): the service "${s.name}" has no id; keksi_consent_update leaves it out: give it one.`);
   // Read here, not with the core's parsers: a name the core exported for this chunk would cost every page bytes.
   for (const el of document.querySelectorAll('[data-category][data-service]'))
     for (const category of el.getAttribute('data-category')!.split(/\s+/)) names.push(category + ':' + el.getAttribute('data-service'));
