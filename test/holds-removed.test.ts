@@ -248,8 +248,7 @@ describe('consent that holds: a removed <keksi-consent>', () => {
       old.remove();
     });
 
-    // A returning visitor's element, with no banner: Firefox gives every element adopted into a frame's
-    // document that document's prototype, and the banner's own callbacks then throw (a UI issue of its own).
+    // A returning visitor's element, with no banner (the banner moved along: the next test).
     it('moved into another document (a same-origin iframe), it stops: it no longer gates this page, and a call waits for one that runs here', async () => {
       storeConsent([], ['analytics', 'marketing']);
       const el = await mount(SHOP);
@@ -269,6 +268,34 @@ describe('consent that holds: a removed <keksi-consent>', () => {
       frame.remove();
       const next = await mount(SHOP);
       expect(next.has('analytics'), 'the waiting call reached the next element that runs here').to.equal(true);
+    });
+
+    // Firefox gives an element adopted into a frame's document that document's prototype: the banner's
+    // own methods are gone while its callbacks still run (disconnect, the size watch, a page key press).
+    it("moved into another document with its banner open, nothing is thrown into the page and the page's padding is taken back", async () => {
+      const el = await mount(`<keksi-consent categories="analytics" no-reopen-button></keksi-consent>`);
+      const banner = el.shadowRoot!.querySelector('keksi-banner')!;
+      await until(() => document.documentElement.style.getPropertyValue('scroll-padding-bottom'), "the banner's scroll padding on the page");
+      const thrown: string[] = [];
+      const onError = (e: ErrorEvent) => thrown.push(String(e.message));
+      window.addEventListener('error', onError);
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      try {
+        await until(() => frame.contentDocument?.body, 'the frame’s document');
+        const resized = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        frame.contentDocument!.body.append(el);
+        // The frame is narrower than the page: the banner's box changes size there (its size watch fires).
+        await resized;
+        document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        expect(thrown, 'thrown into the page').to.deep.equal([]);
+        expect(document.documentElement.style.getPropertyValue('scroll-padding-bottom'), "the page's scroll padding").to.equal('');
+        expect(banner.isConnected, 'moved with its element').to.equal(true);
+      } finally {
+        window.removeEventListener('error', onError);
+        frame.remove();
+      }
     });
 
     // Last: the early gate is one per page (the script-tag entry's, src/entry/returning-visitor.ts).

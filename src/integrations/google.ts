@@ -10,6 +10,7 @@ import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import { CONSENT_TYPES } from './consent-types.js';
+import { BUILT_IN } from './built-in.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -49,13 +50,8 @@ export function consentModeSignals(granted: (category: string) => boolean): Reco
   return signals;
 }
 
-/** The built-in services and the attribute that configures each (the dialog's list: ui/views.ts). */
-const BUILT_IN: [service: string, attribute: 'ga' | 'gtm' | 'googleAds' | 'metaPixel'][] = [
-  ['analytics:ga', 'ga'],
-  ['analytics:gtm', 'gtm'],
-  ['marketing:google-ads', 'googleAds'],
-  ['marketing:meta-pixel', 'metaPixel'],
-];
+/** GTM, a built-in service without cookies of its own (the rest: built-in.ts), in the dialog's order. */
+const GTM = ['analytics:gtm', 'gtm'] as const;
 
 /**
  * The `category:service` names a `keksi_consent_update` reports: the built-in integrations and the
@@ -63,9 +59,13 @@ const BUILT_IN: [service: string, attribute: 'ga' | 'gtm' | 'googleAds' | 'metaP
  * services the page's gated elements name (`data-service`), of the configured categories.
  */
 export function servicesOf(config: KeksiConfig): string[] {
-  const names = BUILT_IN.filter(([, attribute]) => config[attribute].length).map(([name]) => name);
+  const names = [BUILT_IN[0], GTM, ...BUILT_IN.slice(1)].filter(([, attribute]) => config[attribute].length).map(([name]) => name);
   for (const [name, { category }] of Object.entries(config.trackers)) names.push(category + ':' + name);
-  for (const s of options.services) if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
+  // A service without an id has a switch in the dialog (an id made from its name, ui/views.ts), but the
+  // dataLayer names only the ids a shop gave: one GTM reads by a name that changes with the service's name would break.
+  for (const s of options.services)
+    if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
+    else warn(`configure(): the service "${s.name}" has no id; keksi_consent_update leaves it out: give it one.`);
   // Read here, not with the core's parsers: a name the core exported for this chunk would cost every page bytes.
   for (const el of document.querySelectorAll('[data-category][data-service]'))
     for (const category of el.getAttribute('data-category')!.split(/\s+/)) names.push(category + ':' + el.getAttribute('data-service'));

@@ -11,31 +11,15 @@ import { options } from '../core/options.js';
 import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
 import { gatedSnippet, isVendorSnippet } from '../core/trackers.js';
+import { BUILT_IN, TRACKER_COOKIES } from './built-in.js';
 
-/**
- * Tracker cookies deleted when a category is withdrawn (plus the shop's own, see `configure`). Like
- * `options.cookies`, a map without a prototype: a category named `constructor` finds nothing.
- */
-export const TRACKER_COOKIES = {
-  __proto__: null,
-  analytics: ['_ga', '_ga_*', '_gid', '_gat*', '_dc_gtm_*', '_gac_*'],
-  marketing: ['_gcl_*', '_fbp', '_fbc'],
-} as unknown as Record<string, string[]>;
-
-/** Per-service choice (issue 15): a built-in service's own cookies, deleted when its switch is off. */
-// Only for a service the page configures (its attribute): asking the store about one it does not would
-// name it in every keksi-change (the store reports each service it was asked about).
-export const SERVICE_COOKIES: [service: string, attribute: 'ga' | 'googleAds' | 'metaPixel', cookies: string[]][] = [
-  ['analytics:ga', 'ga', TRACKER_COOKIES.analytics],
-  ['marketing:google-ads', 'googleAds', ['_gcl_*']],
-  ['marketing:meta-pixel', 'metaPixel', ['_fbp', '_fbc']],
-];
+export { TRACKER_COOKIES };
 
 /** Delete the tracker cookies of every category that is not granted, and of every service switched off. */
 export function cleanUp(config: KeksiConfig, granted: (c: string) => boolean): string[] {
   const { categories } = config;
   const patterns = categories.filter((c) => c !== NECESSARY && !granted(c)).flatMap((c) => [...(TRACKER_COOKIES[c] || []), ...(options.cookies[c] || [])]);
-  for (const [name, attribute, own] of SERVICE_COOKIES)
+  for (const [name, attribute, own] of BUILT_IN)
     if (config[attribute].length && categories.includes(name.split(':')[0]) && !granted(name)) patterns.push(...own);
   return patterns.length ? deleteCookies(patterns) : [];
 }

@@ -207,6 +207,33 @@ describe('integrations', () => {
     });
   });
 
+  describe('configure() services without an id', () => {
+    // keksi_granted names a shop's service by the id it gave; one without (the dialog makes its switch's
+    // id from the name) is left out there, so on a page with Google the shop is told to give it one.
+    it('a [keksi] message names the service; keksi_consent_update names the services that have an id', async () => {
+      let el!: Awaited<ReturnType<typeof mount>>;
+      const said = await captureWarnings(
+        async () => {
+          configure({
+            services: [
+              { name: 'Own heatmaps', category: 'analytics', provider: 'Shop Oy', purpose: 'Heatmaps', cookies: [] },
+              { id: 'own-chat', name: 'Own chat', category: 'analytics', provider: 'Shop Oy', purpose: 'Chat', cookies: [] },
+            ],
+          });
+          el = await mount(SHOP('gtm="GTM-ABCD12"'));
+          el.setConsent(['analytics']);
+        },
+        (words) => words.some((w) => w.includes('Own heatmaps')),
+      );
+      expect(said.filter((w) => w.includes('Own heatmaps'))).to.deep.equal([
+        '[keksi] configure(): the service "Own heatmaps" has no id; keksi_consent_update leaves it out: give it one.',
+      ]);
+      const event = layer().find((r) => (r as Record<string, unknown>).event === 'keksi_consent_update') as Record<string, unknown>;
+      expect(el.has('analytics'), 'decided').to.equal(true);
+      expect(event.keksi_services).to.deep.equal(['analytics:gtm', 'analytics:own-chat']);
+    });
+  });
+
   describe('Meta pixel', () => {
     const queue = () => (w.fbq?.queue || []).map((a) => Array.from(a).join(' '));
 

@@ -50,14 +50,15 @@ export class KeksiBanner extends KeksiElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('focusin', this._onPageFocus);
+    // Not from another document (a frame's): this page's focus is no longer its concern.
+    if (this.ownerDocument == document) document.addEventListener('focusin', this._onPageFocus);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('focusin', this._onPageFocus);
     this._sizeWatch.disconnect();
-    this._padPage(false);
+    padPage(this, false);
   }
 
   protected override updated(): void {
@@ -66,28 +67,12 @@ export class KeksiBanner extends KeksiElement {
     // Measured when the browser has laid the banner out (and again when its size changes): reading
     // its height right after rendering would force a layout inside the page's start-up.
     if (box) this._sizeWatch.observe(box);
-    else this._padPage(false);
+    else padPage(this, false);
   }
 
   // The page's scroll padding changes in the next frame, not inside the observer's callback: a change of
   // layout there that resizes the banner again (a scroll bar appearing at 320×256) is a "ResizeObserver loop" error.
-  private _sizeWatch = new ResizeObserver(() => requestAnimationFrame(() => this._padPage(this.open)));
-
-  /**
-   * Keep the page's focused element clear of the banner (WCAG 2.4.11): scroll padding makes the browser
-   * scroll focused elements out from under it; where the page cannot scroll far enough (its very end),
-   * the page gets room of the banner's height, after the visitor's own key press.
-   */
-  private _padPage(on: boolean): void {
-    const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
-    const side = this.config?.position === 'top' ? 'top' : 'bottom';
-    const style = document.documentElement.style;
-    for (const p of ['scroll-padding-top', 'scroll-padding-bottom', 'padding-top', 'padding-bottom']) {
-      if (style.getPropertyValue(p) === style.getPropertyValue('--keksi-pad') || p.startsWith('scroll')) style.removeProperty(p);
-    }
-    style.removeProperty('--keksi-pad');
-    if (on && box && this.config?.position !== 'center') style.setProperty('scroll-padding-' + side, box.offsetHeight + 16 + 'px');
-  }
+  private _sizeWatch = new ResizeObserver(() => requestAnimationFrame(() => padPage(this, this.open)));
 
   private _onPageFocus = (event: FocusEvent): void => {
     const box = this.renderRoot.querySelector('.banner') as HTMLElement | null;
@@ -139,4 +124,24 @@ declare global {
   interface HTMLElementTagNameMap {
     'keksi-banner': KeksiBanner;
   }
+}
+
+/**
+ * Keep the page's focused element clear of the banner (WCAG 2.4.11): scroll padding makes the browser
+ * scroll focused elements out from under it; where the page cannot scroll far enough (its very end),
+ * the page gets room of the banner's height, after the visitor's own key press (`_onPageFocus`).
+ */
+// A function, not a method: a banner moved into another document (a frame's) still hears its
+// callbacks (its removal, its size watch), and Firefox has given it that document's prototype, without
+// Keksi's methods. There it pads this page no more.
+function padPage(banner: KeksiBanner, on: boolean): void {
+  const box = banner.renderRoot.querySelector('.banner') as HTMLElement | null;
+  const side = banner.config?.position === 'top' ? 'top' : 'bottom';
+  const style = document.documentElement.style;
+  for (const p of ['scroll-padding-top', 'scroll-padding-bottom', 'padding-top', 'padding-bottom']) {
+    if (style.getPropertyValue(p) === style.getPropertyValue('--keksi-pad') || p.startsWith('scroll')) style.removeProperty(p);
+  }
+  style.removeProperty('--keksi-pad');
+  if (on && box && banner.ownerDocument == document && banner.config?.position !== 'center')
+    style.setProperty('scroll-padding-' + side, box.offsetHeight + 16 + 'px');
 }
