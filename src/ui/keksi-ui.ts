@@ -133,10 +133,11 @@ export class KeksiUi {
     else this._texts.then((t) => banner && (banner.open = !!t && this._bannerOpen));
   }
 
-  /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there. */
+  /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there, with texts to show. */
   loadDialog(): Promise<boolean> {
+    // With its texts: a dialog without any (none could be loaded) is not shown.
     return (this._dialog ||= import('./keksi-preferences/index.js').then(
-      () => true,
+      () => this._texts.then(Boolean),
       (error) => {
         this._dialog = undefined;
         warn('the preferences dialog could not be loaded', error);
@@ -154,9 +155,9 @@ export class KeksiUi {
     if (!this._prefs) {
       const busy = from && !from.hasAttribute('aria-busy');
       if (busy) from.setAttribute('aria-busy', 'true');
-      const [loaded, texts] = await Promise.all([this.loadDialog(), this._texts]);
+      const loaded = await this.loadDialog();
       if (busy) from.removeAttribute('aria-busy');
-      if (!loaded || !texts || this._asked !== asked) return;
+      if (!loaded || this._asked !== asked) return;
     }
     guard('opening the preferences dialog', () => {
       this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
