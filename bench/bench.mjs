@@ -87,7 +87,8 @@ const KEKSI_SIZES = () => [
     'Keksi ESM core + controller chunk (configuration, decisions, integrations, reopen button; after gating, before it when Google/Meta tags are used)',
     [...esmCore(), chunk('controller')],
   ],
-  ['Keksi ESM UI chunk (Lit, banner, dialog, placeholder, texts; first visit only)', [chunk('ui')]],
+  ['Keksi ESM UI chunk (Lit, the banner and the UI half; first visit only)', [chunk('ui')]],
+  ["Keksi ESM texts chunk of the visitor's language (fi; first visit only, fetched beside the UI chunk)", [chunk('texts-fi')]],
   ['Keksi dist/keksi-notice.js', ['dist/keksi-notice.js']],
 ];
 const peerSizes = [

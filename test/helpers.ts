@@ -52,7 +52,8 @@ export async function mount(markup: string): Promise<KeksiConsent> {
   mounted.push(host);
   const el = host.querySelector('keksi-consent') as KeksiConsent;
   await settled(el);
-  if (el.store?.ask) await until(() => bannerOf(el), 'the banner');
+  // The banner draws once its language's texts are there (a chunk of their own, issue 17).
+  if (el.store?.ask) await until(() => bannerOf(el)?.querySelector('[part~="banner"]'), 'the banner');
   return el;
 }
 

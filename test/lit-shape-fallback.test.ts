@@ -9,7 +9,12 @@ delete (Document.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleShee
 
 const { expect, fixture, html } = await import('@open-wc/testing');
 const { setScriptNonce } = await import('../src/core/gating.js');
+const { until } = await import('./wait.js');
 await import('../src/ui/index.js');
+// A banner made on its own has no controller to fetch its texts: it gets them as a controller would give them.
+const { textsFrom } = await import('../src/i18n/index.js');
+const { textsModule } = await import('../src/i18n/load.js');
+textsFrom(textsModule);
 const { KeksiNotice } = await import('../src/notice/keksi-notice.js');
 customElements.define('keksi-notice', KeksiNotice);
 
@@ -20,11 +25,11 @@ describe('styles without adoptedStyleSheets', () => {
   it('the banner is styled by <style> elements with the nonce of Keksi’s tag', async () => {
     expect('adoptedStyleSheets' in document.createElement('div').attachShadow({ mode: 'open' })).to.equal(false);
     const el = await fixture<HTMLElement & { open: boolean; updateComplete: Promise<boolean> }>(html`<keksi-banner .open=${true}></keksi-banner>`);
-    await el.updateComplete;
+    // It draws once its texts are there (a chunk of their own, issue 17).
+    const box = (await until(() => el.shadowRoot!.querySelector('.banner'), 'the banner'))!;
     const styles = [...el.shadowRoot!.querySelectorAll('style')];
     // One <style> for each of the banner's style sheets (shared, screen-only, its own).
     expect(styles.map((s) => s.nonce)).to.deep.equal(['n0nce', 'n0nce', 'n0nce']);
-    const box = el.shadowRoot!.querySelector('.banner')!;
     expect(getComputedStyle(box).position).to.equal('fixed');
     expect(getComputedStyle(el.shadowRoot!.querySelector('button')!).cursor).to.equal('pointer');
   });

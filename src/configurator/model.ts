@@ -6,7 +6,7 @@
 import { CATEGORY_ID, isSafeUrl, NECESSARY, tokens } from '../core/attributes.js';
 import { LANGS, ONE_OF, parseConfig, type Lang } from '../controller/config.js';
 import type { KeksiOptions, ServiceInfo } from '../core/options.js';
-import { translations } from '../i18n/index.js';
+import { translations } from '../i18n/all.js';
 import { serviceId } from '../ui/views.js';
 import { attributeValue, categoryOf, gateSnippet, INTEGRATIONS, validId, type Integration, type TagAttribute } from './integrations.js';
 

@@ -5,6 +5,7 @@
  * tietosuojaseloste.html. The importer and the checker are Keksi's own modules (the CLI's), called here.
  */
 import { LANGS, parseConfig, type Lang } from '../controller/config.js';
+import { translations } from '../i18n/all.js';
 import { texts } from '../i18n/configurator.js';
 import { localText } from '../i18n/local-text.js';
 import { checkNotice, formatFindings, validateNotice, type Finding } from '../notice/check.js';
@@ -132,7 +133,7 @@ export function cookieViews(s: State, lang: Lang): CategoryView[] {
   const attrs = pageAttributes(s);
   return categoryViews(
     parseConfig((name) => attrs.find(([n]) => n === name)?.[1] ?? null),
-    lang,
+    translations[lang],
     (configureOptions(s) || {}) as MergedOptions,
   );
 }

@@ -13,7 +13,7 @@ import { copyOutput, downloadFile } from './copy.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGS } from '../controller/config.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
-import { translations } from '../i18n/index.js';
+import { translations } from '../i18n/all.js';
 import { noticeTexts } from '../i18n/notice.js';
 import type { Finding } from '../notice/check.js';
 import { importNotice } from '../notice/import.js';

@@ -103,18 +103,11 @@ export function toLang(tag: string | null | undefined): Lang | undefined {
 }
 
 /**
- * The visitor's language: the explicit one, then `<html lang>`, then the browser's languages, then English.
+ * The visitor's language: the explicit one (a language tag: the element's `lang`), then `<html lang>`,
+ * then the browser's languages, then English.
  */
-export function resolveLang(explicit: Lang | undefined, htmlLang: string | null, browser: readonly string[]): Lang {
-  if (explicit) return explicit;
-  const fromHtml = toLang(htmlLang);
-  if (fromHtml) return fromHtml;
-  for (const tag of browser) {
-    const lang = toLang(tag);
-    if (lang) return lang;
-  }
-  return 'en';
-}
+export const resolveLang = (explicit?: string | null): Lang =>
+  [explicit, document.documentElement.lang, ...(navigator.languages || [])].map(toLang).find(Boolean) || 'en';
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.

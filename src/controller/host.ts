@@ -8,6 +8,7 @@
  */
 import type { MergedOptions } from '../core/options.js';
 import type { Consent } from '../core/record.js';
+import type { Texts } from '../i18n/translation.js';
 import type { KeksiConfig, Lang } from './config.js';
 
 /** A started `<keksi-consent>`, as the code beside it sees it. */
@@ -37,4 +38,9 @@ export interface ConsentHost {
   setConsent(categories: string[]): void;
   /** Open the preferences dialog; focus returns to `opener` when it closes. */
   showPreferences(opener?: Element | null): Promise<void>;
+  /**
+   * The UI's texts in `lang`, in a module that exports them by the language's name (nothing when they
+   * cannot be loaded): on the ES module build each language is a chunk of its own, fetched when first asked for.
+   */
+  texts(lang: Lang): Promise<Texts | void>;
 }

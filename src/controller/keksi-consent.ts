@@ -19,6 +19,8 @@ import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
 import { adoptGate } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
+import type { Texts } from '../i18n/translation.js';
+import { textsModule } from '../i18n/load.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
 
@@ -215,7 +217,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // A choice another tool stored (migrate-from), taken over before anything is shown or run.
     const migrated: Promise<void> | void =
       !store.consent && config.migrateFrom != 'none' ? cookieconsent().then((m) => m?.migrateCookieconsent(store, deleteCookie)) : undefined;
-    this.language = resolveLang(config.lang, document.documentElement.lang, navigator.languages || []);
+    this.language = resolveLang(config.lang);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.attachShadow({ mode: 'open' });
 
@@ -322,18 +324,26 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     if (!this._runs()) return Promise.resolve();
     this._uiLoading ||= afterFirstPaint()
       .then(() => merging)
-      .then(() => import('../ui/index.js'))
+      // The visitor's texts are asked for beside the UI chunk, not after it (issue 17): the UI half asks
+      // again (texts()) and gets the same module, or its failure, which it reports.
+      .then(() => (this.texts(this.language), import('../ui/index.js')))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
       // neither is a long one.
-      .then((m) => {
-        const ui = new m.KeksiUi(this);
-        return new Promise<KeksiUi>((resolve) => setTimeout(() => resolve(ui)));
-      })
+      .then((m) => new Promise<KeksiUi>((resolve) => setTimeout(resolve, 0, new m.KeksiUi(this))))
       .then(
         (ui) => (this._ui = ui),
         (error) => warn('the Keksi UI could not be loaded', error) as undefined,
       );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
+  }
+
+  /**
+   * The UI's texts in `lang` (the module that exports them by the language's name; nothing when it
+   * cannot be loaded: the UI half says so). On the ES module build each language is a chunk of its own
+   * (issue 17), so a visitor fetches only theirs (see i18n/load.ts).
+   */
+  texts(lang: Lang): Promise<Texts | void> {
+    return textsModule(lang);
   }
 
   private _placehold(el: Element): void {

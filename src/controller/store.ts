@@ -10,15 +10,13 @@ import { guard, warn } from '../core/log.js';
 import { applicableConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
 import { isKeksiRecord, serializeConsent } from './record-writer.js';
 
-/** A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing. */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const h = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/**
+ * A random v4 UUID, also on plain-http pages where `crypto.randomUUID` is missing: each 0 and 1 of the
+ * pattern becomes a random hex digit, each 8 one of 8, 9, a, b (the variant); the 4 stays (the version).
+ */
+const randomId = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
 /** Called after every decision and reset, with the categories and `category:service` names whose granted state changed (see names()). */
 export type ConsentListener = (consent: Consent | null, changed: string[]) => void;

@@ -2,6 +2,7 @@
 import type { Translation } from './translation.js';
 
 export const en: Translation = {
+  lang: 'en',
   title: 'Cookies',
   text: 'We use necessary cookies to make the shop work.',
   optional: 'With your consent we also use cookies for {w}.',
@@ -55,4 +56,19 @@ export const en: Translation = {
   days: ['day', 'days'],
   session: 'session',
   outsideEu: 'Data may be transferred outside the EU/EEA.',
+  /** What Keksi's built-in services do (the dialog's and the notice's service lists). */
+  purposes: {
+    ga: 'Visitor statistics: which pages are viewed and how the site is used.',
+    ads: 'Measuring and targeting Google ads.',
+    gtm: 'Loads the site’s measurement and marketing tags according to your choices.',
+    meta: 'Measuring and targeting ads on Facebook and Instagram.',
+    matomo: 'Visitor statistics on the site’s own Matomo server: which pages are viewed and how the site is used.',
+    clarity: 'Session recordings and heatmaps: how the site is used.',
+    uet: 'Measuring and targeting Microsoft Advertising (Bing) ads.',
+    tiktok: 'Measuring and targeting ads on TikTok.',
+    pinterest: 'Measuring and targeting ads on Pinterest.',
+    linkedin: 'Measuring and targeting ads on LinkedIn.',
+    hotjar: 'Heatmaps, session recordings and surveys: how the site is used.',
+    keksi: 'Remembers your cookie choices.',
+  },
 };

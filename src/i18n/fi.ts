@@ -2,6 +2,7 @@
 import type { Translation } from './translation.js';
 
 export const fi: Translation = {
+  lang: 'fi',
   title: 'Evästeet',
   text: 'Käytämme välttämättömiä evästeitä, jotta kauppa toimii.',
   optional: 'Luvallasi käytämme evästeitä myös {w}.',
@@ -55,4 +56,19 @@ export const fi: Translation = {
   days: ['päivä', 'päivää'],
   session: 'istunto',
   outsideEu: 'Tietoja voidaan siirtää EU:n/ETA:n ulkopuolelle.',
+  /** What Keksi's built-in services do (the dialog's and the notice's service lists). */
+  purposes: {
+    ga: 'Kävijätilastot: mitä sivuja katsotaan ja miten sivustoa käytetään.',
+    ads: 'Google-mainosten tehon mittaaminen ja kohdentaminen.',
+    gtm: 'Lataa sivuston mittaus- ja markkinointitagit valintojesi mukaan.',
+    meta: 'Facebook- ja Instagram-mainosten tehon mittaaminen ja kohdentaminen.',
+    matomo: 'Kävijätilastot sivuston omalla Matomo-palvelimella: mitä sivuja katsotaan ja miten sivustoa käytetään.',
+    clarity: 'Istuntotallenteet ja lämpökartat: miten sivustoa käytetään.',
+    uet: 'Microsoft Advertising -mainosten (Bing) tehon mittaaminen ja kohdentaminen.',
+    tiktok: 'TikTok-mainosten tehon mittaaminen ja kohdentaminen.',
+    pinterest: 'Pinterest-mainosten tehon mittaaminen ja kohdentaminen.',
+    linkedin: 'LinkedIn-mainosten tehon mittaaminen ja kohdentaminen.',
+    hotjar: 'Lämpökartat, istuntotallenteet ja kyselyt: miten sivustoa käytetään.',
+    keksi: 'Muistaa evästevalintasi.',
+  },
 };

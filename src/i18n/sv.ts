@@ -2,6 +2,7 @@
 import type { Translation } from './translation.js';
 
 export const sv: Translation = {
+  lang: 'sv',
   title: 'Kakor',
   text: 'Vi använder nödvändiga kakor för att butiken ska fungera.',
   optional: 'Med ditt samtycke använder vi också kakor för {w}.',
@@ -55,4 +56,19 @@ export const sv: Translation = {
   days: ['dag', 'dagar'],
   session: 'session',
   outsideEu: 'Uppgifter kan överföras utanför EU/EES.',
+  /** What Keksi's built-in services do (the dialog's and the notice's service lists). */
+  purposes: {
+    ga: 'Besöksstatistik: vilka sidor som visas och hur webbplatsen används.',
+    ads: 'Mäter och riktar annonser på Google.',
+    gtm: 'Laddar webbplatsens mät- och marknadsföringstaggar enligt dina val.',
+    meta: 'Mäter och riktar annonser på Facebook och Instagram.',
+    matomo: 'Besöksstatistik på webbplatsens egen Matomo-server: vilka sidor som visas och hur webbplatsen används.',
+    clarity: 'Sessionsinspelningar och värmekartor: hur webbplatsen används.',
+    uet: 'Mäter och riktar annonser i Microsoft Advertising (Bing).',
+    tiktok: 'Mäter och riktar annonser på TikTok.',
+    pinterest: 'Mäter och riktar annonser på Pinterest.',
+    linkedin: 'Mäter och riktar annonser på LinkedIn.',
+    hotjar: 'Värmekartor, sessionsinspelningar och enkäter: hur webbplatsen används.',
+    keksi: 'Kommer ihåg dina val om kakor.',
+  },
 };

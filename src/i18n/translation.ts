@@ -15,7 +15,12 @@ export interface CategoryText {
 /** Singular and plural of a counted word. */
 export type Plural = [one: string, other: string];
 
+/** Keksi's built-in services (itself, Google, Meta and the trackers of integrations/*.ts), by what they do. */
+export type PurposeId = 'ga' | 'ads' | 'gtm' | 'meta' | 'matomo' | 'clarity' | 'uet' | 'tiktok' | 'pinterest' | 'linkedin' | 'hotjar' | 'keksi';
+
 export interface Translation {
+  /** The language of this table (shown as the `lang` of what it fills, also when it stands in for another). */
+  lang: 'fi' | 'sv' | 'en';
   /** Banner heading. */
   title: string;
   /** Banner text: what is always used and why. */
@@ -67,4 +72,9 @@ export interface Translation {
   days: Plural;
   session: string;
   outsideEu: string;
+  /** What each built-in service does, shown in the dialog and the notice's cookie section. */
+  purposes: Record<PurposeId, string>;
 }
+
+/** A language's texts module (src/i18n/fi.ts, …): it exports its table by the language's name. */
+export type Texts = { [lang in Translation['lang']]?: Translation };

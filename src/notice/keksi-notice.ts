@@ -7,11 +7,11 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { ConsentHost } from '../controller/host.js';
-import { resolveLang, toLang, type Lang } from '../controller/config.js';
+import { resolveLang, type Lang } from '../controller/config.js';
 import { warn } from '../core/log.js';
 import { localText } from '../i18n/local-text.js';
 import type { Consent } from '../core/record.js';
-import { translations } from '../i18n/index.js';
+import { translations } from '../i18n/all.js';
 import { validateNotice } from './check.js';
 import { richText, safeHref } from './rich-text.js';
 import { noticeTexts } from '../i18n/notice.js';
@@ -120,7 +120,7 @@ export class KeksiNotice extends KeksiElement {
   }
 
   private get _language(): Lang {
-    return toLang(this.lang) || resolveLang(undefined, document.documentElement.lang, navigator.languages || []);
+    return resolveLang(this.lang);
   }
 
   private _text(t: Text | undefined): string {
@@ -242,7 +242,7 @@ export class KeksiNotice extends KeksiElement {
       ${
         c
           ? html`<p>${t.cookiesIntro}</p>
-            ${categoryViews(c.config, this._language, c.options).map(
+            ${categoryViews(c.config, ui, c.options).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
                 ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
             )}
@@ -254,7 +254,7 @@ export class KeksiNotice extends KeksiElement {
   private _consentBox() {
     const t = noticeTexts[this._language];
     const c = this.consent;
-    const views = this.controller ? categoryViews(this.controller.config, this._language, this.controller.options) : [];
+    const views = this.controller ? categoryViews(this.controller.config, translations[this._language], this.controller.options) : [];
     return html`<div class="consent" part="consent" role="status">
       <p><strong>${t.yourConsent}</strong></p>
       ${

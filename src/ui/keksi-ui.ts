@@ -15,7 +15,7 @@ import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element/css-tag.
 import { scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import type { Consent } from '../core/record.js';
-import { translations } from '../i18n/index.js';
+import { loadTexts, textsFrom, type Translation } from '../i18n/index.js';
 import type { UiAction } from './events.js';
 import { base } from './styles.js';
 
@@ -85,8 +85,14 @@ export class KeksiUi {
   private _asked?: object;
   /** The placeholders' chunk, once asked for. */
   private _embedChunk?: Promise<unknown>;
+  /** Whether the banner was last asked to be open. */
+  private _bannerOpen = false;
+  /** The visitor's texts (the controller asked for them beside this chunk; see i18n/index.ts). */
+  private _texts: Promise<Translation | undefined>;
 
   constructor(private readonly _host: ConsentHost) {
+    textsFrom((lang) => _host.texts(lang));
+    this._texts = loadTexts(_host.language);
     guard('showing the Keksi UI', () => {
       const root = _host.shadowRoot!;
       // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
@@ -119,13 +125,19 @@ export class KeksiUi {
         );
       }
     }
-    if (this._banner) this._banner.open = open;
+    const banner = this._banner;
+    this._bannerOpen = open;
+    // Opened once its texts are there (a chunk of their own): an open banner always shows its text and
+    // buttons. With no texts at all it stays closed (the [keksi] message says why); closing is at once.
+    if (banner && !open) banner.open = false;
+    else this._texts.then((t) => banner && (banner.open = !!t && this._bannerOpen));
   }
 
-  /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there. */
+  /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there, with texts to show. */
   loadDialog(): Promise<boolean> {
+    // With its texts: a dialog without any (none could be loaded) is not shown.
     return (this._dialog ||= import('./keksi-preferences/index.js').then(
-      () => true,
+      () => this._texts.then(Boolean),
       (error) => {
         this._dialog = undefined;
         warn('the preferences dialog could not be loaded', error);
@@ -228,7 +240,7 @@ export class KeksiUi {
   private _decided(): void {
     const root = this._host.shadowRoot!;
     const status = this._status;
-    status.textContent = translations[this._host.language].saved;
+    this._texts.then((t) => (status.textContent = t?.saved || ''));
     const tried = [this._opener, this._before];
     this._opener = this._before = null;
     // Once the banner and the dialog have rendered their closed state.

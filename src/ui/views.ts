@@ -8,8 +8,7 @@ import { CATEGORY_ID, NECESSARY, tokens } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
-import { translations, type CategoryText } from '../i18n/index.js';
-import { PURPOSES } from '../i18n/purposes.js';
+import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
 
 export interface ServiceView {
   /** For `data-service`, `has('category:id')` and the dialog's switch; empty when the shop's id is not valid. */
@@ -30,7 +29,6 @@ export interface CategoryView extends CategoryText {
 }
 
 const GOOGLE = 'Google Ireland Ltd (Google LLC, USA)';
-const THIS_SHOP = { fi: translations.fi.thisShop, sv: translations.sv.thisShop, en: translations.en.thisShop };
 const POLICY_GOOGLE = 'https://policies.google.com/privacy';
 
 /**
@@ -75,8 +73,9 @@ function serviceView(s: ServiceInfo, lang: Lang): ServiceView {
  * attribute's name, so `ga="G-…"` is `data-service="ga"` and `has('analytics:ga')`. Data, not code:
  * an integration adds its row here.
  */
-interface BuiltIn extends Omit<ServiceInfo, 'cookies'> {
+interface BuiltIn extends Omit<ServiceInfo, 'cookies' | 'purpose'> {
   id: string;
+  purpose: PurposeId;
   config: 'ga' | 'gtm' | 'googleAds' | 'metaPixel';
   cookies: (ids: string[]) => ServiceInfo['cookies'];
 }
@@ -87,17 +86,17 @@ export const BUILT_IN_SERVICES: BuiltIn[] = [
     config: 'ga',
     name: 'Google Analytics',
     category: 'analytics',
-    purpose: PURPOSES.ga,
+    purpose: 'ga',
     cookies: (ids) => [{ name: '_ga', days: 730 }, ...ids.map((id) => ({ name: '_ga_' + id.slice(2), days: 730 }))],
     ...google,
   },
-  { id: 'gtm', config: 'gtm', name: 'Google Tag Manager', category: 'analytics', purpose: PURPOSES.gtm, cookies: () => [], ...google },
+  { id: 'gtm', config: 'gtm', name: 'Google Tag Manager', category: 'analytics', purpose: 'gtm', cookies: () => [], ...google },
   {
     id: 'google-ads',
     config: 'googleAds',
     name: 'Google Ads',
     category: 'marketing',
-    purpose: PURPOSES.ads,
+    purpose: 'ads',
     cookies: () => [{ name: '_gcl_au', days: 90 }],
     ...google,
   },
@@ -108,7 +107,7 @@ export const BUILT_IN_SERVICES: BuiltIn[] = [
     brand: 'Meta',
     category: 'marketing',
     provider: 'Meta Platforms Ireland Ltd (Meta Platforms Inc., USA)',
-    purpose: PURPOSES.meta,
+    purpose: 'meta',
     outsideEu: true,
     policy: 'https://www.facebook.com/privacy/policy/',
     cookies: () => [
@@ -128,25 +127,30 @@ export const serviceId = (s: ServiceInfo): string =>
         .replace(/^-+|-+$/g, '')
   ).slice(0, 40);
 
-/** The services a configuration implies, built-in integrations first, then the shop's own. */
-export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOptions): ServiceInfo[] {
+/**
+ * The services a configuration implies, built-in integrations first, then the shop's own; the built-in
+ * ones' purposes and Keksi's provider ("this shop") in the language of `t` (without it: none).
+ */
+export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOptions, t?: Translation): ServiceInfo[] {
+  const purpose = (id: PurposeId) => t?.purposes[id] ?? '';
   const list: ServiceInfo[] = [
     {
       name: 'Keksi',
       id: 'keksi',
       category: NECESSARY,
-      provider: THIS_SHOP,
-      purpose: PURPOSES.keksi,
+      provider: t?.thisShop ?? '',
+      purpose: purpose('keksi'),
       cookies: [{ name: config.cookieName, days: config.expiresDays }],
     },
   ];
-  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES) if (config[key].length) list.push({ ...s, cookies: cookies(config[key]) });
+  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES)
+    if (config[key].length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(config[key]) });
   // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
   // listed: the visitor hears of more, never of less). Sub-day cookies are listed as 1 day, months as their longest.
   const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
   const POLICY_MICROSOFT = 'https://www.microsoft.com/privacy/privacystatement';
   const own = config.trackers || {};
-  const trackers: Record<string, [string, string, keyof typeof PURPOSES, string, [string, number][], boolean]> = {
+  const trackers: Record<string, [string, string, PurposeId, string, [string, number][], boolean]> = {
     matomo: [
       'Matomo',
       /^https:\/\/([^/?#\s]+)/i.exec(own.matomo?.value)?.[1] || 'Matomo',
@@ -235,14 +239,14 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
       true,
     ],
   };
-  for (const [attribute, [name, provider, purpose, policy, cookies, outsideEu]] of Object.entries(trackers)) {
+  for (const [attribute, [name, provider, does, policy, cookies, outsideEu]] of Object.entries(trackers)) {
     if (own[attribute])
       list.push({
         name,
         id: attribute,
         category: own[attribute].category,
         provider,
-        purpose: PURPOSES[purpose],
+        purpose: purpose(does),
         outsideEu,
         policy: policy || undefined,
         cookies: cookies.map(([name, days]) => ({ name, days })),
@@ -252,12 +256,13 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
 }
 
 /**
- * Every category, `necessary` first, with texts in `lang` and its services. `options` defaults to this
- * bundle's; the notice passes the controller's, which may come from another bundle.
+ * Every category, `necessary` first, with its services, in the language of the texts `t` (the shop's own
+ * texts too). `options` defaults to this bundle's; the notice passes the controller's, which may come from
+ * another bundle.
  */
-export function categoryViews(config: KeksiConfig, lang: Lang, options: MergedOptions = ownOptions): CategoryView[] {
-  const t = translations[lang];
-  const services = servicesOf(config, options);
+export function categoryViews(config: KeksiConfig, t: Translation, options: MergedOptions = ownOptions): CategoryView[] {
+  const lang = t.lang;
+  const services = servicesOf(config, options, t);
   return [NECESSARY, ...config.categories].map((id) => {
     const own = options.categories?.[id];
     const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];

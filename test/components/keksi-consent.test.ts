@@ -245,6 +245,27 @@ describe('<keksi-consent>', () => {
       expect(c.rejected).to.deep.equal(['analytics', 'marketing']);
     });
 
+    it('on a plain-http page (no crypto.randomUUID) each decision still gets a random v4 UUID', async () => {
+      const own = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID');
+      // As on http://, where browsers leave randomUUID out (a secure-context API).
+      delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID;
+      try {
+        const el = await mount(SHOP('categories="analytics"'));
+        const ids = new Set<string>();
+        for (let i = 0; i < 20; i++) {
+          el.setConsent(i % 2 ? ['analytics'] : []);
+          el.reset();
+          el.setConsent([]);
+          ids.add(el.getConsent()!.id);
+          el.reset();
+        }
+        for (const id of ids) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(ids.size).to.equal(20);
+      } finally {
+        if (own) Object.defineProperty(Crypto.prototype, 'randomUUID', own);
+      }
+    });
+
     it('reset() forgets the choice, deletes the cookie and shows the banner', async () => {
       storeConsent(['analytics', 'marketing'], []);
       const el = await mount(SHOP());

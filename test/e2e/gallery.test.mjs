@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { translations } from '../../dist/esm/i18n/index.js';
+import { translations } from '../../dist/esm/i18n/all.js';
 import { BROWSERS, cookieNames, settled, startHarness, ui, waitFor } from './harness.mjs';
 
 const ACCENT = { light: 'rgb(43, 43, 48)', dark: 'rgb(232, 232, 237)', brand: 'rgb(180, 83, 31)' };

@@ -4,10 +4,18 @@
 // banner's own buttons still work. Chromium and Firefox through the harness.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, consentRecord, newPage, poll, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, consentRecord, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 const PAGE = '/test/pages/plain-esm.html';
 const DIALOG_CHUNK = /\/dist\/chunks\/dialog-[^/]*\.mjs$/;
+const UI_CHUNK = /\/dist\/chunks\/ui-[^/]*\.mjs$/;
+/** A language's texts chunk (issue 17: one per language; the page is in Finnish). */
+const TEXTS_CHUNK = (lang) => new RegExp(`/dist/chunks/texts-${lang}-[^/]*\\.mjs$`);
+/** The banner's section, in the page: its `lang` and the reject button's label. */
+const bannerText = () => {
+  const section = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="banner"]');
+  return section && { lang: section.lang, reject: section.querySelector('[part~="reject-all"]').textContent.trim() };
+};
 
 /** The held request `hold` resolves with, or a failure naming `what` after 10 s (the timer is a deadline, not a wait). */
 const asked = (hold, what) =>
@@ -30,7 +38,8 @@ const fetchedChunks = () =>
     .getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname)
     .filter((p) => p.startsWith('/dist/chunks/'))
-    .map((p) => p.slice('/dist/chunks/'.length).replace(/-[^-]*\.mjs$/, ''))
+    // Rollup's content hash is 8 characters of base64url, `-` among them.
+    .map((p) => p.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''))
     .sort();
 
 for (const browser of BROWSERS) {
@@ -51,6 +60,83 @@ for (const browser of BROWSERS) {
         ['ui'],
       );
       (await asked(dialog, 'the dialog chunk')).continue();
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('a first visit fetches the texts of the visitor’s language only, asked for beside the UI chunk (not after it)', async () => {
+      const { page, hold, errors } = await newPage(h.browser);
+      // The UI chunk is held: the texts must be asked for while it is still on its way.
+      const ui = hold(UI_CHUNK);
+      const texts = hold(TEXTS_CHUNK('fi'));
+      await open(page, `${h.server.url}${PAGE}`);
+      const uiRoute = await asked(ui, 'the UI chunk');
+      (await asked(texts, 'the Finnish texts while the UI chunk is held')).continue();
+      uiRoute.continue();
+      await waitFor(page, () => !!window.button('reject-all'));
+      assert.deepEqual(await page.evaluate(bannerText), { lang: 'fi', reject: 'Hylkää kaikki' });
+      const chunks = await page.evaluate(fetchedChunks);
+      assert.deepEqual(
+        chunks.filter((c) => c.startsWith('texts-')),
+        ['texts-fi'],
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('the banner’s language changed at run time: that language’s texts are fetched then, and the banner shows them', async () => {
+      const { page, errors } = await newPage(h.browser);
+      await open(page, `${h.server.url}${PAGE}`);
+      await waitFor(page, () => !!window.button('reject-all'));
+      assert.deepEqual(
+        (await page.evaluate(fetchedChunks)).filter((c) => c.startsWith('texts-')),
+        ['texts-fi'],
+      );
+      await page.evaluate(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').setAttribute('lang', 'sv'));
+      await waitFor(page, () => window.button('reject-all')?.textContent.trim() === 'Avvisa alla');
+      assert.deepEqual(await page.evaluate(bannerText), { lang: 'sv', reject: 'Avvisa alla' });
+      assert.deepEqual(
+        (await page.evaluate(fetchedChunks)).filter((c) => c.startsWith('texts-')),
+        ['texts-fi', 'texts-sv'],
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('the visitor’s texts fail to load: a [keksi] message and the banner in English, whose buttons decide', async () => {
+      const { page, hold, warnings, context, errors } = await newPage(h.browser);
+      const texts = hold(TEXTS_CHUNK('fi'));
+      await open(page, `${h.server.url}${PAGE}`);
+      (await asked(texts, 'the Finnish texts')).fulfill('throw new Error("the chunk broke")');
+      await waitFor(page, () => !!window.button('reject-all'));
+      assert.deepEqual(await page.evaluate(bannerText), { lang: 'en', reject: 'Reject all' });
+      assert.ok(
+        warnings.some((w) => w.includes('[keksi] the texts in "fi" could not be loaded; showing English')),
+        warnings.join('\n'),
+      );
+      await page.evaluate(() => window.button('reject-all').click());
+      await poll(async () => (await consentRecord(context))?.x?.includes('analytics'), 'the rejection stored');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('no texts can be loaded: a [keksi] message, no banner, no choice stored and nothing gated runs', async () => {
+      const { page, hold, warnings, context, errors } = await newPage(h.browser);
+      const fi = hold(TEXTS_CHUNK('fi'));
+      const en = hold(TEXTS_CHUNK('en'));
+      await open(page, `${h.server.url}${PAGE}`);
+      (await asked(fi, 'the Finnish texts')).fulfill('throw new Error("the chunk broke")');
+      (await asked(en, 'the English texts')).fulfill('throw new Error("the chunk broke")');
+      await poll(() => warnings.some((w) => w.includes('[keksi] the texts in "en" could not be loaded')), 'the [keksi] message');
+      await settled(page);
+      // No banner is opened, and none is drawn: no empty box, no buttons.
+      assert.equal(await page.evaluate(() => !!document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner[open]')), false);
+      assert.equal(
+        await page.evaluate(() => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.childElementCount ?? 0),
+        0,
+      );
+      assert.equal(await page.evaluate(() => window.fetchedWhenGatedRan), undefined);
+      assert.equal(await consentRecord(context), undefined);
       assert.deepEqual(errors, []);
       await page.close();
     });

@@ -110,7 +110,13 @@ const CEILING = {
   // the [keksi] message for a configure() service without an id on a page with Google (vendors), a
   // banner moved into a frame's document neither throws (Firefox) nor pads this page (ui), one list of
   // the built-in services (controller).
-  'dist/keksi.js': 33161,
+  // −45 (issue 17, texts session): the plain-http consent id from a pattern (see controller).
+  // +376 (issue 17, texts session): per-language texts on the module path. keksi-rest.js keeps all three
+  // languages (inlined: no request of their own) but shares the UI's code: the texts registry (one load
+  // per language, English when one cannot be loaded, the [keksi] message), the elements that render when
+  // their texts arrive and the banner that opens only with them, the three tables wrapped as modules, and
+  // the built-in services' purposes in each table (they compress worse than grouped by service).
+  'dist/keksi.js': 33556,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -123,7 +129,9 @@ const CEILING = {
   // to one with the nonce (see core). +37 (→ 5,115): Keksi's element names taken first (see core).
   // Chunk names and content hashes: a few bytes. Merged: 5,208. +4: the minifier's names (no code of this file changed).
   // +5 (cleanup): no code change in keksi.js; keksi-rest.js's new hash and integrity in it.
-  'dist/keksi.js alone': 5214,
+  // +8 (issue 17, texts session): no code change in keksi.js; keksi-rest.js's new version hash and SRI
+  // hash (random-looking, so they do not compress) in it. Builds of this tree measured 5,205–5,216.
+  'dist/keksi.js alone': 5212,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -237,14 +245,32 @@ const CEILING = {
   // fetches the diagnostics chunk (its message names the address and the fix). Merged: 6,602.
   // +5 (cleanup): the built-in services' list exported for the vendors chunk (one list, not two; the
   // vendors chunk −8 B); the chunks' new content hashes: −1. Core and controller together: 11,094 → 11,096. Merged: 6,605.
-  controller: 6605,
+  // −54 (issue 17, texts session): the consent id on a plain-http page (no crypto.randomUUID) made from a
+  // pattern instead of 16 formatted bytes; it pays for the texts request below.
+  // +14 (issue 17, texts session): the controller asks for the visitor's texts (a chunk per language)
+  // beside the UI chunk, not after it, and hands the UI half its loader (texts()); the three chunks share
+  // one hash, so it names them with one address (rollup.config.mjs, −33 B against three); the language's
+  // resolution one expression shorter. With the id above, −40 against 6,602: the returning path does not grow.
+  controller: 6564,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
-  ui: 12767,
+  // Issue 17, texts session (12,751 → 9,998): no texts in the banner's chunk; the visitor's language is a
+  // chunk of its own (below). The texts registry (i18n/index.ts) is here.
+  ui: 10016,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
-  dialog: 2763,
-  embed: 893,
+  // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
+  dialog: 2770,
+  // +6 (issue 17, texts session): see dialog.
+  embed: 899,
+  // Issue 17, texts session: each language's texts (the banner's, the dialog's, the placeholders' and the
+  // built-in services' purposes), fetched only for the visitor's language (src/i18n/{fi,sv,en}.ts).
+  'texts-fi': 1280,
+  'texts-sv': 1263,
+  'texts-en': 1142,
+  // What a returning visitor's page loads on the module path without Google or Meta: the core and the
+  // controller. Main before issue 17's texts: 4,492 + 6,602 = 11,094; it must not grow for the first visit's sake.
+  returning: 11055,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
@@ -303,8 +329,8 @@ test('the controller chunk carries the integrations, no Lit, and stays under its
     .sort();
   assert.deepEqual(
     names.filter((n) => !/^(trackers|matomo|clarity|uet|tiktok|after-consent|cookieconsent|diagnostics|vendors|merge-options)$/.test(n)),
-    ['controller', 'dialog', 'embed', 'platforms', 'ui'],
-    'the controller, the UI (banner, dialog, placeholders), the platforms chunk, and the trackers chunk with one chunk a vendor',
+    ['controller', 'dialog', 'embed', 'platforms', 'texts-en', 'texts-fi', 'texts-sv', 'ui'],
+    'the controller, the UI (banner, dialog, placeholders, texts per language), the platforms chunk, and the trackers chunk with one chunk a vendor',
   );
   // The other trackers (issue 15): the controller only notices their attributes; parsing, IDs and
   // vendor calls are in their lazy chunks.
@@ -335,4 +361,32 @@ test('the first visit’s UI on the ES module build: the banner chunk carries no
   // Shared code (Lit, the base element, the styles) is the banner chunk's, imported by the others, not copied.
   for (const name of ['dialog', 'embed']) assert.ok(!readFileSync(chunk(name), 'utf8').includes('lit$'), `Lit copied into the ${name} chunk`);
   for (const name of ['ui', 'dialog', 'embed']) assert.ok(gz(chunk(name)) <= CEILING[name], `${name}: ${gz(chunk(name))} B gzip > ${CEILING[name]} B`);
+});
+
+test('the first visit’s texts on the ES module build: one chunk per language, none in the banner’s chunk, each under its ceiling', () => {
+  const ui = readFileSync(chunk('ui'), 'utf8');
+  // A text of each language's table (the reject button's).
+  const reject = { fi: 'Hylkää kaikki', sv: 'Avvisa alla', en: 'Reject all' };
+  for (const [lang, text] of Object.entries(reject)) {
+    assert.ok(!ui.includes(text), `the ${lang} texts in the banner's chunk`);
+    const own = readFileSync(chunk('texts-' + lang), 'utf8');
+    assert.ok(own.includes(text), `the ${lang} texts in their chunk`);
+    for (const [other, t] of Object.entries(reject)) if (other !== lang) assert.ok(!own.includes(t), `the ${other} texts in the ${lang} chunk`);
+    assert.ok(!/\bimport\b/.test(own), `the ${lang} texts import something (a chunk shared with the core or the controller)`);
+    assert.ok(gz(chunk('texts-' + lang)) <= CEILING['texts-' + lang], `texts-${lang}: ${gz(chunk('texts-' + lang))} B gzip > ${CEILING['texts-' + lang]} B`);
+  }
+});
+
+test('the returning visit’s path on the ES module build: the core and the controller, no chunk shared with the texts or the UI, under its ceiling', () => {
+  const core = readFileSync('dist/keksi.mjs', 'utf8');
+  const controller = readFileSync(chunk('controller'), 'utf8');
+  // Issue 17: the controller asks for the texts (beside the UI chunk); the core names none.
+  assert.ok(!core.includes('texts-'), 'the core names a texts chunk');
+  assert.ok(controller.includes('texts-'), 'the controller asks for the texts');
+  // What each loads statically (before it runs): the core nothing, the controller only the core.
+  const statics = (code) => [...code.matchAll(/(?:^|;|\})\s*import\s*(?:[^'"()]*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+  assert.deepEqual(statics(core), [], 'keksi.mjs imports a chunk statically');
+  assert.deepEqual(statics(controller), ['../keksi.mjs'], 'the controller imports a chunk other than the core statically');
+  const size = gz('dist/keksi.mjs') + gz(chunk('controller'));
+  assert.ok(size <= CEILING.returning, `core + controller: ${size} B gzip > ${CEILING.returning} B`);
 });

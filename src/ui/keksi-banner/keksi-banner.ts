@@ -5,8 +5,8 @@
  * focused element of the page out from under itself (WCAG 2.4.11).
  */
 import { html, nothing } from 'lit/html.js';
-import type { KeksiConfig, Lang } from '../../controller/config.js';
-import { translations, type CategoryText } from '../../i18n/index.js';
+import type { KeksiConfig } from '../../controller/config.js';
+import { textsFor, type CategoryText } from '../../i18n/index.js';
 import { buttonRow } from '../button-row.js';
 import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
@@ -95,12 +95,12 @@ export class KeksiBanner extends KeksiElement {
   };
 
   override render() {
-    if (!this.open) return nothing;
-    const lang = this.lang as Lang;
-    const t = translations[lang] || translations.en;
+    // No texts yet (or none could be loaded): nothing rather than a blank banner; it renders when they arrive.
+    const t = this.open && textsFor(this);
+    if (!t) return nothing;
     const url = this.config?.noticeUrl;
     // What is used, why, by whom and how to change it later, from the categories and services configured.
-    const views = this.config ? categoryViews(this.config, lang) : [];
+    const views = this.config ? categoryViews(this.config, t) : [];
     const why = views.map((v) => (t.categories as Record<string, CategoryText | undefined>)[v.id]?.why || '').filter(Boolean);
     const by = providersOf(views);
     const text = [
@@ -109,7 +109,7 @@ export class KeksiBanner extends KeksiElement {
       by.length ? t.by.replace('{p}', listOf(by, t.and)) : '',
       t.later,
     ].filter(Boolean);
-    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${this.lang} role="region" aria-labelledby="t" aria-describedby="d">
+    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${t.lang} role="region" aria-labelledby="t" aria-describedby="d">
       <div class="text">
         <h2 id="t">${t.title}</h2>
         <p id="d">${text.join(' ')}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>

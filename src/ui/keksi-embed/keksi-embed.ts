@@ -2,9 +2,9 @@
  * `<keksi-embed>`: stands in for a gated iframe (video, map) until its categories are granted.
  * One click allows just those categories and shows the content; a second button opens the settings.
  */
-import { html } from 'lit/html.js';
-import type { KeksiConfig, Lang } from '../../controller/config.js';
-import { translations, type CategoryText } from '../../i18n/index.js';
+import { html, nothing } from 'lit/html.js';
+import type { KeksiConfig } from '../../controller/config.js';
+import { textsFor, type CategoryText } from '../../i18n/index.js';
 import { sendAction } from '../events.js';
 import { KeksiElement } from '../element.js';
 import { base } from '../styles.js';
@@ -62,9 +62,9 @@ export class KeksiEmbed extends KeksiElement {
   }
 
   override render() {
-    const lang = this.lang as Lang;
-    const t = translations[lang] || translations.en;
-    const views = this.config ? categoryViews(this.config, lang) : [];
+    const t = textsFor(this);
+    if (!t) return nothing;
+    const views = this.config ? categoryViews(this.config, t) : [];
     // "markkinointievästeet": the category's cookies by name; a shop's own category by its title; a
     // service (data-service) by its name: "evästeet (YouTube)", as allowing it allows only that service.
     const service = this.service && (views.flatMap((v) => v.services).find((s) => s.id == this.service)?.name || this.service);
@@ -78,7 +78,7 @@ export class KeksiEmbed extends KeksiElement {
           ),
           t.and,
         );
-    return html`<div part="embed" class="box embed" lang=${this.lang} role="group" aria-label=${t.title}>
+    return html`<div part="embed" class="box embed" lang=${t.lang} role="group" aria-label=${t.title}>
       <p>${t.embedText.replace('{c}', names)}</p>
       <button class="btn" part="button allow" @click=${() => sendAction(this, { action: 'allow', accepted: this.categories.map((c) => (this.service ? c + ':' + this.service : c)) })}>
         ${t.embedAllow.replace('{c}', names)}${this.label ? ': ' + this.label : ''}

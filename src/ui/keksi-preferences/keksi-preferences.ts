@@ -5,9 +5,9 @@
  * is informed before consenting. Title and buttons stay put; the categories scroll between them.
  */
 import { html, nothing } from 'lit/html.js';
-import type { KeksiConfig, Lang } from '../../controller/config.js';
+import type { KeksiConfig } from '../../controller/config.js';
 import { NECESSARY } from '../../core/attributes.js';
-import { translations } from '../../i18n/index.js';
+import { textsFor } from '../../i18n/index.js';
 import { buttonRow } from '../button-row.js';
 import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
@@ -62,8 +62,8 @@ export class KeksiPreferences extends KeksiElement {
 
   private _opener: Element | null = null;
 
-  private get _dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
+  private get _dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
   /** Open as a modal dialog; focus returns to `opener` on close. */
@@ -71,7 +71,9 @@ export class KeksiPreferences extends KeksiElement {
     this._opener = opener;
     this.choices = [...this.accepted];
     await this.updateComplete;
-    if (!this._dialog.open) this._dialog.showModal();
+    const dialog = this._dialog;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
     this.renderRoot.querySelector('.body')!.scrollTop = 0;
   }
 
@@ -114,10 +116,11 @@ export class KeksiPreferences extends KeksiElement {
   }
 
   override render() {
-    const lang = this.lang as Lang;
-    const t = translations[lang] || translations.en;
-    const views = this.config ? categoryViews(this.config, lang) : [];
-    return html`<dialog part="preferences" class="box" lang=${this.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
+    // Without texts (none could be loaded) there is no dialog to show.
+    const t = textsFor(this);
+    if (!t) return nothing;
+    const views = this.config ? categoryViews(this.config, t) : [];
+    return html`<dialog part="preferences" class="box" lang=${t.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
       <div class="head">
         <h2 id="pt">${t.prefsTitle}</h2>
         <button class="x" part="button close" aria-label=${t.close} @click=${() => this.close()}>

@@ -1,0 +1,11 @@
+/**
+ * Each language's texts module (src/i18n/fi.ts, sv.ts, en.ts; nothing when it cannot be loaded), fetched when asked for: on the ES module
+ * build each is a chunk of its own (issue 17), so a visitor fetches only their language's. Only the
+ * controller imports this (its `texts()`), so it adds no chunk shared with the core or the UI. The
+ * module build replaces it with one address for the three (rollup.config.mjs); keksi-rest.js inlines all three.
+ */
+import type { Lang } from '../controller/config.js';
+import type { Texts } from './translation.js';
+
+export const textsModule = (lang: Lang): Promise<Texts | void> =>
+  (lang == 'fi' ? import('./fi.js') : lang == 'sv' ? import('./sv.js') : import('./en.js')).catch(() => {});
