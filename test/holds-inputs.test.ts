@@ -283,12 +283,13 @@ describe('holds: rich text', () => {
       };
       // Growth, not a wall-clock bound (a loaded machine once took 1,028 ms against the old 1,000 ms
       // limit): ten times the text may take about ten times as long (linear), never a hundred times
-      // (quadratic, as the old parser did). Each size's fastest of three runs, after a warm-up; under 5 ms counts as 5 (timer resolution).
-      const fastest = (n: number) => Math.min(time(n), time(n), time(n));
+      // (quadratic, as the old parser did). Each size's fastest of five runs, after a warm-up; under 5 ms counts as 5 (timer resolution).
+      // Bound 60: between linear (10) and quadratic (100); Firefox under a CI load of 20 once measured 41.
+      const fastest = (n: number) => Math.min(time(n), time(n), time(n), time(n), time(n));
       time(20_000);
       const small = fastest(20_000);
       const big = fastest(200_000);
-      expect(big / Math.max(small, 5), `${name}: ${small.toFixed(1)} ms for 20,000, ${big.toFixed(1)} ms for 200,000`).to.be.below(40);
+      expect(big / Math.max(small, 5), `${name}: ${small.toFixed(1)} ms for 20,000, ${big.toFixed(1)} ms for 200,000`).to.be.below(60);
     });
   }
 });
