@@ -149,6 +149,9 @@ export const noticeLang = (notice: Notice | null, s: State, ui: Lang): Lang =>
 const DPF_BRANDS = ['Google', 'Meta'];
 const DPF = { country: 'US', mechanism: 'dpf' } as const;
 
+/** "a, b and c" in the notice's language. */
+const list = (lang: Lang, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+
 /** The services of step 2 (built-in, videos, own), without Keksi itself, as the notice page's cookie section lists them. */
 const stepTwoServices = (s: State, lang: Lang) =>
   cookieViews(s, lang)
@@ -166,7 +169,7 @@ export function retentionDefault(s: State, lang: Lang): string {
   const lives = stepTwoServices(s, lang)
     .filter((x) => x.cookies.length)
     .map((x) => `${x.name} ${t.days(Math.max(...x.cookies.map((c) => c.days)))}`);
-  return t.retention(lives.length ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(lives) : '');
+  return t.retention(lives.length ? list(lang, lives) : '');
 }
 
 /**
@@ -193,11 +196,15 @@ export function templateNotice(s: State, lang: Lang): Notice {
     updated: new Date().toISOString().slice(0, 10),
     intro: t.intro,
     controller: {} as Party,
-    purposes: t.purposes.map(([purpose, basis]) => ({ purpose, basis: [basis as LegalBasis] })),
+    // The last purpose, the cookies', names step 2's services.
+    purposes: t.purposes.map(([purpose, basis], i) => ({
+      purpose: i === t.purposes.length - 1 && services.length ? t.cookiesFor(list(lang, [...new Set(services.map((x) => x.name))])) : purpose,
+      basis: [basis as LegalBasis],
+    })),
     data: t.data,
     sources: t.sources,
     recipients: { text: t.recipients, list: providers },
-    transfers: abroad.length ? { outsideEu: true, text: t.transfers(new Intl.ListFormat(lang, { type: 'conjunction' }).format(abroad)) } : { outsideEu: false },
+    transfers: abroad.length ? { outsideEu: true, text: t.transfers(list(lang, abroad)) } : { outsideEu: false },
     security: { text: t.security },
     retention: retentionDefault(s, lang),
     rights: { standard: true, howTo: t.howTo(email) },

@@ -182,6 +182,8 @@ const en = {
       ['Newsletters and marketing e-mail to those who have asked for them.', 'consent'],
       ['Analytics and marketing cookies, with the visitor’s consent.', 'consent'],
     ] as [string, string][],
+    /** The last purpose with step 2's services named. */
+    cookiesFor: (names: string) => `Analytics and marketing cookies, with the visitor’s consent: ${names}.`,
     data: 'Name, address, e-mail address, phone number, orders and their payment and delivery details, and the customer’s consents.',
     sources: 'From the customers themselves when they order or contact us, and with consent from cookies on our site.',
     recipients: 'Data is disclosed only as the delivery and payment of orders and the law require. Our service providers process data on our behalf.',
@@ -393,6 +395,7 @@ const fi: ConfiguratorText = {
       ['Uutiskirjeet ja sähköpostimarkkinointi niitä tilanneille.', 'consent'],
       ['Analytiikka- ja markkinointievästeet kävijän suostumuksella.', 'consent'],
     ],
+    cookiesFor: (names: string) => `Analytiikka- ja markkinointievästeet kävijän suostumuksella: ${names}.`,
     data: 'Nimi, osoite, sähköpostiosoite, puhelinnumero, tilaukset sekä niiden maksu- ja toimitustiedot ja asiakkaan antamat suostumukset.',
     sources: 'Asiakkaalta itseltään tilauksen ja yhteydenoton yhteydessä sekä suostumuksella sivustomme evästeistä.',
     recipients:
@@ -604,6 +607,7 @@ const sv: ConfiguratorText = {
       ['Nyhetsbrev och e-postmarknadsföring till dem som har bett om dem.', 'consent'],
       ['Analys- och marknadsföringskakor med besökarens samtycke.', 'consent'],
     ],
+    cookiesFor: (names: string) => `Analys- och marknadsföringskakor med besökarens samtycke: ${names}.`,
     data: 'Namn, adress, e-postadress, telefonnummer, beställningar och deras betalnings- och leveransuppgifter samt kundens samtycken.',
     sources: 'Från kunden själv vid beställning och kontakt samt med samtycke från kakor på vår webbplats.',
     recipients:

@@ -115,6 +115,11 @@ describe('configurator step 4 model', () => {
     // The banner's "also set by": a shop with only a video names Google.
     const only = shop({ youtube: 'dQw4w9WgXcQ' });
     expect(providersOf(cookieViews(only, 'fi'))).to.deep.equal(['Google']);
+    // The cookies' purpose names the services, with the consent they run on.
+    expect(templateNotice(s, 'fi').purposes?.at(-1)).to.deep.equal({
+      purpose: 'Analytiikka- ja markkinointievästeet kävijän suostumuksella: Google Analytics, Meta Pixel ja YouTube.',
+      basis: ['consent'],
+    });
     expect(noticeFindings(finalNotice(templateNotice(s, 'fi'), s)).map((f) => f.rule)).to.deep.equal([]);
   });
 
