@@ -173,6 +173,12 @@ export function retentionDefault(s: State, lang: Lang): string {
 }
 
 /**
+ * Whether a retention text is still the template's proposal (step 4 marks it to check): it begins with
+ * the proposal's own sentences, whatever cookie lifetimes step 2 gave it then.
+ */
+export const proposedRetention = (text: unknown, lang: Lang): boolean => typeof text === 'string' && text.startsWith(texts[lang].noticeTemplate.retention(''));
+
+/**
  * A starting notice for a web shop in `lang`: the usual purposes with their legal bases, the data, the
  * sources, the services of step 2 as recipients (with the transfer for those outside the EU/EEA),
  * Keksi's standard texts on the rights, and a retention period to check (retentionDefault()).

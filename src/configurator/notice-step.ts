@@ -20,7 +20,7 @@ import { importNotice } from '../notice/import.js';
 import { LEGAL_BASES, TRANSFER_MECHANISMS, type Notice } from '../notice/types.js';
 import { serviceDetails } from '../ui/service-details.js';
 import { folder, type State } from './model.js';
-import { cookieViews, finalNotice, noticeFindings, noticeLang, noticePage, readDraft, retentionDefault, shopValue, templateNotice } from './notice-model.js';
+import { cookieViews, finalNotice, noticeFindings, noticeLang, noticePage, proposedRetention, readDraft, shopValue, templateNotice } from './notice-model.js';
 
 /** The field each checker section's findings are shown beside; the others are shown at the top. */
 const SECTION_FIELD: Record<string, string> = {
@@ -427,7 +427,7 @@ export class KeksiNoticeStep extends LitElement {
       <h3>${h.retention}</h3>
       ${
         // The template's proposal is marked until the shop changes it: a default to check, not an answer.
-        draft.retention && draft.retention === retentionDefault(this.state, lang)
+        proposedRetention(draft.retention, lang)
           ? this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.checkDefault, check: true })
           : this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.retentionHint })
       }

@@ -7,7 +7,16 @@
 import { expect } from '@open-wc/testing';
 import { configureOptions, configureScript, defaults, embeds, restore, serviceMarkup, withField, type State } from '../../src/configurator/model.js';
 import { shopFiles } from '../../src/configurator/shop-files.js';
-import { cookieViews, finalNotice, noticeFindings, noticePage, readDraft, retentionDefault, templateNotice } from '../../src/configurator/notice-model.js';
+import {
+  cookieViews,
+  finalNotice,
+  noticeFindings,
+  noticePage,
+  proposedRetention,
+  readDraft,
+  retentionDefault,
+  templateNotice,
+} from '../../src/configurator/notice-model.js';
 import { checkNotice } from '../../src/notice/check.js';
 import type { Notice } from '../../src/notice/types.js';
 import { providersOf } from '../../src/ui/views.js';
@@ -145,6 +154,11 @@ describe('configurator step 4 model', () => {
     expect(fi).to.match(/kirjanpitolain/);
     expect(retentionDefault(s, 'sv')).to.match(/bokföringslagen/);
     expect(retentionDefault(s, 'en')).to.match(/Accounting Act/);
+    // The proposal stays marked to check while it is the template's, also after step 2 changed; the shop's own text is not.
+    expect(proposedRetention(fi, 'fi')).to.equal(true);
+    expect(proposedRetention(retentionDefault(shop({ ga: 'G-CONF1GA4' }), 'fi'), 'fi'), 'a proposal from before the video').to.equal(true);
+    expect(proposedRetention('Kuusi vuotta tilikauden päättymisestä.', 'fi')).to.equal(false);
+    expect(proposedRetention(undefined, 'fi')).to.equal(false);
     // No optional service: only the shop's own data.
     expect(retentionDefault(shop(), 'fi')).not.to.match(/evästeet/i);
   });
