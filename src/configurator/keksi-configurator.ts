@@ -149,6 +149,12 @@ export class KeksiConfigurator extends LitElement {
     this._status = texts[this._ui].zipSaved;
   }
 
+  /** The GTM consent template on its own (walk 3's N3: the note names it; here it is, also without unzipping). */
+  private _saveTemplate() {
+    downloadFile('keksi-consent.tpl', BUILT_FILES['gtm/keksi-consent.tpl'] || '', 'text/plain');
+    this._status = texts[this._ui].templateSaved;
+  }
+
   private async _import(e: Event) {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -364,7 +370,14 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               <h3 id="notes-h">${t.notesTitle}: ${t.platforms[s.platform]}</h3>
               <ul>
                 ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
-                ${s.gtm.trim() ? html`<li>${t.gtmNote(folder(s))}</li>` : nothing}
+                ${
+                  s.gtm.trim()
+                    ? html`<li>
+                        <span id="gtm-note">${t.gtmNote(folder(s))}</span>
+                        <button type="button" name="gtm-template" aria-describedby="gtm-note" @click=${this._saveTemplate}>${t.saveTemplate}</button>
+                      </li>`
+                    : nothing
+                }
                 ${cspSources(s) ? html`<li>${t.cspNote(cspSources(s))}</li>` : nothing}
               </ul>
             </section>

@@ -7,7 +7,7 @@ import { CATEGORY_ID, isSafeUrl, NECESSARY, tokens } from '../core/attributes.js
 import { LANGS, ONE_OF, parseConfig, type Lang } from '../controller/config.js';
 import type { KeksiOptions, ServiceInfo } from '../core/options.js';
 import { translations } from '../i18n/all.js';
-import { serviceId } from '../ui/views.js';
+import { serviceId, VIDEO_SERVICES } from '../ui/views.js';
 import { attributeValue, categoryOf, gateSnippet, INTEGRATIONS, validId, type Integration, type TagAttribute } from './integrations.js';
 
 /** How the shop's trackers are set up: Keksi loads them from attributes, or the shop pastes the vendors' gated snippets. */
@@ -284,7 +284,7 @@ const given = (s: State, texts: Texts | undefined): Texts => {
   return out;
 };
 
-/** What the shop's own services and categories need from `configure()`, or null when nothing. */
+/** What the videos and the shop's own services and categories need from `configure()`, or null when nothing. */
 export function configureOptions(s: State): KeksiOptions | null {
   const options: KeksiOptions = {};
   const categories: NonNullable<KeksiOptions['categories']> = {};
@@ -294,7 +294,16 @@ export function configureOptions(s: State): KeksiOptions | null {
     if (Object.keys(title).length || Object.keys(description).length) categories[c] = { title, description };
   }
   if (Object.keys(categories).length) options.categories = categories;
-  const services = validServices(s).map((v) => {
+  // The videos first, as Keksi's own data describes them (walk 3's N2: the notice and the banner name them).
+  const videos = embeds(s).map((e) => VIDEO_SERVICES[e.kind]);
+  const services = [...videos, ...ownServices(s)];
+  if (services.length) options.services = services;
+  return Object.keys(options).length ? options : null;
+}
+
+/** The shop's own services (those whose fields are valid) as `configure()` entries. */
+function ownServices(s: State): ServiceInfo[] {
+  return validServices(s).map((v) => {
     const info: ServiceInfo = {
       name: v.name.trim(),
       id: '',
@@ -306,8 +315,6 @@ export function configureOptions(s: State): KeksiOptions | null {
     info.id = serviceId({ ...info, id: undefined });
     return info;
   });
-  if (services.length) options.services = services;
-  return Object.keys(options).length ? options : null;
 }
 
 /**
@@ -331,9 +338,9 @@ export function configureScript(s: State): string {
   return `window.keksi = window.keksi || [];\nkeksi.push((k) => k.configure(${json}));\n`;
 }
 
-/** For each own service, its code marked as the README shows (`data-category` and `data-service`). */
+/** For each own service, its code marked as the README shows (`data-category` and `data-service`); a video's markup is its embed. */
 export const serviceMarkup = (s: State): string =>
-  (configureOptions(s)?.services || [])
+  ownServices(s)
     .map(
       (v) =>
         `<!-- ${v.name.replace(/--/g, '- -')} -->\n<script type="text/plain" data-category="${escapeAttr(v.category)}" data-service="${escapeAttr(v.id!)}">\n  /* ${v.name.replace(/\*\//g, '* /')} */\n</script>`,
@@ -468,7 +475,8 @@ export const EMBED_CATEGORY = 'marketing';
 /**
  * Each video as the gated iframe the README documents: `data-src` on the privacy-enhanced address
  * (youtube-nocookie.com, Vimeo `dnt=1`, which Keksi's core would also choose), `data-category`, and a
- * width and height, so Keksi's placeholder ("Allow … and show") has the video's size.
+ * width and height, so Keksi's placeholder ("Allow … and show") has the video's size; `data-service`, so
+ * allowing the video allows only it (not the whole marketing category) and the configure() call describes it.
  */
 export function embeds(s: State): { kind: 'youtube' | 'vimeo'; markup: string }[] {
   const out: { kind: 'youtube' | 'vimeo'; markup: string }[] = [];
@@ -477,13 +485,13 @@ export function embeds(s: State): { kind: 'youtube' | 'vimeo'; markup: string }[
   if (yt)
     out.push({
       kind: 'youtube',
-      markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://www.youtube-nocookie.com/embed/${yt}"
+      markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://www.youtube-nocookie.com/embed/${yt}" data-service="youtube"
   width="560" height="315" title="YouTube video" allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>`,
     });
   if (vimeo)
     out.push({
       kind: 'vimeo',
-      markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://player.vimeo.com/video/${vimeo}?dnt=1"
+      markup: `<iframe data-category="${EMBED_CATEGORY}" data-src="https://player.vimeo.com/video/${vimeo}?dnt=1" data-service="vimeo"
   width="640" height="360" title="Vimeo video" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`,
     });
   return out;

@@ -150,18 +150,51 @@ export const noticeLang = (notice: Notice | null, s: State, ui: Lang): Lang =>
 const DPF_BRANDS = ['Google', 'Meta'];
 const DPF = { country: 'US', mechanism: 'dpf' } as const;
 
+/** "a, b and c" in the notice's language. */
+const list = (lang: Lang, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+
+/** The services of step 2 (built-in, videos, own), without Keksi itself, as the notice page's cookie section lists them. */
+const stepTwoServices = (s: State, lang: Lang) =>
+  cookieViews(s, lang)
+    .flatMap((v) => v.services)
+    .filter((x) => x.id !== 'keksi');
+
+/**
+ * The retention period the template proposes, for the shop to check (step 4 marks it until changed):
+ * the usual periods of a Finnish web shop (the customer relationship, the Accounting Act's six years for
+ * vouchers, a newsletter until cancelled) and each step 2 service's longest-lived cookie, from Keksi's
+ * own data of it (the same the cookie section shows).
+ */
+export function retentionDefault(s: State, lang: Lang): string {
+  const t = texts[lang].noticeTemplate;
+  const lives = stepTwoServices(s, lang)
+    .filter((x) => x.cookies.length)
+    .map((x) => `${x.name} ${t.days(Math.max(...x.cookies.map((c) => c.days)))}`);
+  return t.retention(lives.length ? list(lang, lives) : '');
+}
+
+/**
+ * Whether a retention text is still the template's proposal (step 4 marks it to check): it begins with
+ * the proposal's own sentences, whatever cookie lifetimes step 2 gave it then.
+ */
+export const proposedRetention = (text: unknown, lang: Lang): boolean => typeof text === 'string' && text.startsWith(texts[lang].noticeTemplate.retention(''));
+
 /**
  * A starting notice for a web shop in `lang`: the usual purposes with their legal bases, the data, the
  * sources, the services of step 2 as recipients (with the transfer for those outside the EU/EEA),
- * Keksi's standard texts on the rights. The retention period is left for the shop to write (the checker
- * asks for it): no template can know it.
+ * Keksi's standard texts on the rights, and a retention period to check (retentionDefault()).
  */
 export function templateNotice(s: State, lang: Lang): Notice {
   const t = texts[lang].noticeTemplate;
-  const services = cookieViews(s, lang)
-    .flatMap((v) => v.services)
-    .filter((x) => x.id !== 'keksi');
+  const services = stepTwoServices(s, lang);
   const abroad = [...new Set(services.filter((x) => x.outsideEu).map((x) => x.brand))];
+  // One recipient per provider, its roles the services it runs ("Google Analytics, YouTube").
+  const providers = [...new Set(services.map((x) => x.provider))].map((provider) => {
+    const mine = services.filter((x) => x.provider === provider);
+    // A provider in the USA itself ("Vimeo.com, Inc. (USA)") is there; its mechanism is the shop's to give (the checker asks).
+    const where = DPF_BRANDS.includes(mine[0].brand) ? DPF : /^[^(]*\(USA\)$/.test(provider) ? { country: 'US' } : {};
+    return { name: provider, role: mine.map((x) => x.name).join(', '), ...where };
+  });
   const email = shopValue(s, 'email');
   return {
     version: 1,
@@ -170,15 +203,22 @@ export function templateNotice(s: State, lang: Lang): Notice {
     updated: new Date().toISOString().slice(0, 10),
     intro: t.intro,
     controller: {} as Party,
-    purposes: t.purposes.map(([purpose, basis]) => ({ purpose, basis: [basis as LegalBasis] })),
+    // The last purpose, the cookies', names step 2's services.
+    purposes: t.purposes.map(([purpose, basis], i) => ({
+      purpose: i === t.purposes.length - 1 && services.length ? t.cookiesFor(list(lang, [...new Set(services.map((x) => x.name))])) : purpose,
+      basis: [basis as LegalBasis],
+    })),
     data: t.data,
     sources: t.sources,
-    recipients: { text: t.recipients, list: services.map((x) => ({ name: x.provider, role: x.name, ...(DPF_BRANDS.includes(x.brand) && DPF) })) },
-    transfers: abroad.length ? { outsideEu: true, text: t.transfers(new Intl.ListFormat(lang, { type: 'conjunction' }).format(abroad)) } : { outsideEu: false },
+    recipients: { text: t.recipients, list: providers },
+    transfers: abroad.length ? { outsideEu: true, text: t.transfers(list(lang, abroad)) } : { outsideEu: false },
     security: { text: t.security },
+    retention: retentionDefault(s, lang),
     rights: { standard: true, howTo: t.howTo(email) },
     required: t.required,
     automated: t.automated,
+    // The page's Keksi lists the cookies after this text; with it, `keksi check` of notice.json alone agrees with step 4.
+    cookies: t.cookies,
   };
 }
 

@@ -20,7 +20,7 @@ import { importNotice } from '../notice/import.js';
 import { LEGAL_BASES, TRANSFER_MECHANISMS, type Notice } from '../notice/types.js';
 import { serviceDetails } from '../ui/service-details.js';
 import { folder, type State } from './model.js';
-import { cookieViews, finalNotice, noticeFindings, noticeLang, noticePage, readDraft, shopValue, templateNotice } from './notice-model.js';
+import { cookieViews, finalNotice, noticeFindings, noticeLang, noticePage, proposedRetention, readDraft, shopValue, templateNotice } from './notice-model.js';
 
 /** The field each checker section's findings are shown beside; the others are shown at the top. */
 const SECTION_FIELD: Record<string, string> = {
@@ -57,13 +57,14 @@ keksi-notice-step .findings li.info { border-left: 4px dotted #1a5fb4; }
 keksi-notice-step .severity { font-weight: 700; }
 keksi-notice-step .ref { color: #53535a; }
 keksi-notice-step .summary { font-weight: 700; }
+keksi-notice-step .check-this { border-left: 4px solid #8a5300; padding-left: 0.5rem; font-weight: 600; }
 keksi-notice-step .bases label, keksi-notice-step .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 2.75rem; }
 /* As specific as the configurator's rule that makes its inputs full width, and later. */
 keksi-notice-step input[type=checkbox][name] { width: 1.25rem; height: 1.25rem; flex: none; margin: 0; }
 keksi-notice-step .cookie-preview ul { padding-left: 1.25rem; }
 keksi-notice-step .cookie-preview .service span { display: block; overflow-wrap: anywhere; }
 keksi-notice-step .cookie-preview code { overflow-wrap: anywhere; }
-@media (forced-colors: active) { keksi-notice-step .findings li { border-left-color: CanvasText; } }
+@media (forced-colors: active) { keksi-notice-step .findings li, keksi-notice-step .check-this { border-left-color: CanvasText; } }
 `;
 
 @customElement('keksi-notice-step')
@@ -199,18 +200,35 @@ export class KeksiNoticeStep extends LitElement {
     draft: Notice,
     path: string,
     label: string,
-    options: { multiline?: boolean; type?: string; hint?: string; findings?: Finding[]; placeholder?: string; autocomplete?: string } = {},
+    options: {
+      multiline?: boolean;
+      type?: string;
+      hint?: string;
+      /** A hint shown elsewhere that describes this field too (step 1's note on the controller). */
+      describedBy?: string;
+      /** The hint marks a default for the shop to check. */
+      check?: boolean;
+      findings?: Finding[];
+      placeholder?: string;
+      autocomplete?: string;
+    } = {},
   ) {
     const id = 'n-' + path.replace(/\./g, '-');
     const found = options.findings || [];
-    const describedBy = [options.hint ? `${id}-hint` : '', found.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    const describedBy = [options.describedBy || '', options.hint ? `${id}-hint` : '', found.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
     const value = String(this._get(draft, path) ?? '');
     const common = {
       invalid: found.some((f) => f.severity === 'error') ? 'true' : 'false',
     };
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+      ${
+        options.hint
+          ? html`<p class="hint${options.check ? ' check-this' : ''}" id="${id}-hint">
+              ${options.check ? html`<span aria-hidden="true">⚑</span> ` : nothing}${options.hint}
+            </p>`
+          : nothing
+      }
       ${
         options.multiline
           ? html`<textarea
@@ -241,15 +259,19 @@ export class KeksiNoticeStep extends LitElement {
 
   private _party(draft: Notice, who: 'controller' | 'contact' | 'dpo' | 'representative', findings: Finding[]) {
     const t = texts[this.ui].notice;
-    // The controller's fields that step 1 fills: shown with its value until the form changes them.
-    const shown = (field: 'name' | 'businessId' | 'address' | 'email') =>
-      who === 'controller' && draft.controller?.[field] === undefined && shopValue(this.state, field) ? t.fromStep1 : undefined;
+    // The controller's fields that step 1 fills: shown with its value until the form changes them, each
+    // described by one note (walk 3: the same sentence under four fields was read four times).
+    const fromStep1 = (field: 'name' | 'businessId' | 'address' | 'email') =>
+      who === 'controller' && draft.controller?.[field] === undefined && !!shopValue(this.state, field);
+    const step1 = (['name', 'businessId', 'address', 'email'] as const).some(fromStep1);
+    const shown = (field: 'name' | 'businessId' | 'address' | 'email') => (fromStep1(field) ? 'n-controller-step1' : undefined);
     const view = who === 'controller' ? { ...draft, controller: finalNotice(draft, this.state).controller } : draft;
-    return html`${this._field(view, `${who}.name`, t.partyName, { findings, hint: shown('name'), autocomplete: 'organization' })}
+    return html`${step1 ? html`<p class="hint" id="n-controller-step1">${t.fromStep1}</p>` : nothing}
+    ${this._field(view, `${who}.name`, t.partyName, { findings, describedBy: shown('name'), autocomplete: 'organization' })}
     ${who === 'controller' ? this._field(view, 'controller.legalForm', t.legalForm) : nothing}
-    ${who === 'controller' ? this._field(view, 'controller.businessId', t.businessId, { hint: shown('businessId') }) : nothing}
-    ${this._field(view, `${who}.address`, t.address, { multiline: true, hint: shown('address') })}
-    ${this._field(view, `${who}.email`, t.email, { type: 'email', hint: shown('email') })} ${this._field(view, `${who}.phone`, t.phone, { type: 'tel' })}`;
+    ${who === 'controller' ? this._field(view, 'controller.businessId', t.businessId, { describedBy: shown('businessId') }) : nothing}
+    ${this._field(view, `${who}.address`, t.address, { multiline: true, describedBy: shown('address') })}
+    ${this._field(view, `${who}.email`, t.email, { type: 'email', describedBy: shown('email') })} ${this._field(view, `${who}.phone`, t.phone, { type: 'tel' })}`;
   }
 
   private _purposes(draft: Notice, findings: Finding[]) {
@@ -403,7 +425,12 @@ export class KeksiNoticeStep extends LitElement {
       <h3>${h.controller}</h3>
       ${this._party(draft, 'controller', of('controller'))}
       <h3>${h.retention}</h3>
-      ${this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.retentionHint })}
+      ${
+        // The template's proposal is marked until the shop changes it: a default to check, not an answer.
+        proposedRetention(draft.retention, lang)
+          ? this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.checkDefault, check: true })
+          : this._field(draft, 'retention', t.text, { multiline: true, findings: of('retention'), hint: t.retentionHint })
+      }
       ${more(
         'basics',
         t.basics,

@@ -68,7 +68,9 @@ const en = {
   categoryTextsOf: (id: string) => `Texts of the category ${id}`,
   categoryTitle: (lang: string) => `Title (${lang})`,
   categoryDescription: (lang: string) => `Description (${lang})`,
-  configureCall: 'Before the tag: your own services and texts',
+  configureCall: 'Before the tag: what your services are',
+  saveTemplate: 'Save keksi-consent.tpl',
+  templateSaved: 'keksi-consent.tpl saved on your computer.',
   serviceMarkup: 'Mark each own service’s code like this (put its code inside)',
   categories: 'Consent categories',
   categoriesHint: 'Added from the services you use; you may add your own (lower-case, separated by spaces).',
@@ -88,7 +90,7 @@ const en = {
   outputs: '5. Put it in your shop',
   filesTitle: 'Keksi’s files: keksi.zip',
   filesHint: (folder: string, page: string) =>
-    `Download keksi.zip to your computer and unzip it into your site’s root folder (where your front page is), so that ${folder}keksi.mjs is there; then upload it to your web host as you upload your pages. It holds only what the shop needs${page ? `, with notice.json and your privacy notice page /${page}` : ''}.`,
+    `Download keksi.zip to your computer and unzip it into your site’s root folder (where your front page is), so that ${folder}keksi.mjs is there; then upload it to your web host as you upload your pages. ${page ? `It also holds notice.json and your privacy notice page /${page}.` : ''}`,
   downloadZip: 'Download keksi.zip',
   zipSaved: 'keksi.zip saved to your computer.',
   moduleTag: 'Tag for the <head> of every page (recommended)',
@@ -104,22 +106,22 @@ const en = {
   importFailed: 'That file is not a configurator file.',
   notice: {
     step: '4. The privacy notice',
-    intro:
-      'Start from your current privacy notice (paste its text) or from the template, then complete the form. The checker reads the notice as you write; its findings are shown beside the field they concern.',
+    intro: 'Paste your current privacy notice or start from the template. The checker shows its findings beside the field they concern.',
     source: 'Your current privacy notice as text',
-    sourceHint: 'Copy the text of your notice page and paste it here; its sections are read into the form. Nothing is invented.',
+    sourceHint: 'Its sections are read into the form; nothing is invented.',
     importButton: 'Read the pasted notice',
     templateButton: 'Start from the template',
     importEmpty: 'Paste the notice’s text first.',
     imported: (n: number) => `Read: ${n} sections went into the form.`,
-    started: 'The template is in the form; complete it.',
+    started: 'The template is in the form.',
     none: 'Paste your notice or start from the template to see the form.',
     summary: (e: number, w: number, i: number) =>
       `Checker: ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} ${i === 1 ? 'note' : 'notes'}`,
     severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<'error' | 'warning' | 'info', string>,
     general: 'About the whole notice',
     basics: 'Title and date',
-    frontHint: 'Check your company’s details and write the retention period; open the other sections to read or edit them.',
+    frontHint: 'Check your company’s details and the retention period; the other sections are ready below.',
+    checkDefault: 'Check this: Keksi’s proposal from your services’ data. Change it to match what you do.',
     retentionHint: 'For example: order data is kept for six years under the Accounting Act, a customer account until you delete it.',
     lang: 'Language of the notice',
     title: 'Title',
@@ -131,7 +133,7 @@ const en = {
     address: 'Address',
     email: 'E-mail',
     phone: 'Phone',
-    fromStep1: 'Filled in from step 1 until you change it.',
+    fromStep1: 'These come from step 1 until you change them.',
     purposesText: 'About the purposes (optional)',
     purpose: (n: number) => `Purpose ${n}`,
     basis: (n: number) => `Legal basis of purpose ${n}`,
@@ -180,6 +182,8 @@ const en = {
       ['Newsletters and marketing e-mail to those who have asked for them.', 'consent'],
       ['Analytics and marketing cookies, with the visitor’s consent.', 'consent'],
     ] as [string, string][],
+    /** The last purpose with step 2's services named. */
+    cookiesFor: (names: string) => `Analytics and marketing cookies, with the visitor’s consent: ${names}.`,
     data: 'Name, address, e-mail address, phone number, orders and their payment and delivery details, and the customer’s consents.',
     sources: 'From the customers themselves when they order or contact us, and with consent from cookies on our site.',
     recipients: 'Data is disclosed only as the delivery and payment of orders and the law require. Our service providers process data on our behalf.',
@@ -190,6 +194,12 @@ const en = {
     transfers: (names: string) =>
       `${names} may process data in the United States. The transfer relies on the EU–US Data Privacy Framework (an adequacy decision of the European Commission) and on the Commission’s standard contractual clauses.`,
     howTo: (email: string) => `Send requests about your data ${email ? `to ${email}` : 'to the e-mail address above'}.`,
+    retention: (cookies: string) =>
+      'Customer data: for the customer relationship and at most two years from the last order. Orders and receipts: six years from the end of the year in which the financial year ended, under the Accounting Act. Newsletter subscribers: until they cancel.' +
+      (cookies ? ` Cookies at most: ${cookies}.` : ''),
+    days: (n: number) => (n ? `${n} days` : 'the session'),
+    cookies:
+      'We use cookies. Necessary cookies keep the shop working; the others we set only with your consent, which you can give, change or withdraw at any time in the cookie settings. The cookies, who sets them and how long they are kept are listed in this section.',
   },
   errors: {
     businessId: 'Give a business ID as 1234567-8; its last digit does not match.',
@@ -270,7 +280,9 @@ const fi: ConfiguratorText = {
   categoryTextsOf: (id: string) => `Luokan ${id} tekstit`,
   categoryTitle: (lang: string) => `Otsikko (${lang})`,
   categoryDescription: (lang: string) => `Kuvaus (${lang})`,
-  configureCall: 'Ennen tagia: omat palvelusi ja tekstisi',
+  configureCall: 'Ennen tagia: palvelujen kuvaukset',
+  saveTemplate: 'Tallenna keksi-consent.tpl',
+  templateSaved: 'keksi-consent.tpl tallennettu koneellesi.',
   serviceMarkup: 'Merkitse kunkin oman palvelun koodi näin (koodi sisään)',
   categories: 'Suostumusluokat',
   categoriesHint: 'Käyttämiesi palveluiden luokat lisätään itse; voit lisätä omia (pienillä kirjaimilla, välilyönnein erotettuina).',
@@ -291,7 +303,7 @@ const fi: ConfiguratorText = {
   outputs: '5. Vie kauppaan',
   filesTitle: 'Keksin tiedostot: keksi.zip',
   filesHint: (folder: string, page: string) =>
-    `Tallenna keksi.zip koneellesi ja pura se sivustosi juurikansioon (samaan kuin etusivu), niin että ${folder}keksi.mjs on olemassa; siirrä tiedostot sitten palvelimelle samoin kuin sivusi. Siinä on vain kaupan tarvitsemat tiedostot${page ? `, myös notice.json ja tietosuojaselostesivu /${page}` : ''}.`,
+    `Tallenna keksi.zip koneellesi ja pura se sivustosi juurikansioon (samaan kuin etusivu), niin että ${folder}keksi.mjs on olemassa; siirrä tiedostot sitten palvelimelle samoin kuin sivusi. ${page ? `Siinä on myös notice.json ja tietosuojaselostesivu /${page}.` : ''}`,
   downloadZip: 'Tallenna keksi.zip koneellesi',
   zipSaved: 'keksi.zip tallennettu koneellesi.',
   moduleTag: 'Tagi jokaisen sivun <head>-osaan (suositus)',
@@ -307,22 +319,22 @@ const fi: ConfiguratorText = {
   importFailed: 'Tiedosto ei ole konfiguraattorin tiedosto.',
   notice: {
     step: '4. Tietosuojaseloste',
-    intro:
-      'Aloita nykyisestä selosteestasi (liitä sen teksti) tai mallista ja täydennä lomake. Tarkistin lukee selosteen kirjoittaessasi; sen havainnot näkyvät sen kentän vieressä, jota ne koskevat.',
+    intro: 'Liitä nykyinen selosteesi tai aloita mallista. Tarkistin näyttää havaintonsa sen kentän vieressä, jota ne koskevat.',
     source: 'Nykyinen tietosuojaselosteesi tekstinä',
-    sourceHint: 'Kopioi selostesivusi teksti ja liitä se tähän; sen kohdat luetaan lomakkeelle. Mitään ei keksitä lisää.',
+    sourceHint: 'Sen kohdat luetaan lomakkeelle; mitään ei keksitä lisää.',
     importButton: 'Lue liitetty seloste',
     templateButton: 'Aloita mallista',
     importEmpty: 'Liitä ensin selosteen teksti.',
     imported: (n: number) => `Luettu: ${n} kohtaa siirtyi lomakkeelle.`,
-    started: 'Malli on lomakkeella; täydennä se.',
+    started: 'Malli on lomakkeella.',
     none: 'Liitä selosteesi tai aloita mallista, niin lomake tulee näkyviin.',
     summary: (e: number, w: number, i: number) =>
       `Tarkistin: ${e} ${e === 1 ? 'virhe' : 'virhettä'}, ${w} ${w === 1 ? 'varoitus' : 'varoitusta'}, ${i} ${i === 1 ? 'huomio' : 'huomiota'}`,
     severity: { error: 'Virhe', warning: 'Varoitus', info: 'Huomio' },
     general: 'Koko selostetta koskevat',
     basics: 'Otsikko ja päiväys',
-    frontHint: 'Tarkista yrityksesi tiedot ja kirjoita säilytysaika; avaa muut kohdat, jos haluat lukea tai muokata niitä.',
+    frontHint: 'Tarkista yrityksesi tiedot ja säilytysaika; muut kohdat ovat valmiina alla.',
+    checkDefault: 'Tarkista: Keksin ehdotus palveluidesi tiedoista. Muuta se käytäntösi mukaiseksi.',
     retentionHint: 'Esimerkiksi: tilaustiedot säilytetään kirjanpitolain mukaan kuusi vuotta, asiakastili kunnes poistat sen.',
     lang: 'Selosteen kieli',
     title: 'Otsikko',
@@ -334,7 +346,7 @@ const fi: ConfiguratorText = {
     address: 'Osoite',
     email: 'Sähköposti',
     phone: 'Puhelin',
-    fromStep1: 'Täytetty vaiheesta 1, kunnes muutat sitä.',
+    fromStep1: 'Nämä tulevat vaiheesta 1, kunnes muutat niitä.',
     purposesText: 'Tarkoituksista yleisesti (vapaaehtoinen)',
     purpose: (n: number) => `Tarkoitus ${n}`,
     basis: (n: number) => `Tarkoituksen ${n} oikeusperuste`,
@@ -383,6 +395,7 @@ const fi: ConfiguratorText = {
       ['Uutiskirjeet ja sähköpostimarkkinointi niitä tilanneille.', 'consent'],
       ['Analytiikka- ja markkinointievästeet kävijän suostumuksella.', 'consent'],
     ],
+    cookiesFor: (names: string) => `Analytiikka- ja markkinointievästeet kävijän suostumuksella: ${names}.`,
     data: 'Nimi, osoite, sähköpostiosoite, puhelinnumero, tilaukset sekä niiden maksu- ja toimitustiedot ja asiakkaan antamat suostumukset.',
     sources: 'Asiakkaalta itseltään tilauksen ja yhteydenoton yhteydessä sekä suostumuksella sivustomme evästeistä.',
     recipients:
@@ -395,6 +408,12 @@ const fi: ConfiguratorText = {
     transfers: (names: string) =>
       `${names} voivat käsitellä tietoja Yhdysvalloissa. Siirto perustuu EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen (Euroopan komission riittävyyspäätös) ja komission vakiosopimuslausekkeisiin.`,
     howTo: (email: string) => `Lähetä tietojasi koskevat pyynnöt ${email ? `osoitteeseen ${email}` : 'yllä olevaan sähköpostiosoitteeseen'}.`,
+    retention: (cookies: string) =>
+      'Asiakastiedot: asiakassuhteen ajan ja enintään kaksi vuotta viimeisestä tilauksesta. Tilaukset ja kuitit: kirjanpitolain mukaan kuusi vuotta tilikauden päättymisvuoden lopusta. Uutiskirjeen tilaajat: kunnes tilaus perutaan.' +
+      (cookies ? ` Evästeet enintään: ${cookies}.` : ''),
+    days: (n: number) => (n ? `${n} päivää` : 'istunnon ajan'),
+    cookies:
+      'Käytämme evästeitä. Välttämättömät evästeet pitävät kaupan toiminnassa; muita asetamme vain suostumuksellasi, jonka voit antaa, muuttaa tai perua milloin tahansa evästeasetuksista. Evästeet, niiden asettajat ja säilytysajat on lueteltu tässä osiossa.',
   },
   errors: {
     businessId: 'Anna Y-tunnus muodossa 1234567-8; tarkistusnumero ei täsmää.',
@@ -473,7 +492,9 @@ const sv: ConfiguratorText = {
   categoryTextsOf: (id: string) => `Texter för kategorin ${id}`,
   categoryTitle: (lang: string) => `Rubrik (${lang})`,
   categoryDescription: (lang: string) => `Beskrivning (${lang})`,
-  configureCall: 'Före taggen: dina egna tjänster och texter',
+  configureCall: 'Före taggen: beskrivningar av tjänsterna',
+  saveTemplate: 'Spara keksi-consent.tpl',
+  templateSaved: 'keksi-consent.tpl sparad på din dator.',
   serviceMarkup: 'Märk varje egen tjänsts kod så här (koden inuti)',
   categories: 'Samtyckeskategorier',
   categoriesHint: 'Tjänsternas kategorier läggs till automatiskt; du kan lägga till egna (gemener, åtskilda med mellanslag).',
@@ -494,7 +515,7 @@ const sv: ConfiguratorText = {
   outputs: '5. För in i butiken',
   filesTitle: 'Keksis filer: keksi.zip',
   filesHint: (folder: string, page: string) =>
-    `Ladda ner keksi.zip till datorn och packa upp den i webbplatsens rotmapp (där startsidan finns), så att ${folder}keksi.mjs finns där; ladda sedan upp filerna till servern som dina sidor. Den innehåller bara det butiken behöver${page ? `, även notice.json och dataskyddssidan /${page}` : ''}.`,
+    `Ladda ner keksi.zip till datorn och packa upp den i webbplatsens rotmapp (där startsidan finns), så att ${folder}keksi.mjs finns där; ladda sedan upp filerna till servern som dina sidor. ${page ? `Den innehåller även notice.json och dataskyddssidan /${page}.` : ''}`,
   downloadZip: 'Ladda ner keksi.zip',
   zipSaved: 'keksi.zip har sparats på datorn.',
   moduleTag: 'Tagg till <head> på varje sida (rekommenderas)',
@@ -510,22 +531,22 @@ const sv: ConfiguratorText = {
   importFailed: 'Filen är inte en konfiguratorfil.',
   notice: {
     step: '4. Dataskyddsbeskrivningen',
-    intro:
-      'Börja från din nuvarande dataskyddsbeskrivning (klistra in texten) eller från mallen och fyll i formuläret. Granskaren läser beskrivningen medan du skriver; dess iakttagelser visas bredvid fältet de gäller.',
+    intro: 'Klistra in din nuvarande dataskyddsbeskrivning eller börja från mallen. Granskaren visar sina iakttagelser bredvid fältet de gäller.',
     source: 'Din nuvarande dataskyddsbeskrivning som text',
-    sourceHint: 'Kopiera texten från din beskrivningssida och klistra in den här; dess avsnitt läses in i formuläret. Inget hittas på.',
+    sourceHint: 'Dess avsnitt läses in i formuläret; inget hittas på.',
     importButton: 'Läs den inklistrade beskrivningen',
     templateButton: 'Börja från mallen',
     importEmpty: 'Klistra först in beskrivningens text.',
     imported: (n: number) => `Läst: ${n} avsnitt fördes in i formuläret.`,
-    started: 'Mallen finns i formuläret; fyll i den.',
+    started: 'Mallen finns i formuläret.',
     none: 'Klistra in din beskrivning eller börja från mallen för att se formuläret.',
     summary: (e: number, w: number, i: number) =>
       `Granskaren: ${e} fel, ${w} ${w === 1 ? 'varning' : 'varningar'}, ${i} ${i === 1 ? 'anmärkning' : 'anmärkningar'}`,
     severity: { error: 'Fel', warning: 'Varning', info: 'Anmärkning' },
     general: 'Om hela beskrivningen',
     basics: 'Rubrik och datum',
-    frontHint: 'Kontrollera företagets uppgifter och skriv lagringstiden; öppna de andra avsnitten om du vill läsa eller ändra dem.',
+    frontHint: 'Kontrollera företagets uppgifter och lagringstiden; de andra avsnitten är klara nedan.',
+    checkDefault: 'Kontrollera: Keksis förslag utifrån dina tjänsters uppgifter. Ändra det så att det stämmer med er praxis.',
     retentionHint: 'Till exempel: orderuppgifter sparas i sex år enligt bokföringslagen, ett kundkonto tills du tar bort det.',
     lang: 'Beskrivningens språk',
     title: 'Rubrik',
@@ -537,7 +558,7 @@ const sv: ConfiguratorText = {
     address: 'Adress',
     email: 'E-post',
     phone: 'Telefon',
-    fromStep1: 'Ifyllt från steg 1 tills du ändrar det.',
+    fromStep1: 'Dessa kommer från steg 1 tills du ändrar dem.',
     purposesText: 'Om ändamålen i allmänhet (frivilligt)',
     purpose: (n: number) => `Ändamål ${n}`,
     basis: (n: number) => `Rättslig grund för ändamål ${n}`,
@@ -586,6 +607,7 @@ const sv: ConfiguratorText = {
       ['Nyhetsbrev och e-postmarknadsföring till dem som har bett om dem.', 'consent'],
       ['Analys- och marknadsföringskakor med besökarens samtycke.', 'consent'],
     ],
+    cookiesFor: (names: string) => `Analys- och marknadsföringskakor med besökarens samtycke: ${names}.`,
     data: 'Namn, adress, e-postadress, telefonnummer, beställningar och deras betalnings- och leveransuppgifter samt kundens samtycken.',
     sources: 'Från kunden själv vid beställning och kontakt samt med samtycke från kakor på vår webbplats.',
     recipients:
@@ -598,6 +620,12 @@ const sv: ConfiguratorText = {
     transfers: (names: string) =>
       `${names} kan behandla uppgifter i USA. Överföringen grundar sig på dataskyddsramen mellan EU och USA (kommissionens beslut om adekvat skyddsnivå) och på kommissionens standardavtalsklausuler.`,
     howTo: (email: string) => `Skicka begäranden om dina uppgifter ${email ? `till ${email}` : 'till e-postadressen ovan'}.`,
+    retention: (cookies: string) =>
+      'Kunduppgifter: under kundrelationen och högst två år från den senaste beställningen. Beställningar och kvitton: sex år från utgången av det år då räkenskapsperioden slutade, enligt bokföringslagen. Prenumeranter på nyhetsbrevet: tills de säger upp det.' +
+      (cookies ? ` Kakor högst: ${cookies}.` : ''),
+    days: (n: number) => (n ? `${n} dagar` : 'sessionen ut'),
+    cookies:
+      'Vi använder kakor. Nödvändiga kakor håller butiken igång; andra sätter vi bara med ditt samtycke, som du kan ge, ändra eller återkalla när som helst i kakinställningarna. Kakorna, vem som sätter dem och hur länge de sparas anges i detta avsnitt.',
   },
   errors: {
     businessId: 'Ange FO-numret som 1234567-8; kontrollsiffran stämmer inte.',

@@ -9,6 +9,7 @@ import { warn } from '../core/log.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
+import { VIDEO_PURPOSES } from '../i18n/purposes.js';
 
 export interface ServiceView {
   /** For `data-service`, `has('category:id')` and the dialog's switch; empty when the shop's id is not valid. */
@@ -116,6 +117,40 @@ export const BUILT_IN_SERVICES: BuiltIn[] = [
     ],
   },
 ];
+
+/**
+ * The embedded videos the README gates (`data-category="marketing"` iframes), as services a shop lists
+ * with `configure({ services })` and marks with `data-service` (the configurator writes both). Keksi
+ * cannot see from its attributes that a page has a video, so these are data for the shop's call, not
+ * built in. YouTube's privacy-enhanced player (youtube-nocookie.com) sets its cookies once the video is
+ * played (Google's "How Google uses cookies": YSC for the session, VISITOR_INFO1_LIVE and
+ * VISITOR_PRIVACY_METADATA 180 days); Vimeo's player with `dnt=1` sets none (Vimeo's player parameters).
+ */
+export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', ServiceInfo> = {
+  youtube: {
+    id: 'youtube',
+    name: 'YouTube',
+    category: 'marketing',
+    purpose: VIDEO_PURPOSES.youtube,
+    cookies: [
+      { name: 'YSC', days: 0 },
+      { name: 'VISITOR_INFO1_LIVE', days: 180 },
+      { name: 'VISITOR_PRIVACY_METADATA', days: 180 },
+    ],
+    ...google,
+  },
+  vimeo: {
+    id: 'vimeo',
+    name: 'Vimeo',
+    brand: 'Vimeo',
+    category: 'marketing',
+    provider: 'Vimeo.com, Inc. (USA)',
+    purpose: VIDEO_PURPOSES.vimeo,
+    cookies: [],
+    outsideEu: true,
+    policy: 'https://vimeo.com/privacy',
+  },
+};
 
 /** A service's id: its own, else its name in lower case with every other run of characters as `-`. */
 export const serviceId = (s: ServiceInfo): string =>

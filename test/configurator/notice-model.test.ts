@@ -5,11 +5,21 @@
  * views of step 2, and the notice page carries the notice as inert JSON.
  */
 import { expect } from '@open-wc/testing';
-import { configureScript, defaults, restore, withField, type State } from '../../src/configurator/model.js';
+import { configureOptions, configureScript, defaults, embeds, restore, serviceMarkup, withField, type State } from '../../src/configurator/model.js';
 import { shopFiles } from '../../src/configurator/shop-files.js';
-import { cookieViews, finalNotice, noticeFindings, noticePage, readDraft, templateNotice } from '../../src/configurator/notice-model.js';
+import {
+  cookieViews,
+  finalNotice,
+  noticeFindings,
+  noticePage,
+  proposedRetention,
+  readDraft,
+  retentionDefault,
+  templateNotice,
+} from '../../src/configurator/notice-model.js';
 import { checkNotice } from '../../src/notice/check.js';
 import type { Notice } from '../../src/notice/types.js';
+import { providersOf } from '../../src/ui/views.js';
 
 const shop = (more: Partial<State> = {}): State => ({
   ...defaults(),
@@ -81,18 +91,76 @@ describe('configurator step 4 model', () => {
     }
   });
 
-  it('starts the template with step 2’s services as recipients and their transfer named, the retention left to the shop', () => {
+  it('starts the template with step 2’s services as recipients and their transfer named, and a retention to check', () => {
     const t = templateNotice(shop({ ga: 'G-CONF1GA4' }), 'fi');
     expect(t.recipients?.list?.map((r) => r.role)).to.deep.equal(['Google Analytics']);
     expect(t.transfers?.outsideEu).to.equal(true);
     const rules = noticeFindings(finalNotice(t, shop())).map((f) => f.rule);
-    expect(rules).to.include('gdpr-13-2-a-retention');
+    expect(rules).not.to.include('gdpr-13-2-a-retention');
     expect(rules).not.to.include('gdpr-13-1-f-transfer-mechanism');
     expect(rules).not.to.include('gdpr-13-1-f-known-abroad');
-    expect(noticeFindings(finalNotice(templateNotice(shop(), 'sv'), shop())).map((f) => f.rule)).to.deep.equal([
-      'gdpr-13-1-f-transfers',
-      'gdpr-13-2-a-retention',
+    expect(noticeFindings(finalNotice(templateNotice(shop(), 'sv'), shop())).map((f) => f.rule)).to.deep.equal(['gdpr-13-1-f-transfers']);
+  });
+
+  it('GA4 + Meta + a YouTube video: YouTube is in the cookie list and the recipients, with Google as its provider, and the banner names Google (walk 3’s N2)', () => {
+    const s = shop({ ga: 'G-CONF1GA4', 'meta-pixel': '1122334455667788', youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' });
+    const marketing = cookieViews(s, 'fi').find((v) => v.id === 'marketing')!;
+    const youtube = marketing.services.find((x) => x.name === 'YouTube')!;
+    expect(youtube, 'YouTube listed under marketing').to.not.equal(undefined);
+    expect(youtube.provider).to.match(/^Google Ireland/);
+    expect(youtube.brand).to.equal('Google');
+    expect(youtube.outsideEu).to.equal(true);
+    expect(youtube.cookies.map((c) => c.name)).to.include.members(['YSC', 'VISITOR_INFO1_LIVE']);
+    // One recipient per provider: Google's roles are GA and YouTube, with the country and the mechanism.
+    const list = templateNotice(s, 'fi').recipients!.list!;
+    expect(list.map((r) => [r.name.split(' (')[0], r.role, r.country, r.mechanism])).to.deep.equal([
+      ['Google Ireland Ltd', 'Google Analytics, YouTube', 'US', 'dpf'],
+      ['Meta Platforms Ireland Ltd', 'Meta Pixel', 'US', 'dpf'],
     ]);
+    // The video's own switch: its iframe names its service, which configure() describes.
+    expect(embeds(s)[0].markup).to.contain('data-service="youtube"');
+    expect(configureOptions(s)?.services?.map((x) => [x.id, x.category])).to.deep.equal([['youtube', 'marketing']]);
+    expect(serviceMarkup(s), 'a video’s markup is its embed, not an own service’s').to.equal('');
+    // The banner's "also set by": a shop with only a video names Google.
+    const only = shop({ youtube: 'dQw4w9WgXcQ' });
+    expect(providersOf(cookieViews(only, 'fi'))).to.deep.equal(['Google']);
+    // The cookies' purpose names the services, with the consent they run on.
+    expect(templateNotice(s, 'fi').purposes?.at(-1)).to.deep.equal({
+      purpose: 'Analytiikka- ja markkinointievästeet kävijän suostumuksella: Google Analytics, Meta Pixel ja YouTube.',
+      basis: ['consent'],
+    });
+    expect(noticeFindings(finalNotice(templateNotice(s, 'fi'), s)).map((f) => f.rule)).to.deep.equal([]);
+  });
+
+  it('a Vimeo video: Vimeo is listed and is a recipient in the USA, whose transfer mechanism the shop confirms', () => {
+    const s = shop({ vimeo: 'https://vimeo.com/76979871' });
+    const vimeo = cookieViews(s, 'fi')
+      .flatMap((v) => v.services)
+      .find((x) => x.name === 'Vimeo')!;
+    expect(vimeo.brand).to.equal('Vimeo');
+    expect(vimeo.outsideEu).to.equal(true);
+    expect(providersOf(cookieViews(s, 'fi'))).to.deep.equal(['Vimeo']);
+    expect(embeds(s)[0].markup).to.contain('data-service="vimeo"');
+    const [recipient] = templateNotice(s, 'fi').recipients!.list!;
+    expect([recipient.role, recipient.country, recipient.mechanism]).to.deep.equal(['Vimeo', 'US', undefined]);
+  });
+
+  it('writes a retention to check from Keksi’s own data of step 2’s services, in the notice’s language', () => {
+    const s = shop({ ga: 'G-CONF1GA4', 'meta-pixel': '1122334455667788', youtube: 'dQw4w9WgXcQ' });
+    const fi = retentionDefault(s, 'fi');
+    expect(templateNotice(s, 'fi').retention).to.equal(fi);
+    // Each service with its longest-lived cookie, as Keksi lists them.
+    for (const part of ['Google Analytics 730', 'Meta Pixel 90', 'YouTube 180']) expect(fi).to.contain(part);
+    expect(fi).to.match(/kirjanpitolain/);
+    expect(retentionDefault(s, 'sv')).to.match(/bokföringslagen/);
+    expect(retentionDefault(s, 'en')).to.match(/Accounting Act/);
+    // The proposal stays marked to check while it is the template's, also after step 2 changed; the shop's own text is not.
+    expect(proposedRetention(fi, 'fi')).to.equal(true);
+    expect(proposedRetention(retentionDefault(shop({ ga: 'G-CONF1GA4' }), 'fi'), 'fi'), 'a proposal from before the video').to.equal(true);
+    expect(proposedRetention('Kuusi vuotta tilikauden päättymisestä.', 'fi')).to.equal(false);
+    expect(proposedRetention(undefined, 'fi')).to.equal(false);
+    // No optional service: only the shop's own data.
+    expect(retentionDefault(shop(), 'fi')).not.to.match(/evästeet/i);
   });
 
   it('gives Google’s and Meta’s recipients their country and the transfer mechanism the template’s text names (USA, the DPF)', () => {

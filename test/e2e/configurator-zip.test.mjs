@@ -63,6 +63,34 @@ async function serveFolder(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** Catch the page's downloads where it hands them to the browser (the same in both browsers). */
+const catchDownloads = (page) =>
+  page.evaluate(() => {
+    window.__downloads = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      window.__downloads.push({ url, blob });
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+      const d = window.__downloads.find((x) => x.url === this.href);
+      if (d) d.file = this.download;
+    };
+  });
+/** The download saved as `file`, as bytes. */
+const downloaded = async (page, file) =>
+  Buffer.from(
+    await page.evaluate(async (file) => {
+      const d = window.__downloads.find((x) => x.file === file);
+      const bytes = new Uint8Array(await d.blob.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return btoa(binary);
+    }, file),
+    'base64',
+  );
+
 const shopPage = (head, body) =>
   `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kahvipaahtimo</title>\n${head}\n</head><body><main><h1>Kahvipaahtimo</h1>\n${body}\n</main></body></html>`;
 const bannerShown = () => {
@@ -75,6 +103,27 @@ for (const browser of BROWSERS) {
     let h;
     before(async () => (h = await startHarness({ browser })));
     after(async () => h?.close());
+
+    test('with Tag Manager chosen, keksi.zip holds the GTM consent template and the note beside its path saves it too (walk 3’s N3)', async () => {
+      const { context, page, errors } = await h.newPage();
+      await page.goto(pathToFileURL('dist/configurator/index.html').href);
+      await waitFor(page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      await fill(page, 'gtm', 'GTM-ABC1234');
+      await catchDownloads(page);
+      const note = await page.evaluate(() => {
+        const button = document.querySelector('keksi-configurator button[name="gtm-template"]');
+        button?.click();
+        document.querySelector('keksi-configurator button[name="download-zip"]').click();
+        return button && document.getElementById(button.getAttribute('aria-describedby')).textContent;
+      });
+      assert.match(note ?? '', /keksi\/gtm\/keksi-consent\.tpl/, 'the note names the file, and its button describes itself by it');
+      const template = readFileSync('integrations/gtm/keksi-consent.tpl');
+      assert.ok((await downloaded(page, 'keksi-consent.tpl')).equals(template), 'the button saves the template');
+      const entries = unzip(await downloaded(page, 'keksi.zip'));
+      assert.ok(entries.find((e) => e.name === 'keksi/gtm/keksi-consent.tpl')?.data.equals(template), 'the zip holds it, byte for byte');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
 
     test('keksi.zip from the page opened from disk, unzipped into an empty shop: the tags work, and so does the notice page', async () => {
       const { context, page, errors } = await h.newPage();
