@@ -147,6 +147,35 @@ for (const browser of BROWSERS) {
       });
     }
 
+    // Named properties of window (DOM clobbering) for Keksi's, Google's and Meta's globals and the
+    // platform objects Keksi or Lit look up, before Keksi's tag. Firefox ESR and Safari have no
+    // Trusted Types: there `<img name="trustedTypes">` is window.trustedTypes.
+    const CLOBBERS =
+      '<iframe name="keksi" title="x"></iframe><form name="dataLayer"><input name="push"></form><img name="gtag" alt=""><a id="fbq"></a>' +
+      '<div id="KeksiConsent"></div><img name="keksiConfig" alt=""><embed name="_fbq"><img name="trustedTypes" alt=""><img name="cookieStore" alt="">';
+    for (const tag of ['src="/dist/keksi.js"', 'type="module" src="/dist/keksi.mjs"']) {
+      test(`elements named keksi, dataLayer, gtag, fbq, trustedTypes, … before Keksi's tag (${tag}): the banner, nothing before the choice, Google hears it`, async () => {
+        const { context, page, errors, requests } = await open(
+          h,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${SEARCH}</head>
+          <body><h1>Coffee</h1><p>A review: ${CLOBBERS}</p>
+          <script nonce="${NONCE}" ${tag} data-categories="analytics" data-ga="G-SHOP1234"></script>
+          <script type="text/plain" data-category="analytics" nonce="${NONCE}">window.__ran.push('analytics');</script></body></html>`,
+          { policy: `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self' 'nonce-${NONCE}'` },
+        );
+        await keksiReady(page);
+        await waitFor(page, () =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]'),
+        );
+        await gateDone(page);
+        assert.deepEqual([await page.evaluate(() => window.__ran), requests], [[], []]);
+        await page.evaluate(() => keksi.acceptAll());
+        await waitFor(page, () => window.__ran.includes('analytics') && window.__fakeGtag?.consent.analytics_storage === 'granted');
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+
     test('<keksi-consent> moved into a frame and back: no error in the page, and it runs again', async () => {
       const { context, page, errors } = await open(
         h,
