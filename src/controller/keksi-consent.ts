@@ -53,6 +53,13 @@ export const whenIdle = (fn: () => void): void => {
   else setTimeout(fn, 200);
 };
 
+/** Give `el` and the custom elements in its shadow tree their classes' prototypes back (see disconnectedCallback). */
+const ownPrototypes = (el: Element): void => {
+  const own = customElements.get(el.localName);
+  if (own && !(el instanceof own)) Object.setPrototypeOf(el, own.prototype);
+  for (const child of el.shadowRoot?.querySelectorAll('*') || []) ownPrototypes(child);
+};
+
 /** Detail of `keksi-ready` and `keksi-change` on `document`. */
 export interface KeksiEventDetail {
   consent: Consent | null;
@@ -163,6 +170,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   connectedCallback(): void {
     const c = KeksiConsent.live;
+    ownPrototypes(this);
     // In another document (a frame's, by adoptNode): not this page's controller; it stays stopped.
     if (this.ownerDocument != document) return;
     // Started before: moved, or put back when no other one runs (then it runs again, banner and all).
@@ -184,6 +192,10 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   }
 
   disconnectedCallback(): void {
+    // Moved into or out of a frame's document (adoptNode): Firefox has given this element, and the UI's
+    // elements in its shadow tree, a plain HTMLElement prototype of the new document's window (their
+    // fields kept). They get their own back before any of them is called (also for the calls below).
+    ownPrototypes(this);
     const live = KeksiConsent.live == this;
     // Turbo and Swup replace <body>, and this element with it: it moves into the new body at once (the
     // new body's scripts, which ran first, found it through `live`), and the gate, which watches the
@@ -202,9 +214,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     } else {
       if (live) KeksiConsent.live = undefined;
       this._gate?.disconnect();
-      // Through the class: Firefox gives an element adopted into a frame's document that document's
-      // HTMLElement prototype (no _listen), and this must not throw into the page.
-      KeksiConsent.prototype._listen.call(this, 'removeEventListener');
+      this._listen('removeEventListener');
     }
   }
 

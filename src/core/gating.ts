@@ -207,7 +207,9 @@ export class Gate {
         else vendorHold.held = true;
       } else {
         el.setAttribute('data-keksi', 'on');
-        el.setAttribute('src', embedUrl(el));
+        // A relative address against the page's own, as for scripts, when a <base href> (maybe injected) moved the base.
+        const url = embedUrl(el);
+        el.setAttribute('src', document.baseURI == location.href ? url : new URL(url, location.href).href);
       }
     }
   }

@@ -27,7 +27,7 @@ declare global {
   }
 }
 
-const w = window as unknown as { keksi?: Api | Queued };
+const w = window as unknown as { keksi?: Api | Queued; trustedTypes?: { createPolicy?: unknown } };
 // Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
 // or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
 // knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
@@ -36,24 +36,34 @@ const D = Document.prototype;
 const scripts = [...Reflect.get(D, 'scripts', document)];
 const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
 const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
-// Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load Keksi's own file
-// without the nonce, and a tag written in the body runs before the shop's deferred or module tag in
-// <head>: a tag without a nonce is not Keksi's own when one of Keksi's tags (the same file, or keksi.js
-// or keksi.mjs beside it) has one.
+// Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load any copy of Keksi
+// on the shop's server without the nonce (another folder, version or query), and a tag written in the
+// body runs before the shop's deferred or module tag in <head>, or before its tag at the end of <body>:
+// a tag without a nonce is not Keksi's own when another of Keksi's tags (the same file, or any keksi*.js
+// or keksi*.mjs) has one, also when that one comes later (it takes over until this one starts).
+const KEKSI = /\/keksi[^/-]*\.m?js/;
 const at = script && !script.nonce && fetchedFrom(script);
-const impostor = at && scripts.some((s) => s.nonce && ['', 'keksi.js', 'keksi.mjs'].some((name) => new URL(name, at).href == fetchedFrom(s)));
+const ignored = () => warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
+const nonced = () => [...Reflect.get(D, 'scripts', document)].some((s) => s != script && s.nonce && (KEKSI.test(fetchedFrom(s)) || fetchedFrom(s) === at));
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
-if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
+if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.nonce && !nonced())) {
   // Name both tags: the running copy's is another script of Keksi's (keksi.js, keksi.mjs?v=1; not the single file's second half).
-  const first = scripts.find((s) => s != script && /\/keksi[^/-]*\.m?js/.test(s.src));
+  const first = scripts.find((s) => s != script && KEKSI.test(s.src));
   warn(`Keksi is loaded twice (${first?.src}, then ${script?.src}); the second does not run: keep one <script> tag, at one address (?v=1 is another).`);
-} else if (impostor) {
-  warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
+} else if (at && nonced()) {
+  ignored();
 } else {
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };
   w.keksi = keksi;
+  // Without Trusted Types (Firefox ESR, Safari) an injected <img name="trustedTypes"> is window.trustedTypes,
+  // which Lit's and Keksi's code take for the policy factory: it threw, and no banner came. Hidden from them.
+  try {
+    if (w.trustedTypes && typeof w.trustedTypes.createPolicy != 'function') throw 0;
+  } catch {
+    w.trustedTypes = undefined;
+  }
   if (script) setScriptNonce(script.nonce!);
   else if (tags[1]) {
     warn('several <script> tags load Keksi: data-* ignored.');
@@ -63,10 +73,23 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   }
   queued.forEach(keksi.push);
 
+  // The page's own <keksi-consent>, its configuration instead of the tag's data-*. With a nonce on Keksi's
+  // tag, only one with that nonce: injected HTML cannot know it, and another one would have replaced the
+  // tag's settings (its notice link, categories, and so its tag IDs); it is removed, before it can start.
+  const own = () => {
+    for (const el of document.querySelectorAll('keksi-consent')) {
+      if (script?.nonce && (el as HTMLElement).nonce != script.nonce) {
+        warn(`${el.outerHTML}: no nonce of Keksi's tag; removed.`);
+        el.remove();
+      }
+    }
+    return document.querySelector('keksi-consent');
+  };
   const mount = (KeksiConsent: CustomElementConstructor) =>
     guard('mounting <keksi-consent>', () => {
+      const mine = own();
       define('keksi-consent', KeksiConsent);
-      if (document.querySelector('keksi-consent')) return;
+      if (mine) return;
       const el = document.createElement('keksi-consent');
       for (const { name, value } of script?.attributes || []) {
         if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
@@ -87,7 +110,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
   // with the UI fetched alongside on a first visit: Keksi never competes with the page's own first
   // content (Lighthouse then measures no FCP or LCP cost).
   const start = () => {
-    const el = document.querySelector('keksi-consent');
+    const el = own();
     // The page's own <keksi-consent>, as the controller will read it (see readTrusted), or Keksi's tag.
     const read = el ? readTrusted(el, scriptNonce) : (name: string) => script?.getAttribute('data-' + name) ?? null;
     const returning = guard('gating the page', () => gateEarly(read), false);
@@ -105,7 +128,8 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype) {
         load();
       });
   };
-  const begin = () => guard('starting Keksi', start);
+  // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none).
+  const begin = () => (w.keksi == keksi && !(at && nonced()) ? guard('starting Keksi', start) : ignored());
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
   else begin();
 }
