@@ -27,7 +27,7 @@ export async function until<T>(check: () => T, what = String(check), ms = 5000):
 export const nextEvent = <E extends Event = CustomEvent>(target: EventTarget, type: string, ms?: number): Promise<E> =>
   within(new Promise<E>((resolve) => target.addEventListener(type, (e) => resolve(e as E), { once: true })), `the event ${type}`, ms);
 
-type Pending = { _postPaintLoading?: Promise<unknown>; _uiLoading?: Promise<unknown>; _ui?: { _embedChunk?: Promise<unknown> } };
+type Pending = { _postPaintLoading?: Promise<unknown>; _uiLoading?: Promise<unknown>; _ui?: { _embedChunk?: Promise<unknown>; _dialog?: Promise<unknown> } };
 
 /** Every element under `root`, shadow roots included. */
 function deep(root: ParentNode): Element[] {
@@ -38,7 +38,7 @@ function deep(root: ParentNode): Element[] {
 
 /**
  * Wait until Keksi has done what it started: its start-up, the extras (integrations, reopen button), the
- * UI chunk and whatever was waiting for it, the placeholders' chunk, every pending render (a render may schedule another), and
+ * UI chunk and whatever was waiting for it, the placeholders' and the dialog's chunks, every pending render (a render may schedule another), and
  * the entry animations (colours fade in: measure after them).
  */
 export async function settled(el?: KeksiConsent | null): Promise<void> {
@@ -52,6 +52,11 @@ export async function settled(el?: KeksiConsent | null): Promise<void> {
     await within(
       Promise.resolve(pending._ui?._embedChunk).catch(() => {}),
       'the placeholders chunk',
+    );
+    // The dialog's chunk and its texts, once asked for: preferences() (awaiting it first) has put the dialog in.
+    await within(
+      Promise.resolve(pending._ui?._dialog).catch(() => {}),
+      'the dialog chunk',
     );
   }
   for (let round = 0, before: unknown[] = []; ; round++) {
