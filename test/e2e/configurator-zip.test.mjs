@@ -152,20 +152,7 @@ for (const browser of BROWSERS) {
         ['script-tag', 'script-tag-js', 'embed-youtube', 'notice-json', 'notice-page'].map((name) => output(page, name)),
       );
 
-      // The button's download, caught where the page hands it to the browser (the same in both browsers).
-      await page.evaluate(() => {
-        window.__downloads = [];
-        const create = URL.createObjectURL.bind(URL);
-        URL.createObjectURL = (blob) => {
-          const url = create(blob);
-          window.__downloads.push({ url, blob });
-          return url;
-        };
-        HTMLAnchorElement.prototype.click = function () {
-          const d = window.__downloads.find((x) => x.url === this.href);
-          if (d) d.file = this.download;
-        };
-      });
+      await catchDownloads(page);
       const hint = await page.evaluate(() => {
         const button = document.querySelector('keksi-configurator button[name="download-zip"]');
         button.click();
