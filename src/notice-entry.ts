@@ -2,6 +2,8 @@
  * Entry for the privacy-notice page (`dist/keksi-notice.mjs`, `dist/keksi-notice.js`): defines
  * `<keksi-notice>`. A page without a notice never loads it.
  */
+// First: before Lit's code reads window.trustedTypes (DOM clobbering, see the module).
+import './core/trusted-types.js';
 import { KeksiNotice } from './notice/keksi-notice.js';
 import { setScriptNonce } from './core/gating.js';
 import { define } from './core/define.js';

@@ -5,6 +5,7 @@
  * controller: a lazy chunk of `keksi.mjs`) and creates one from the tag's `data-*` attributes unless
  * the page has its own.
  */
+import '../core/trusted-types.js';
 import * as api from './api.js';
 import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
@@ -27,7 +28,7 @@ declare global {
   }
 }
 
-const w = window as unknown as { keksi?: Api | Queued; trustedTypes?: { createPolicy?: unknown } };
+const w = window as unknown as { keksi?: Api | Queued };
 // Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
 // or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
 // knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
@@ -57,13 +58,6 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
   const queued = Array.isArray(w.keksi) ? w.keksi : [];
   const keksi: Api = { ...api, push: (fn) => guard('a queued keksi call', () => typeof fn === 'function' && fn(keksi)) };
   w.keksi = keksi;
-  // Without Trusted Types (Firefox ESR, Safari) an injected <img name="trustedTypes"> is window.trustedTypes,
-  // which Lit's and Keksi's code take for the policy factory: it threw, and no banner came. Hidden from them.
-  try {
-    if (w.trustedTypes && typeof w.trustedTypes.createPolicy != 'function') throw 0;
-  } catch {
-    w.trustedTypes = undefined;
-  }
   if (script) setScriptNonce(script.nonce!);
   else if (tags[1]) {
     warn('several <script> tags load Keksi: data-* ignored.');
