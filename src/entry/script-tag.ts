@@ -122,8 +122,20 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         load();
       });
   };
+  // A policy with 'self' also runs an injected copy of Keksi's tag with a made-up nonce (the nonce is not
+  // checked for a file of the shop's own), which would take over as "Keksi's tag with a nonce". The page's
+  // nonce is one: once all tags are in (DOMContentLoaded), Keksi's tags with different nonces leave no way
+  // to tell the shop's, so none is believed and Keksi does not start (fails closed: nothing optional runs).
+  // Tags that run count (no type, `module`, a JavaScript type); an inert type="text/plain" copy does not.
+  const mixed = () =>
+    new Set(
+      [...Reflect.get(D, 'scripts', document)]
+        .filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))))
+        .map((s) => s.nonce),
+    ).size > 1;
   // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none).
-  const begin = () => (w.keksi == keksi && !(at && nonced()) ? guard('starting Keksi', start) : ignored());
+  const begin = () =>
+    w.keksi != keksi || (at && nonced()) ? ignored() : mixed() ? warn("Keksi's tags have different nonces: none is believed.") : guard('starting Keksi', start);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
   else begin();
 }

@@ -1,0 +1,63 @@
+// A decoy of Keksi's tag with a made-up nonce, Chromium and Firefox. Under `script-src 'self' 'nonce-…'`
+// injected HTML `<script src="/dist/keksi.js" nonce="made-up">` runs (a file on the shop's own server is
+// allowed by 'self'; the nonce is not checked), and "a Keksi tag with a nonce" took over the shop's
+// configuration: its cookie-name pointed at a search cookie the attacker writes, shaped as a consent to
+// everything, and the shop's marketing embed loaded. When Keksi's tags carry different nonces, neither's
+// configuration is believed: Keksi does not start (nothing optional runs) and says so.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, newPage, poll, startHarness } from './harness.mjs';
+
+const NONCE = 'aG9sZHMtZGVjb3k=';
+/** A search cookie whose value the attacker chooses (?q=…), shaped as a consent to everything. */
+const FORGED = JSON.stringify({ v: 1, id: '0f0e0d0c-1111-4222-8333-444455556666', r: 0, t: new Date().toISOString(), a: ['analytics', 'marketing'], x: [] });
+const SEARCH = `<script nonce="${NONCE}">window.__ran = []; const q = new URLSearchParams(location.search).get('q');
+  if (q) document.cookie = 'last_search=' + encodeURIComponent(q) + '; path=/';</script>`;
+const SHOP_MARKETING =
+  `<script type="text/plain" data-category="marketing" nonce="${NONCE}">window.__ran.push('marketing');</script>` +
+  '<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html" title="Video"></iframe>';
+const DECOY = (src) => `<script src="${src}" nonce="made-up" data-categories="analytics marketing" data-cookie-name="last_search"></script>`;
+const SHOP = (attrs) => `<script nonce="${NONCE}" ${attrs} data-categories="analytics marketing"></script>`;
+
+for (const browser of BROWSERS) {
+  describe(`a decoy Keksi tag with a made-up nonce (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [what, head, body] of [
+      ["the shop's deferred tag in <head>, the decoy in <body>", SHOP('defer src="/dist/keksi.js"'), DECOY('/dist/keksi.js')],
+      ["the shop's tag at the end of <body>, after the decoy", '', DECOY('/dist/keksi.js') + '<p>More</p>' + SHOP('src="/dist/keksi.js"')],
+      ["the shop's module tag, the decoy of the single file", SHOP('type="module" src="/dist/keksi.mjs"'), DECOY('/dist/keksi.js')],
+      [
+        "the shop's single file, the decoy of the module build",
+        SHOP('defer src="/dist/keksi.js"'),
+        DECOY('/dist/keksi.mjs').replace('<script', '<script type="module"'),
+      ],
+    ]) {
+      test(`${what}: neither configuration is believed, nothing optional runs, a [keksi] message`, async () => {
+        const opened = await newPage(h.browser);
+        const { context, page, errors, warnings, hold } = opened;
+        const served = hold(/\/shop\.html/).then((r) =>
+          r.fulfill(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>${SEARCH}${head}${SHOP_MARKETING}</head>
+            <body><h1>Search results</h1><p>You searched: ${body}</p><p>No results.</p></body></html>`,
+            'text/html',
+            { 'content-security-policy': `script-src 'self' 'nonce-${NONCE}'` },
+          ),
+        );
+        await page.goto(`${h.server.url}/shop.html?q=${encodeURIComponent(FORGED)}`, { waitUntil: 'domcontentloaded' });
+        await served;
+        const embed = () => page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src'));
+        const distrusted = () => warnings.some((w) => w.startsWith('[keksi] ') && /different nonces/.test(w));
+        // Either Keksi refused (the message), or the decoy's configuration let the embed load.
+        await poll(async () => distrusted() || (await embed()), 'the [keksi] message or the embed loaded', 15000);
+        assert.deepEqual(
+          { embed: await embed(), ran: await page.evaluate(() => window.__ran), distrusted: distrusted(), errors },
+          { embed: null, ran: [], distrusted: true, errors: [] },
+        );
+        await context.close();
+      });
+    }
+  });
+}
