@@ -179,6 +179,57 @@ const vendorsAlongside = {
   },
 };
 
+/**
+ * A lazy chunk that failed to load once (a network blip) is fetched again when it is next needed. Browsers
+ * keep a failed import() of an address for the page's life (Firefox does), so every dynamic import of the
+ * module build's chunks but the core's goes through `__keksiImport`: it imports a chunk at the address
+ * that last worked, and after a failure moves that chunk to a new one (`<chunk>#<time>`), shared by all
+ * chunks, so one chunk is never evaluated twice. The dialog's and the placeholders' chunks import the UI
+ * chunk by its plain address, which after a retry would be a second copy (or the failure): they are made
+ * functions of the UI chunk's exports instead, which it hands them when it has loaded them. The build
+ * fails when the code no longer has the shape these rewrites expect.
+ */
+const FRESH_IMPORT =
+  'const __keksiImport=u=>{u=new URL(u,import.meta.url).href;const m=globalThis[Symbol.for("keksi.chunks")]||={};return import(m[u]||u).catch(e=>{m[u]=u+"#"+Date.now();throw e})};';
+const freshChunks = {
+  name: 'fresh-chunks',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type == 'chunk');
+    const ui = chunks.find((c) => c.fileName.startsWith('chunks/ui-'));
+    const takers = chunks.filter((c) => /^chunks\/(dialog|embed)-/.test(c.fileName));
+    for (const c of chunks) {
+      if (c.isEntry || !/\bimport\(["`]/.test(c.code)) continue;
+      c.code = FRESH_IMPORT + c.code.replace(/\bimport\((["`][^"`]*["`])\)/g, '__keksiImport($1)');
+    }
+    const exported = ui && /export\{([^}]*)\};?\s*$/.exec(ui.code);
+    if (!exported || takers.length != 2) this.error('fresh-chunks: the UI chunk, its export or the dialog and embed chunks are missing');
+    // The UI chunk's exports as an object: {exported: local}.
+    const pairs = exported[1].split(',').map((p) => p.trim().split(/\s+as\s+/));
+    ui.code += `const __keksiUi={${pairs.map(([local, name = local]) => `${name}:${local}`).join(',')}};`;
+    const uiFile = basename(ui.fileName);
+    for (const c of takers) {
+      const file = basename(c.fileName);
+      const re = new RegExp(`import\\{([^}]*)\\}from"\\./${uiFile.replace(/\./g, '\\.')}";`);
+      const imported = re.exec(c.code);
+      const end = /export\{[^}]*\};?\s*$/.exec(c.code);
+      if (!imported || !end) this.error(`fresh-chunks: ${c.fileName} no longer imports the UI chunk in one statement, or has no export at its end`);
+      const names = imported[1].split(',').map((p) => p.trim().split(/\s+as\s+/));
+      const rest = c.code.slice(0, end.index).replace(imported[0], '');
+      // The other static imports (of the core) stay at the top.
+      const statics = rest.match(/^(import\{[^}]*\}from"[^"]*";\s*)*/)[0];
+      c.code =
+        statics +
+        `let __k;export default U=>__k||=(()=>{const{${names.map(([name, local = name]) => `${name}:${local}`).join(',')}}=U;${rest.slice(statics.length)}})();`;
+      if (/\bexport\b(?!\s*default U=>)/.test(c.code) || c.code.includes(`"./${uiFile}"`))
+        this.error(`fresh-chunks: ${c.fileName} still exports or imports the UI chunk`);
+      const call = `__keksiImport("./${file}")`;
+      if (!ui.code.includes(call)) this.error(`fresh-chunks: the UI chunk does not load ${file} as ${call}`);
+      ui.code = ui.code.replace(call, `${call}.then(m=>m.default(__keksiUi))`);
+    }
+    for (const c of chunks) if (!c.isEntry && /\bfrom"\.\/ui-/.test(c.code)) this.error(`fresh-chunks: ${c.fileName} imports the UI chunk statically`);
+  },
+};
+
 export default [
   {
     // Built first: keksi.js names its hash.
@@ -213,7 +264,7 @@ export default [
     // the integrations) and the UI are lazy chunks.
     input: { keksi: 'src/entry/script-tag.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
-    plugins: [vendorsAlongside, textsChunks(), resolve(), ts(), minifyTemplates(), esmMin()],
+    plugins: [vendorsAlongside, freshChunks, textsChunks(), resolve(), ts(), minifyTemplates(), esmMin()],
     onwarn,
   },
   {

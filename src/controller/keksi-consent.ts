@@ -342,7 +342,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       .then((m) => new Promise<KeksiUi>((resolve) => setTimeout(resolve, 0, new m.KeksiUi(this))))
       .then(
         (ui) => (this._ui = ui),
-        (error) => warn('the Keksi UI could not be loaded', error) as undefined,
+        // Forgotten, so the next need fetches it again (at a new address: the build's freshChunks).
+        (error) => ((this._uiLoading = undefined), warn('the Keksi UI could not be loaded', error)) as undefined,
       );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
   }

@@ -177,7 +177,8 @@ export class KeksiUi {
   placehold(iframe: HTMLIFrameElement): void {
     (this._embedChunk ||= import('./keksi-embed/index.js')).then(
       () => guard('showing a placeholder', () => this._placehold(iframe)),
-      (error) => warn('the placeholders could not be loaded; blocked embeds stay hidden', error),
+      // Forgotten, so the next blocked embed fetches it again (at a new address: the build's freshChunks).
+      (error) => ((this._embedChunk = undefined), warn('the placeholders could not be loaded; blocked embeds stay hidden', error)),
     );
   }
 

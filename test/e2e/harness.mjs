@@ -74,7 +74,7 @@ export async function newPage(browser, options = {}) {
     const standIn = STAND_INS.find(([re]) => re.test(url));
     return standIn && readFileSync(standIn[1]);
   };
-  /** A held-back response: resolves, once the browser asks for a URL matching `pattern`, with `{ fulfill(body, contentType, headers), continue() }`. */
+  /** A held-back response: resolves, once the browser asks for a URL matching `pattern`, with `{ fulfill(body, contentType, headers), continue(), abort() }` (abort: a network error). */
   const hold = (pattern) => new Promise((resolve) => holds.push([pattern, resolve]));
   const held = (url) => {
     const i = holds.findIndex(([re]) => re.test(url));
@@ -93,6 +93,7 @@ export async function newPage(browser, options = {}) {
         return resolve({
           fulfill: (body, contentType = 'text/javascript', headers = {}) => r.respond({ status: 200, contentType, body, headers }),
           continue: () => r.continue(),
+          abort: () => r.abort(),
         });
       if (!OUTSIDE.test(url)) return r.continue();
       const body = outside(url);
@@ -113,6 +114,7 @@ export async function newPage(browser, options = {}) {
         held(route.request().url())({
           fulfill: (body, contentType = 'text/javascript', headers = {}) => route.fulfill({ contentType, body, headers }),
           continue: () => route.continue(),
+          abort: () => route.abort(),
         }),
     );
     page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));

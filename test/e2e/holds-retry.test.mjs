@@ -1,0 +1,102 @@
+// A lazy chunk that fails to load once (a network blip) is fetched again the next time it is needed,
+// Chromium and Firefox, ES module build: browsers keep a failed dynamic import() of an address for the
+// page's life, and Keksi kept the failed promise, so the banner, the dialog or the placeholders never
+// came. The first request for the chunk is aborted; the next trigger shows what it holds.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, newPage, poll, startHarness, waitFor } from './harness.mjs';
+
+const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${re} (said: ${warnings.join(' | ')})`, 15000);
+
+/**
+ * A shop page on keksi.mjs whose requests for the chunk matching `chunk` fail (a network error) until
+ * `mend()` is called: Chromium fetches a failed import() again, Firefox does not; Keksi asks up to twice
+ * (a prefetch, then the need), so the blip lasts until Keksi has said that the chunk could not be loaded.
+ */
+async function openShop(h, chunk, body = '') {
+  const t = await newPage(h.browser);
+  const html = t.hold(/\/shop-page\.html$/);
+  let failing = true;
+  const blip = () => t.hold(chunk).then((r) => (failing ? (r.abort(), blip()) : r.continue()));
+  blip();
+  const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+  (await html).fulfill(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>' +
+      '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script></head>' +
+      `<body><p>Shop</p><button type="button" data-keksi-open>Cookie settings</button>${body}</body></html>`,
+    'text/html',
+  );
+  await loading;
+  return { ...t, mend: () => (failing = false) };
+}
+
+const visible = (page, tag, part) =>
+  waitFor(
+    page,
+    ([tag, part]) => {
+      const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+      const el = deep(document).find((e) => e.localName == tag);
+      const target = part ? el?.shadowRoot?.querySelector(`[part~="${part}"]`) : el;
+      return target && target.getBoundingClientRect().height > 0;
+    },
+    [tag, part],
+    15000,
+  );
+
+for (const browser of BROWSERS) {
+  describe(`a lazy chunk that failed once is fetched again (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    test('the UI chunk: keksi.showBanner() shows the banner; then the dialog and a placeholder', async () => {
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/ui-[^/]*\.mjs/);
+      await said(warnings, /^\[keksi\] the Keksi UI could not be loaded/);
+      mend();
+      await page.evaluate(() => keksi.showBanner());
+      await visible(page, 'keksi-banner', 'accept-all');
+      // The dialog's and the placeholders' chunks work with the UI chunk fetched again (not a second copy
+      // of it at its first address: one definition of each element, no [keksi] message about it).
+      await page.click('button[data-keksi-open]');
+      await visible(page, 'keksi-preferences', 'save');
+      await page.evaluate(() =>
+        document.body.insertAdjacentHTML('beforeend', '<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html" title="Map"></iframe>'),
+      );
+      await visible(page, 'keksi-embed', 'button');
+      assert.deepEqual(
+        warnings.filter((w) => /defined by other code/.test(w)),
+        [],
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the dialog chunk: "Cookie settings" opens the dialog', async () => {
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/dialog-[^/]*\.mjs/);
+      await visible(page, 'keksi-banner', 'accept-all');
+      // The banner's idle prefetch of the dialog's chunk is the failed request.
+      await said(warnings, /^\[keksi\] the preferences dialog could not be loaded/);
+      mend();
+      await page.click('button[data-keksi-open]');
+      await visible(page, 'keksi-preferences', 'save');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the placeholders chunk: the next blocked embed gets its placeholder', async () => {
+      const { context, page, errors, warnings, mend } = await openShop(
+        h,
+        /\/dist\/chunks\/embed-[^/]*\.mjs/,
+        '<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html" title="Video"></iframe>',
+      );
+      await said(warnings, /^\[keksi\] the placeholders could not be loaded/);
+      mend();
+      await page.evaluate(() =>
+        document.body.insertAdjacentHTML('beforeend', '<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html" title="Map"></iframe>'),
+      );
+      await visible(page, 'keksi-embed', 'button');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  });
+}
