@@ -20,7 +20,9 @@ const uiChunk = () => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.
 async function openShop(h, head, fault) {
   const t = await newPage(h.browser);
   const html = t.hold(/\/shop-page\.html$/);
-  if (fault) t.hold(fault.url).then((r) => r.fulfill(fault.body, fault.type));
+  // Every request for the file gets the fault (it is the server's file): a chunk that failed is fetched again when next needed.
+  const serve = () => t.hold(fault.url).then((r) => (r.fulfill(fault.body, fault.type), serve()));
+  if (fault) serve();
   const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
   (await html).fulfill(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}` +
