@@ -13,7 +13,7 @@ const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${r
  * `mend()` is called: Chromium fetches a failed import() again, Firefox does not; Keksi asks up to twice
  * (a prefetch, then the need), so the blip lasts until Keksi has said that the chunk could not be loaded.
  */
-async function openShop(h, chunk, body = '') {
+async function openShop(h, chunk, body = '', lang = 'en') {
   const t = await newPage(h.browser);
   const html = t.hold(/\/shop-page\.html$/);
   let failing = true;
@@ -21,7 +21,7 @@ async function openShop(h, chunk, body = '') {
   blip();
   const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
   (await html).fulfill(
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>' +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>` +
       '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script></head>' +
       `<body><p>Shop</p><button type="button" data-keksi-open>Cookie settings</button>${body}</body></html>`,
     'text/html',
@@ -79,6 +79,22 @@ for (const browser of BROWSERS) {
       mend();
       await page.click('button[data-keksi-open]');
       await visible(page, 'keksi-preferences', 'save');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // Not retried within the page: the visitor's language that failed to load falls back to English
+    // (a [keksi] message), which is what this checks.
+    test("the visitor's texts chunk (fi): the banner comes in English, a [keksi] message", async () => {
+      const { context, page, errors, warnings } = await openShop(h, /\/dist\/chunks\/texts-fi-[^/]*\.mjs/, '', 'fi');
+      await said(warnings, /^\[keksi\] the texts in "fi" could not be loaded; showing English/);
+      await visible(page, 'keksi-banner', 'accept-all');
+      assert.equal(
+        await page.evaluate(() =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').textContent.trim(),
+        ),
+        'Accept all',
+      );
       assert.deepEqual(errors, []);
       await context.close();
     });
