@@ -88,6 +88,8 @@ export interface CustomService {
 const newService = (): CustomService => ({ name: '', category: 'preferences', provider: '', purpose: {}, cookies: '' });
 
 export const DEFAULT_ACCENT = '#2b2b30';
+/** The notice's address when the shop gives none: where keksi.zip puts tietosuojaseloste.html. */
+export const DEFAULT_NOTICE_URL = '/tietosuojaseloste.html';
 
 export const defaults = (): State => ({
   name: '',
@@ -419,7 +421,8 @@ export function attributes(s: State): [string, string][] {
   if (categories.length) out.push(['categories', categories.join(' ')]);
   const langs = tokens(s.lang).length ? shopLangs(s) : [];
   if (langs.length === 1) out.push(['lang', langs[0]]);
-  if (s['notice-url'].trim() && !errors['notice-url']) out.push(['notice-url', s['notice-url'].trim()]);
+  // The banner always links to the notice: the page keksi.zip puts in the root when the shop gave no (valid) address.
+  out.push(['notice-url', s['notice-url'].trim() && !errors['notice-url'] ? s['notice-url'].trim() : DEFAULT_NOTICE_URL]);
   if (s.position !== ONE_OF.position[0] && (ONE_OF.position as readonly string[]).includes(s.position)) out.push(['position', s.position]);
   if (s.reopen !== ONE_OF.reopen[0] && (ONE_OF.reopen as readonly string[]).includes(s.reopen)) out.push(['reopen', s.reopen]);
   if (s.platform !== 'html') out.push(['platform', s.platform]);
