@@ -178,7 +178,7 @@ export function validBusinessId(value: string): boolean {
 }
 
 /** Field name → error key (see i18n.ts `errors`); a field without an error is absent. */
-export type ErrorKey = 'businessId' | 'email' | 'url' | 'id' | 'category' | 'colour' | 'path' | 'video' | 'service' | 'cookies';
+export type ErrorKey = 'businessId' | 'email' | 'url' | 'id' | 'category' | 'colour' | 'path' | 'video' | 'service' | 'cookies' | 'name' | 'emailMissing';
 /** Field name → error key; a service's fields are `service-N-field`. */
 export type Errors = Partial<Record<string, ErrorKey>>;
 
@@ -199,6 +199,26 @@ export function youtubeId(value: string): string | null {
 export function vimeoId(value: string): string | null {
   const m = /^(?:https:\/\/(?:www\.|player\.)?vimeo\.com\/(?:video\/)?)?(\d{6,12})(?:[?#/].*)?$/.exec(value.trim());
   return m ? m[1] : null;
+}
+
+/** What the fast path ("done — get the files") refuses: every error, and no name or e-mail (the notice names both). */
+export function readyErrors(s: State): Errors {
+  const errors: Errors = { ...validate(s) };
+  if (!s.name.trim()) errors.name = 'name';
+  if (!s.email.trim()) errors.email = 'emailMissing';
+  return errors;
+}
+
+/** The look's answers, an invalid one back to its default (the fast path never stops at step 3). */
+export function withLookDefaults(s: State): State {
+  const d = defaults();
+  const errors = validate(s);
+  const next = { ...s };
+  if (errors.accent) next.accent = d.accent;
+  if (!(ONE_OF.position as readonly string[]).includes(s.position)) next.position = d.position;
+  if (!(ONE_OF.reopen as readonly string[]).includes(s.reopen)) next.reopen = d.reopen;
+  if (!(THEMES as readonly string[]).includes(s.theme)) next.theme = d.theme;
+  return next;
 }
 
 export function validate(s: State): Errors {

@@ -92,6 +92,15 @@ const en = {
   filesHint: (folder: string, page: string) =>
     `Download keksi.zip to your computer and unzip it into your site’s root folder (where your front page is), so that ${folder}keksi.mjs is there; then upload it to your web host as you upload your pages. ${page ? `It also holds notice.json and your privacy notice page /${page}.` : ''}`,
   downloadZip: 'Download keksi.zip',
+  fastPath: 'Done — get the files',
+  fastPathHint: 'Checks the answers, gives the look and the privacy notice their defaults (change them below), and downloads keksi.zip.',
+  fastPathDone: 'keksi.zip saved to your computer. Next: the three steps below.',
+  testPage: {
+    title: 'Keksi test page',
+    text: 'The banner shows here; the trackers and the video load only after consent. Open this page from your site after uploading keksi.zip.',
+    notice: 'Privacy notice',
+    reopen: 'Cookie settings',
+  },
   zipSaved: 'keksi.zip saved to your computer.',
   moduleTag: 'Tag for the <head> of every page (recommended)',
   oneFileTag: 'The same as one file (if your platform cannot take a module)',
@@ -211,6 +220,8 @@ const en = {
     colour: 'Give a colour as #rrggbb.',
     video: 'Give the video’s address (youtube.com, youtu.be, vimeo.com) or its ID.',
     service: 'Give the service a name.',
+    name: 'Give the shop’s or company’s name: the privacy notice names it.',
+    emailMissing: 'Give an e-mail address for privacy questions: the privacy notice gives it.',
     cookies: 'List cookies as a name and days, separated by commas: NID 183, _gm_session 0.',
   },
 };
@@ -305,6 +316,15 @@ const fi: ConfiguratorText = {
   filesHint: (folder: string, page: string) =>
     `Tallenna keksi.zip koneellesi ja pura se sivustosi juurikansioon (samaan kuin etusivu), niin että ${folder}keksi.mjs on olemassa; siirrä tiedostot sitten palvelimelle samoin kuin sivusi. ${page ? `Siinä on myös notice.json ja tietosuojaselostesivu /${page}.` : ''}`,
   downloadZip: 'Tallenna keksi.zip koneellesi',
+  fastPath: 'Valmis — hae tiedostot',
+  fastPathHint: 'Tarkistaa vastaukset, antaa ulkoasulle ja tietosuojaselosteelle oletukset (muuta niitä alla) ja tallentaa keksi.zip-tiedoston.',
+  fastPathDone: 'keksi.zip tallennettu koneellesi. Seuraavaksi kolme vaihetta alla.',
+  testPage: {
+    title: 'Keksin testisivu',
+    text: 'Banneri näkyy tällä sivulla; seuranta ja video latautuvat vasta suostumuksen jälkeen. Avaa sivu sivustoltasi, kun olet siirtänyt keksi.zip-tiedoston sisällön palvelimelle.',
+    notice: 'Tietosuojaseloste',
+    reopen: 'Evästeasetukset',
+  },
   zipSaved: 'keksi.zip tallennettu koneellesi.',
   moduleTag: 'Tagi jokaisen sivun <head>-osaan (suositus)',
   oneFileTag: 'Sama yhtenä tiedostona (jos alusta ei hyväksy moduulia)',
@@ -425,6 +445,8 @@ const fi: ConfiguratorText = {
     colour: 'Anna väri muodossa #rrggbb.',
     video: 'Anna videon osoite (youtube.com, youtu.be, vimeo.com) tai tunnus.',
     service: 'Anna palvelulle nimi.',
+    name: 'Anna kaupan tai yrityksen nimi: tietosuojaseloste kertoo sen.',
+    emailMissing: 'Anna sähköpostiosoite tietosuojakysymyksille: tietosuojaseloste kertoo sen.',
     cookies: 'Luettele evästeet nimenä ja päivinä pilkuin erotettuina: NID 183, _gm_session 0.',
   },
 };
@@ -517,6 +539,15 @@ const sv: ConfiguratorText = {
   filesHint: (folder: string, page: string) =>
     `Ladda ner keksi.zip till datorn och packa upp den i webbplatsens rotmapp (där startsidan finns), så att ${folder}keksi.mjs finns där; ladda sedan upp filerna till servern som dina sidor. ${page ? `Den innehåller även notice.json och dataskyddssidan /${page}.` : ''}`,
   downloadZip: 'Ladda ner keksi.zip',
+  fastPath: 'Klar — hämta filerna',
+  fastPathHint: 'Kontrollerar svaren, ger utseendet och dataskyddsbeskrivningen standardvärden (ändra dem nedan) och laddar ner keksi.zip.',
+  fastPathDone: 'keksi.zip har sparats på datorn. Nästa: de tre stegen nedan.',
+  testPage: {
+    title: 'Keksis testsida',
+    text: 'Bannern syns här; spårningen och videon laddas först efter samtycke. Öppna sidan från din webbplats när du har laddat upp innehållet i keksi.zip.',
+    notice: 'Dataskyddsbeskrivning',
+    reopen: 'Cookieinställningar',
+  },
   zipSaved: 'keksi.zip har sparats på datorn.',
   moduleTag: 'Tagg till <head> på varje sida (rekommenderas)',
   oneFileTag: 'Samma som en fil (om plattformen inte tar emot en modul)',
@@ -637,6 +668,8 @@ const sv: ConfiguratorText = {
     colour: 'Ange en färg som #rrggbb.',
     video: 'Ange videons adress (youtube.com, youtu.be, vimeo.com) eller dess ID.',
     service: 'Ge tjänsten ett namn.',
+    name: 'Ange butikens eller företagets namn: dataskyddsbeskrivningen anger det.',
+    emailMissing: 'Ange en e-postadress för dataskyddsfrågor: dataskyddsbeskrivningen anger den.',
     cookies: 'Ange kakor som namn och dagar, åtskilda med kommatecken: NID 183, _gm_session 0.',
   },
 };

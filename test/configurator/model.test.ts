@@ -82,7 +82,10 @@ describe('configurator model', () => {
     expect(attributes(defaults())).to.deep.include(['notice-url', '/tietosuojaseloste.html']);
     expect(moduleTag(defaults())).to.contain('data-notice-url="/tietosuojaseloste.html"');
     expect(oneFileTag(defaults())).to.contain('data-notice-url="/tietosuojaseloste.html"');
-    expect(moduleTag({ ...defaults(), 'notice-url': 'javascript:alert(1)' })).to.contain('data-notice-url="/tietosuojaseloste.html"', 'an invalid address: the default');
+    expect(moduleTag({ ...defaults(), 'notice-url': 'javascript:alert(1)' })).to.contain(
+      'data-notice-url="/tietosuojaseloste.html"',
+      'an invalid address: the default',
+    );
     expect(moduleTag({ ...defaults(), 'notice-url': '/fi/tietosuoja.html' })).to.contain('data-notice-url="/fi/tietosuoja.html"');
   });
 
@@ -190,7 +193,13 @@ describe('configurator model: every integration, embeds, platforms', () => {
     expect(vimeo.markup).to.contain('data-src="https://player.vimeo.com/video/76979871?dnt=1"');
     expect(embeds({ ...defaults(), youtube: 'dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');
     expect(embeds({ ...defaults(), youtube: 'https://youtu.be/dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');
-    expect(attributes(s)).to.deep.equal([['categories', 'marketing'], ['notice-url', '/tietosuojaseloste.html']], 'a video needs its category');
+    expect(attributes(s)).to.deep.equal(
+      [
+        ['categories', 'marketing'],
+        ['notice-url', '/tietosuojaseloste.html'],
+      ],
+      'a video needs its category',
+    );
     expect(validate({ ...defaults(), youtube: 'https://evil.example/x', vimeo: 'abc' })).to.deep.equal({ youtube: 'video', vimeo: 'video' });
   });
 
@@ -250,7 +259,10 @@ describe('configurator model: own services, categories and languages', () => {
       ],
     });
     expect(configureCall(s)).to.match(/^<script>\n {2}window\.keksi = window\.keksi \|\| \[\];\n {2}keksi\.push\(\(k\) => k\.configure\(\{/);
-    expect(attributes(s)).to.deep.equal([['categories', 'preferences'], ['notice-url', '/tietosuojaseloste.html']]);
+    expect(attributes(s)).to.deep.equal([
+      ['categories', 'preferences'],
+      ['notice-url', '/tietosuojaseloste.html'],
+    ]);
     expect(serviceMarkup(s)).to.contain('<script type="text/plain" data-category="preferences" data-service="google-maps">');
   });
 
@@ -284,7 +296,10 @@ describe('configurator model: own services, categories and languages', () => {
   it('sets the banner’s language for a shop in one language, and lets the page decide for several', () => {
     expect(shopLangs({ ...defaults(), lang: 'sv xx en' })).to.deep.equal(['sv', 'en']);
     expect(shopLangs({ ...defaults(), lang: '' })).to.deep.equal(['fi', 'sv', 'en'], 'none ticked: any of Keksi’s languages');
-    expect(attributes({ ...defaults(), lang: 'sv' })).to.deep.equal([['lang', 'sv'], ['notice-url', '/tietosuojaseloste.html']]);
+    expect(attributes({ ...defaults(), lang: 'sv' })).to.deep.equal([
+      ['lang', 'sv'],
+      ['notice-url', '/tietosuojaseloste.html'],
+    ]);
     expect(attributes({ ...defaults(), lang: 'fi sv' })).to.deep.equal([['notice-url', '/tietosuojaseloste.html']], 'several: <html lang> decides');
   });
 
