@@ -20,6 +20,7 @@ import {
   accentStyle,
   attributes,
   configureCall,
+  noticeAddress,
   cspSources,
   defaults,
   effectiveAccent,
@@ -42,7 +43,7 @@ import {
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
-import { finalNotice, noticeLang, noticePage, readDraft, templateNotice } from './notice-model.js';
+import { finalNotice, noticeFindings, noticeLang, noticePage, readDraft, templateNotice } from './notice-model.js';
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
@@ -299,6 +300,31 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
+  /** "Check in the notice": what the shop confirms, and the live checker's findings on the notice keksi.zip holds. */
+  private _checklist() {
+    const t = texts[this._ui];
+    const s = this._state;
+    const draft = readDraft(s) ?? templateNotice(s, noticeLang(null, s, this._ui));
+    const findings = noticeFindings(finalNotice(draft, s));
+    const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
+    return html`<section class="check" aria-labelledby="check-h">
+      <h3 id="check-h">${t.checkTitle}</h3>
+      <ul>
+        ${t.checkItems.map((i) => html`<li>${i}</li>`)}
+        <li>
+          ${t.notice.summary(count('error'), count('warning'), count('info'))}
+          ${
+            findings.length
+              ? html`<ul>
+                  ${findings.map((f) => html`<li>${t.notice.severity[f.severity]}: ${f.message[this._ui]}</li>`)}
+                </ul>`
+              : nothing
+          }
+        </li>
+      </ul>
+    </section>`;
+  }
+
   override render() {
     const t = texts[this._ui];
     const s = this._state;
@@ -390,32 +416,57 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
           <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
             <h2 id="outputs-h" tabindex="-1">${t.outputs}</h2>
-            ${loadsGoogleOrMeta(s) ? html`<p class="remove-own"><strong>${t.removeOwnCodes}</strong></p>` : nothing}
             <div class="output files">
               <h3 id="files-h">${t.filesTitle}</h3>
-              <p class="hint" id="files-hint">${t.filesHint(folder(s), noticePagePath(s))}</p>
+              <p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>
               <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
             </div>
-            ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
-            ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
-            ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
-            ${serviceMarkup(s) ? this._output('service-markup', t.serviceMarkup, serviceMarkup(s)) : nothing}
-            ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
-            <section class="notes" aria-labelledby="notes-h">
-              <h3 id="notes-h">${t.notesTitle}: ${t.platforms[s.platform]}</h3>
-              <ul>
-                ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
-                ${
-                  s.gtm.trim()
-                    ? html`<li>
-                        <span id="gtm-note">${t.gtmNote(folder(s))}</span>
-                        <button type="button" name="gtm-template" aria-describedby="gtm-note" @click=${this._saveTemplate}>${t.saveTemplate}</button>
-                      </li>`
-                    : nothing
-                }
-                ${cspSources(s) ? html`<li>${t.cspNote(cspSources(s))}</li>` : nothing}
-              </ul>
-            </section>
+            <ol class="steps">
+              <li>
+                <h3>${t.stepsTitle(!!configureCall(s))}</h3>
+                ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
+                ${this._output('script-tag', t.moduleTag, moduleTag(s))}
+                <details class="one-file">
+                  <summary>${t.oneFileSummary}</summary>
+                  ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
+                </details>
+                <section class="notes" aria-labelledby="notes-h">
+                  <h4 id="notes-h">${t.platforms[s.platform]}</h4>
+                  <ul>
+                    ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
+                    ${
+                      s.gtm.trim()
+                        ? html`<li>
+                            <span id="gtm-note">${t.gtmNote(folder(s))}</span>
+                            <button type="button" name="gtm-template" aria-describedby="gtm-note" @click=${this._saveTemplate}>${t.saveTemplate}</button>
+                          </li>`
+                        : nothing
+                    }
+                  </ul>
+                  ${
+                    cspSources(s)
+                      ? html`<details class="csp">
+                          <summary>${t.cspSummary}</summary>
+                          <p>${t.cspNote(cspSources(s))}</p>
+                        </details>`
+                      : nothing
+                  }
+                </section>
+              </li>
+              <li>
+                <h3>${t.steps2Title}</h3>
+                ${loadsGoogleOrMeta(s) ? html`<p class="remove-own"><strong>${t.removeOwnCodes}</strong></p>` : nothing}
+                ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
+                ${serviceMarkup(s) ? this._output('service-markup', t.serviceMarkup, serviceMarkup(s)) : nothing}
+                ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
+                ${loadsGoogleOrMeta(s) || gatedSnippets(s).length || serviceMarkup(s) || embeds(s).length ? nothing : html`<p>${t.steps2None}</p>`}
+              </li>
+              <li>
+                <h3>${t.steps3Title(noticePagePath(s))}</h3>
+                <p>${t.steps3Text(noticeAddress(s), s.platform !== 'shopify')}</p>
+              </li>
+            </ol>
+            ${this._checklist()}
           </section>
           <section class="save" aria-labelledby="save-h">
             <h2 id="save-h">${t.save}</h2>

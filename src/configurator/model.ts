@@ -449,6 +449,9 @@ export function attributes(s: State): [string, string][] {
   return [...out, ...tags];
 }
 
+/** The notice's address the tag gives the banner. */
+export const noticeAddress = (s: State): string => attributes(s).find(([n]) => n === 'notice-url')?.[1] ?? DEFAULT_NOTICE_URL;
+
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The `data-*` attributes, one a line. */
