@@ -300,7 +300,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
-  /** "Check in the notice": what the shop confirms, and the live checker's findings on the notice keksi.zip holds. */
+  /** The checklist after step 5: what the shop confirms in the notice, and the live checker's findings on the notice keksi.zip holds. */
   private _checklist() {
     const t = texts[this._ui];
     const s = this._state;

@@ -251,13 +251,13 @@ for (const browser of BROWSERS) {
     test('five-minute path: steps 1, 2 and 5 read at most 250 words in Finnish; step 5 is three numbered steps and a checklist, the CSP hosts in a closed disclosure (issue 16)', async () => {
       const { context, page } = await open();
       for (const [name, value] of [...SHOP, ['youtube', 'dQw4w9WgXcQ']]) await fill(page, name, value);
-      const parts = ['form > fieldset:nth-of-type(1)', 'form > fieldset:nth-of-type(2)', 'form > .fast-path', 'section.outputs'];
+      const parts = ['form > fieldset:nth-of-type(1)', 'form > fieldset:nth-of-type(2)', 'form > .fast-path', 'form > section.outputs'];
       const words = [];
       for (const part of parts) words.push(await visibleWords(page, `keksi-configurator ${part}`));
       const total = words.reduce((a, b) => a + b, 0);
       console.log(`# words on the five-minute path (${browser}): ${words.join(' + ')} = ${total}`);
       const step5 = await page.evaluate(() => {
-        const outputs = document.querySelector('keksi-configurator section.outputs');
+        const outputs = document.querySelector('keksi-configurator form > section.outputs');
         const steps = [...outputs.querySelectorAll('ol.steps > li')].map((li) => li.querySelector('h3')?.textContent.replace(/\s+/g, ' ').trim());
         const check = outputs.querySelector('.check');
         const csp = [...outputs.querySelectorAll('details')].find((d) => /CSP/.test(d.querySelector('summary')?.textContent));
