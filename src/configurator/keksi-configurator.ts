@@ -20,6 +20,7 @@ import {
   accentStyle,
   attributes,
   configureCall,
+  noticeAddress,
   cspSources,
   defaults,
   effectiveAccent,
@@ -36,13 +37,15 @@ import {
   THEMES,
   withField,
   validate,
+  readyErrors,
+  withLookDefaults,
   type State,
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
-import { finalNotice, noticeLang, noticePage, readDraft } from './notice-model.js';
+import { finalNotice, noticeFindings, noticeLang, noticePage, readDraft, templateNotice } from './notice-model.js';
 import './notice-step.js';
-import { noticePagePath, shopFiles } from './shop-files.js';
+import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
 
 const STORAGE_KEY = 'keksi-configurator';
@@ -71,6 +74,8 @@ export class KeksiConfigurator extends LitElement {
   @state() private _status = '';
   /** Whether the person opened "other services and settings" (it is open anyway while any of them is in use). */
   @state() private _moreOpen = false;
+  /** Whether "done — get the files" was pressed: from then on an empty name or e-mail is shown as an error too. */
+  @state() private _tried = false;
   /** The language the preview's page declares (`<html lang>`), among the shop's. */
   @state() private _previewLang = '';
 
@@ -135,18 +140,45 @@ export class KeksiConfigurator extends LitElement {
     downloadFile('keksi-configurator.json', JSON.stringify(this._state, null, 2), 'application/json');
   }
 
-  /** keksi.zip: what the shop uploads (Keksi's files in its folder, and step 4's notice when started), made here. */
+  /** keksi.zip: what the shop uploads (Keksi's files in its folder, the notice (step 4's, or the template's until started) and the test page), made here. */
   private _downloadZip() {
+    this._ensureNotice();
     const s = this._state;
-    const draft = readDraft(s);
-    const notice = draft && finalNotice(draft, s);
-    const files = shopFiles(
-      s,
-      BUILT_FILES,
-      notice ? { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, noticeLang(draft, s, this._ui)) } : undefined,
-    );
+    const draft = readDraft(s)!;
+    const notice = finalNotice(draft, s);
+    const lang = noticeLang(draft, s, this._ui);
+    const files = shopFiles(s, BUILT_FILES, { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, lang) }, testShopPage(s, lang));
     downloadFile('keksi.zip', zip(files), 'application/zip');
     this._status = texts[this._ui].zipSaved;
+  }
+
+  /** A notice in the state: step 4's draft, or the template (its cookie section from step 2) when step 4 was not started. */
+  private _ensureNotice() {
+    if (!readDraft(this._state)) this._set('notice', JSON.stringify(templateNotice(this._state, noticeLang(null, this._state, this._ui))));
+  }
+
+  /**
+   * The five-minute path (issue 16): after step 2, one button. A wrong or missing answer: focus on the
+   * first such field, its message tied to it. Otherwise the look's defaults, the notice from the
+   * template, keksi.zip, and focus on step 5.
+   */
+  private async _fastPath() {
+    this._tried = true;
+    this._state = withLookDefaults(this._state);
+    const errors = readyErrors(this._state);
+    await this.updateComplete;
+    const wrong = [...this.querySelectorAll<HTMLElement>('form [name]')].find((el) => errors[el.getAttribute('name')!]);
+    if (wrong) {
+      // A field behind "other services" is inside a <details> open while it is in use; open it anyway.
+      const details = wrong.closest('details');
+      if (details && !details.open) details.open = true;
+      wrong.focus();
+      return;
+    }
+    this._downloadZip();
+    this._status = texts[this._ui].fastPathDone;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#outputs-h')?.focus();
   }
 
   /** The GTM consent template on its own (walk 3's N3: the note names it; here it is, also without unzipping). */
@@ -210,7 +242,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     label: string,
     options: { type?: string; hint?: string; placeholder?: string; autocomplete?: string; value?: string; multiline?: boolean } = {},
   ) {
-    const error = validate(this._state)[name];
+    const error = (this._tried ? readyErrors(this._state) : validate(this._state))[name];
     const t = texts[this._ui];
     const describedBy = [options.hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
@@ -266,6 +298,31 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
       <textarea id="o-${name}" name=${name} readonly rows=${Math.min(14, value.split('\n').length + 1)} .value=${value}></textarea>
       <button type="button" data-for=${name} @click=${this._copy}>${t.copy}</button>
     </div>`;
+  }
+
+  /** The checklist after step 5: what the shop confirms in the notice, and the live checker's findings on the notice keksi.zip holds. */
+  private _checklist() {
+    const t = texts[this._ui];
+    const s = this._state;
+    const draft = readDraft(s) ?? templateNotice(s, noticeLang(null, s, this._ui));
+    const findings = noticeFindings(finalNotice(draft, s));
+    const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
+    return html`<section class="check" aria-labelledby="check-h">
+      <h3 id="check-h">${t.checkTitle}</h3>
+      <ul>
+        ${t.checkItems.map((i) => html`<li>${i}</li>`)}
+        <li>
+          ${t.notice.summary(count('error'), count('warning'), count('info'))}
+          ${
+            findings.length
+              ? html`<ul>
+                  ${findings.map((f) => html`<li>${t.notice.severity[f.severity]}: ${f.message[this._ui]}</li>`)}
+                </ul>`
+              : nothing
+          }
+        </li>
+      </ul>
+    </section>`;
   }
 
   override render() {
@@ -326,6 +383,10 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               ${ownServicesForm(s, t, (name, label, options) => this._field(name, label, options), this._onAction)}
             </details>
           </fieldset>
+          <div class="fast-path">
+            <button type="button" name="fast-path" class="primary" aria-describedby="fast-path-hint" @click=${this._fastPath}>${t.fastPath}</button>
+            <p class="hint" id="fast-path-hint">${t.fastPathHint}</p>
+          </div>
           <fieldset>
             <legend>${t.step3}</legend>
             ${this._select(
@@ -354,33 +415,58 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
           </fieldset>
           <keksi-notice-step .state=${s} .ui=${this._ui} @notice-change=${(e: CustomEvent<string>) => this._set('notice', e.detail)}></keksi-notice-step>
           <section class="outputs" aria-labelledby="outputs-h">
-            <h2 id="outputs-h">${t.outputs}</h2>
-            ${loadsGoogleOrMeta(s) ? html`<p class="remove-own"><strong>${t.removeOwnCodes}</strong></p>` : nothing}
+            <h2 id="outputs-h" tabindex="-1">${t.outputs}</h2>
             <div class="output files">
               <h3 id="files-h">${t.filesTitle}</h3>
-              <p class="hint" id="files-hint">${t.filesHint(folder(s), readDraft(s) ? noticePagePath(s) : '')}</p>
+              <p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>
               <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
             </div>
-            ${this._output('script-tag', t.moduleTag, moduleTag(s))} ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
-            ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
-            ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
-            ${serviceMarkup(s) ? this._output('service-markup', t.serviceMarkup, serviceMarkup(s)) : nothing}
-            ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
-            <section class="notes" aria-labelledby="notes-h">
-              <h3 id="notes-h">${t.notesTitle}: ${t.platforms[s.platform]}</h3>
-              <ul>
-                ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
-                ${
-                  s.gtm.trim()
-                    ? html`<li>
-                        <span id="gtm-note">${t.gtmNote(folder(s))}</span>
-                        <button type="button" name="gtm-template" aria-describedby="gtm-note" @click=${this._saveTemplate}>${t.saveTemplate}</button>
-                      </li>`
-                    : nothing
-                }
-                ${cspSources(s) ? html`<li>${t.cspNote(cspSources(s))}</li>` : nothing}
-              </ul>
-            </section>
+            <ol class="steps">
+              <li>
+                <h3>${t.stepsTitle(!!configureCall(s))}</h3>
+                ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
+                ${this._output('script-tag', t.moduleTag, moduleTag(s))}
+                <details class="one-file">
+                  <summary>${t.oneFileSummary}</summary>
+                  ${this._output('script-tag-js', t.oneFileTag, oneFileTag(s))}
+                </details>
+                <section class="notes" aria-labelledby="notes-h">
+                  <h4 id="notes-h">${t.platforms[s.platform]}</h4>
+                  <ul>
+                    ${t.notes[s.platform].map((n) => html`<li>${n}</li>`)}
+                    ${
+                      s.gtm.trim()
+                        ? html`<li>
+                            <span id="gtm-note">${t.gtmNote(folder(s))}</span>
+                            <button type="button" name="gtm-template" aria-describedby="gtm-note" @click=${this._saveTemplate}>${t.saveTemplate}</button>
+                          </li>`
+                        : nothing
+                    }
+                  </ul>
+                  ${
+                    cspSources(s)
+                      ? html`<details class="csp">
+                          <summary>${t.cspSummary}</summary>
+                          <p>${t.cspNote(cspSources(s))}</p>
+                        </details>`
+                      : nothing
+                  }
+                </section>
+              </li>
+              <li>
+                <h3>${t.steps2Title}</h3>
+                ${loadsGoogleOrMeta(s) ? html`<p class="remove-own"><strong>${t.removeOwnCodes}</strong></p>` : nothing}
+                ${gatedSnippets(s).map((g) => this._output(`snippet-${g.attr}`, t.snippet(g.label), g.markup))}
+                ${serviceMarkup(s) ? this._output('service-markup', t.serviceMarkup, serviceMarkup(s)) : nothing}
+                ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
+                ${loadsGoogleOrMeta(s) || gatedSnippets(s).length || serviceMarkup(s) || embeds(s).length ? nothing : html`<p>${t.steps2None}</p>`}
+              </li>
+              <li>
+                <h3>${t.steps3Title(noticePagePath(s))}</h3>
+                <p>${t.steps3Text(noticeAddress(s), s.platform !== 'shopify')}</p>
+              </li>
+            </ol>
+            ${this._checklist()}
           </section>
           <section class="save" aria-labelledby="save-h">
             <h2 id="save-h">${t.save}</h2>

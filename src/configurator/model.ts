@@ -88,6 +88,8 @@ export interface CustomService {
 const newService = (): CustomService => ({ name: '', category: 'preferences', provider: '', purpose: {}, cookies: '' });
 
 export const DEFAULT_ACCENT = '#2b2b30';
+/** The notice's address when the shop gives none: where keksi.zip puts tietosuojaseloste.html. */
+export const DEFAULT_NOTICE_URL = '/tietosuojaseloste.html';
 
 export const defaults = (): State => ({
   name: '',
@@ -176,7 +178,7 @@ export function validBusinessId(value: string): boolean {
 }
 
 /** Field name → error key (see i18n.ts `errors`); a field without an error is absent. */
-export type ErrorKey = 'businessId' | 'email' | 'url' | 'id' | 'category' | 'colour' | 'path' | 'video' | 'service' | 'cookies';
+export type ErrorKey = 'businessId' | 'email' | 'url' | 'id' | 'category' | 'colour' | 'path' | 'video' | 'service' | 'cookies' | 'name' | 'emailMissing';
 /** Field name → error key; a service's fields are `service-N-field`. */
 export type Errors = Partial<Record<string, ErrorKey>>;
 
@@ -197,6 +199,26 @@ export function youtubeId(value: string): string | null {
 export function vimeoId(value: string): string | null {
   const m = /^(?:https:\/\/(?:www\.|player\.)?vimeo\.com\/(?:video\/)?)?(\d{6,12})(?:[?#/].*)?$/.exec(value.trim());
   return m ? m[1] : null;
+}
+
+/** What the fast path ("done — get the files") refuses: every error, and no name or e-mail (the notice names both). */
+export function readyErrors(s: State): Errors {
+  const errors: Errors = { ...validate(s) };
+  if (!s.name.trim()) errors.name = 'name';
+  if (!s.email.trim()) errors.email = 'emailMissing';
+  return errors;
+}
+
+/** The look's answers, an invalid one back to its default (the fast path never stops at step 3). */
+export function withLookDefaults(s: State): State {
+  const d = defaults();
+  const errors = validate(s);
+  const next = { ...s };
+  if (errors.accent) next.accent = d.accent;
+  if (!(ONE_OF.position as readonly string[]).includes(s.position)) next.position = d.position;
+  if (!(ONE_OF.reopen as readonly string[]).includes(s.reopen)) next.reopen = d.reopen;
+  if (!(THEMES as readonly string[]).includes(s.theme)) next.theme = d.theme;
+  return next;
 }
 
 export function validate(s: State): Errors {
@@ -419,12 +441,16 @@ export function attributes(s: State): [string, string][] {
   if (categories.length) out.push(['categories', categories.join(' ')]);
   const langs = tokens(s.lang).length ? shopLangs(s) : [];
   if (langs.length === 1) out.push(['lang', langs[0]]);
-  if (s['notice-url'].trim() && !errors['notice-url']) out.push(['notice-url', s['notice-url'].trim()]);
+  // The banner always links to the notice: the page keksi.zip puts in the root when the shop gave no (valid) address.
+  out.push(['notice-url', s['notice-url'].trim() && !errors['notice-url'] ? s['notice-url'].trim() : DEFAULT_NOTICE_URL]);
   if (s.position !== ONE_OF.position[0] && (ONE_OF.position as readonly string[]).includes(s.position)) out.push(['position', s.position]);
   if (s.reopen !== ONE_OF.reopen[0] && (ONE_OF.reopen as readonly string[]).includes(s.reopen)) out.push(['reopen', s.reopen]);
   if (s.platform !== 'html') out.push(['platform', s.platform]);
   return [...out, ...tags];
 }
+
+/** The notice's address the tag gives the banner. */
+export const noticeAddress = (s: State): string => attributes(s).find(([n]) => n === 'notice-url')?.[1] ?? DEFAULT_NOTICE_URL;
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

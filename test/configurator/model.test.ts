@@ -78,6 +78,17 @@ describe('configurator model', () => {
     expect(moduleTag(s)).to.match(/data-categories="analytics marketing"/);
   });
 
+  it('links the banner to the notice: data-notice-url is /tietosuojaseloste.html (the page keksi.zip holds) when the shop gave none (issue 16)', () => {
+    expect(attributes(defaults())).to.deep.include(['notice-url', '/tietosuojaseloste.html']);
+    expect(moduleTag(defaults())).to.contain('data-notice-url="/tietosuojaseloste.html"');
+    expect(oneFileTag(defaults())).to.contain('data-notice-url="/tietosuojaseloste.html"');
+    expect(moduleTag({ ...defaults(), 'notice-url': 'javascript:alert(1)' })).to.contain(
+      'data-notice-url="/tietosuojaseloste.html"',
+      'an invalid address: the default',
+    );
+    expect(moduleTag({ ...defaults(), 'notice-url': '/fi/tietosuoja.html' })).to.contain('data-notice-url="/fi/tietosuoja.html"');
+  });
+
   it('escapes what the shop types into an attribute', () => {
     expect(moduleTag({ ...defaults(), 'notice-url': '/a"><script>x</script>' })).not.to.contain('"><script>');
   });
@@ -154,6 +165,7 @@ describe('configurator model: every integration, embeds, platforms', () => {
     const s = { ...defaults(), 'matomo-url': 'https://stats.example.fi/', matomo: '3', clarity: 'abcdefghij', 'tiktok-pixel': 'CABCDEFGHIJ1234567' };
     expect(attributes(s)).to.deep.equal([
       ['categories', 'analytics marketing'],
+      ['notice-url', '/tietosuojaseloste.html'],
       ['matomo', 'https://stats.example.fi/ 3'],
       ['clarity', 'abcdefghij'],
       ['tiktok-pixel', 'CABCDEFGHIJ1234567'],
@@ -165,6 +177,7 @@ describe('configurator model: every integration, embeds, platforms', () => {
     const s = { ...defaults(), setup: 'snippets' as const, ga: 'G-ABC123DEF4', hotjar: '1234567' };
     expect(attributes(s)).to.deep.equal([
       ['categories', 'analytics'],
+      ['notice-url', '/tietosuojaseloste.html'],
       ['hotjar', '1234567'],
     ]);
     expect(gatedSnippets(s).map((g) => g.attr)).to.deep.equal(['ga']);
@@ -180,7 +193,13 @@ describe('configurator model: every integration, embeds, platforms', () => {
     expect(vimeo.markup).to.contain('data-src="https://player.vimeo.com/video/76979871?dnt=1"');
     expect(embeds({ ...defaults(), youtube: 'dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');
     expect(embeds({ ...defaults(), youtube: 'https://youtu.be/dQw4w9WgXcQ' })[0].markup).to.contain('/embed/dQw4w9WgXcQ"');
-    expect(attributes(s)).to.deep.equal([['categories', 'marketing']], 'a video needs its category');
+    expect(attributes(s)).to.deep.equal(
+      [
+        ['categories', 'marketing'],
+        ['notice-url', '/tietosuojaseloste.html'],
+      ],
+      'a video needs its category',
+    );
     expect(validate({ ...defaults(), youtube: 'https://evil.example/x', vimeo: 'abc' })).to.deep.equal({ youtube: 'video', vimeo: 'video' });
   });
 
@@ -240,7 +259,10 @@ describe('configurator model: own services, categories and languages', () => {
       ],
     });
     expect(configureCall(s)).to.match(/^<script>\n {2}window\.keksi = window\.keksi \|\| \[\];\n {2}keksi\.push\(\(k\) => k\.configure\(\{/);
-    expect(attributes(s)).to.deep.equal([['categories', 'preferences']]);
+    expect(attributes(s)).to.deep.equal([
+      ['categories', 'preferences'],
+      ['notice-url', '/tietosuojaseloste.html'],
+    ]);
     expect(serviceMarkup(s)).to.contain('<script type="text/plain" data-category="preferences" data-service="google-maps">');
   });
 
@@ -274,8 +296,11 @@ describe('configurator model: own services, categories and languages', () => {
   it('sets the banner’s language for a shop in one language, and lets the page decide for several', () => {
     expect(shopLangs({ ...defaults(), lang: 'sv xx en' })).to.deep.equal(['sv', 'en']);
     expect(shopLangs({ ...defaults(), lang: '' })).to.deep.equal(['fi', 'sv', 'en'], 'none ticked: any of Keksi’s languages');
-    expect(attributes({ ...defaults(), lang: 'sv' })).to.deep.equal([['lang', 'sv']]);
-    expect(attributes({ ...defaults(), lang: 'fi sv' })).to.deep.equal([], 'several: <html lang> decides');
+    expect(attributes({ ...defaults(), lang: 'sv' })).to.deep.equal([
+      ['lang', 'sv'],
+      ['notice-url', '/tietosuojaseloste.html'],
+    ]);
+    expect(attributes({ ...defaults(), lang: 'fi sv' })).to.deep.equal([['notice-url', '/tietosuojaseloste.html']], 'several: <html lang> decides');
   });
 
   it('restores services and category texts from a file, dropping what is not text', () => {

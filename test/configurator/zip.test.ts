@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { defaults } from '../../src/configurator/model.js';
-import { noticePagePath, shopFiles, zipFolder } from '../../src/configurator/shop-files.js';
+import { noticePagePath, shopFiles, testShopPage, zipFolder } from '../../src/configurator/shop-files.js';
 import { crc32, zip } from '../../src/configurator/zip.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -57,6 +57,29 @@ describe('keksi.zip', () => {
     const built = { 'keksi.mjs': 'a', 'gtm/keksi-consent.tpl': '___INFO___' };
     expect(shopFiles(defaults(), built).map((e) => e.name)).to.deep.equal(['keksi/keksi.mjs']);
     expect(shopFiles({ ...defaults(), gtm: 'GTM-ABCD12' }, built).map((e) => e.name)).to.deep.equal(['keksi/keksi.mjs', 'keksi/gtm/keksi-consent.tpl']);
+  });
+
+  it('adds keksi-testi.html in the root, a test shop page with no inline script or style, except for Shopify (issue 16)', () => {
+    const s = { ...defaults(), name: 'Kauppa <Oy>', ga: 'G-ABC123DEF4', youtube: 'dQw4w9WgXcQ', accent: '#1a5fb4', theme: 'dark' as const };
+    const page = testShopPage(s, 'fi');
+    expect(shopFiles(s, {}, undefined, page).map((e) => e.name)).to.deep.equal(['keksi/keksi-config.js', 'keksi-testi.html']);
+    expect(page).to.contain('<script src="/keksi/keksi-config.js"></script>', 'the video’s configure() call, as a file');
+    expect(shopFiles({ ...s, platform: 'shopify' }, {}, undefined, page).map((e) => e.name)).to.deep.equal(
+      ['keksi/keksi-config.js'],
+      'Shopify: its notes say where the tag goes',
+    );
+    expect(page).to.contain('<h1>Kauppa &lt;Oy&gt;</h1>');
+    expect(page).to.contain('data-ga="G-ABC123DEF4"');
+    expect(page).to.contain('data-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
+    expect(page).to.match(
+      /<footer>\s*<a href="\/tietosuojaseloste\.html">Tietosuojaseloste<\/a>\s*<button type="button" data-keksi-open>Evästeasetukset<\/button>/,
+    );
+    expect(page).not.to.match(/<style|style=/, 'the accent’s rule is inline: left out');
+    expect(page.match(/<script\b[^>]*>/g)?.every((tag) => /\bsrc=/.test(tag))).to.equal(true, 'every script is a file');
+    expect(testShopPage({ ...s, setup: 'snippets' }, 'sv')).to.contain(
+      'data-ga="G-ABC123DEF4"',
+      'the vendors from attributes: a pasted snippet would run inline',
+    );
   });
 
   it('adds notice.json beside them and the notice page at the notice’s address, when the notice is started', () => {

@@ -47,14 +47,14 @@ function unzip(buffer) {
 }
 
 /** A static server of `root`, as a plain web host serves a shop's files. */
-async function serveFolder(root) {
+async function serveFolder(root, headers = {}) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json' };
   const server = createServer((req, res) => {
     const asked = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const path = asked.endsWith('/') ? asked + 'index.html' : asked;
     try {
       const body = readFileSync(join(root, path));
-      res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream', ...headers }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -93,6 +93,26 @@ const downloaded = async (page, file) =>
 
 const shopPage = (head, body) =>
   `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kahvipaahtimo</title>\n${head}\n</head><body><main><h1>Kahvipaahtimo</h1>\n${body}\n</main></body></html>`;
+/** A policy as strict as docs/configurator.md's for the notice page, with the video's frame: nothing inline. */
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-src https://www.youtube-nocookie.com; base-uri 'none'; form-action 'self'";
+/** What has focus in the configurator: its name, id and the texts of what describes it. */
+const focused = () => {
+  const el = document.activeElement;
+  const described = (el.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+  return { name: el.getAttribute('name'), id: el.id, tag: el.localName, described: described.map((id) => document.getElementById(id)?.textContent.trim()) };
+};
+const pressFastPath = (page) =>
+  page.evaluate(() => {
+    const button = document.querySelector('keksi-configurator button[name="fast-path"]');
+    if (!button) throw new Error('no fast-path button');
+    button.click();
+    return button.textContent.trim();
+  });
+const dialogOpen = () => {
+  const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+  return deep(document).some((e) => e.localName === 'dialog' && e.open);
+};
 const bannerShown = () => {
   const deep = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
   return deep(document).some((e) => e.matches('[part~="banner"]') && e.getBoundingClientRect().height > 0);
@@ -123,6 +143,101 @@ for (const browser of BROWSERS) {
       assert.ok(entries.find((e) => e.name === 'keksi/gtm/keksi-consent.tpl')?.data.equals(template), 'the zip holds it, byte for byte');
       assert.deepEqual(errors, []);
       await context.close();
+    });
+
+    test('five-minute path: after step 2 one button checks the fields, makes the notice from the template and downloads keksi.zip with a test shop page (issue 16)', async () => {
+      const { context, page, errors } = await h.newPage();
+      await page.goto(pathToFileURL('dist/configurator/index.html').href);
+      await waitFor(page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      // A newcomer: steps 1 and 2 only, no notice address (the default), a GA4 ID mistyped and the name forgotten.
+      for (const [name, value] of [...SHOP.filter(([n]) => n !== 'notice-url' && n !== 'name'), ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']])
+        await fill(page, name, value);
+      await fill(page, 'ga', 'UA-1234');
+      await catchDownloads(page);
+      assert.equal(await pressFastPath(page), 'Valmis — hae tiedostot');
+      await page.evaluate(() => document.querySelector('keksi-configurator').updateComplete);
+      let f = await page.evaluate(focused);
+      assert.equal(f.name, 'name', 'the first field to fix has focus');
+      assert.ok(
+        f.described.some((d) => /nimi/i.test(d)),
+        `its message is tied to it: ${JSON.stringify(f.described)}`,
+      );
+      assert.equal(await page.evaluate(() => window.__downloads.length), 0, 'nothing downloaded while a field is wrong');
+      await fill(page, 'name', 'Kahvipaahtimo Oy');
+      await pressFastPath(page);
+      await page.evaluate(() => document.querySelector('keksi-configurator').updateComplete);
+      f = await page.evaluate(focused);
+      assert.equal(f.name, 'ga', 'then the mistyped ID');
+      assert.ok(f.described.includes('Tunnus ei ole oikeaa muotoa; katso esimerkki.'), JSON.stringify(f.described));
+      await fill(page, 'ga', 'G-CONF1GA4');
+      await pressFastPath(page);
+      await waitFor(page, () => window.__downloads.some((d) => d.file === 'keksi.zip'));
+      f = await page.evaluate(focused);
+      assert.equal(f.id, 'outputs-h', 'focus moves to step 5, the outputs');
+      const moduleTag = await output(page, 'script-tag');
+      assert.match(moduleTag, /data-notice-url="\/tietosuojaseloste\.html"/);
+      const entries = unzip(await downloaded(page, 'keksi.zip'));
+      assert.deepEqual(errors, []);
+      await context.close();
+
+      const names = entries.map((e) => e.name);
+      for (const name of ['keksi/keksi.mjs', 'keksi/notice.json', 'tietosuojaseloste.html', 'keksi-testi.html'])
+        assert.ok(names.includes(name), `the zip holds ${name}`);
+      const text = (name) => entries.find((e) => e.name === name).data.toString('utf8');
+      const notice = JSON.parse(text('keksi/notice.json'));
+      assert.equal(notice.controller.name, 'Kahvipaahtimo Oy', 'the notice is the template with step 1’s answers');
+      assert.ok(
+        notice.recipients.list.some((r) => /Google/.test(r.name)),
+        'its recipients are step 2’s services',
+      );
+      const testPage = text('keksi-testi.html');
+      assert.ok(testPage.includes(moduleTag), 'the test page carries the tag as step 5 gives it');
+      assert.doesNotMatch(testPage, /<script(?![^>]*\bsrc=)(?![^>]*type="text\/plain")[^>]*>/, 'no inline script that would run');
+      assert.doesNotMatch(testPage, /<style|style=/, 'no inline style');
+
+      const root = mkdtempSync(join(tmpdir(), 'keksi-fast-shop-'));
+      for (const { name, data } of entries) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), data);
+      }
+      const shopServer = await serveFolder(root, { 'content-security-policy': STRICT_CSP });
+      try {
+        const shop = await h.newPage();
+        await shop.page.goto(shopServer.url + '/keksi-testi.html');
+        await keksiReady(shop.page);
+        await waitFor(shop.page, bannerShown);
+        assert.equal(await shop.page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), null, 'the video is gated');
+        const footer = await shop.page.evaluate(() => ({
+          link: document.querySelector('footer a')?.getAttribute('href'),
+          reopen: document.querySelector('footer [data-keksi-open]')?.textContent.trim(),
+        }));
+        assert.deepEqual(footer, { link: '/tietosuojaseloste.html', reopen: 'Evästeasetukset' });
+        await shop.page.evaluate(() => keksi.rejectAll());
+        await waitFor(shop.page, () => document.cookie.includes('keksi_consent='));
+        await shop.page.evaluate(() => document.querySelector('footer [data-keksi-open]').click());
+        await waitFor(shop.page, dialogOpen);
+        assert.deepEqual(
+          shop.requests.filter((r) => TRACKER_HOSTS.test(r) || /youtube/.test(r)),
+          [],
+          'nothing from a tracker',
+        );
+        assert.deepEqual(shop.errors, []);
+        assert.deepEqual(
+          shop.warnings.filter((w) => /Content.Security.Policy|CSP|\[keksi\]/i.test(w)),
+          [],
+          'no CSP violation, no [keksi] message',
+        );
+        await shop.context.close();
+
+        const noticePage = await h.newPage();
+        await noticePage.page.goto(shopServer.url + '/tietosuojaseloste.html');
+        await waitFor(noticePage.page, () =>
+          document.querySelector('keksi-notice')?.shadowRoot?.querySelector('#keksi-cookies')?.parentElement.textContent.includes('_ga_CONF1GA4'),
+        );
+        await noticePage.context.close();
+      } finally {
+        await shopServer.close();
+      }
     });
 
     test('keksi.zip from the page opened from disk, unzipped into an empty shop: the tags work, and so does the notice page', async () => {
@@ -180,7 +295,7 @@ for (const browser of BROWSERS) {
       const built = ['keksi.mjs', 'keksi.js', 'keksi-rest.js', 'keksi-notice.js', ...readdirSync('dist/chunks').map((f) => 'chunks/' + f)];
       assert.deepEqual(
         entries.map((e) => e.name).sort(),
-        [...built.map((f) => 'keksi/' + f), 'keksi/keksi-config.js', 'keksi/notice.json', 'tietosuojaseloste.html'].sort(),
+        [...built.map((f) => 'keksi/' + f), 'keksi/keksi-config.js', 'keksi/notice.json', 'tietosuojaseloste.html', 'keksi-testi.html'].sort(),
         'exactly what the shop uploads',
       );
       for (const f of built)
