@@ -107,6 +107,19 @@ for (const browser of BROWSERS) {
       await page.close();
     });
 
+    test('a clean first visit (right attributes, no vendor script) asks for the controller, the UI and its texts only: no diagnostics', async () => {
+      const { page, warnings, errors } = await newPage(h.browser);
+      const asked = chunkRequests(page);
+      await open(page, `${h.server.url}${PAGE}`);
+      await waitFor(page, () => !!window.button('settings'));
+      await settled(page);
+      await page.evaluate(idle);
+      assert.deepEqual(asked.slice().sort(), ['controller', 'texts-fi', 'ui']);
+      assert.deepEqual(warnings, []);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     test('a first visit fetches the texts of the visitor’s language only, asked for beside the UI chunk (not after it)', async () => {
       const { page, hold, errors } = await newPage(h.browser);
       // The UI chunk is held: the texts must be asked for while it is still on its way.
