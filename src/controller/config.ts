@@ -1,7 +1,7 @@
 /**
  * Configuration: turns the attributes of `<keksi-consent>` (and so the `data-*` of the script tag)
  * into a validated {@link KeksiConfig}. Bad values get a safe default and are listed in `problems`,
- * which `reportProblems()` (controller/diagnostics.ts, loaded after start-up) turns into `[keksi]`
+ * which `report()` (controller/diagnostics.ts, loaded after start-up) turns into `[keksi]`
  * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
 import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type Read } from '../core/attributes.js';

@@ -1,6 +1,7 @@
 /**
  * The controller's post-paint work: `[keksi]` messages about bad attributes and ungated vendor scripts
- * (their texts a chunk of their own, diagnostics.ts, fetched only when there may be one), the integrations
+ * (their texts a chunk of their own, diagnostics.ts with ungated.ts, fetched only when there is
+ * something to say), the integrations
  * (Consent Mode, gtag.js, GTM, Meta pixel, tracker-cookie clean-up, the consent log) and the floating
  * reopen button. Started after the page's first paint; on a page with Google or Meta tags at once,
  * before gating (their queues must hear the consent first). It travels in the controller's chunk
@@ -11,6 +12,7 @@ import type { Consent } from '../core/record.js';
 import { warn } from '../core/log.js';
 import { REOPEN_LABEL } from '../i18n/reopen-label.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
+import { VENDOR_ADDRESS } from './vendor-address.js';
 
 /** What the controller calls on the started post-paint work. */
 export interface PostPaint {
@@ -37,23 +39,28 @@ const adopt = (root: Document | ShadowRoot, css: string): void => {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 };
 
-// Google's and Meta's scripts outside the gate (neither type="text/plain" nor activated by Keksi): the
-// returning visit's whole cost of walk 3's N1 is this test. diagnostics.ts holds the addresses of every
-// vendor Keksi integrates and the messages.
-const UNGATED = 'script:is([src*="gtag/"],[src*="gtm."],[src*="fbev"]):not([type="text/plain"],[data-keksi])';
+// Scripts outside the gate (neither type="text/plain" nor activated by Keksi): with VENDOR_ADDRESS, the
+// whole cost of walk 3's N1 on a page without a vendor's own script. ungated.ts holds the fixes and the message.
+const UNGATED = 'script:not([type="text/plain"],[data-keksi])';
 
 /** Start the post-paint work for a started controller; `regate` runs its gate again (see startIntegrations). */
 export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   const { config } = c;
-  // Issue 17: a returning visitor's page whose attributes are right never fetches the messages' texts.
-  // Walk 3's N1: a vendor's own script left ungated runs regardless of consent; Keksi says so. On a first
-  // visit the chunk looks for every vendor it knows (in the page, and fetched already: before consent);
-  // on a returning one, only when Google's or Meta's script is there. Asked before the integrations
-  // start: Keksi's own gtag.js is not there yet.
+  // Issue 17: a page whose attributes are right and that runs no vendor's own script outside the gate
+  // never fetches the messages' chunk, on a first visit as on a returning one.
+  // Walk 3's N1: a vendor's own script left ungated runs regardless of consent; Keksi says so. The
+  // addresses looked at: the page's scripts outside the gate, and before consent also what was fetched
+  // already (a script that ran and went). Asked before the integrations start: Keksi's own gtag.js is not
+  // there yet. One chunk for both messages: the attribute messages, then the vendors' (ungated.ts).
   const consented = !!c.getConsent();
-  if (config.problems.length || !consented || document.querySelector(UNGATED))
+  // The addresses as one text (an array's is its items joined with commas, which no vendor's word has).
+  const vendor = VENDOR_ADDRESS.test(
+    [...document.querySelectorAll<HTMLScriptElement>(UNGATED)].map((s) => s.src) +
+      (consented ? '' : performance.getEntriesByType('resource').map((e) => e.name) + ''),
+  );
+  if (vendor || config.problems.length)
     import('./diagnostics.js').then(
-      (m) => m.reportProblems(config, consented),
+      (m) => m.report(config, consented, vendor),
       (error) => warn('the diagnostics (bad attributes, ungated vendor scripts) did not load', error),
     );
   const integrations = startIntegrations(

@@ -115,14 +115,11 @@ export class KeksiUi {
       if (!this._banner?.open) this._before = focused();
       if (!this._banner) {
         const banner = (this._banner = this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button'));
-        // The dialog's chunk comes once the banner has painted and the page is idle, or as soon as the
-        // visitor reaches for the banner (a pointer down, focus): opening the dialog then waits for nothing.
-        const prefetch = () => void this.loadDialog();
-        banner.addEventListener('pointerdown', prefetch, { once: true });
-        banner.addEventListener('focusin', prefetch, { once: true });
-        banner.updateComplete.then(() =>
-          typeof requestIdleCallback == 'function' ? requestIdleCallback(prefetch, { timeout: 2000 }) : setTimeout(prefetch, 200),
-        );
+        // Issue 17: the dialog's chunk is not part of a first visit that never opens it. It comes when the
+        // visitor reaches for "Customise" (the pointer over it, a press, focus: the chunk is mostly there
+        // by the click), or when the dialog is asked for (the pressed button is busy until it opens).
+        const intent = (e: Event) => (e.composedPath()[0] as Element).closest?.('[part~=settings]') && this.loadDialog();
+        for (const type of ['pointermove', 'pointerdown', 'focusin']) banner.addEventListener(type, intent);
       }
     }
     const banner = this._banner;

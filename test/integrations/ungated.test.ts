@@ -14,6 +14,7 @@ const FBEVENTS = 'https://connect.facebook.net/en_US/fbevents.js';
 const GOOGLE_SNIPPET = (attrs = '') => `<script async ${attrs} src="${GTAG}"></script>
 <script ${attrs}>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-ABC123');</script>`;
 const META_SCRIPT = `<script async src="${FBEVENTS}"></script>`;
+const MATOMO = 'https://analytics.shop.example/matomo.js';
 const SHOP = (attrs = '') => `<keksi-consent categories="analytics marketing" no-reopen-button ${attrs}></keksi-consent>`;
 // A bad attribute: its message comes from the same diagnostics call, after the ungated one would have.
 const SENTINEL = 'colour="red"';
@@ -23,7 +24,8 @@ const ungated = (said: string[]) => said.filter((s) => s.includes('without conse
 describe('a vendor script left ungated next to Keksi', () => {
   afterEach(() => {
     unmountAll();
-    for (const s of document.querySelectorAll('script[src*="googletagmanager"],script[src*="facebook"],script[src*="fbevents"]')) s.remove();
+    for (const s of document.querySelectorAll('script[src*="googletagmanager"],script[src*="facebook"],script[src*="fbevents"],script[src*="matomo"]'))
+      s.remove();
     // The activated inline snippet declared a global function gtag: not deletable, so Reflect (no throw).
     for (const name of ['dataLayer', 'gtag', 'fbq', '_fbq'] as const) Reflect.deleteProperty(w, name);
   });
@@ -45,6 +47,17 @@ describe('a vendor script left ungated next to Keksi', () => {
     );
     expect(ungated(said)).to.deep.equal([
       `[keksi] a vendor's script runs without consent (Keksi cannot stop a script that is not gated): ${GTAG} — mark it type="text/plain" data-category="analytics" or remove it and use the \`ga\` attribute; ${FBEVENTS} — mark it type="text/plain" data-category="marketing" or remove it and use the \`meta-pixel\` attribute.`,
+    ]);
+  });
+
+  it("a returning visitor's page with Matomo's own script ungated: one [keksi] message naming it (not only Google's and Meta's)", async () => {
+    storeConsent(['analytics', 'marketing'], []);
+    const said = await captureWarnings(
+      () => mount(`<script async src="${MATOMO}"></script>` + SHOP()),
+      (s) => ungated(s).length > 0,
+    );
+    expect(ungated(said)).to.deep.equal([
+      `[keksi] a vendor's script runs without consent (Keksi cannot stop a script that is not gated): ${MATOMO} — mark it type="text/plain" data-category="analytics" or remove it and use the \`matomo\` attribute.`,
     ]);
   });
 
