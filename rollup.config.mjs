@@ -186,7 +186,8 @@ const vendorsAlongside = {
  * that last worked, and after a failure moves that chunk to a new one (`<chunk>#<time>`), shared by all
  * chunks, so one chunk is never evaluated twice. The dialog's and the placeholders' chunks import the UI
  * chunk by its plain address, which after a retry would be a second copy (or the failure): they are made
- * functions of the UI chunk's exports instead, which it hands them when it has loaded them. The build
+ * functions of the UI chunk's exports instead, which it hands them when it has loaded them (as `__keksiUi`,
+ * a name the minifier never gives: a one-letter one was shadowed by the chunk's own `const{A:U}=U`). The build
  * fails when the code no longer has the shape these rewrites expect.
  */
 const FRESH_IMPORT =
@@ -219,8 +220,8 @@ const freshChunks = {
       const statics = rest.match(/^(import\{[^}]*\}from"[^"]*";\s*)*/)[0];
       c.code =
         statics +
-        `let __k;export default U=>__k||=(()=>{const{${names.map(([name, local = name]) => `${name}:${local}`).join(',')}}=U;${rest.slice(statics.length)}})();`;
-      if (/\bexport\b(?!\s*default U=>)/.test(c.code) || c.code.includes(`"./${uiFile}"`))
+        `let __k;export default __keksiUi=>__k||=(()=>{const{${names.map(([name, local = name]) => `${name}:${local}`).join(',')}}=__keksiUi;${rest.slice(statics.length)}})();`;
+      if (/\bexport\b(?!\s*default __keksiUi=>)/.test(c.code) || c.code.includes(`"./${uiFile}"`))
         this.error(`fresh-chunks: ${c.fileName} still exports or imports the UI chunk`);
       const call = `__keksiImport("./${file}")`;
       if (!ui.code.includes(call)) this.error(`fresh-chunks: the UI chunk does not load ${file} as ${call}`);
