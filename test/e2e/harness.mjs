@@ -81,6 +81,11 @@ export async function newPage(browser, options = {}) {
     return i >= 0 && holds.splice(i, 1)[0][1];
   };
   let context, page, setCookie;
+  // Firefox (WebDriver BiDi): a request whose page navigated away or closed while it was answered is
+  // gone ("no such request"); nothing awaits that answer, so its rejection would fail the whole file.
+  const gone = (e) => {
+    if (!/no such request|closed/i.test(String(e))) throw e;
+  };
   if (isPuppeteer(browser)) {
     context = await browser.createBrowserContext();
     page = await context.newPage();
@@ -95,9 +100,9 @@ export async function newPage(browser, options = {}) {
           continue: () => r.continue(),
           abort: () => r.abort(),
         });
-      if (!OUTSIDE.test(url)) return r.continue();
+      if (!OUTSIDE.test(url)) return r.continue().catch(gone);
       const body = outside(url);
-      body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort();
+      (body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort()).catch(gone);
     });
     page.on('console', (m) => (m.type() === 'warn' || m.type() === 'error') && warnings.push(m.text()));
     setCookie = (cookie) => context.setCookie(cookie);
