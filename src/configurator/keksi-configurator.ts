@@ -22,6 +22,7 @@ import {
   configureCall,
   noticeAddress,
   cspSources,
+  defaultNoticeUrl,
   defaults,
   effectiveAccent,
   embeds,
@@ -43,7 +44,7 @@ import {
 } from './model.js';
 import { ownServicesForm } from './own-services.js';
 import { configuratorStyles } from './styles.js';
-import { finalNotice, noticeFindings, noticeLang, noticePage, readDraft, templateNotice } from './notice-model.js';
+import { finalNotice, noticeFindings, noticeFragment, noticeLang, noticePage, readDraft, shopifyNoticeScript, templateNotice } from './notice-model.js';
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
@@ -147,7 +148,12 @@ export class KeksiConfigurator extends LitElement {
     const draft = readDraft(s)!;
     const notice = finalNotice(draft, s);
     const lang = noticeLang(draft, s, this._ui);
-    const files = shopFiles(s, BUILT_FILES, { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, lang) }, testShopPage(s, lang));
+    const files = shopFiles(
+      s,
+      BUILT_FILES,
+      { json: JSON.stringify(notice, null, 2), page: noticePage(notice, s, lang), fragment: noticeFragment(notice, s) },
+      testShopPage(s, lang),
+    );
     downloadFile('keksi.zip', zip(files), 'application/zip');
     this._status = texts[this._ui].zipSaved;
   }
@@ -325,6 +331,27 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </section>`;
   }
 
+  /**
+   * Step 5's step 3: upload the notice page, or on Shopify and WordPress, where no loose page can go to the
+   * site's root, make it a page of theirs from its body (issue 16), behind a closed disclosure (the five-minute
+   * path's words), and on Shopify the theme.liquid line that loads keksi-notice.js on that page.
+   */
+  private _noticeStep() {
+    const t = texts[this._ui];
+    const s = this._state;
+    if (s.platform === 'html')
+      return html`<h3>${t.steps3Title(noticePagePath(s))}</h3>
+        <p>${t.steps3Text(noticeAddress(s), true)}</p>`;
+    const draft = readDraft(s) ?? templateNotice(s, noticeLang(null, s, this._ui));
+    return html`<h3>${t.steps3PageTitle[s.platform]}</h3>
+      <p>${t.steps3PageText[s.platform](noticeAddress(s))}</p>
+      <details class="fragment">
+        <summary>${t.fragmentSummary}</summary>
+        ${this._output('notice-fragment', t.fragment, noticeFragment(finalNotice(draft, s), s))}
+        ${s.platform === 'shopify' ? this._output('notice-script', t.noticeScript, shopifyNoticeScript(s)) : nothing}
+      </details>`;
+  }
+
   override render() {
     const t = texts[this._ui];
     const s = this._state;
@@ -348,7 +375,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
             <legend>${t.step1}</legend>
             ${this._field('name', t.name, { autocomplete: 'organization' })} ${this._field('business-id', t.businessId, { placeholder: '1234567-8' })}
             ${this._field('address', t.address, { autocomplete: 'street-address' })} ${this._field('email', t.email, { type: 'email', autocomplete: 'email' })}
-            ${this._field('notice-url', t.noticeUrl, { placeholder: '/tietosuojaseloste.html' })}
+            ${this._field('notice-url', t.noticeUrl, { placeholder: defaultNoticeUrl(s.platform) })}
             <fieldset class="langs" aria-describedby="h-lang">
               <legend>${t.langs}</legend>
               <p class="hint" id="h-lang">${t.langsHint}</p>
@@ -461,10 +488,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
                 ${embeds(s).map((e) => this._output(`embed-${e.kind}`, t.embed(e.kind === 'youtube' ? 'YouTube' : 'Vimeo'), e.markup))}
                 ${loadsGoogleOrMeta(s) || gatedSnippets(s).length || serviceMarkup(s) || embeds(s).length ? nothing : html`<p>${t.steps2None}</p>`}
               </li>
-              <li>
-                <h3>${t.steps3Title(noticePagePath(s))}</h3>
-                <p>${t.steps3Text(noticeAddress(s), s.platform !== 'shopify')}</p>
-              </li>
+              <li>${this._noticeStep()}</li>
             </ol>
             ${this._checklist()}
           </section>

@@ -88,8 +88,20 @@ export interface CustomService {
 const newService = (): CustomService => ({ name: '', category: 'preferences', provider: '', purpose: {}, cookies: '' });
 
 export const DEFAULT_ACCENT = '#2b2b30';
-/** The notice's address when the shop gives none: where keksi.zip puts tietosuojaseloste.html. */
+/** The notice's address when the shop gives none on its own HTML pages: where keksi.zip puts tietosuojaseloste.html. */
 export const DEFAULT_NOTICE_URL = '/tietosuojaseloste.html';
+/**
+ * The notice's address when the shop gives none, by platform (issue 16): no loose file can go to the root
+ * of a Shopify or WordPress site, so the notice is a page of theirs, titled "Tietosuojaseloste". Shopify
+ * makes a page's handle from its title and serves it at `/pages/<handle>`; WordPress a page's slug, at
+ * `/<slug>/` with its usual permalinks.
+ */
+const DEFAULT_NOTICE_URLS: Record<Platform, string> = {
+  html: DEFAULT_NOTICE_URL,
+  shopify: '/pages/tietosuojaseloste',
+  wordpress: '/tietosuojaseloste/',
+};
+export const defaultNoticeUrl = (p: Platform): string => DEFAULT_NOTICE_URLS[p] ?? DEFAULT_NOTICE_URL;
 
 export const defaults = (): State => ({
   name: '',
@@ -441,8 +453,9 @@ export function attributes(s: State): [string, string][] {
   if (categories.length) out.push(['categories', categories.join(' ')]);
   const langs = tokens(s.lang).length ? shopLangs(s) : [];
   if (langs.length === 1) out.push(['lang', langs[0]]);
-  // The banner always links to the notice: the page keksi.zip puts in the root when the shop gave no (valid) address.
-  out.push(['notice-url', s['notice-url'].trim() && !errors['notice-url'] ? s['notice-url'].trim() : DEFAULT_NOTICE_URL]);
+  // The banner always links to the notice: when the shop gave no (valid) address, the platform's page for it
+  // (on its own HTML pages, the one keksi.zip puts in the root). The shop's own address is never replaced.
+  out.push(['notice-url', s['notice-url'].trim() && !errors['notice-url'] ? s['notice-url'].trim() : defaultNoticeUrl(s.platform)]);
   if (s.position !== ONE_OF.position[0] && (ONE_OF.position as readonly string[]).includes(s.position)) out.push(['position', s.position]);
   if (s.reopen !== ONE_OF.reopen[0] && (ONE_OF.reopen as readonly string[]).includes(s.reopen)) out.push(['reopen', s.reopen]);
   if (s.platform !== 'html') out.push(['platform', s.platform]);
@@ -450,7 +463,7 @@ export function attributes(s: State): [string, string][] {
 }
 
 /** The notice's address the tag gives the banner. */
-export const noticeAddress = (s: State): string => attributes(s).find(([n]) => n === 'notice-url')?.[1] ?? DEFAULT_NOTICE_URL;
+export const noticeAddress = (s: State): string => attributes(s).find(([n]) => n === 'notice-url')?.[1] ?? defaultNoticeUrl(s.platform);
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

@@ -12,7 +12,7 @@ import { checkNotice, formatFindings, validateNotice, type Finding } from '../no
 import type { LegalBasis, Notice, Party } from '../notice/types.js';
 import { categoryViews, type CategoryView } from '../ui/views.js';
 import type { MergedOptions } from '../core/options.js';
-import { attributes, configureOptions, configureScript, DEFAULT_ACCENT, folder, oneFileTag, validate, type State } from './model.js';
+import { attributes, configureOptions, configureScript, DEFAULT_ACCENT, folder, noticeAddress, oneFileTag, validate, type State } from './model.js';
 
 /** The `$schema` every notice.json names (schema/notice.schema.json's `$id`). */
 export const NOTICE_SCHEMA = 'https://keksi.dev/schema/notice-1.json';
@@ -257,3 +257,30 @@ ${json}
 </html>
 `;
 }
+
+/**
+ * The notice as a page body (`tietosuojaseloste-sisalto.html`, issue 16), for a shop whose notice is a page
+ * of its platform: pasted into Shopify's page editor (Show HTML) or a WordPress Custom HTML block. No
+ * `<html>` or `<head>`: Keksi's tag is already in every page's head (theme.liquid, the plugin). The notice
+ * is `<keksi-notice>` with its JSON data block, rendered by `keksi-notice.js`, which the body loads on
+ * WordPress; on Shopify a page body holds no Liquid (no asset address), so theme.liquid loads it on that
+ * page only ({@link shopifyNoticeScript}). Heading level 2: the platform's template shows the page's title as
+ * the h1.
+ */
+export function noticeFragment(notice: Notice, s: State): string {
+  const json = JSON.stringify(notice, null, 2).replace(/</g, '\\u003c');
+  const script = s.platform === 'shopify' ? '' : `\n<script defer src="${escapeHtml(folder(s))}keksi-notice.js"></script>`;
+  return `<keksi-notice heading-level="2">
+  <script type="application/json">
+${json}
+  </script>
+</keksi-notice>${script}
+`;
+}
+
+/** The Shopify page's handle: from the notice's address `/pages/<handle>`, else the default page's. */
+const shopifyHandle = (s: State) => /^\/pages\/([a-z0-9][a-z0-9-]*)$/i.exec(noticeAddress(s))?.[1] ?? 'tietosuojaseloste';
+
+/** The line for Shopify's theme.liquid that loads `keksi-notice.js` (a theme asset) on the notice's page only. */
+export const shopifyNoticeScript = (s: State): string =>
+  `{% if page.handle == '${shopifyHandle(s)}' %}<script defer src="{{ 'keksi-notice.js' | asset_url }}"></script>{% endif %}`;

@@ -4,7 +4,8 @@
  * consent template `gtm/keksi-consent.tpl`), `keksi-config.js` with
  * the shop's own services when it has any, and once step 4 is
  * started, `notice.json` beside them and the ready notice page at the notice's address (or
- * `tietosuojaseloste.html` in the root), and `keksi-testi.html`, a test shop page, in the root (not for Shopify).
+ * `tietosuojaseloste.html` in the root), on Shopify and WordPress also the notice as a page body to paste
+ * (`tietosuojaseloste-sisalto.html`), and `keksi-testi.html`, a test shop page, in the root (not for Shopify).
  */
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
 import { attributes, configureScript, DEFAULT_ACCENT, DEFAULT_NOTICE_URL, embeds, folder, moduleTag, type State } from './model.js';
@@ -62,8 +63,16 @@ ${embeds(s)
 `;
 }
 
+/** The notice's page body in keksi.zip, for Shopify's and WordPress's page editors. */
+export const NOTICE_FRAGMENT = 'tietosuojaseloste-sisalto.html';
+
 /** The zip's entries: the built files in the folder, then (with a notice) notice.json there and the page, then the test page (not for Shopify). */
-export function shopFiles(s: State, built: Readonly<Record<string, string>>, notice?: { json: string; page: string }, testPage?: string): ZipEntry[] {
+export function shopFiles(
+  s: State,
+  built: Readonly<Record<string, string>>,
+  notice?: { json: string; page: string; fragment?: string },
+  testPage?: string,
+): ZipEntry[] {
   const dir = zipFolder(s);
   // The GTM consent template (walk 3's N3) only for a shop that chose GTM: the others never import it.
   const entries: ZipEntry[] = Object.entries(built)
@@ -72,6 +81,8 @@ export function shopFiles(s: State, built: Readonly<Record<string, string>>, not
   // The shop's own services as a file: the notice page, which has no inline script, loads it.
   if (configureScript(s)) entries.push({ name: dir + 'keksi-config.js', data: configureScript(s) });
   if (notice) entries.push({ name: dir + 'notice.json', data: notice.json }, { name: noticePagePath(s), data: notice.page });
+  // Shopify and WordPress: no loose page in the root; the notice is a page of theirs, this its body to paste (issue 16).
+  if (notice?.fragment && s.platform !== 'html') entries.push({ name: NOTICE_FRAGMENT, data: notice.fragment });
   // Shopify's pages are the theme's, not files in a root: its notes say where the tag goes instead.
   if (testPage && s.platform !== 'shopify') entries.push({ name: 'keksi-testi.html', data: testPage });
   return entries;

@@ -96,6 +96,17 @@ const en = {
   steps2None: 'Nothing to replace: Keksi loads your services from the tag.',
   steps3Title: (page: string) => `3. Upload ${page} to your server`,
   steps3Text: (url: string, test: boolean) => `It is in keksi.zip, and the banner links to it (${url}).${test ? ' Then try /keksi-testi.html.' : ''}`,
+  /** Step 3 on Shopify and WordPress: the notice is a page of theirs (issue 16; English menu names are the platforms' own). */
+  steps3PageTitle: { shopify: '3. Make the notice a Shopify page', wordpress: '3. Make the notice a WordPress page' } as Record<string, string>,
+  steps3PageText: {
+    shopify: (url: string) =>
+      `Online Store → Pages → Add page, title “Tietosuojaseloste”. Press Show HTML (<>), paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and save. The banner links to ${url}.`,
+    wordpress: (url: string) =>
+      `As an administrator, Pages → Add New Page, title “Tietosuojaseloste”, a Custom HTML block: paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and publish. The banner links to ${url}.`,
+  } as Record<string, (url: string) => string>,
+  fragmentSummary: 'The page body (HTML)',
+  fragment: 'The notice as a page body',
+  noticeScript: 'Upload keksi-notice.js as a theme asset too, and put this into theme.liquid after the tag:',
   oneFileSummary: 'One file instead of a module',
   cspSummary: 'Content Security Policy (CSP)',
   checkTitle: 'Check in the notice',
@@ -329,6 +340,16 @@ const fi: ConfiguratorText = {
   steps3Title: (page: string) => `3. Siirrä ${page} palvelimelle`,
   steps3Text: (url: string, test: boolean) =>
     `Se on keksi.zip-tiedostossa, ja banneri linkittää siihen (${url}).${test ? ' Kokeile sitten /keksi-testi.html.' : ''}`,
+  steps3PageTitle: { shopify: '3. Tee selosteesta Shopify-sivu', wordpress: '3. Tee selosteesta WordPress-sivu' },
+  steps3PageText: {
+    shopify: (url: string) =>
+      `Verkkokauppa → Sivut → Lisää sivu, otsikoksi ”Tietosuojaseloste”. Valitse Näytä HTML (<>), liitä alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja tallenna. Banneri linkittää osoitteeseen ${url}.`,
+    wordpress: (url: string) =>
+      `Ylläpitäjänä Sivut → Lisää uusi, otsikoksi ”Tietosuojaseloste”, lohko Oma HTML (Custom HTML): liitä siihen alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja julkaise. Banneri linkittää osoitteeseen ${url}.`,
+  },
+  fragmentSummary: 'Sivun sisältö (HTML)',
+  fragment: 'Seloste sivun sisältönä',
+  noticeScript: 'Siirrä myös keksi-notice.js teeman tiedostoksi ja liitä tämä theme.liquidiin tagin jälkeen:',
   oneFileSummary: 'Yksi tiedosto moduulin sijaan',
   cspSummary: 'Sisältöturvakäytäntö (CSP)',
   checkTitle: 'Tarkista selosteesta',
@@ -560,6 +581,16 @@ const sv: ConfiguratorText = {
   steps2None: 'Inget att ersätta: Keksi laddar dina tjänster från taggen.',
   steps3Title: (page: string) => `3. Ladda upp ${page} till servern`,
   steps3Text: (url: string, test: boolean) => `Den finns i keksi.zip, och bannern länkar till den (${url}).${test ? ' Prova sedan /keksi-testi.html.' : ''}`,
+  steps3PageTitle: { shopify: '3. Gör beskrivningen till en Shopify-sida', wordpress: '3. Gör beskrivningen till en WordPress-sida' },
+  steps3PageText: {
+    shopify: (url: string) =>
+      `Webbutik → Sidor → Lägg till sida, rubrik ”Tietosuojaseloste”. Välj Visa HTML (<>), klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och spara. Bannern länkar till ${url}.`,
+    wordpress: (url: string) =>
+      `Som administratör Sidor → Lägg till ny, rubrik ”Tietosuojaseloste”, blocket Anpassad HTML (Custom HTML): klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och publicera. Bannern länkar till ${url}.`,
+  },
+  fragmentSummary: 'Sidans innehåll (HTML)',
+  fragment: 'Beskrivningen som sidans innehåll',
+  noticeScript: 'Ladda även upp keksi-notice.js som temafil och klistra in detta i theme.liquid efter taggen:',
   oneFileSummary: 'En fil i stället för en modul',
   cspSummary: 'Innehållssäkerhetspolicy (CSP)',
   checkTitle: 'Kontrollera i beskrivningen',

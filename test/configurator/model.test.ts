@@ -13,6 +13,7 @@ import {
   configureCall,
   configureOptions,
   customCategories,
+  defaultNoticeUrl,
   defaults,
   embeds,
   gatedSnippets,
@@ -87,6 +88,22 @@ describe('configurator model', () => {
       'an invalid address: the default',
     );
     expect(moduleTag({ ...defaults(), 'notice-url': '/fi/tietosuoja.html' })).to.contain('data-notice-url="/fi/tietosuoja.html"');
+  });
+
+  it('gives the notice’s default address of the platform: /pages/tietosuojaseloste on Shopify, /tietosuojaseloste/ on WordPress, never over the shop’s own (issue 16)', () => {
+    expect(defaultNoticeUrl('html')).to.equal('/tietosuojaseloste.html');
+    expect(defaultNoticeUrl('shopify')).to.equal('/pages/tietosuojaseloste', 'a Shopify page’s handle from its title');
+    expect(defaultNoticeUrl('wordpress')).to.equal('/tietosuojaseloste/', 'a WordPress page’s slug');
+    expect(moduleTag({ ...defaults(), platform: 'shopify' })).to.contain('data-notice-url="/pages/tietosuojaseloste"');
+    expect(oneFileTag({ ...defaults(), platform: 'wordpress' })).to.contain('data-notice-url="/tietosuojaseloste/"');
+    expect(moduleTag({ ...defaults(), platform: 'shopify', 'notice-url': 'javascript:alert(1)' })).to.contain(
+      'data-notice-url="/pages/tietosuojaseloste"',
+      'an invalid address: the platform’s default',
+    );
+    expect(moduleTag({ ...defaults(), platform: 'shopify', 'notice-url': '/policies/privacy-policy' })).to.contain(
+      'data-notice-url="/policies/privacy-policy"',
+      'the shop’s own address stays',
+    );
   });
 
   it('escapes what the shop types into an attribute', () => {

@@ -11,7 +11,9 @@ import {
   cookieViews,
   finalNotice,
   noticeFindings,
+  noticeFragment,
   noticePage,
+  shopifyNoticeScript,
   proposedRetention,
   readDraft,
   retentionDefault,
@@ -208,5 +210,23 @@ describe('configurator step 4 model', () => {
     expect(JSON.parse(doc.querySelector('keksi-notice script[type="application/json"]')!.textContent!)).to.deep.equal(notice);
     expect([...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src'))).to.deep.equal(['/dist/keksi.js', '/dist/keksi-notice.js']);
     expect(doc.title).to.equal('Tietosuojaseloste | A</script><script>alert(1)</script>');
+  });
+
+  it('gives the notice as a page body for Shopify’s and WordPress’s page editors: no <html> or <head>, inert JSON, keksi-notice.js (issue 16)', () => {
+    const notice = finalNotice({ version: 1, controller: { name: 'A</script><script>alert(1)</script>' } } as Notice, shop());
+    const wp = noticeFragment(notice, shop({ platform: 'wordpress' }));
+    expect(wp).not.to.match(/<html|<head|<body|<!doctype/i);
+    expect(wp).not.to.include('</script><script>alert');
+    const doc = new DOMParser().parseFromString(wp, 'text/html');
+    expect(JSON.parse(doc.querySelector('keksi-notice script[type="application/json"]')!.textContent!)).to.deep.equal(notice);
+    expect(doc.querySelector('keksi-notice')!.getAttribute('heading-level')).to.equal('2', 'the platform’s page title is the h1');
+    expect([...doc.querySelectorAll('script[src]')].map((x) => x.getAttribute('src'))).to.deep.equal(['/keksi/keksi-notice.js']);
+    const shopify = noticeFragment(notice, shop({ platform: 'shopify' }));
+    expect(shopify).not.to.match(/<script[^>]*\bsrc=/, 'Shopify: a page body holds no Liquid; theme.liquid loads keksi-notice.js');
+    expect(shopifyNoticeScript(shop({ platform: 'shopify' }))).to.equal(
+      "{% if page.handle == 'tietosuojaseloste' %}<script defer src=\"{{ 'keksi-notice.js' | asset_url }}\"></script>{% endif %}",
+    );
+    expect(shopifyNoticeScript(shop({ platform: 'shopify', 'notice-url': '/pages/privacy-fi' }))).to.contain("page.handle == 'privacy-fi'");
+    expect(shopifyNoticeScript(shop({ platform: 'shopify', 'notice-url': "/pages/x'y" }))).to.contain("page.handle == 'tietosuojaseloste'");
   });
 });

@@ -82,6 +82,19 @@ describe('keksi.zip', () => {
     );
   });
 
+  it('adds tietosuojaseloste-sisalto.html, the notice as a page body to paste, on Shopify and WordPress (issue 16)', () => {
+    const notice = { json: '{}', page: '<!doctype html>', fragment: '<keksi-notice></keksi-notice>' };
+    expect(shopFiles({ ...defaults(), platform: 'shopify' }, {}, notice).map((e) => e.name)).to.deep.equal([
+      'keksi/notice.json',
+      'tietosuojaseloste.html',
+      'tietosuojaseloste-sisalto.html',
+    ]);
+    expect(shopFiles({ ...defaults(), platform: 'wordpress' }, {}, notice).find((e) => e.name === 'tietosuojaseloste-sisalto.html')?.data).to.equal(
+      notice.fragment,
+    );
+    expect(shopFiles(defaults(), {}, notice).map((e) => e.name)).not.to.include('tietosuojaseloste-sisalto.html', 'plain HTML: the page itself is uploaded');
+  });
+
   it('adds notice.json beside them and the notice page at the notice’s address, when the notice is started', () => {
     const s = { ...defaults(), 'notice-url': '/fi/tietosuoja.html' };
     expect(shopFiles(s, { 'keksi.mjs': 'a' }, { json: '{}', page: '<p>' }).map((e) => e.name)).to.deep.equal([

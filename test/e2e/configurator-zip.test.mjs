@@ -240,6 +240,60 @@ for (const browser of BROWSERS) {
       }
     });
 
+    test('WordPress: the notice’s address is the page /tietosuojaseloste/, keksi.zip holds its body to paste, and that body in a page renders the notice (issue 16)', async () => {
+      const { context, page, errors } = await h.newPage();
+      await page.goto(pathToFileURL('dist/configurator/index.html').href);
+      await waitFor(page, () => customElements.get('keksi-configurator') && document.querySelector('textarea[name="script-tag"]'));
+      for (const [name, value] of [...SHOP.filter(([n]) => n !== 'notice-url'), ['platform', 'wordpress']]) await fill(page, name, value);
+      await catchDownloads(page);
+      await pressFastPath(page);
+      await waitFor(page, () => window.__downloads.some((d) => d.file === 'keksi.zip'));
+      const moduleTag = await output(page, 'script-tag');
+      assert.match(moduleTag, /data-notice-url="\/tietosuojaseloste\/"/);
+      const fragment = await output(page, 'notice-fragment');
+      const entries = unzip(await downloaded(page, 'keksi.zip'));
+      assert.deepEqual(errors, []);
+      await context.close();
+      const body = entries.find((e) => e.name === 'tietosuojaseloste-sisalto.html')?.data.toString('utf8');
+      assert.equal(body, fragment, 'keksi.zip holds the body step 5 shows');
+      assert.doesNotMatch(body, /<html|<head|<body|<!doctype/i);
+
+      // The shop's WordPress page: its theme's head with Keksi's tag, its title, and the body pasted into a Custom HTML block.
+      const root = mkdtempSync(join(tmpdir(), 'keksi-wp-shop-'));
+      for (const { name, data } of entries) {
+        mkdirSync(dirname(join(root, name)), { recursive: true });
+        writeFileSync(join(root, name), data);
+      }
+      mkdirSync(join(root, 'tietosuojaseloste'));
+      writeFileSync(
+        join(root, 'tietosuojaseloste', 'index.html'),
+        `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Tietosuojaseloste</title>${moduleTag}</head><body><h1>Tietosuojaseloste</h1>${body}</body></html>`,
+      );
+      const shopServer = await serveFolder(root, { 'content-security-policy': STRICT_CSP });
+      try {
+        const notice = await h.newPage();
+        await notice.page.goto(shopServer.url + '/tietosuojaseloste/');
+        await waitFor(notice.page, () =>
+          document.querySelector('keksi-notice')?.shadowRoot?.querySelector('#keksi-cookies')?.parentElement.textContent.includes('_ga_CONF1GA4'),
+        );
+        assert.equal(
+          await notice.page.evaluate(() => document.querySelector('keksi-notice').shadowRoot.querySelector('h2') !== null),
+          true,
+          'its headings under the page’s h1',
+        );
+        assert.deepEqual(notice.errors, []);
+        assert.deepEqual(
+          // This stand-in page has no WP Consent API plugin (a real WordPress page does): Keksi says so, rightly.
+          notice.warnings.filter((w) => /Content.Security.Policy|CSP|\[keksi\]/i.test(w) && !/no wp_set_consent/.test(w)),
+          [],
+          'no CSP violation, no other [keksi] message',
+        );
+        await notice.context.close();
+      } finally {
+        await shopServer.close();
+      }
+    });
+
     test('keksi.zip from the page opened from disk, unzipped into an empty shop: the tags work, and so does the notice page', async () => {
       const { context, page, errors } = await h.newPage();
       await page.goto(pathToFileURL('dist/configurator/index.html').href);

@@ -623,6 +623,61 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('the notice’s default address and step 5’s step 3 follow the platform, never over an address the shop typed (issue 16)', async () => {
+      const { context, page } = await open();
+      for (const [name, value] of [...SHOP.filter(([n]) => n !== 'notice-url'), ['youtube', 'dQw4w9WgXcQ']]) await fill(page, name, value);
+      const step3 = () =>
+        page.evaluate(() => {
+          const li = document.querySelector('keksi-configurator ol.steps > li:nth-of-type(3)');
+          return { title: li.querySelector('h3').textContent.replace(/\s+/g, ' ').trim(), text: li.textContent.replace(/\s+/g, ' ') };
+        });
+      const placeholder = () => page.evaluate(() => document.querySelector('keksi-configurator [name="notice-url"]').placeholder);
+      assert.equal((await step3()).title, '3. Siirrä tietosuojaseloste.html palvelimelle');
+      assert.equal(await output(page, 'notice-fragment'), null, 'plain HTML: the page itself is uploaded');
+
+      await fill(page, 'platform', 'shopify');
+      assert.match(await output(page, 'script-tag'), /data-notice-url="\/pages\/tietosuojaseloste"/);
+      assert.equal(await placeholder(), '/pages/tietosuojaseloste');
+      let s3 = await step3();
+      assert.equal(s3.title, '3. Tee selosteesta Shopify-sivu');
+      assert.match(s3.text, /Verkkokauppa → Sivut → Lisää sivu/);
+      assert.match(s3.text, /\/pages\/tietosuojaseloste/);
+      const fragment = await output(page, 'notice-fragment');
+      assert.match(fragment, /^<keksi-notice heading-level="2">/);
+      assert.doesNotMatch(fragment, /<html|<head|<script[^>]*\bsrc=/i, 'a page body; Shopify’s holds no Liquid');
+      assert.match(
+        await output(page, 'notice-script'),
+        /\{% if page\.handle == 'tietosuojaseloste' %\}<script defer src="\{\{ 'keksi-notice\.js' \| asset_url \}\}"><\/script>/,
+      );
+      assert.equal(await page.evaluate(() => !!document.querySelector('keksi-configurator button[data-for="notice-fragment"]')), true, 'a copy button');
+      // Step 3 stays short on the five-minute path: the page body is behind a closed disclosure.
+      const step3Words = () => visibleWords(page, 'keksi-configurator ol.steps > li:nth-of-type(3)');
+      const shopifyWords = await step3Words();
+      console.log(`# words in step 5's step 3 on Shopify (${browser}): ${shopifyWords}`);
+      assert.ok(shopifyWords <= 36, `${shopifyWords} words`);
+      await fill(page, 'platform', 'wordpress');
+      assert.match(await output(page, 'script-tag'), /data-notice-url="\/tietosuojaseloste\/"/);
+      s3 = await step3();
+      assert.equal(s3.title, '3. Tee selosteesta WordPress-sivu');
+      assert.match(s3.text, /Sivut → Lisää uusi/);
+      assert.match(s3.text, /Oma HTML \(Custom HTML\)/);
+      assert.match(await output(page, 'notice-fragment'), /<script defer src="\/keksi\/keksi-notice\.js"><\/script>/);
+      assert.equal(await output(page, 'notice-script'), null);
+      const wordpressWords = await step3Words();
+      console.log(`# words in step 5's step 3 on WordPress (${browser}): ${wordpressWords}`);
+      assert.ok(wordpressWords <= 36, `${wordpressWords} words`);
+
+      // An address the shop typed stays through every platform change.
+      await fill(page, 'notice-url', '/policies/privacy-policy');
+      for (const platform of ['shopify', 'html', 'wordpress']) {
+        await fill(page, 'platform', platform);
+        assert.match(await output(page, 'script-tag'), /data-notice-url="\/policies\/privacy-policy"/, platform);
+        assert.equal(await page.evaluate(() => document.querySelector('keksi-configurator [name="notice-url"]').value), '/policies/privacy-policy');
+      }
+      assert.deepEqual(await axeViolations(page, ['keksi-configurator section.outputs']), []);
+      await context.close();
+    });
+
     test('the shop’s platform changes the tag and shows where it goes', async () => {
       const { context, page } = await open();
       const notes = () => page.evaluate(() => document.querySelector('keksi-configurator .notes').textContent);
