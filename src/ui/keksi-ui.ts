@@ -118,7 +118,9 @@ export class KeksiUi {
         // Issue 17: the dialog's chunk is not part of a first visit that never opens it. It comes when the
         // visitor reaches for "Customise" (the pointer over it, a press, focus: the chunk is mostly there
         // by the click), or when the dialog is asked for (the pressed button is busy until it opens).
-        const intent = (e: Event) => (e.composedPath()[0] as Element).closest?.('[part~=settings]') && this.loadDialog();
+        // Once: after a failed fetch (the network down) more moves over it ask for nothing; opening the dialog asks again.
+        let reached: unknown;
+        const intent = (e: Event) => (reached ||= (e.composedPath()[0] as Element).closest?.('[part~=settings]') && this.loadDialog());
         for (const type of ['pointermove', 'pointerdown', 'focusin']) banner.addEventListener(type, intent);
       }
     }

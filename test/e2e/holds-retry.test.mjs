@@ -30,6 +30,12 @@ async function openShop(h, chunk, body = '', lang = 'en') {
   return { ...t, mend: () => (failing = false) };
 }
 
+/** In the page: the banner's "Customise" button as window.settingsButton(), and its box in the viewport. */
+const settingsBox = () => {
+  window.settingsButton = () => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]');
+  return window.settingsButton().getBoundingClientRect().toJSON();
+};
+
 const visible = (page, tag, part) =>
   waitFor(
     page,
@@ -71,7 +77,7 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
-    test('the dialog chunk: "Cookie settings" opens the dialog', async () => {
+    test('the dialog chunk: "Cookie settings" pressed while the network is down, then again: the dialog opens', async () => {
       const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/dialog-[^/]*\.mjs/);
       await visible(page, 'keksi-banner', 'accept-all');
       // The dialog's chunk is asked for on the visitor's reach for it (issue 17): the first press fails.
@@ -80,6 +86,29 @@ for (const browser of BROWSERS) {
       mend();
       await page.click('button[data-keksi-open]');
       await visible(page, 'keksi-preferences', 'save');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the dialog chunk: one failed fetch on the reach for "Customise", no more on further moves or focus while the network is down', async () => {
+      const { context, page, errors, warnings } = await openShop(h, /\/dist\/chunks\/dialog-[^/]*\.mjs/);
+      const asked = [];
+      const ended = [];
+      page.on('request', (r) => /\/dist\/chunks\/dialog-/.test(r.url()) && asked.push(r.url()));
+      page.on('requestfailed', (r) => /\/dist\/chunks\/dialog-/.test(r.url()) && ended.push(r.url()));
+      await visible(page, 'keksi-banner', 'accept-all');
+      // The prefetch on the pointer over "Customise" is the failed request.
+      const { x, y, width, height } = await page.evaluate(settingsBox);
+      await page.mouse.move(x + width / 2, y + height / 2);
+      await said(warnings, /^\[keksi\] the preferences dialog could not be loaded/);
+      // The network still down: the pointer wandering over "Customise", and focus on it, ask for nothing more.
+      for (let i = 1; i <= 6; i++) await page.mouse.move(x + (width * i) / 8, y + height / 2);
+      await page.evaluate(() => window.settingsButton().focus());
+      // Every request asked for so far has ended (failed).
+      const failed = () => warnings.filter((w) => /preferences dialog could not be loaded/.test(w)).length;
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      await poll(() => ended.length == asked.length, 'every request for the dialog chunk ended');
+      assert.deepEqual([asked.length, failed()], [1, 1], `one request and one message while the network is down (asked: ${asked.join(' | ')})`);
       assert.deepEqual(errors, []);
       await context.close();
     });
