@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { startHarness, keksiReady, settled, waitFor } from '../test/e2e/harness.mjs';
-import { openConfigurator, fill, visibleWords } from '../test/e2e/configurator-kit.mjs';
+import { openConfigurator, fill, visibleWords, catchDownloads } from '../test/e2e/configurator-kit.mjs';
 
 const OUT = 'docs/img/configurator-walk';
 mkdirSync(OUT, { recursive: true });
@@ -73,19 +73,7 @@ await step('2. Mitä kauppa käyttää', 'pasted the GA4 ID, the Meta pixel ID a
   const words = await count('form > fieldset:nth-of-type(2)');
   return { words, chars: 0, clicks: 6, extra: 60, shot: await shot(page, '03-services.png', 'keksi-configurator form > fieldset:nth-of-type(2)', 600) };
 });
-await page.evaluate(() => {
-  window.__downloads = [];
-  const create = URL.createObjectURL.bind(URL);
-  URL.createObjectURL = (blob) => {
-    const url = create(blob);
-    window.__downloads.push({ url, blob });
-    return url;
-  };
-  HTMLAnchorElement.prototype.click = function () {
-    const d = window.__downloads.find((x) => x.url === this.href);
-    if (d) d.file = this.download;
-  };
-});
+await catchDownloads(page);
 let zipBytes;
 await step('Valmis — hae tiedostot', 'read the button and its hint, pressed it: keksi.zip saved, focus on step 5', async () => {
   const words = await count('form > .fast-path');

@@ -68,3 +68,19 @@ export const visibleWords = (page, selector) =>
     const text = root.innerText + ' ' + fields.map((f) => f.value || f.placeholder).join(' ');
     return text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
   }, selector);
+
+/** Catch the page's downloads where it hands them to the browser (the same in both browsers). */
+export const catchDownloads = (page) =>
+  page.evaluate(() => {
+    window.__downloads = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      window.__downloads.push({ url, blob });
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+      const d = window.__downloads.find((x) => x.url === this.href);
+      if (d) d.file = this.download;
+    };
+  });

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, keksiReady, startHarness, TRACKER_HOSTS, waitFor } from './harness.mjs';
-import { fill, output, SHOP } from './configurator-kit.mjs';
+import { fill, output, SHOP, catchDownloads } from './configurator-kit.mjs';
 
 /** The entries of a zip (stored or deflated is told apart; this one must be stored), read through its central directory. */
 function unzip(buffer) {
@@ -63,21 +63,6 @@ async function serveFolder(root, headers = {}) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Catch the page's downloads where it hands them to the browser (the same in both browsers). */
-const catchDownloads = (page) =>
-  page.evaluate(() => {
-    window.__downloads = [];
-    const create = URL.createObjectURL.bind(URL);
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      window.__downloads.push({ url, blob });
-      return url;
-    };
-    HTMLAnchorElement.prototype.click = function () {
-      const d = window.__downloads.find((x) => x.url === this.href);
-      if (d) d.file = this.download;
-    };
-  });
 /** The download saved as `file`, as bytes. */
 const downloaded = async (page, file) =>
   Buffer.from(
