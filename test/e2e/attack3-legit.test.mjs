@@ -1,0 +1,84 @@
+// Attack 3, Chromium and Firefox: the decoy-nonce rule (src/entry/script-tag.ts), the chunks' registry
+// (`Symbol.for('keksi.chunks')` in `__keksiImport`, rollup.config.mjs) and the vendor-address check
+// (src/controller/vendor-address.ts) must not stop a legitimate shop. Each page here is a shop that does
+// nothing wrong: Keksi starts, the banner shows, nothing optional runs before a choice, and no `[keksi]`
+// message refuses it (no "different nonces", no "ignored", no ungated vendor).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, newPage, poll, startHarness, waitFor } from './harness.mjs';
+
+const NONCE = 'YXR0YWNrMy1sZWdpdA==';
+const MARKETING = `<script type="text/plain" data-category="marketing" nonce="${NONCE}">window.__ran.push('marketing');</script>`;
+const TAG = (attrs) => `<script nonce="${NONCE}" ${attrs} data-categories="analytics marketing"></script>`;
+const FIRST = `<script nonce="${NONCE}">window.__ran = [];</script>`;
+const IMAGES = ['tiktok-logo.svg', 'clarity-serum.jpg', 'gtag.jpg', 'hotjar-mug.png', 'matomo-plant.webp'];
+
+const PAGES = [
+  ['two Keksi tags with the same nonce (the platform inserts the tag twice)', '', TAG('defer src="/dist/keksi.js"') + TAG('defer src="/dist/keksi.js"')],
+  ['keksi.mjs module and keksi.js nomodule with the same nonce', '', TAG('type="module" src="/dist/keksi.mjs"') + TAG('nomodule defer src="/dist/keksi.js"')],
+  [
+    'a modulepreload of keksi.mjs with another nonce than the tag',
+    '<link rel="modulepreload" href="/dist/keksi.mjs" nonce="cHJlbG9hZA==">',
+    TAG('type="module" src="/dist/keksi.mjs"'),
+  ],
+  [
+    'an inert <template> holding a Keksi tag with another nonce',
+    '',
+    TAG('defer src="/dist/keksi.js"') + '<template><script src="/dist/keksi.js" nonce="dGVtcGxhdGU="></script></template>',
+  ],
+  [
+    'a page that froze Symbol and Object before Keksi (module build)',
+    `<script nonce="${NONCE}">Object.freeze(Symbol); Object.freeze(Object); Object.freeze(Object.prototype);</script>`,
+    TAG('type="module" src="/dist/keksi.mjs"'),
+  ],
+  [
+    'a clean shop whose images are named after vendors',
+    '',
+    TAG('defer src="/dist/keksi.js"') + IMAGES.map((name) => `<img src="/test/fixtures/${name}" alt="">`).join(''),
+  ],
+];
+
+for (const browser of BROWSERS) {
+  describe(`a legitimate shop starts Keksi (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [what, head, body, refuses] of PAGES) {
+      test(`${what}: ${refuses ? 'Keksi does not start and says why' : 'the banner shows, no refusal'}, nothing optional runs`, async () => {
+        const { context, page, errors, warnings, hold } = await newPage(h.browser);
+        const served = hold(/\/shop\.html/).then((r) =>
+          r.fulfill(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FIRST}${head}${MARKETING}</head>
+            <body><h1>Shop</h1>${body}<p>Welcome.</p></body></html>`,
+            'text/html',
+            { 'content-security-policy': `script-src 'self' 'nonce-${NONCE}'` },
+          ),
+        );
+        await page.goto(`${h.server.url}/shop.html`, { waitUntil: 'domcontentloaded' });
+        await served;
+        const open = () => page.evaluate(() => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner[open]'));
+        const refused = () => warnings.some((w) => w.startsWith('[keksi] ') && refuses?.test(w));
+        if (refuses) {
+          // The refusal, or a page error or the banner (then the assertion below names them).
+          await poll(async () => refused() || errors.length || (await open()), 'the [keksi] refusal, a page error or the banner', 15000);
+          assert.deepEqual(
+            { refused: refused(), open: await open(), ran: await page.evaluate(() => window.__ran), errors },
+            { refused: true, open: false, ran: [], errors: [] },
+          );
+          return context.close();
+        }
+        // The images have been fetched (or failed) before Keksi looks: their names are in the resource entries.
+        await waitFor(page, () => [...document.images].every((i) => i.complete));
+        // The banner, or a page error (then the assertion below names it).
+        await poll(async () => errors.length || (await open()), 'the banner or a page error', 15000);
+        assert.deepEqual({ open: await open(), errors }, { open: true, errors: [] });
+        // The post-paint work (and so the ungated-vendor look) is done.
+        await page.evaluate(() => document.querySelector('keksi-consent')._postPaintLoading);
+        const refusals = warnings.filter((w) => w.startsWith('[keksi] ') && /different nonces|ignored|without consent|could not be loaded/.test(w));
+        assert.deepEqual({ ran: await page.evaluate(() => window.__ran), refusals, errors }, { ran: [], refusals: [], errors: [] });
+        await context.close();
+      });
+    }
+  });
+}
