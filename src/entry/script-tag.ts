@@ -133,9 +133,17 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         .filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))))
         .map((s) => s.nonce),
     ).size > 1;
-  // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none).
+  // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none). Not when the
+  // page replaced Symbol (or its `for`): the UI's templates (lit) and the chunks' registry need Symbol.for,
+  // and without them the banner never shows; Keksi does not start and says so (nothing optional runs).
   const begin = () =>
-    w.keksi != keksi || (at && nonced()) ? ignored() : mixed() ? warn("Keksi's tags have different nonces: none is believed.") : guard('starting Keksi', start);
+    w.keksi != keksi || (at && nonced())
+      ? ignored()
+      : mixed()
+        ? warn("Keksi's tags have different nonces: none is believed.")
+        : typeof globalThis.Symbol?.for != 'function'
+          ? warn('no Symbol.for: Keksi does not start.')
+          : guard('starting Keksi', start);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
   else begin();
 }

@@ -13,6 +13,9 @@ const TAG = (attrs) => `<script nonce="${NONCE}" ${attrs} data-categories="analy
 const FIRST = `<script nonce="${NONCE}">window.__ran = [];</script>`;
 const IMAGES = ['tiktok-logo.svg', 'clarity-serum.jpg', 'gtag.jpg', 'hotjar-mug.png', 'matomo-plant.webp'];
 
+// Lit's templates need Symbol.for: without it Keksi's UI cannot run, so Keksi does not start (fails closed) and says so.
+const REFUSES = /Symbol\.for/;
+
 const PAGES = [
   ['two Keksi tags with the same nonce (the platform inserts the tag twice)', '', TAG('defer src="/dist/keksi.js"') + TAG('defer src="/dist/keksi.js"')],
   ['keksi.mjs module and keksi.js nomodule with the same nonce', '', TAG('type="module" src="/dist/keksi.mjs"') + TAG('nomodule defer src="/dist/keksi.js"')],
@@ -25,6 +28,18 @@ const PAGES = [
     'an inert <template> holding a Keksi tag with another nonce',
     '',
     TAG('defer src="/dist/keksi.js"') + '<template><script src="/dist/keksi.js" nonce="dGVtcGxhdGU="></script></template>',
+  ],
+  [
+    'a page that replaced window.Symbol before Keksi (module build)',
+    `<script nonce="${NONCE}">window.Symbol = function Symbol() {};</script>`,
+    TAG('type="module" src="/dist/keksi.mjs"'),
+    REFUSES,
+  ],
+  [
+    'a page that replaced window.Symbol before Keksi (single file)',
+    `<script nonce="${NONCE}">window.Symbol = function Symbol() {};</script>`,
+    TAG('defer src="/dist/keksi.js"'),
+    REFUSES,
   ],
   [
     'a page that froze Symbol and Object before Keksi (module build)',
