@@ -47,9 +47,9 @@ const PAGES = [
     TAG('type="module" src="/dist/keksi.mjs"'),
   ],
   [
-    'a clean shop whose images are named after vendors',
+    "a clean shop whose images are named after vendors (module build: the check fetches the messages' chunk)",
     '',
-    TAG('defer src="/dist/keksi.js"') + IMAGES.map((name) => `<img src="/test/fixtures/${name}" alt="">`).join(''),
+    TAG('type="module" src="/dist/keksi.mjs"') + IMAGES.map((name) => `<img src="/test/fixtures/${name}" alt="">`).join(''),
   ],
 ];
 
@@ -92,6 +92,15 @@ for (const browser of BROWSERS) {
         await page.evaluate(() => document.querySelector('keksi-consent')._postPaintLoading);
         const refusals = warnings.filter((w) => w.startsWith('[keksi] ') && /different nonces|ignored|without consent|could not be loaded/.test(w));
         assert.deepEqual({ ran: await page.evaluate(() => window.__ran), refusals, errors }, { ran: [], refusals: [], errors: [] });
+        if (body.includes('<img')) {
+          // The attack reached the vendor check: the images' names matched it, so the messages' chunk was fetched (and said nothing).
+          const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/chunks\/diagnostics-/.test(e.name)));
+          await poll(fetched, 'the diagnostics chunk fetched for the vendor-named images', 15000);
+          assert.deepEqual(
+            warnings.filter((w) => w.startsWith('[keksi] ')),
+            [],
+          );
+        }
         await context.close();
       });
     }
