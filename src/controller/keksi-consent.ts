@@ -45,7 +45,12 @@ let merging: Promise<unknown> | undefined;
 const mergeOptions = () => (merging ||= import('./merge-options.js').catch((error) => warn('configure() could not be loaded; its options are ignored', error)));
 if (given.length) mergeOptions();
 // The chunk takes over `push` (and the inputs queued here) when it has loaded (unless it already has).
-else if (given.push == [].push) given.push = (...more) => (Array.prototype.push.apply(given, more), mergeOptions(), given.length);
+// Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.
+else if (given.push == [].push)
+  Object.defineProperty(given, 'push', {
+    value: (...more: unknown[]) => (Array.prototype.push.apply(given, more), mergeOptions(), given.length),
+    configurable: true,
+  });
 
 /** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
 export const whenIdle = (fn: () => void): void => {

@@ -69,5 +69,8 @@ function merge(input: unknown): void {
 }
 
 // Each input stays in `given` once merged, the latest first: the platforms chunk reads `platforms` from them.
-given.push = (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more));
+// Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.
+Object.defineProperty(given, 'push', {
+  value: (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more)),
+});
 given.splice(0).map(given.push);
