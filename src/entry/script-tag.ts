@@ -45,6 +45,12 @@ const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement |
 const KEKSI = /\/keksi[^/-]*\.m?js/;
 const at = script && !script.nonce && fetchedFrom(script);
 const ignored = () => warn(`${at}: a tag without the nonce of Keksi's own; ignored.`);
+// Each copy that runs marks its tag with a property (HTML can set attributes, never an element's
+// properties): a tag with a nonce that never ran, because the policy blocked it, is not one of Keksi's
+// (see `mixed` below). Defined, not assigned: nothing is thrown on a page that made its elements
+// non-extensible (this copy's own tag counts as run all the same).
+if (script) Reflect.defineProperty(script, '__keksiRan', { value: 1 });
+const ran = (s: HTMLScriptElement) => s == script || (s as unknown as { __keksiRan?: 1 }).__keksiRan;
 const nonced = () => [...Reflect.get(D, 'scripts', document)].some((s) => s != script && s.nonce && (KEKSI.test(fetchedFrom(s)) || fetchedFrom(s) === at));
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
@@ -126,24 +132,32 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
   // checked for a file of the shop's own), which would take over as "Keksi's tag with a nonce". The page's
   // nonce is one: once all tags are in (DOMContentLoaded), Keksi's tags with different nonces leave no way
   // to tell the shop's, so none is believed and Keksi does not start (fails closed: nothing optional runs).
-  // Tags that run count (no type, `module`, a JavaScript type); an inert type="text/plain" copy does not.
+  // Only copies that ran count: under `script-src 'nonce-…'` alone the browser blocks a decoy, and counting
+  // it would let one injected tag stop Keksi on every shop with a strict policy. A runnable (no type,
+  // `module`, a JavaScript type; not an inert type="text/plain" copy) async tag that has not run yet may
+  // still run: Keksi waits for the page's load event, by which it has run or failed.
+  const mine = (): HTMLScriptElement[] =>
+    [...Reflect.get(D, 'scripts', document)].filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))));
+  const pending = () => document.readyState != 'complete' && mine().some((s) => s.async && !ran(s));
   const mixed = () =>
     new Set(
-      [...Reflect.get(D, 'scripts', document)]
-        .filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))))
+      mine()
+        .filter(ran)
         .map((s) => s.nonce),
     ).size > 1;
   // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none). Not when the
   // page replaced Symbol (or its `for`): the UI's templates (lit) and the chunks' registry need Symbol.for,
   // and without them the banner never shows; Keksi does not start and says so (nothing optional runs).
-  const begin = () =>
+  const begin = (): unknown =>
     w.keksi != keksi || (at && nonced())
       ? ignored()
-      : mixed()
-        ? warn("Keksi's tags have different nonces: none is believed.")
-        : typeof globalThis.Symbol?.for != 'function'
-          ? warn('no Symbol.for: Keksi does not start.')
-          : guard('starting Keksi', start);
+      : pending()
+        ? addEventListener('load', begin, { once: true })
+        : mixed()
+          ? warn("Keksi's tags have different nonces: none is believed.")
+          : typeof globalThis.Symbol?.for != 'function'
+            ? warn('no Symbol.for: Keksi does not start.')
+            : guard('starting Keksi', start);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
   else begin();
 }
