@@ -17,7 +17,7 @@ import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint, whenIdle } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
-import { adoptGate, earlyValues, toldReady } from '../entry/returning-visitor.js';
+import { adoptGate, earlyValues, pending, toldReady } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
 import type { Texts } from '../i18n/translation.js';
 import { textsModule } from '../i18n/load.js';
@@ -268,6 +268,9 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
     // returning visitor's gated elements activate at once, before the post-paint work has started.
     // With no choice that applies there is nothing to run yet: the page paints first.
+    // Calls of the page's API that fetched this controller (entry/lean.ts) are made first: what the early
+    // gate held back since then runs on their decision.
+    for (const call of pending.splice(0)) guard('a queued keksi call', call);
     if (trackers) this._postPaintLoading.then(activate);
     else if (store.consent) merging ? merging.then(activate) : activate();
     else

@@ -27,12 +27,19 @@ let values: string[] | undefined;
  * returning visit, see lean.ts): whatever needs it calls this; undefined when the controller comes anyway.
  */
 export let wake: (() => Promise<unknown>) | undefined;
-export const holdController = (load?: () => Promise<unknown>) => (wake = load);
+/** Once the controller is on its way, the early gate runs nothing new (it runs it once it has taken over, after the calls that woke it). */
+let woken = false;
+export const holdController = (load?: () => Promise<unknown>) => (wake = load && (() => ((woken = true), load())));
+/** Fetch the held-back controller (settles at once when none is held back). */
+export const woke = (): Promise<unknown> => (wake ? wake() : Promise.resolve());
+/** Calls of the page's API made while the controller was held back: the controller makes them as it starts, before it gates. */
+export const pending: Array<() => void> = [];
 /** Whether the cookie no longer holds what the page was gated on (another tab decided): then the controller must come. */
 export const moved = (): boolean => !!wake && cookieValues(cookieName).join('\n') != values!.join('\n') && (wake(), true);
 let cookieName: string;
 // Until the controller takes over, a choice made in another tab grants nothing more (fail closed) and fetches it.
-let granted: Granted = (c) => !moved() && grants(consent, c);
+const grantsNow: Granted = (c) => !moved() && grants(consent, c);
+let granted: Granted = (c) => !woken && grantsNow(c);
 let known: Granted = () => false;
 // Embeds that stay blocked get their placeholder from the controller, whose first update passes them;
 // while the core holds it back, a blocked frame fetches it (`wake`), and before that it is noted.
@@ -79,7 +86,7 @@ export function gateEarly(read: Read): boolean {
 /** The choice the page was gated on before the controller started (null when none, or after it started). */
 export const earlyConsent = (): Consent | null => consent;
 /** Whether the early gate grants `category` (before the controller started). */
-export const earlyGrants = (category: string): boolean => granted(category);
+export const earlyGrants = (category: string): boolean => grantsNow(category);
 /** The cookie's values the early gate was started on, for the controller's store (see `values`); undefined once taken or when none. */
 export const earlyValues = (): string[] | undefined => gate && values;
 
