@@ -252,7 +252,11 @@ async function session(widget, rate, returning, bytesOf) {
   const files = bytesOf && fetchedFiles(page);
   const result = await visit(page, cdp, widget, signal);
   if (bytesOf) {
-    if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+    // Keksi has started: the controller, or (issue 17) the core running a returning visit it gated without it.
+    if (widget.startsWith('keksi'))
+      await page.waitForFunction(() => document.querySelector('keksi-consent')?.store || document.querySelector('keksi-consent')?.held, null, {
+        timeout: 15000,
+      });
     await page.waitForLoadState('networkidle');
     bytesOf(await files());
   }
@@ -340,7 +344,7 @@ load.push(loadavg()[0]);
 // ---------- 3. bytes per visit type ----------
 // What each widget fetches on the bench shop page (response bodies as served: gzip -9 for text), on a
 // first visit (until the banner is interactive and the network is idle) and on a returning visit
-// (after accept all: until the gated script ran, the controller is ready and the network is idle).
+// (after accept all: until the gated script ran, Keksi has started and the network is idle).
 // Measured in the runtime part's first run at 1× (see session()); here only what it did not visit.
 async function fetched(widget, returning) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -357,7 +361,9 @@ async function fetched(widget, returning) {
   await page.goto(url, { waitUntil: 'networkidle' });
   if (returning) await page.waitForFunction(() => window.__gaRan, null, { timeout: 15000 });
   else await page.waitForFunction(() => window.__bannerReady, null, { timeout: 15000 });
-  if (widget.startsWith('keksi')) await page.waitForFunction(() => document.querySelector('keksi-consent')?.store, null, { timeout: 15000 });
+  // Keksi has started: the controller, or (issue 17) the core running a returning visit it gated without it.
+  if (widget.startsWith('keksi'))
+    await page.waitForFunction(() => document.querySelector('keksi-consent')?.store || document.querySelector('keksi-consent')?.held, null, { timeout: 15000 });
   await page.waitForLoadState('networkidle');
   const result = await files();
   await context.close();

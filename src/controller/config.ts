@@ -8,9 +8,9 @@ import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type R
 
 export { isSafeUrl, NECESSARY, type Problem } from '../core/attributes.js';
 
-/** The languages Keksi speaks. */
-export type Lang = 'fi' | 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
+import { toLang, type Lang } from '../core/lang.js';
+
+export { LANGS, resolveLang, toLang, type Lang } from '../core/lang.js';
 
 /** Validated configuration of one `<keksi-consent>`. */
 export interface KeksiConfig extends GatingConfig {
@@ -95,19 +95,6 @@ export const ONE_OF = {
   'consent-mode': ['basic', 'advanced'],
   'migrate-from': ['none', 'cookieconsent'],
 } as const;
-
-/** Map a language tag (`fi-FI`, `sv`, `EN-gb`) to a supported language, or undefined. */
-export function toLang(tag: string | null | undefined): Lang | undefined {
-  const base = (tag || '').trim().toLowerCase().split(/[-_]/)[0] as Lang;
-  return LANGS.includes(base) ? base : undefined;
-}
-
-/**
- * The visitor's language: the explicit one (a language tag: the element's `lang`), then `<html lang>`,
- * then the browser's languages, then English.
- */
-export const resolveLang = (explicit?: string | null): Lang =>
-  [explicit, document.documentElement.lang, ...(navigator.languages || [])].map(toLang).find(Boolean) || 'en';
 
 /**
  * Parse the attributes of `<keksi-consent>` into a configuration.

@@ -14,10 +14,10 @@ import { Gate, scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { given, options, type MergedOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
-import { afterFirstPaint } from '../core/schedule.js';
+import { afterFirstPaint, whenIdle } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
-import { adoptGate } from '../entry/returning-visitor.js';
+import { adoptGate, earlyValues, pending, toldReady } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
 import type { Texts } from '../i18n/translation.js';
 import { textsModule } from '../i18n/load.js';
@@ -51,12 +51,6 @@ else if (given.push == [].push)
     value: (...more: unknown[]) => (Array.prototype.push.apply(given, more), mergeOptions(), given.length),
     configurable: true,
   });
-
-/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
-export const whenIdle = (fn: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 200);
-};
 
 /** Give `el` and the custom elements in its shadow tree their classes' prototypes back (see disconnectedCallback). */
 const ownPrototypes = (el: Element): void => {
@@ -228,13 +222,15 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
     KeksiConsent.live = this;
-    store.load();
+    // From the values the core gated the page on, if it did: a choice made in another tab since is a change.
+    store.load(earlyValues());
     // A choice another tool stored (migrate-from), taken over before anything is shown or run.
     const migrated: Promise<void> | void =
       !store.consent && config.migrateFrom != 'none' ? cookieconsent().then((m) => m?.migrateCookieconsent(store, deleteCookie)) : undefined;
     this.language = resolveLang(config.lang);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    this.attachShadow({ mode: 'open' });
+    // The core may have drawn the reopen button in it already (core/reopen.ts).
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
 
     const granted = (c: string) => store.granted(c);
     const known = (c: string) => c === NECESSARY || config.categories.includes(c);
@@ -266,11 +262,15 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
         // Not for an element stopped by then (in Firefox, one moved into a frame's document has lost its methods).
         else whenIdle(() => this._bannerWanted || KeksiConsent.live != this || this._setBannerOpen(false));
         this._readyResolve();
-        this._ready();
+        // Not when the core told it for this page view already (entry/lean.ts): the page hears it once.
+        if (!toldReady()) this._ready();
       });
     // Google's and Meta's queues must hear the consent before any gated tag runs; otherwise a
     // returning visitor's gated elements activate at once, before the post-paint work has started.
     // With no choice that applies there is nothing to run yet: the page paints first.
+    // Calls of the page's API that fetched this controller (entry/lean.ts) are made first: what the early
+    // gate held back since then runs on their decision.
+    for (const call of pending.splice(0)) guard('a queued keksi call', call);
     if (trackers) this._postPaintLoading.then(activate);
     else if (store.consent) merging ? merging.then(activate) : activate();
     else

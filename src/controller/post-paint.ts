@@ -10,9 +10,9 @@
 import type { ConsentHost } from './host.js';
 import type { Consent } from '../core/record.js';
 import { warn } from '../core/log.js';
-import { REOPEN_LABEL } from '../i18n/reopen-label.js';
+import { reopenButton } from '../core/reopen.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
-import { VENDOR_ADDRESS } from './vendor-address.js';
+import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 
 /** What the controller calls on the started post-paint work. */
 export interface PostPaint {
@@ -23,21 +23,6 @@ export interface PostPaint {
   /** Settles once Google and Meta (a lazy chunk) have heard the consent, on a page that has them. */
   ready: Promise<unknown>;
 }
-
-// The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
-// visible under forced colours, never printed. Bottom left, or bottom right with reopen="bottom-right"; light-dark()
-// instead of a dark-mode media query pays for the corner.
-const REOPEN_CSS = `button{color-scheme:light dark;position:fixed;left:12px;bottom:12px;z-index:2147483000;width:44px;height:44px;border-radius:50%;border:2px solid;background:var(--keksi-bg,light-dark(#fff,#1d1d1f));color:var(--keksi-fg,light-dark(#1d1d1f,#f5f5f7));cursor:pointer;padding:8px;box-shadow:0 1px 4px #0004}button:focus-visible{outline:3px solid var(--keksi-focus,currentColor);outline-offset:2px}button:before{content:"";display:block;height:100%;background:currentColor;forced-color-adjust:none;clip-path:path("M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-1-7a1 1 0 1 1 0 2 1 1 0 0 1 0-2z")}:host([reopen=bottom-right]) button{left:auto;right:12px}@media print{button{display:none}}`;
-
-// Room below the page's end, so that its last links (a footer at the bottom of a phone) can be scrolled
-// clear of the button. No specificity: a page's own padding on <html> wins.
-const REOPEN_ROOM = ':where(html){padding-bottom:68px}';
-
-const adopt = (root: Document | ShadowRoot, css: string): void => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-};
 
 // Scripts outside the gate (neither type="text/plain" nor activated by Keksi): with VENDOR_ADDRESS, the
 // whole cost of walk 3's N1 on a page without a vendor's own script. ungated.ts holds the fixes and the message.
@@ -77,15 +62,8 @@ export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
       if (consent && config.logUrl) logConsent(config.logUrl, consent, c.language);
     },
     reopenButton() {
-      if (button || !config.reopenButton) return button;
-      const root = c.shadowRoot!;
-      adopt(root, REOPEN_CSS);
-      adopt(document, REOPEN_ROOM);
-      button = document.createElement('button');
-      button.setAttribute('part', 'reopen');
-      button.setAttribute('aria-label', (button.title = REOPEN_LABEL[c.language]));
-      button.addEventListener('click', () => c.showPreferences(button));
-      root.append(button);
+      // The core's own, when it drew one on a returning visit (core/reopen.ts): taken over, not drawn again.
+      if (!button && config.reopenButton) button = reopenButton(c.shadowRoot!, c.language, (b) => c.showPreferences(b));
       return button;
     },
   };

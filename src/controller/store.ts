@@ -46,11 +46,14 @@ export class ConsentStore {
   /**
    * Read the stored decision. A malformed value, a cookie that is not Keksi's, and copies that disagree
    * (on other domains or paths: which one is current cannot be known) count as no decision; copies
-   * that disagree are deleted, so a rejection is never outvoted by a stale acceptance.
+   * that disagree are deleted, so a rejection is never outvoted by a stale acceptance. `early`: the
+   * values the core gated the page on (entry/returning-visitor.ts), taken as what this page holds, so a
+   * choice made in another tab since then is seen (`sync`) and reported as a change.
    */
-  load(): void {
+  load(early?: string[]): void {
     const { cookieName: name, categories, revision, expiresDays } = this.config;
-    const values = this._read();
+    const values = early || this._read();
+    if (early) this._seen = early.join('\n');
     let stored: Consent | null = null;
     if ((this._foreign = !values.every(isKeksiRecord))) {
       warn(`cookie "${name}" is not Keksi's; set another cookie-name.`);

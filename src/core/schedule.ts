@@ -1,6 +1,6 @@
 /**
  * When Keksi's work runs: after the page's first paint (so Keksi never competes with the shop's own
- * first content). When the page is idle is the controller's business (keksi-consent.ts).
+ * first content), or when the page is idle.
  */
 import { guard } from './log.js';
 
@@ -23,3 +23,9 @@ export const afterFirstPaint = (): Promise<void> =>
     });
     setTimeout(done, 1000);
   });
+
+/** Run `fn` when the page is idle (within a second); Safari has no requestIdleCallback. */
+export const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
+};

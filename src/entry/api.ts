@@ -5,8 +5,8 @@
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { guard, warn } from '../core/log.js';
 import { configure as addOptions, type KeksiOptions } from '../core/options.js';
-import { copyConsent, grants, type Consent } from '../core/record.js';
-import { earlyConsent } from './returning-visitor.js';
+import { copyConsent, type Consent } from '../core/record.js';
+import { earlyConsent, earlyGrants, pending, wake } from './returning-visitor.js';
 
 // Set by the build (rollup.config.mjs) and the test runner from package.json.
 declare const __KEKSI_VERSION__: string;
@@ -22,8 +22,8 @@ const defined = () => globalThis.customElements?.get('keksi-consent') as typeof 
 const controller = (): KeksiConsent | undefined => defined()?.live;
 
 /**
- * Call `fn` with the running controller, now or when one runs: `keksi-ready` is dispatched by one that
- * starts and by a removed one put back (it runs again). With the element defined and none running (it
+ * Call `fn` with the running controller, now or when one runs (fetched now when the core held it back):
+ * `keksi-ready` is dispatched by one that starts and by a removed one put back (it runs again). With the element defined and none running (it
  * was removed, or is not in the page yet) the call says that it waits.
  */
 function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
@@ -31,6 +31,8 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   guard(what, () => {
     const c = controller();
     if (c) return fn(c);
+    // Held back on a returning visit (lean.ts): fetched now, and the call made as it starts, before it gates.
+    if (wake) return void (pending.push(() => whenStarted(what, fn)), wake());
     if (defined()) warn(`no <keksi-consent> runs: ${what} waits for one.`);
     document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
   });
@@ -48,7 +50,7 @@ export const getConsent = (): Consent | null => {
  */
 export const has = (category: string): boolean => {
   const c = controller();
-  return c ? c.has(category) : grants(earlyConsent(), category);
+  return c ? c.has(category) : earlyGrants(category);
 };
 /** Accept every category (under Global Privacy Control, all but marketing). */
 export const acceptAll = (): void => whenStarted('acceptAll()', (c) => c.acceptAll());

@@ -14,28 +14,62 @@ import { cookieValues } from '../core/cookie-jar.js';
 import { NECESSARY, parseGating, type Read } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { Gate } from '../core/gating.js';
-import { applicableConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
+import { applicableConsent, copyConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
 
 type Granted = (category: string) => boolean;
 
 /** The choice the early gate acts on, until the controller takes over. */
 let consent: Consent | null = null;
-let granted: Granted = (c) => grants(consent, c);
+/** The cookie's values that choice was read from (the controller's store starts from them: a change since is a change it reports). */
+let values: string[] | undefined;
+/**
+ * Fetch and start the controller (set by the script-tag entry while it holds the controller back on a
+ * returning visit, see lean.ts): whatever needs it calls this; undefined when the controller comes anyway.
+ */
+export let wake: (() => Promise<unknown>) | undefined;
+/** Once the controller is on its way, the early gate runs nothing new (it runs it once it has taken over, after the calls that woke it). */
+let woken = false;
+export const holdController = (load?: () => Promise<unknown>) => (wake = load && (() => ((woken = true), load())));
+/** Fetch the held-back controller (settles at once when none is held back). */
+export const woke = (): Promise<unknown> => (wake ? wake() : Promise.resolve());
+/** Calls of the page's API made while the controller was held back: the controller makes them as it starts, before it gates. */
+export const pending: Array<() => void> = [];
+/** Whether the cookie no longer holds what the page was gated on (another tab decided): then the controller must come. */
+export const moved = (): boolean => !!wake && cookieValues(cookieName).join('\n') != values!.join('\n') && (wake(), true);
+let cookieName: string;
+// Until the controller takes over, a choice made in another tab grants nothing more (fail closed) and fetches it.
+const grantsNow: Granted = (c) => !moved() && grants(consent, c);
+let granted: Granted = (c) => !woken && grantsNow(c);
 let known: Granted = () => false;
-// Embeds that stay blocked get their placeholder from the controller, whose first update passes them.
-let blocked = (_el: Element): void => {};
+// Embeds that stay blocked get their placeholder from the controller, whose first update passes them;
+// while the core holds it back, a blocked frame fetches it (`wake`), and before that it is noted.
+export let blockedFrame = false;
+let blocked = (el: Element): unknown => el instanceof HTMLIFrameElement && (wake ? wake() : (blockedFrame = true));
 let gate: Gate | undefined;
+/** The page's cookies are more than the consent cookie's copies (a rejection may leave trackers' cookies to clean up). */
+export const otherCookies = (): boolean => document.cookie.split(';').length > values!.length;
+let told = false;
+/** The core tells the page Keksi runs (keksi-ready, with the choice) when it holds the controller back. */
+export const tellReady = (): void => {
+  told = true;
+  document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: copyConsent(consent) } }));
+};
+/** Whether the core told keksi-ready for this page view (asked once, by the controller it then woke: no second one). */
+export const toldReady = (): boolean => told && !(told = false);
+/** Whether a gating attribute has a problem (the controller's messages say which): the controller must come. */
+export let troubled = false;
 
 /**
  * Gate the page on the stored choice if one applies and the page has no Google or Meta tags.
  * @returns whether a consent cookie exists (a returning visitor), whatever its value
  */
 export function gateEarly(read: Read): boolean {
-  const config = parseGating(read, () => {});
-  const values = cookieValues(config.cookieName);
-  if (!values.length || gate || hasTrackers(read)) return !!values.length;
+  const config = parseGating(read, () => (troubled = true));
+  const found = cookieValues((cookieName = config.cookieName));
+  if (!found.length || gate || hasTrackers(read)) return !!found.length;
   const { categories, revision, expiresDays } = config;
-  const agreed = values.every((v) => v === values[0]) && values[0];
+  const agreed = found.every((v) => v === found[0]) && found[0];
+  values = found;
   consent = applicableConsent(parseConsentCookie(agreed), categories, revision, expiresDays, Date.now()).consent;
   if (consent) {
     known = (c) => c === NECESSARY || categories.includes(c);
@@ -51,6 +85,10 @@ export function gateEarly(read: Read): boolean {
 
 /** The choice the page was gated on before the controller started (null when none, or after it started). */
 export const earlyConsent = (): Consent | null => consent;
+/** Whether the early gate grants `category` (before the controller started). */
+export const earlyGrants = (category: string): boolean => grantsNow(category);
+/** The cookie's values the early gate was started on, for the controller's store (see `values`); undefined once taken or when none. */
+export const earlyValues = (): string[] | undefined => gate && values;
 
 /**
  * The controller takes over: the early gate (if any) now asks the controller's store. It is handed over
@@ -60,6 +98,7 @@ export function adoptGate(nowGranted: Granted, nowKnown: Granted, nowBlocked: ty
   const early = gate;
   gate = undefined;
   consent = null;
+  wake = undefined;
   if (early) {
     granted = nowGranted;
     known = nowKnown;

@@ -14,6 +14,7 @@ import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
+import { holdBack } from './lean.js';
 import { loadController, loadUi } from './lazy.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
@@ -85,23 +86,26 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     }
     return document.querySelector('keksi-consent');
   };
+  // The element made from Keksi's tag, its data-* as attributes.
+  const make = () => {
+    const el = document.createElement('keksi-consent');
+    for (const { name, value } of script?.attributes || []) {
+      if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
+    }
+    // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
+    el.nonce = scriptNonce;
+    return el;
+  };
   const mount = (KeksiConsent: CustomElementConstructor) =>
     guard('mounting <keksi-consent>', () => {
       const mine = own();
       define('keksi-consent', KeksiConsent);
-      if (mine) return;
-      const el = document.createElement('keksi-consent');
-      for (const { name, value } of script?.attributes || []) {
-        if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
-      }
-      // Made from Keksi's own tag: as trusted as the tag (see the controller's _start()).
-      el.nonce = scriptNonce;
       // Just before <body>, not in it: first in the tab order (once the banner is closed the controller
       // moves it just after <body>, so the reopen button is last), while shown fixed at the bottom, and out
       // of reach of the body's layout (grid, flex, columns), its transform, filter or containment (which
       // would hold the fixed banner at the end of a long page), the theme's `body > *` rules, and body
-      // swaps (Turbo).
-      document.head.after(el);
+      // swaps (Turbo). On a returning visit the core held the controller back for (lean.ts), it is there already.
+      if (!mine) document.head.after(make());
     });
   // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice
   // (returning-visitor.ts). The controller is needed at once when Google or Meta tags are on the page (their
@@ -116,16 +120,22 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const returning = guard('gating the page', () => gateEarly(read), false);
     const trackers = hasTrackers(read);
     const now = trackers || (returning && !earlyConsent());
+    // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
+    let held = false;
     const load = () =>
       loadController(trackers).then(
-        ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
+        ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),
         (error) => warn('Keksi could not be loaded; nothing gated runs', error),
       );
     if (now) load();
     else
       afterFirstPaint().then(() => {
         if (!returning) loadUi().catch(() => {});
-        load();
+        // A returning visit the core gated, on a page that needs nothing more now: no controller until something does.
+        if (
+          !(held = !el && !!script && guard('holding the controller back', () => holdBack(script ? script.getAttributeNames() : [], read, make(), load), false))
+        )
+          load();
       });
   };
   // A policy with 'self' also runs an injected copy of Keksi's tag with a made-up nonce (the nonce is not

@@ -18,11 +18,14 @@ import * as attributes from '../core/attributes.js';
 import * as cookieJar from '../core/cookie-jar.js';
 import * as define from '../core/define.js';
 import * as gating from '../core/gating.js';
+import * as lang from '../core/lang.js';
 import * as log from '../core/log.js';
 import * as options from '../core/options.js';
 import * as record from '../core/record.js';
+import * as reopen from '../core/reopen.js';
 import * as schedule from '../core/schedule.js';
 import * as trackers from '../core/trackers.js';
+import * as vendorAddress from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 
 // Set by the build (rollup.config.mjs): the second file's name with its content hash as a query
@@ -46,11 +49,14 @@ const CORE = {
   cookieJar,
   define,
   gating,
+  lang,
   log,
   options,
   record,
+  reopen,
   schedule,
   trackers,
+  vendorAddress,
 };
 
 type Trusted = { createScriptURL(s: string): string };

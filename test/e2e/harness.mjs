@@ -181,9 +181,12 @@ export async function poll(check, what, ms = 5000) {
   }
 }
 
-/** Wait until Keksi has started on the page. */
+/**
+ * Wait until Keksi has started on the page: the controller has, or the core runs a returning visit it
+ * gated without it (issue 17: src/entry/lean.ts; the controller comes when something needs it).
+ */
 export async function keksiReady(page) {
-  await waitFor(page, () => !!document.querySelector('keksi-consent')?.store);
+  await waitFor(page, () => !!(document.querySelector('keksi-consent')?.store || document.querySelector('keksi-consent')?.held));
   // The element exists before its start-up ends (it may wait for the integrations): await `ready`.
   await page.evaluate(() => document.querySelector('keksi-consent').ready);
 }

@@ -97,7 +97,8 @@ for (const browser of BROWSERS) {
 
     // Between the core's read (the early gate runs on the acceptance) and the controller's start, the
     // visitor withdraws in another tab: what the early gate has queued (behind a script still loading)
-    // must not run, and the controller starts on the withdrawal.
+    // must not run, and the controller starts on the withdrawal. (Issue 17: on this page the core holds
+    // the controller back until something needs it, src/entry/lean.ts; the withdrawal is such a thing.)
     test('a withdrawal in another tab between the early gate and the controller: nothing queued runs after it', async () => {
       const { context, page: b, hold, errors } = await h.newPage();
       const url = `${h.server.url}/test/pages/early.html`;
@@ -106,19 +107,17 @@ for (const browser of BROWSERS) {
       await keksiReady(a);
       await a.evaluate(() => keksi.acceptAll());
       const ext = hold(/\/test\/fixtures\/ext-a\.js$/);
-      const chunk = hold(/\/chunks\/controller-[^/]+\.mjs$/);
       // Not awaited: the held script keeps the page loading (Firefox holds DOMContentLoaded for it too).
       const loaded = b.goto(url);
-      const [script, controller] = await Promise.all([ext, chunk]);
+      const script = await ext;
       assert.deepEqual(await b.evaluate(() => ({ ran: window.__ran, defined: !!customElements.get('keksi-consent') })), {
         ran: ['inline-1'],
         defined: false,
       });
       await a.evaluate(() => keksi.rejectAll());
-      controller.continue();
-      await keksiReady(b);
       script.continue();
       await loaded;
+      await keksiReady(b);
       await gateDone(b);
       assert.deepEqual(await b.evaluate(() => ({ ran: window.__ran, accepted: keksi.getConsent()?.accepted })), {
         ran: ['inline-1', 'ext-a'],

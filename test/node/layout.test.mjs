@@ -99,7 +99,9 @@ function reach(roots, stop = new Set()) {
 const core = reach([entry]);
 
 test('the core bundle (dist/keksi.mjs) is src/core/ and the entry folder, and src/core/ is only the core bundle', () => {
-  const inCoreBundleElsewhere = [...core].filter((m) => !m.startsWith(CORE) && !m.startsWith(ENTRY)).sort();
+  // But the reopen button's label: a returning visit the core gated draws that button itself (issue 17,
+  // src/entry/lean.ts), and texts live under src/i18n/ (the next tests).
+  const inCoreBundleElsewhere = [...core].filter((m) => !m.startsWith(CORE) && !m.startsWith(ENTRY) && m != 'src/i18n/reopen-label.ts').sort();
   const inCoreFolderNotBundle = modules.filter((m) => (m.startsWith(CORE) || m.startsWith(ENTRY)) && !core.has(m));
   assert.deepEqual({ inCoreBundleElsewhere, inCoreFolderNotBundle }, { inCoreBundleElsewhere: [], inCoreFolderNotBundle: [] });
 });
@@ -141,7 +143,7 @@ test('src/i18n/ loads with what shows each text: the core and the controller nev
     core,
   );
   const early = [...core, ...controller].filter((m) => m.startsWith('src/i18n/')).sort();
-  // The reopen button's label is the controller's only text; load.ts holds none, only how to fetch a
+  // The reopen button's label is the core's and the controller's only text; load.ts holds none, only how to fetch a
   // language's table (issue 17: the controller asks for the visitor's beside the UI chunk).
   assert.deepEqual(early, ['src/i18n/load.ts', 'src/i18n/reopen-label.ts']);
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VENDOR_SCRIPTS } from '../../dist/esm/controller/ungated.js';
-import { VENDOR_ADDRESS } from '../../dist/esm/controller/vendor-address.js';
+import { VENDOR_ADDRESS } from '../../dist/esm/core/vendor-address.js';
 
 test("the controller's cheap test matches every vendor address the ungated-script message knows", () => {
   assert.ok(VENDOR_SCRIPTS.length >= 12, 'the vendors Keksi integrates');

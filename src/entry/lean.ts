@@ -1,0 +1,87 @@
+/**
+ * A returning visit without the controller (issue 17, item 4). When the core gated the page on a stored
+ * choice that applies (returning-visitor.ts) and the page needs nothing more of Keksi's, the controller
+ * chunk is not fetched: the core tells `keksi-ready`, draws the reopen button (core/reopen.ts) and
+ * fetches the controller (`wake`) only when something needs it: the reopen button's click, a
+ * `data-keksi-open` or `data-cc` click, a call of the page's API that acts (api.ts), a blocked
+ * `<iframe>` (its placeholder), a choice made in another tab (returning-visitor.ts `moved`); and the
+ * visitor's first press (pointer or key), so that a decision made through the API is not late.
+ *
+ * The controller comes as before (after the first paint) whenever it would do more on this page view:
+ * Google or Meta tags (also a snippet of theirs gated or held since start-up, or a dataLayer), no choice that applies, the page's own `<keksi-consent>`, an attribute beyond
+ * the plain ones below or with a bad value (its `[keksi]` message), configure() called, `<keksi-notice>`
+ * on the page, Shopify or the WP Consent API, a vendor's own script outside the gate (the ungated-vendor
+ * message), or a rejection on a page with other cookies (the clean-up of trackers' cookies).
+ */
+import { isSafeUrl, type Read } from '../core/attributes.js';
+import { resolveLang, toLang } from '../core/lang.js';
+import { vendorHold } from '../core/gating.js';
+import { given } from '../core/options.js';
+import { hasTrackers, isVendorSnippet } from '../core/trackers.js';
+import { reopenButton } from '../core/reopen.js';
+import { whenIdle } from '../core/schedule.js';
+import { VENDOR_ADDRESS } from '../core/vendor-address.js';
+import type { KeksiConsent } from '../controller/keksi-consent.js';
+import { blockedFrame, earlyConsent, holdController, moved, otherCookies, tellReady, troubled, woke } from './returning-visitor.js';
+
+/** The tag's attributes the core can do without the controller for. */
+const PLAIN = /^data-(categories|lang|revision|cookie-name|expires-days|notice-url|position|reopen|no-reopen-button)$/;
+
+/**
+ * Hold the controller back if the page needs nothing of it now; returns whether it did.
+ * @param names the tag's attribute names; `read` its data-* values
+ * @param el the `<keksi-consent>` the controller will run as (made from the tag, not in the page yet)
+ * @param load fetches and starts the controller, once
+ */
+export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>): boolean {
+  const w = window as { Shopify?: unknown; wp_set_consent?: unknown; cookieStore?: EventTarget };
+  const consent = earlyConsent();
+  const lang = read('lang');
+  if (
+    !consent ||
+    troubled ||
+    vendorHold.held ||
+    hasTrackers(read) ||
+    blockedFrame ||
+    given.length ||
+    w.Shopify ||
+    w.wp_set_consent ||
+    document.querySelector('keksi-notice') ||
+    names.some((n) => n.startsWith('data-') && !PLAIN.test(n)) ||
+    (lang && !toLang(lang)) ||
+    !/^(bottom|top|center)$/.test(read('position') ?? 'top') ||
+    !/^(bottom-(left|right)|none)$/.test(read('reopen') ?? 'none') ||
+    !isSafeUrl(read('notice-url')?.trim() || '') ||
+    (consent.rejected.length && otherCookies()) ||
+    VENDOR_ADDRESS.test([...document.querySelectorAll<HTMLScriptElement>('script:not([type="text/plain"],[data-keksi])')].map((s) => s.src) + '')
+  )
+    return false;
+  let waking: Promise<unknown> | undefined;
+  // If the controller cannot be loaded (its [keksi] message), nothing more waits for it.
+  holdController(() => (waking ||= load().finally(() => holdController())));
+  // A Google or Meta snippet gated later (a single-page shop's router) waits for their queues: the controller's integrations.
+  vendorHold.ok = (el) => !isVendorSnippet(el) || (woke(), false);
+  // Beside <body>, after it: where the controller puts its element once the banner is closed (last in the
+  // tab order). `held`: Keksi runs without the controller for now (the tests' keksiReady() looks for it).
+  document.documentElement.append(Object.assign(el, { held: true }));
+  tellReady();
+  const live = () => (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
+  if (read('reopen') != 'none' && read('no-reopen-button') === null)
+    whenIdle(
+      () => live() || reopenButton(el.shadowRoot || el.attachShadow({ mode: 'open' }), resolveLang(lang), (b) => woke().then(() => live()?.showPreferences(b))),
+    );
+  // The shop's own openers: the click is handed to the controller once it runs.
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
+    if (opener && !live()) {
+      event.preventDefault();
+      woke().then(() => live() && opener.click());
+    }
+  });
+  // A visitor's first press (pointer or key) starts fetching it: a decision the shop's own button makes
+  // through the API (keksi.rejectAll() before a navigation) is then not a chunk's round trip late.
+  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, woke, { once: true, passive: true });
+  document.addEventListener('visibilitychange', moved);
+  w.cookieStore?.addEventListener('change', moved);
+  return true;
+}

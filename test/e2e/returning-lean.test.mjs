@@ -1,0 +1,115 @@
+// Issue 17, item 4: a returning visit that the core gated (a choice that applies, no Google or Meta
+// tags) does not fetch or run the controller until something needs it: the reopen button is the core's
+// own (same place, look and name), and the controller comes on its first click (the dialog opens on
+// that click, focus moves into it and comes back to the button) or on a call of the page's API.
+// The built files, Chromium and Firefox through the harness.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, consentRecord, newPage, poll, startHarness, waitFor } from './harness.mjs';
+
+const PAGE = '/test/pages/plain-esm.html';
+
+/** The chunks of dist/ the page asks for from now on, by name, as they are asked for. */
+const chunkRequests = (page) => {
+  const names = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/dist/chunks/')) names.push(path.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''));
+  });
+  return names;
+};
+/** Past the page's next idle time: every idle callback asked for before has run. */
+const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve()));
+const reopenButton = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('[part~="reopen"]:not([hidden])');
+/** The reopen button's centre, its accessible name and its box. */
+const reopenInfo = () => {
+  const b = document.querySelector('keksi-consent').shadowRoot.querySelector('[part~="reopen"]');
+  const r = b.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2, label: b.getAttribute('aria-label'), box: [r.left, r.bottom, r.width, r.height].map(Math.round) };
+};
+const dialogOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]');
+/** Whether focus is inside the open dialog. */
+const focusInDialog = () => {
+  const prefs = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences');
+  const dialog = prefs?.shadowRoot?.querySelector('dialog[open]');
+  return !!dialog && document.activeElement === document.querySelector('keksi-consent') && dialog.contains(prefs.shadowRoot.activeElement);
+};
+
+/** A visitor who accepted analytics, back on the plain page: returns the page with its chunk requests since the return. */
+async function returning(h) {
+  const p = await newPage(h.browser);
+  await p.page.goto(`${h.server.url}${PAGE}`);
+  await waitFor(p.page, () => !!window.keksi && !!customElements.get('keksi-consent')?.live);
+  await p.page.evaluate(() => keksi.setConsent(['analytics']));
+  await waitFor(p.page, () => document.cookie.includes('keksi_consent'));
+  const asked = chunkRequests(p.page);
+  await p.page.goto(`${h.server.url}${PAGE}`);
+  // Gated by the core, and the reopen button drawn (when the page is idle).
+  await waitFor(p.page, () => !!window.fetchedWhenGatedRan);
+  await waitFor(p.page, reopenButton);
+  await p.page.evaluate(idle);
+  return { ...p, asked };
+}
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: a returning visit gated by the core fetches no controller until it is needed`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    test('a plain gated page: no controller chunk, the reopen button drawn, keksi.has() and getConsent() answer', async () => {
+      const { page, asked, errors, warnings } = await returning(h);
+      assert.deepEqual(asked, [], 'chunks fetched on a plain returning visit');
+      assert.deepEqual(await page.evaluate(() => [keksi.has('analytics'), keksi.getConsent()?.accepted]), [true, ['necessary', 'analytics']]);
+      assert.equal((await page.evaluate(reopenInfo)).label, 'Evästeasetukset');
+      assert.deepEqual(errors, []);
+      assert.deepEqual(warnings, []);
+      await page.close();
+    });
+
+    test('the reopen button’s first click fetches the controller and opens the dialog, focus in it; Escape brings it back to the button', async () => {
+      const { page, asked, errors } = await returning(h);
+      const before = await page.evaluate(reopenInfo);
+      const earlier = asked.length;
+      await page.mouse.click(before.x, before.y);
+      await waitFor(page, dialogOpen);
+      assert.deepEqual(
+        [asked.slice(0, earlier).includes('controller'), asked.slice(earlier).includes('controller')],
+        [false, true],
+        'the controller fetched on the click',
+      );
+      await waitFor(page, focusInDialog);
+      await page.keyboard.press('Escape');
+      await waitFor(
+        page,
+        () => !document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+      );
+      await waitFor(page, () => document.querySelector('keksi-consent').shadowRoot.activeElement?.getAttribute('part') === 'reopen');
+      // One reopen button, where it was, with its name.
+      assert.equal(await page.evaluate(() => document.querySelector('keksi-consent').shadowRoot.querySelectorAll('[part~="reopen"]').length), 1);
+      assert.deepEqual(await page.evaluate(reopenInfo), before);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('a call of the page’s API fetches the controller and acts: keksi.rejectAll() stores the rejection and tells keksi-change', async () => {
+      const { context, page, asked, errors } = await returning(h);
+      const earlier = asked.length;
+      await page.evaluate(() => {
+        window.changes = [];
+        document.addEventListener('keksi-change', (e) => window.changes.push(e.detail.changed));
+        keksi.rejectAll();
+      });
+      await waitFor(page, () => window.changes.length === 1);
+      assert.deepEqual(
+        [asked.slice(0, earlier).includes('controller'), asked.slice(earlier).includes('controller')],
+        [false, true],
+        'the controller fetched on the call',
+      );
+      assert.deepEqual(await page.evaluate(() => [window.changes, keksi.has('analytics')]), [[['analytics']], false]);
+      await poll(async () => (await consentRecord(context))?.x?.includes('analytics'), 'the rejection stored');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  });
+}
