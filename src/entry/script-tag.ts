@@ -134,7 +134,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         .map((s) => s.nonce),
     ).size > 1;
   // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none). Not when the
-  // page replaced Symbol (or its `for`): the UI's templates (lit) and the chunks' registry need Symbol.for,
+  // page replaced Symbol (or its `for`): the UI's templates (lit) need Symbol.for,
   // and without them the banner never shows; Keksi does not start and says so (nothing optional runs).
   const begin = () =>
     w.keksi != keksi || (at && nonced())

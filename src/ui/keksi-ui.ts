@@ -18,6 +18,8 @@ import type { Consent } from '../core/record.js';
 import { loadTexts, textsFrom, type Translation } from '../i18n/index.js';
 import type { UiAction } from './events.js';
 import { base } from './styles.js';
+import { kit } from './kit.js';
+import { chunk } from '../entry/chunk.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
@@ -135,8 +137,8 @@ export class KeksiUi {
   /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there, with texts to show. */
   loadDialog(): Promise<boolean> {
     // With its texts: a dialog without any (none could be loaded) is not shown.
-    return (this._dialog ||= import('./keksi-preferences/index.js').then(
-      () => this._texts.then(Boolean),
+    return (this._dialog ||= chunk((_fetchChunk) => import('./keksi-preferences/index.js')).then(
+      (m) => (m.default(kit), this._texts.then(Boolean)),
       (error) => {
         this._dialog = undefined;
         warn('the preferences dialog could not be loaded', error);
@@ -174,9 +176,9 @@ export class KeksiUi {
 
   /** Put a placeholder before a blocked iframe (once), when the placeholders' chunk is there; without it the iframe stays hidden. */
   placehold(iframe: HTMLIFrameElement): void {
-    (this._embedChunk ||= import('./keksi-embed/index.js')).then(
+    (this._embedChunk ||= chunk((_fetchChunk) => import('./keksi-embed/index.js')).then((m) => m.default(kit))).then(
       () => guard('showing a placeholder', () => this._placehold(iframe)),
-      // Forgotten, so the next blocked embed fetches it again (at a new address: the build's freshChunks).
+      // Forgotten, so the next blocked embed fetches it again (at a new address: entry/chunk.ts).
       (error) => ((this._embedChunk = undefined), warn('the placeholders could not be loaded; blocked embeds stay hidden', error)),
     );
   }
