@@ -129,6 +129,34 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // Issue "chunks" 2a: with the visitor's language and English both failing there is nothing to show (fail
+    // closed, one [keksi] message); the visitor's next interaction once the network is back shows the banner.
+    test("the visitor's texts (fi) and English's both fail: no banner and one message; the next press shows it in Finnish", async () => {
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/texts-(fi|en)-[^/]*\.mjs/, '', 'fi');
+      await said(warnings, /^\[keksi\] the texts (in "en" )?could not be loaded/);
+      const shown = () =>
+        page.evaluate(() => {
+          const banner = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+          return !!banner?.open && !!banner.shadowRoot?.querySelector('[part~="accept-all"]');
+        });
+      assert.equal(await shown(), false, 'no banner without texts');
+      mend();
+      await page.mouse.click(5, 5);
+      await visible(page, 'keksi-banner', 'accept-all');
+      assert.equal(
+        await page.evaluate(() =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').textContent.trim(),
+        ),
+        'Hyväksy kaikki',
+      );
+      assert.deepEqual(
+        warnings.filter((w) => /texts/.test(w)),
+        ['[keksi] the texts could not be loaded: nothing is shown until they can be.'],
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the placeholders chunk: the next blocked embed gets its placeholder', async () => {
       const { context, page, errors, warnings, mend } = await openShop(
         h,

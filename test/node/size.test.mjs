@@ -131,7 +131,9 @@ const CEILING = {
   // (src/ui/kit.ts: the kit object, the two factories, the dialog's templates one level deeper) so that on
   // the module build their chunks import nothing of the UI chunk and no build step rewrites chunk code
   // (the rewriting broke once); keksi-rest.js carries that shape too.
-  'dist/keksi.js': 34220,
+  // +139 (chunks session 2a): texts that could not be loaded (the visitor's and English's) are asked for again at the next
+  // need, and the banner waiting for them at the visitor's next press or key or the network's return (test/e2e/holds-retry).
+  'dist/keksi.js': 34359,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -155,7 +157,8 @@ const CEILING = {
   // Merged (holds + issue 17 first visit): 5,425.
   // +2 (attack2): no code change in keksi.js; keksi-rest.js's new hashes (the once-only dialog prefetch).
   // +32 (attack3): Keksi does not start, with a [keksi] message, on a page that replaced Symbol.for (Lit and the chunks' registry need it; the banner never showed; test/e2e/attack3-legit).
-  'dist/keksi.js alone': 5459,
+  // +3 (chunks session): no code change in keksi.js; keksi-rest.js's new hash and integrity.
+  'dist/keksi.js alone': 5462,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -214,7 +217,8 @@ const CEILING = {
   // +53 (chunks session): the one helper every chunk is fetched through (src/entry/chunk.ts: a failed chunk is
   // asked for at a new address), here in the core so that all chunks share its map of moved addresses; it was
   // a copy in each chunk that fetches one (the controller −64 below: the returning path is 11 B lighter).
-  core: 4790,
+  // +3: no code change; the chunks' new content-hashed names (texts retry, 2a).
+  core: 4793,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -310,7 +314,8 @@ const CEILING = {
   // Merged (holds + issue 17 first visit): 6,818.
   // +28 (attack3): configure()'s queue takes its `push` by Object.defineProperty, not an assignment, which threw on a page that froze Array.prototype (SES lockdown: no banner on the module build; test/e2e/attack3-legit).
   // −64 (chunks session): its copy of the retry helper went; it uses the core's (src/entry/chunk.ts).
-  controller: 6782,
+  // +1: no code change; the chunks' new names.
+  controller: 6783,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -324,7 +329,10 @@ const CEILING = {
   // +5 (attack2): the dialog's prefetch on the reach for "Customise" once only: no request storm while the network is down (test/e2e/holds-retry).
   // −145 (chunks session): the retry helper is the core's; the kit it hands the dialog and the placeholders
   // (src/ui/kit.ts) replaces the export list the build used to rewrite into an object.
-  ui: 10021,
+  // +127 (chunks session 2a): with the visitor's texts and English's both failing there was no banner for the
+  // page's life: a failed table is forgotten and asked for again at the next need, and the banner waiting for
+  // texts asks again at the visitor's next press or key, or when the network comes back (test/e2e/holds-retry).
+  ui: 10148,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -356,7 +364,8 @@ const CEILING = {
   // +29 (attack3): the core's +31 above, Keksi does not start on a page that replaced Symbol.for (test/e2e/attack3-legit).
   // +32 (attack3): configure()'s queue takes its `push` by Object.defineProperty, not an assignment, which threw on a page that froze Array.prototype (SES lockdown: no banner on the module build; test/e2e/attack3-legit): the controller's +28, the core's +2 (its chunks' names).
   // −11 (chunks session): the retry helper moved from the controller into the core (core +53, controller −64).
-  returning: 11572,
+  // +4: no code change on this path; the chunks' new content-hashed names (2a).
+  returning: 11576,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
