@@ -12,4 +12,10 @@ export const loadController = (vendors?: boolean) => {
   if (vendors) chunk((_fetchChunk) => import('../integrations/vendors.js')).catch(() => {});
   return chunk((_fetchChunk) => import('../controller/keksi-consent.js'));
 };
+/**
+ * Whether the core asks for the controller again after a failed load (keksi.js does: src/single/loader.ts).
+ * Not here: the chunks that import the controller's chunk (vendors, diagnostics, configure()'s) would
+ * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts).
+ */
+export const loadsAgain = false;
 export const loadUi = () => chunk((_fetchChunk) => import('../ui/index.js'));

@@ -14,7 +14,7 @@ import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
-import { loadController, loadUi } from './lazy.js';
+import { loadController, loadsAgain, loadUi } from './lazy.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
 export type KeksiApi = typeof api & { push(fn: (keksi: KeksiApi) => void): void };
@@ -110,10 +110,17 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const returning = guard('gating the page', () => gateEarly(read), false);
     const trackers = hasTrackers(read);
     const now = trackers || (returning && !earlyConsent());
-    const load = () =>
+    // Where it can (keksi.js), a failed load is tried again, once, at the visitor's next press or key, or when the network comes back.
+    let again = false;
+    const load = (): unknown =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now ? mount(KeksiConsent) : setTimeout(() => mount(KeksiConsent))),
-        (error) => warn('Keksi could not be loaded; nothing gated runs', error),
+        (error) => {
+          warn('Keksi could not be loaded; nothing gated runs', error);
+          if (loadsAgain && !again)
+            for (const type of ['online', 'pointerdown', 'keydown'])
+              addEventListener(type, () => again && ((again = false), load()), { capture: (again = true), once: true });
+        },
       );
     if (now) load();
     else

@@ -113,6 +113,39 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // Issue "chunks" 2b: keksi.js kept its failed load of the second file, so a network blip on it left the
+    // page without Keksi for good. The next press or key once the network is back fetches it again.
+    test('the second file fails once (the network down): nothing gated runs, a [keksi] message; the next press fetches it again and the banner shows', async () => {
+      const { context, page, errors, warnings, hold } = await newPage(h.browser);
+      const html = hold(/\/alone\.html$/);
+      const core = hold(/\/alone\/keksi\.js$/);
+      let failing = true;
+      const rest = () => hold(/\/alone\/keksi-rest\.js\?v=/).then((r) => (failing ? r.abort() : r.fulfill(readFileSync('dist/keksi-rest.js', 'utf8')), rest()));
+      rest();
+      const loading = page.goto(`${h.server.url}/alone.html`, { waitUntil: 'domcontentloaded' });
+      (await html).fulfill(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alone</title><script defer src="/alone/keksi.js" data-categories="marketing"></script></head>' +
+          '<body><p>Shop</p><iframe data-category="marketing" data-src="/embed/video.html" title="Video"></iframe></body></html>',
+        'text/html',
+      );
+      (await core).fulfill(readFileSync('dist/keksi.js', 'utf8'));
+      await loading;
+      await said(warnings, /^\[keksi\] http:\S+\/alone\/keksi-rest\.js\?v=\w+ did not load/);
+      await said(warnings, FAILED);
+      failing = false;
+      await page.mouse.click(5, 5);
+      await waitFor(
+        page,
+        () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]'),
+        undefined,
+        15000,
+      );
+      await page.evaluate(() => window.keksi.acceptAll());
+      await waitFor(page, () => document.querySelector('iframe[data-category]').getAttribute('src') == '/embed/video.html', undefined, 15000);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test("the tag's integrity reaches the second file: a changed keksi-rest.js is refused, and Keksi says so", async () => {
       const sri = (file) => 'sha384-' + createHash('sha384').update(readFileSync(file)).digest('base64');
       const page0 = (extra) =>
