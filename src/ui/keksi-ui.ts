@@ -174,7 +174,9 @@ export class KeksiUi {
     if (!this._prefs) {
       const busy = from && !from.hasAttribute('aria-busy');
       if (busy) from.setAttribute('aria-busy', 'true');
-      const loaded = await this.loadDialog();
+      // A prefetch (the reach for "Customise") that fails while this press waits for it: the press asks again, once.
+      const prefetched = this._dialog;
+      const loaded = (await this.loadDialog()) || (!!prefetched && this._asked === asked && (await this.loadDialog()));
       if (busy) from.removeAttribute('aria-busy');
       if (!loaded || this._asked !== asked) return;
     }

@@ -90,6 +90,22 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // Issue "chunks" 2d: the press waited for the prefetch that then failed, and nothing more happened.
+    test('the dialog chunk: "Customise" pressed while its prefetch is on its way and then fails: the press fetches it again, the dialog opens', async () => {
+      const { context, page, errors, hold } = await openShop(h, /^never$/);
+      await visible(page, 'keksi-banner', 'accept-all');
+      const prefetch = hold(/\/dist\/chunks\/dialog-[^/]*\.mjs/);
+      const { x, y, width, height } = await page.evaluate(settingsBox);
+      await page.mouse.move(x + width / 2, y + height / 2);
+      const held = await prefetch;
+      await page.mouse.click(x + width / 2, y + height / 2);
+      await waitFor(page, () => window.settingsButton().getAttribute('aria-busy') == 'true', undefined, 15000);
+      held.abort();
+      await visible(page, 'keksi-preferences', 'save');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the dialog chunk: one failed fetch on the reach for "Customise", no more on further moves or focus while the network is down', async () => {
       const { context, page, errors, warnings } = await openShop(h, /\/dist\/chunks\/dialog-[^/]*\.mjs/);
       const asked = [];
