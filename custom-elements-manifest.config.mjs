@@ -24,6 +24,23 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // The dialog and the placeholder are classes made by a function of the UI chunk's kit (src/ui/kit.ts:
+      // `export const preferences = (kit) => { class KeksiPreferences … }`): the module exports the function,
+      // not the class, so the analyzer would leave the class out as unexported. The module is where the
+      // element is made: it is recorded as its custom-element definition.
+      name: 'keksi-made-elements',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (node.kind != ts.SyntaxKind.ClassDeclaration || node.parent?.kind == ts.SyntaxKind.SourceFile) return;
+        const made = moduleDoc.declarations?.find((d) => d.kind == 'class' && d.name == node.name?.getText() && d.tagName);
+        if (made)
+          (moduleDoc.exports ||= []).push({
+            kind: 'custom-element-definition',
+            name: made.tagName,
+            declaration: { name: made.name, module: moduleDoc.path },
+          });
+      },
+    },
+    {
       // The manifest describes the elements' public API, at the paths the package ships (dist/esm/):
       // the modules without an element, private and protected members and Keksi's underscore-prefixed
       // internals are left out.

@@ -119,7 +119,11 @@ const textsChunks = () => {
       hash = textsHash();
       for (const lang of TEXT_LANGS) this.emitFile({ type: 'chunk', id: resolvePath(`src/i18n/${lang}.ts`), fileName: `chunks/texts-${lang}-${hash}.mjs` });
     },
-    load: (id) => (id.endsWith('/src/i18n/load.ts') ? `export const textsModule = (lang) => import(\`./texts-\${lang}-${hash}.mjs\`).catch(() => {});` : null),
+    load: (id) =>
+      id.endsWith('/src/i18n/load.ts')
+        ? `import { chunk } from '../entry/chunk.js';\n` +
+          `export const textsModule = (lang) => chunk((_fetchChunk) => _fetchChunk(new URL(\`./texts-\${lang}-${hash}.mjs\`, import.meta.url).href)).catch(() => {});`
+        : null,
   };
 };
 // Terser for the build: the UI's chunks share one cache of mangled private names (`_likeThis`): the
@@ -170,7 +174,13 @@ const single = {
 const VENDORS_PLACEHOLDER = '__KEKSI_VENDORS__';
 const vendorsAlongside = {
   name: 'vendors-alongside',
-  transform: (code, id) => (id.endsWith('/src/entry/lazy.ts') ? code.replace("import('../integrations/vendors.js')", `import(${VENDORS_PLACEHOLDER})`) : null),
+  transform: (code, id) =>
+    id.endsWith('/src/entry/lazy.ts')
+      ? code.replace(
+          "chunk((_fetchChunk) => import('../integrations/vendors.js'))",
+          `chunk((_fetchChunk) => _fetchChunk(new URL(${VENDORS_PLACEHOLDER}, import.meta.url).href))`,
+        )
+      : null,
   generateBundle(_, bundle) {
     const vendors = Object.values(bundle).find((c) => c.type == 'chunk' && c.facadeModuleId?.endsWith('/src/integrations/vendors.ts'));
     const core = bundle['keksi.mjs'];
@@ -180,55 +190,41 @@ const vendorsAlongside = {
 };
 
 /**
- * A lazy chunk that failed to load once (a network blip) is fetched again when it is next needed. Browsers
- * keep a failed import() of an address for the page's life (Firefox does), so every dynamic import of the
- * module build's chunks but the core's goes through `__keksiImport`: it imports a chunk at the address
- * that last worked, and after a failure moves that chunk to a new one (`<chunk>#<time>`), shared by all
- * chunks, so one chunk is never evaluated twice. The dialog's and the placeholders' chunks import the UI
- * chunk by its plain address, which after a retry would be a second copy (or the failure): they are made
- * functions of the UI chunk's exports instead, which it hands them when it has loaded them (as `__keksiUi`,
- * a name the minifier never gives: a one-letter one was shadowed by the chunk's own `const{A:U}=U`). The build
- * fails when the code no longer has the shape these rewrites expect.
+ * A lazy chunk that failed to load once (a network blip) is fetched again when it is next needed
+ * (src/entry/chunk.ts: browsers keep a failed import() of an address, so the helper moves the chunk to a
+ * new one). For that the helper needs each chunk's address, which only rollup knows: every dynamic
+ * import of a chunk is written `chunk((_fetchChunk) => import(<the chunk's module>))` in src/, and rollup's own hook for
+ * rendering a dynamic import writes each as `_fetchChunk(new URL("./<chunk>.mjs", import.meta.url).href)`
+ * (rollup still adds its `.then(…)` where it picks a module's exports out of a shared chunk). No output is
+ * rewritten. The build fails on an import() in src/ that is not so wrapped (the rendering would call a
+ * name that is not there); test/node/fresh-chunks.test.mjs checks the built files' shape.
  */
-const FRESH_IMPORT =
-  'const __keksiImport=u=>{u=new URL(u,import.meta.url).href;const m=globalThis[Symbol.for("keksi.chunks")]||={};return import(m[u]||u).catch(e=>{m[u]=u+"#"+Date.now();throw e})};';
-const freshChunks = {
-  name: 'fresh-chunks',
-  generateBundle(_, bundle) {
-    const chunks = Object.values(bundle).filter((c) => c.type == 'chunk');
-    const ui = chunks.find((c) => c.fileName.startsWith('chunks/ui-'));
-    const takers = chunks.filter((c) => /^chunks\/(dialog|embed)-/.test(c.fileName));
-    for (const c of chunks) {
-      if (c.isEntry || !/\bimport\(["`]/.test(c.code)) continue;
-      c.code = FRESH_IMPORT + c.code.replace(/\bimport\((["`][^"`]*["`])\)/g, '__keksiImport($1)');
-    }
-    const exported = ui && /export\{([^}]*)\};?\s*$/.exec(ui.code);
-    if (!exported || takers.length != 2) this.error('fresh-chunks: the UI chunk, its export or the dialog and embed chunks are missing');
-    // The UI chunk's exports as an object: {exported: local}.
-    const pairs = exported[1].split(',').map((p) => p.trim().split(/\s+as\s+/));
-    ui.code += `const __keksiUi={${pairs.map(([local, name = local]) => `${name}:${local}`).join(',')}};`;
-    const uiFile = basename(ui.fileName);
-    for (const c of takers) {
-      const file = basename(c.fileName);
-      const re = new RegExp(`import\\{([^}]*)\\}from"\\./${uiFile.replace(/\./g, '\\.')}";`);
-      const imported = re.exec(c.code);
-      const end = /export\{[^}]*\};?\s*$/.exec(c.code);
-      if (!imported || !end) this.error(`fresh-chunks: ${c.fileName} no longer imports the UI chunk in one statement, or has no export at its end`);
-      const names = imported[1].split(',').map((p) => p.trim().split(/\s+as\s+/));
-      const rest = c.code.slice(0, end.index).replace(imported[0], '');
-      // The other static imports (of the core) stay at the top.
-      const statics = rest.match(/^(import\{[^}]*\}from"[^"]*";\s*)*/)[0];
-      c.code =
-        statics +
-        `let __k;export default __keksiUi=>__k||=(()=>{const{${names.map(([name, local = name]) => `${name}:${local}`).join(',')}}=__keksiUi;${rest.slice(statics.length)}})();`;
-      if (/\bexport\b(?!\s*default __keksiUi=>)/.test(c.code) || c.code.includes(`"./${uiFile}"`))
-        this.error(`fresh-chunks: ${c.fileName} still exports or imports the UI chunk`);
-      const call = `__keksiImport("./${file}")`;
-      if (!ui.code.includes(call)) this.error(`fresh-chunks: the UI chunk does not load ${file} as ${call}`);
-      ui.code = ui.code.replace(call, `${call}.then(m=>m.default(__keksiUi))`);
-    }
-    for (const c of chunks) if (!c.isEntry && /\bfrom"\.\/ui-/.test(c.code)) this.error(`fresh-chunks: ${c.fileName} imports the UI chunk statically`);
+const chunkAddresses = {
+  name: 'chunk-addresses',
+  moduleParsed({ id, ast }) {
+    if (!id.includes('/src/') || id.endsWith('/src/entry/chunk.ts')) return;
+    const wrapped = new Set();
+    const bare = [];
+    const walk = (node) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node.type != 'string') return;
+      const [load] = node.type == 'CallExpression' && node.callee.type == 'Identifier' && node.callee.name == 'chunk' ? node.arguments : [];
+      if (load?.type == 'ArrowFunctionExpression' && load.params.length == 1 && load.params[0].name == '_fetchChunk' && load.body.type == 'ImportExpression')
+        wrapped.add(load.body);
+      if (node.type == 'ImportExpression' && !wrapped.has(node)) bare.push(node.source.value ?? 'an expression');
+      for (const [key, value] of Object.entries(node)) if (key != 'type' && value && typeof value == 'object') walk(value);
+    };
+    walk(ast);
+    if (bare.length)
+      this.error(`chunk-addresses: ${id} imports ${bare.join(', ')} without chunk((_fetchChunk) => import(<the chunk's module>)) (src/entry/chunk.ts)`);
   },
+  renderDynamicImport: ({ targetModuleId }) => (targetModuleId ? { left: '_fetchChunk(new URL(', right: ',import.meta.url).href)' } : null),
+};
+
+/** keksi-rest.js inlines every chunk (nothing to fetch again): src/entry/chunk.ts is the plain call there. */
+const inlinedChunks = {
+  name: 'inlined-chunks',
+  load: (id) => (id.endsWith('/src/entry/chunk.ts') ? 'export const chunk = (load) => load();' : null),
 };
 
 export default [
@@ -245,7 +241,7 @@ export default [
       banner: '(K=>{if(K){',
       footer: '}})(Reflect.get(Document.prototype,"currentScript",document)?.keksi);',
     },
-    plugins: [clean(), resolve(), ts(), minifyTemplates(), ...min()],
+    plugins: [clean(), inlinedChunks, resolve(), ts(), minifyTemplates(), ...min()],
     onwarn,
   },
   {
@@ -265,7 +261,7 @@ export default [
     // the integrations) and the UI are lazy chunks.
     input: { keksi: 'src/entry/script-tag.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: (c) => `chunks/${chunkName(c)}-[hash].mjs` },
-    plugins: [vendorsAlongside, freshChunks, textsChunks(), resolve(), ts(), minifyTemplates(), esmMin()],
+    plugins: [vendorsAlongside, chunkAddresses, textsChunks(), resolve(), ts(), minifyTemplates(), esmMin()],
     onwarn,
   },
   {

@@ -7,12 +7,13 @@ import { LitElement, type CSSResultGroup, type PropertyDeclarations, type Proper
 import { css } from '@lit/reactive-element/css-tag.js';
 import { KeksiElement } from '../src/ui/element.js';
 import { KeksiBanner } from '../src/ui/keksi-banner/keksi-banner.js';
-import { KeksiEmbed } from '../src/ui/keksi-embed/keksi-embed.js';
+import { embed } from '../src/ui/keksi-embed/keksi-embed.js';
+import { kit } from '../src/ui/kit.js';
 import { KeksiNotice } from '../src/notice/keksi-notice.js';
-import { KeksiPreferences } from '../src/ui/keksi-preferences/keksi-preferences.js';
+import { preferences } from '../src/ui/keksi-preferences/keksi-preferences.js';
 
 // Each element's statics are what LitElement accepts.
-const statics: Array<{ properties: PropertyDeclarations; styles?: CSSResultGroup }> = [KeksiBanner, KeksiPreferences, KeksiEmbed, KeksiNotice];
+const statics: Array<{ properties: PropertyDeclarations; styles?: CSSResultGroup }> = [KeksiBanner, preferences(kit), embed(kit), KeksiNotice];
 // The base's statics and public members have LitElement's types (a member Lit lacks is an error here).
 type Own<T> = Omit<T, keyof HTMLElement>;
 const base: { properties: PropertyDeclarations; styles?: CSSResultGroup; observedAttributes: string[] } = KeksiElement;

@@ -6,23 +6,26 @@
 import { expect } from '@open-wc/testing';
 import * as api from '../src/entry/api.js';
 import { KeksiBanner } from '../src/ui/index.js';
-import { KeksiEmbed } from '../src/ui/keksi-embed/index.js';
-import { KeksiPreferences } from '../src/ui/keksi-preferences/index.js';
+import { kit } from '../src/ui/kit.js';
+import defineEmbed, { type KeksiEmbed } from '../src/ui/keksi-embed/index.js';
+import definePreferences, { type KeksiPreferences } from '../src/ui/keksi-preferences/index.js';
 import { KeksiConsent } from '../src/controller/keksi-consent.js';
 import { KeksiNotice } from '../src/notice-entry.js';
 
 describe('types', () => {
   it('document.createElement and querySelector know every Keksi element', () => {
     // Each line fails to compile when the tag is not in HTMLElementTagNameMap (createElement then
-    // returns a plain HTMLElement).
+    // returns a plain HTMLElement). The dialog's and the placeholders' chunks define theirs when given the UI chunk's kit.
+    definePreferences(kit);
+    defineEmbed(kit);
     const banner: KeksiBanner = document.createElement('keksi-banner');
     const prefs: KeksiPreferences = document.createElement('keksi-preferences');
     const embed: KeksiEmbed = document.createElement('keksi-embed');
     const notice: KeksiNotice = document.createElement('keksi-notice');
     const consent: KeksiConsent | null = document.querySelector('keksi-consent');
     expect(banner).to.be.instanceOf(KeksiBanner);
-    expect(prefs).to.be.instanceOf(KeksiPreferences);
-    expect(embed).to.be.instanceOf(KeksiEmbed);
+    expect(prefs).to.be.instanceOf(customElements.get('keksi-preferences')!);
+    expect(embed).to.be.instanceOf(customElements.get('keksi-embed')!);
     expect(notice).to.be.instanceOf(KeksiNotice);
     expect(consent).to.equal(null);
   });

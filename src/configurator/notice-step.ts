@@ -355,7 +355,7 @@ export class KeksiNoticeStep extends LitElement {
             (v) =>
               html`<li>
                 <strong>${v.title}</strong>
-                ${v.services.length ? html`<ul>${v.services.map((s) => serviceDetails(s, translations[lang]))}</ul>` : nothing}
+                ${v.services.length ? html`<ul>${v.services.map((s) => serviceDetails({ _html: html, _nothing: nothing }, s, translations[lang]))}</ul>` : nothing}
               </li>`,
           )}
         </ul>

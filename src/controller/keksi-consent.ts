@@ -23,9 +23,11 @@ import type { Texts } from '../i18n/translation.js';
 import { textsModule } from '../i18n/load.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
+import { chunk } from '../entry/chunk.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
-const cookieconsent = () => import('../migration/cookieconsent.js').catch((error) => warn('cookieconsent support could not be loaded', error));
+const cookieconsent = () =>
+  chunk((_fetchChunk) => import('../migration/cookieconsent.js')).catch((error) => warn('cookieconsent support could not be loaded', error));
 
 // configure()'s checks (merge-options.ts) are a chunk of their own, fetched only once configure() has
 // been called (issue 17: a returning visit of a shop that never calls it does not load them). Until
@@ -42,7 +44,8 @@ Object.assign(options, {
 // chunk of their own they would be one more request after the vendors chunk, before Google hears the consent.
 export { CONSENT_TYPES } from '../integrations/consent-types.js';
 let merging: Promise<unknown> | undefined;
-const mergeOptions = () => (merging ||= import('./merge-options.js').catch((error) => warn('configure() could not be loaded; its options are ignored', error)));
+const mergeOptions = () =>
+  (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).catch((error) => warn('configure() could not be loaded; its options are ignored', error)));
 if (given.length) mergeOptions();
 // The chunk takes over `push` (and the inputs queued here) when it has loaded (unless it already has).
 // Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.
@@ -341,13 +344,13 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       .then(() => merging)
       // The visitor's texts are asked for beside the UI chunk, not after it (issue 17): the UI half asks
       // again (texts()) and gets the same module, or its failure, which it reports.
-      .then(() => (this.texts(this.language), import('../ui/index.js')))
+      .then(() => (this.texts(this.language), chunk((_fetchChunk) => import('../ui/index.js'))))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so
       // neither is a long one.
       .then((m) => new Promise<KeksiUi>((resolve) => setTimeout(resolve, 0, new m.KeksiUi(this))))
       .then(
         (ui) => (this._ui = ui),
-        // Forgotten, so the next need fetches it again (at a new address: the build's freshChunks).
+        // Forgotten, so the next need fetches it again (at a new address: entry/chunk.ts).
         (error) => ((this._uiLoading = undefined), warn('the Keksi UI could not be loaded', error)) as undefined,
       );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));

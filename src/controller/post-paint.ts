@@ -13,6 +13,7 @@ import { warn } from '../core/log.js';
 import { reopenButton } from '../core/reopen.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
+import { chunk } from '../entry/chunk.js';
 
 /** What the controller calls on the started post-paint work. */
 export interface PostPaint {
@@ -44,7 +45,7 @@ export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
       (consented ? '' : performance.getEntriesByType('resource').map((e) => e.name) + ''),
   );
   if (vendor || config.problems.length)
-    import('./diagnostics.js').then(
+    chunk((_fetchChunk) => import('./diagnostics.js')).then(
       (m) => m.report(config, consented, vendor),
       (error) => warn('the diagnostics (bad attributes, ungated vendor scripts) did not load', error),
     );

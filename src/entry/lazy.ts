@@ -3,11 +3,19 @@
  * `dist/keksi.mjs` each is a lazy chunk; `dist/keksi.js` swaps this module for src/single/loader.ts,
  * which fetches both as one second file (`keksi-rest.js`) after the page's first paint.
  */
+import { chunk } from './chunk.js';
+
 // With Google or Meta tags on the page (`vendors`), their chunk is fetched alongside the controller's,
 // not after the controller has run: their tags then wait one round trip, not two (issue 17). The
 // controller's own import of it (integrations/index.ts) gets this same module; if it fails, that import says so.
 export const loadController = (vendors?: boolean) => {
-  if (vendors) import('../integrations/vendors.js').catch(() => {});
-  return import('../controller/keksi-consent.js');
+  if (vendors) chunk((_fetchChunk) => import('../integrations/vendors.js')).catch(() => {});
+  return chunk((_fetchChunk) => import('../controller/keksi-consent.js'));
 };
-export const loadUi = () => import('../ui/index.js');
+/**
+ * Whether the core asks for the controller again after a failed load (keksi.js does: src/single/loader.ts).
+ * Not here: the chunks that import the controller's chunk (vendors, diagnostics, configure()'s) would
+ * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts).
+ */
+export const loadsAgain = false;
+export const loadUi = () => chunk((_fetchChunk) => import('../ui/index.js'));

@@ -15,7 +15,7 @@ import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 import { holdBack } from './lean.js';
-import { loadController, loadUi } from './lazy.js';
+import { loadController, loadsAgain, loadUi } from './lazy.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
 export type KeksiApi = typeof api & { push(fn: (keksi: KeksiApi) => void): void };
@@ -122,10 +122,17 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const now = trackers || (returning && !earlyConsent());
     // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
     let held = false;
-    const load = () =>
+    // Where it can (keksi.js), a failed load is tried again, once, at the visitor's next press or key, or when the network comes back.
+    let again = false;
+    const load = (): Promise<unknown> =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),
-        (error) => warn('Keksi could not be loaded; nothing gated runs', error),
+        (error) => {
+          warn('Keksi could not be loaded; nothing gated runs', error);
+          if (loadsAgain && !again)
+            for (const type of ['online', 'pointerdown', 'keydown'])
+              addEventListener(type, () => again && ((again = false), load()), { capture: (again = true), once: true });
+        },
       );
     if (now) load();
     else
@@ -156,7 +163,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         .map((s) => s.nonce),
     ).size > 1;
   // Not when Keksi's tag with the nonce has taken over, or has come since (this tag has none). Not when the
-  // page replaced Symbol (or its `for`): the UI's templates (lit) and the chunks' registry need Symbol.for,
+  // page replaced Symbol (or its `for`): the UI's templates (lit) need Symbol.for,
   // and without them the banner never shows; Keksi does not start and says so (nothing optional runs).
   const begin = (): unknown =>
     w.keksi != keksi || (at && nonced())

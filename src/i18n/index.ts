@@ -18,21 +18,31 @@ export type { Translation, CategoryText, Plural, PurposeId, Texts } from './tran
 let source: ((lang: Lang) => Promise<Texts | void>) | undefined;
 /** The tables that have arrived. */
 const have: Partial<Record<Lang, Translation>> = {};
-/** Each language's load, once asked for (a failed one is not asked for again on the same page). */
+/** Each language's load while it is on its way or has arrived (one that failed is forgotten: the next need asks again). */
 const loading: Partial<Record<Lang, Promise<Translation | undefined>>> = {};
 
 /** Set where the tables come from (the UI half does, with its controller's loader). */
 export const textsFrom = (load: (lang: Lang) => Promise<Texts | void>): void => void (source = load);
 
-/** Load `lang`'s table (once); resolves with it, or, when it cannot be loaded, with English's (or undefined). */
-export function loadTexts(lang: Lang): Promise<Translation | undefined> {
-  return (loading[lang] ||= Promise.resolve(source?.(lang)).then((m) => {
-    const t = m?.[lang];
-    if (t) return (have[lang] = t);
-    warn(`the texts in "${lang}" could not be loaded${lang == 'en' ? '' : '; showing English'}`);
-    return lang == 'en' ? undefined : loadTexts('en');
-  }));
-}
+const load = (lang: Lang): Promise<Translation | undefined> =>
+  (loading[lang] ||= Promise.resolve(source?.(lang)).then((m) => (m?.[lang] ? (have[lang] = m[lang]) : void delete loading[lang])));
+
+/**
+ * Load `lang`'s table; resolves with it, or, when it cannot be loaded, with English's (or undefined: then
+ * nothing is shown). A table that failed is asked for again at the next need (chunks are fetched again
+ * at a new address: entry/chunk.ts).
+ */
+export const loadTexts = (lang: Lang): Promise<Translation | undefined> =>
+  load(lang).then(
+    (t) =>
+      t ||
+      (lang == 'en' ? Promise.resolve(t) : load('en')).then(
+        (en) => (
+          warn(en ? `the texts in "${lang}" could not be loaded; showing English` : 'the texts could not be loaded: nothing is shown until they can be.'),
+          en
+        ),
+      ),
+  );
 
 /**
  * The texts for an element in its `lang` (English when it is none of Keksi's `fi`, `sv`, `en`): that

@@ -6,6 +6,12 @@
  */
 import type { Lang } from '../controller/config.js';
 import type { Texts } from './translation.js';
+import { chunk } from '../entry/chunk.js';
 
 export const textsModule = (lang: Lang): Promise<Texts | void> =>
-  (lang == 'fi' ? import('./fi.js') : lang == 'sv' ? import('./sv.js') : import('./en.js')).catch(() => {});
+  (lang == 'fi'
+    ? chunk((_fetchChunk) => import('./fi.js'))
+    : lang == 'sv'
+      ? chunk((_fetchChunk) => import('./sv.js'))
+      : chunk((_fetchChunk) => import('./en.js'))
+  ).catch(() => {});

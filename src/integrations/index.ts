@@ -12,6 +12,7 @@ import type { Consent } from '../core/record.js';
 import { vendorHold } from '../core/gating.js';
 import { gatedSnippet, isVendorSnippet } from '../core/trackers.js';
 import { BUILT_IN, TRACKER_COOKIES } from './built-in.js';
+import { chunk } from '../entry/chunk.js';
 
 export { TRACKER_COOKIES };
 
@@ -49,7 +50,7 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   // when they arrive; until then their snippets stay held (fail closed), and if the chunk fails, for good.
   let vendors: Promise<void> | undefined;
   const startVendors = () =>
-    (vendors ||= import('./vendors.js').then(
+    (vendors ||= chunk((_fetchChunk) => import('./vendors.js')).then(
       (m) => {
         const started = m.startVendors(config, granted, decided());
         after.unshift(...started.after);
@@ -65,14 +66,14 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   // Platforms (Shopify, WP Consent API): one lazy chunk, fetched only on a page that has one or names
   // one; it starts with what is granted when it arrives (a decision made while it loads is not lost).
   if (w.Shopify || w.wp_set_consent || config.platform)
-    import('./platforms.js').then(
+    chunk((_fetchChunk) => import('./platforms.js')).then(
       (m) => after.push(m.start(config, granted)),
       (e) => warn('an integration failed', e),
     );
   // The other trackers: their chunk, only when one of their attributes is set (integrations/trackers.ts).
   if (Object.keys(config.trackers).length) {
     let tell = () => {};
-    import('./trackers.js').then(
+    chunk((_fetchChunk) => import('./trackers.js')).then(
       (m) => (tell = m.startTrackers(config, granted, decided(), TRACKER_COOKIES, cleanUp)),
       () => warn('the trackers module did not load; they stay off.'),
     );

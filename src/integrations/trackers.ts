@@ -10,6 +10,7 @@ import { isSafeUrl, tokens } from '../core/attributes.js';
 import { guard, warn } from '../core/log.js';
 import type { KeksiConfig } from '../controller/config.js';
 import type { Follow, TrackerModule } from './tracker-kit.js';
+import { chunk } from '../entry/chunk.js';
 
 /** Each tracker's ID; Matomo's value is its https base URL and then this site id. */
 const IDS: Record<string, RegExp> = {
@@ -23,13 +24,13 @@ const IDS: Record<string, RegExp> = {
 };
 
 const MODULES: Record<string, () => Promise<TrackerModule>> = {
-  matomo: () => import('./matomo.js'),
-  clarity: () => import('./clarity.js'),
-  hotjar: () => import('./after-consent.js'),
-  uet: () => import('./uet.js'),
-  'tiktok-pixel': () => import('./tiktok.js'),
-  'pinterest-tag': () => import('./after-consent.js'),
-  'linkedin-partner': () => import('./after-consent.js'),
+  matomo: () => chunk((_fetchChunk) => import('./matomo.js')),
+  clarity: () => chunk((_fetchChunk) => import('./clarity.js')),
+  hotjar: () => chunk((_fetchChunk) => import('./after-consent.js')),
+  uet: () => chunk((_fetchChunk) => import('./uet.js')),
+  'tiktok-pixel': () => chunk((_fetchChunk) => import('./tiktok.js')),
+  'pinterest-tag': () => chunk((_fetchChunk) => import('./after-consent.js')),
+  'linkedin-partner': () => chunk((_fetchChunk) => import('./after-consent.js')),
 };
 
 /**

@@ -22,6 +22,7 @@ import { scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import type { ConsentHost } from '../controller/host.js';
 import type { ConsentStore } from '../controller/store.js';
+import { chunk } from '../entry/chunk.js';
 
 /**
  * A click on a `data-cc` button or link (the controller has prevented its default): show-preferencesModal,
@@ -121,7 +122,7 @@ export function migrateCookieconsent(store: ConsentStore, deleteCookie: (name: s
     const why = cc ? mismatch(cc, categories, revision, expiresDays, now) : 'it is unreadable';
     if (why) return notTaken(why);
     if (!cc!.accepted.some((c) => cc!.services[c]?.length)) return void store.decide(cc!.accepted, cc!);
-    return import('../ui/index.js').then(
+    return chunk((_fetchChunk) => import('../ui/index.js')).then(
       ({ servicesOf, serviceId }) =>
         guard('migrating from cookieconsent', () => {
           // A decision made while the UI chunk loaded wins too.

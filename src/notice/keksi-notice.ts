@@ -16,7 +16,7 @@ import { validateNotice } from './check.js';
 import { richText, safeHref } from './rich-text.js';
 import { noticeTexts } from '../i18n/notice.js';
 import { SECTION_ORDER, type Notice, type Party, type SectionId, type Text } from './types.js';
-import { serviceDetails } from '../ui/service-details.js';
+import { serviceDetails, type LitTags } from '../ui/service-details.js';
 import { KeksiElement } from '../ui/element.js';
 import { base } from '../ui/styles.js';
 import { categoryViews } from '../ui/views.js';
@@ -24,6 +24,8 @@ import { styles } from './keksi-notice.styles.js';
 
 /** The longest notice JSON read, in characters. */
 const MAX_NOTICE = 262144;
+/** Lit's tags for the services' details (ui/service-details.ts). */
+const lit: LitTags = { _html: html, _nothing: nothing };
 
 /**
  * The privacy notice, from `dist/keksi-notice.js` (or `.mjs`).
@@ -244,7 +246,7 @@ export class KeksiNotice extends KeksiElement {
           ? html`<p>${t.cookiesIntro}</p>
             ${categoryViews(c.config, ui, c.options).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
-                ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(s, ui))}</ul>` : nothing}</div>`,
+                ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(lit, s, ui))}</ul>` : nothing}</div>`,
             )}
             ${this._consentBox()}`
           : nothing

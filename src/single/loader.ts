@@ -66,12 +66,20 @@ declare const trustedTypes: { createPolicy(name: string, rules: Trusted): Truste
 // Document.prototype: injected HTML cannot shadow it (DOM clobbering).
 const tag = Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null;
 
+/**
+ * A failed load of the second file is forgotten (its element removed), so the core fetches it again at a
+ * later need: script-tag.ts does at the visitor's next press or key, or when the network comes back.
+ */
+export const loadsAgain = true;
+
 let rest: Promise<Rest> | undefined;
 const loadRest = (): Promise<Rest> =>
   (rest ||= new Promise((resolve, reject) => {
     const url = new URL(__KEKSI_REST__, tag ? gating.fetchedFrom(tag) : location.href).href;
     const failed = (why: string) => {
       log.warn(`${url} ${why}`);
+      rest = undefined;
+      s.remove();
       reject(new Error(`${url} ${why}`));
     };
     const s = document.createElement('script') as HTMLScriptElement & { keksi?: typeof CORE };

@@ -18,6 +18,8 @@ import type { Consent } from '../core/record.js';
 import { loadTexts, textsFrom, type Translation } from '../i18n/index.js';
 import type { UiAction } from './events.js';
 import { base } from './styles.js';
+import { kit } from './kit.js';
+import { chunk } from '../entry/chunk.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
@@ -70,6 +72,9 @@ function focused(): Element | null {
   return el;
 }
 
+/** What asks again for texts that could not be loaded (the banner waits for them). */
+const AGAIN = ['online', 'pointerdown', 'keydown'];
+
 export class KeksiUi {
   private _banner?: KeksiBanner;
   private _prefs?: KeksiPreferences;
@@ -87,12 +92,12 @@ export class KeksiUi {
   private _embedChunk?: Promise<unknown>;
   /** Whether the banner was last asked to be open. */
   private _bannerOpen = false;
-  /** The visitor's texts (the controller asked for them beside this chunk; see i18n/index.ts). */
-  private _texts: Promise<Translation | undefined>;
+  /** Set while the banner waits for texts that could not be loaded: the visitor's next press or key, or the network's return, asks again once. */
+  private _again = false;
 
   constructor(private readonly _host: ConsentHost) {
     textsFrom((lang) => _host.texts(lang));
-    this._texts = loadTexts(_host.language);
+    this._texts();
     guard('showing the Keksi UI', () => {
       const root = _host.shadowRoot!;
       // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
@@ -128,15 +133,30 @@ export class KeksiUi {
     this._bannerOpen = open;
     // Opened once its texts are there (a chunk of their own): an open banner always shows its text and
     // buttons. With no texts at all it stays closed (the [keksi] message says why); closing is at once.
+    // Without any (the network down), the visitor's next press or key, or the network's return, asks again once.
     if (banner && !open) banner.open = false;
-    else this._texts.then((t) => banner && (banner.open = !!t && this._bannerOpen));
+    else
+      this._texts().then((t) => {
+        if (banner) banner.open = !!t && this._bannerOpen;
+        if (!t && this._bannerOpen && !this._again)
+          for (const type of AGAIN)
+            addEventListener(type, () => this._again && ((this._again = false), this._bannerOpen && this.banner(true)), {
+              capture: (this._again = true),
+              once: true,
+            });
+      });
+  }
+
+  /** The visitor's texts (the controller asked for them beside this chunk; see i18n/index.ts); asked for again after a failure. */
+  private _texts(): Promise<Translation | undefined> {
+    return loadTexts(this._host.language);
   }
 
   /** Fetch the dialog's chunk (once); resolves with whether `<keksi-preferences>` is there, with texts to show. */
   loadDialog(): Promise<boolean> {
     // With its texts: a dialog without any (none could be loaded) is not shown.
-    return (this._dialog ||= import('./keksi-preferences/index.js').then(
-      () => this._texts.then(Boolean),
+    return (this._dialog ||= chunk((_fetchChunk) => import('./keksi-preferences/index.js')).then(
+      (m) => (m.default(kit), this._texts().then(Boolean)),
       (error) => {
         this._dialog = undefined;
         warn('the preferences dialog could not be loaded', error);
@@ -154,7 +174,9 @@ export class KeksiUi {
     if (!this._prefs) {
       const busy = from && !from.hasAttribute('aria-busy');
       if (busy) from.setAttribute('aria-busy', 'true');
-      const loaded = await this.loadDialog();
+      // A prefetch (the reach for "Customise") that fails while this press waits for it: the press asks again, once.
+      const prefetched = this._dialog;
+      const loaded = (await this.loadDialog()) || (!!prefetched && this._asked === asked && (await this.loadDialog()));
       if (busy) from.removeAttribute('aria-busy');
       if (!loaded || this._asked !== asked) return;
     }
@@ -174,9 +196,9 @@ export class KeksiUi {
 
   /** Put a placeholder before a blocked iframe (once), when the placeholders' chunk is there; without it the iframe stays hidden. */
   placehold(iframe: HTMLIFrameElement): void {
-    (this._embedChunk ||= import('./keksi-embed/index.js')).then(
+    (this._embedChunk ||= chunk((_fetchChunk) => import('./keksi-embed/index.js')).then((m) => m.default(kit))).then(
       () => guard('showing a placeholder', () => this._placehold(iframe)),
-      // Forgotten, so the next blocked embed fetches it again (at a new address: the build's freshChunks).
+      // Forgotten, so the next blocked embed fetches it again (at a new address: entry/chunk.ts).
       (error) => ((this._embedChunk = undefined), warn('the placeholders could not be loaded; blocked embeds stay hidden', error)),
     );
   }
@@ -240,7 +262,7 @@ export class KeksiUi {
   private _decided(): void {
     const root = this._host.shadowRoot!;
     const status = this._status;
-    this._texts.then((t) => (status.textContent = t?.saved || ''));
+    this._texts().then((t) => (status.textContent = t?.saved || ''));
     const tried = [this._opener, this._before];
     this._opener = this._before = null;
     // Once the banner and the dialog have rendered their closed state.

@@ -1,5 +1,5 @@
 // Attack 3, Chromium and Firefox: the decoy-nonce rule (src/entry/script-tag.ts), the chunks' registry
-// (`Symbol.for('keksi.chunks')` in `__keksiImport`, rollup.config.mjs) and the vendor-address check
+// (once `Symbol.for('keksi.chunks')`; now src/entry/chunk.ts, in the core) and the vendor-address check
 // (src/core/vendor-address.ts) must not stop a legitimate shop. Each page here is a shop that does
 // nothing wrong: Keksi starts, the banner shows, nothing optional runs before a choice, and no `[keksi]`
 // message refuses it (no "different nonces", no "ignored", no ungated vendor).

@@ -90,6 +90,22 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // Issue "chunks" 2d: the press waited for the prefetch that then failed, and nothing more happened.
+    test('the dialog chunk: "Customise" pressed while its prefetch is on its way and then fails: the press fetches it again, the dialog opens', async () => {
+      const { context, page, errors, hold } = await openShop(h, /^never$/);
+      await visible(page, 'keksi-banner', 'accept-all');
+      const prefetch = hold(/\/dist\/chunks\/dialog-[^/]*\.mjs/);
+      const { x, y, width, height } = await page.evaluate(settingsBox);
+      await page.mouse.move(x + width / 2, y + height / 2);
+      const held = await prefetch;
+      await page.mouse.click(x + width / 2, y + height / 2);
+      await waitFor(page, () => window.settingsButton().getAttribute('aria-busy') == 'true', undefined, 15000);
+      held.abort();
+      await visible(page, 'keksi-preferences', 'save');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the dialog chunk: one failed fetch on the reach for "Customise", no more on further moves or focus while the network is down', async () => {
       const { context, page, errors, warnings } = await openShop(h, /\/dist\/chunks\/dialog-[^/]*\.mjs/);
       const asked = [];
@@ -124,6 +140,34 @@ for (const browser of BROWSERS) {
           document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').textContent.trim(),
         ),
         'Accept all',
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // Issue "chunks" 2a: with the visitor's language and English both failing there is nothing to show (fail
+    // closed, one [keksi] message); the visitor's next interaction once the network is back shows the banner.
+    test("the visitor's texts (fi) and English's both fail: no banner and one message; the next press shows it in Finnish", async () => {
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/texts-(fi|en)-[^/]*\.mjs/, '', 'fi');
+      await said(warnings, /^\[keksi\] the texts (in "en" )?could not be loaded/);
+      const shown = () =>
+        page.evaluate(() => {
+          const banner = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+          return !!banner?.open && !!banner.shadowRoot?.querySelector('[part~="accept-all"]');
+        });
+      assert.equal(await shown(), false, 'no banner without texts');
+      mend();
+      await page.mouse.click(5, 5);
+      await visible(page, 'keksi-banner', 'accept-all');
+      assert.equal(
+        await page.evaluate(() =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').textContent.trim(),
+        ),
+        'Hyväksy kaikki',
+      );
+      assert.deepEqual(
+        warnings.filter((w) => /texts/.test(w)),
+        ['[keksi] the texts could not be loaded: nothing is shown until they can be.'],
       );
       assert.deepEqual(errors, []);
       await context.close();

@@ -33,6 +33,20 @@ const accepted = {
   path: '/',
 };
 
+/** A shop page with keksi.js alone in /alone/ (its second file is not there unless the test serves it). */
+async function openAlone(url, page, hold) {
+  const html = hold(/\/alone\.html$/);
+  const core = hold(/\/alone\/keksi\.js$/);
+  const loading = page.goto(`${url}/alone.html`, { waitUntil: 'domcontentloaded' });
+  (await html).fulfill(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alone</title><script defer src="/alone/keksi.js" data-categories="marketing"></script></head>' +
+      '<body><p>Shop</p><iframe data-category="marketing" data-src="/embed/video.html" title="Video"></iframe></body></html>',
+    'text/html',
+  );
+  (await core).fulfill(readFileSync('dist/keksi.js', 'utf8'));
+  await loading;
+}
+
 for (const browser of BROWSERS) {
   describe(`the single file, keksi.js + keksi-rest.js (${browser})`, () => {
     let h;
@@ -108,20 +122,35 @@ for (const browser of BROWSERS) {
 
     test('keksi.js uploaded without keksi-rest.js (a 404): nothing gated runs, a [keksi] message naming the file, no page error', async () => {
       const { context, page, errors, warnings, hold } = await newPage(h.browser);
-      const html = hold(/\/alone\.html$/);
-      const core = hold(/\/alone\/keksi\.js$/);
-      const loading = page.goto(`${h.server.url}/alone.html`, { waitUntil: 'domcontentloaded' });
-      (await html).fulfill(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alone</title><script defer src="/alone/keksi.js" data-categories="marketing"></script></head>' +
-          '<body><p>Shop</p><iframe data-category="marketing" data-src="/embed/video.html" title="Video"></iframe></body></html>',
-        'text/html',
-      );
-      (await core).fulfill(readFileSync('dist/keksi.js', 'utf8'));
-      await loading;
+      await openAlone(h.server.url, page, hold);
       await said(warnings, /^\[keksi\] http:\S+\/alone\/keksi-rest\.js\?v=\w+ did not load \(it must sit beside keksi\.js\)/);
       await said(warnings, FAILED);
       await page.evaluate(() => window.keksi.acceptAll());
       assert.equal(await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')), null);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // Issue "chunks" 2b: keksi.js kept its failed load of the second file, so a network blip on it left the
+    // page without Keksi for good. The next press or key once the network is back fetches it again.
+    test('the second file fails once (the network down): nothing gated runs, a [keksi] message; the next press fetches it again and the banner shows', async () => {
+      const { context, page, errors, warnings, hold } = await newPage(h.browser);
+      let failing = true;
+      const rest = () => hold(/\/alone\/keksi-rest\.js\?v=/).then((r) => (failing ? r.abort() : r.fulfill(readFileSync('dist/keksi-rest.js', 'utf8')), rest()));
+      rest();
+      await openAlone(h.server.url, page, hold);
+      await said(warnings, /^\[keksi\] http:\S+\/alone\/keksi-rest\.js\?v=\w+ did not load/);
+      await said(warnings, FAILED);
+      failing = false;
+      await page.mouse.click(5, 5);
+      await waitFor(
+        page,
+        () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]'),
+        undefined,
+        15000,
+      );
+      await page.evaluate(() => window.keksi.acceptAll());
+      await waitFor(page, () => document.querySelector('iframe[data-category]').getAttribute('src') == '/embed/video.html', undefined, 15000);
       assert.deepEqual(errors, []);
       await context.close();
     });

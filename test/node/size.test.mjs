@@ -133,7 +133,16 @@ const CEILING = {
   // shared from keksi.js). What it buys: a returning visit the core gated fetches keksi.js alone, 7,310 B, not
   // both files (35,303 B), until something needs the rest (src/entry/lean.ts; test/e2e/single-file).
   // Merged (nonce session + issue 17 item 4): 35,392.
-  'dist/keksi.js': 35392,
+  // +269 (chunks session): the dialog and the placeholder are made by a function of the UI chunk's kit
+  // (src/ui/kit.ts: the kit object, the two factories, the dialog's templates one level deeper) so that on
+  // the module build their chunks import nothing of the UI chunk and no build step rewrites chunk code
+  // (the rewriting broke once); keksi-rest.js carries that shape too.
+  // +139 (chunks session 2a): texts that could not be loaded (the visitor's and English's) are asked for again at the next
+  // need, and the banner waiting for them at the visitor's next press or key or the network's return (test/e2e/holds-retry).
+  // +72 (chunks session 2b): see 'dist/keksi.js alone'.
+  // +17 (chunks session 2d): see ui.
+  // Merged (issue 17 item 4 + chunks session): 35,860.
+  'dist/keksi.js': 35860,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -163,7 +172,11 @@ const CEILING = {
   // draws the reopen button itself (src/core/reopen.ts: its CSS and label, the languages, moved from the rest);
   // the vendor-address test moved here. keksi-rest.js (27.8 KB) is then not fetched on such a visit.
   // Merged (nonce session + issue 17 item 4): 7,399.
-  'dist/keksi.js alone': 7399,
+  // +3 (chunks session): no code change in keksi.js; keksi-rest.js's new hash and integrity.
+  // +72 (chunks session 2b): a failed load of keksi-rest.js (a network blip) is forgotten and fetched again at the
+  // visitor's next press or key, or when the network comes back; it left the page without Keksi for good (test/e2e/single-file).
+  // Merged (issue 17 item 4 + chunks session): 7,453.
+  'dist/keksi.js alone': 7453,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -171,7 +184,9 @@ const CEILING = {
   // (core/define.ts, shared with keksi.js).
   // +24 (holds session): the trustedTypes guard (core/trusted-types.ts) before Lit's code: without Trusted
   // Types an injected <img name="trustedTypes"> made Lit throw and no notice came (test/e2e/holds-notice-clobber).
-  'dist/keksi-notice.js': 17889,
+  // +33 (chunks session): the services' details take Lit's tags as an argument (ui/service-details.ts), so the
+  // dialog's chunk, which shares them, imports nothing of the UI chunk.
+  'dist/keksi-notice.js': 17922,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -226,7 +241,13 @@ const CEILING = {
   // the early gate holding what comes after them, a Google/Meta snippet gated later waking it. Such a visit
   // fetches 6,445 B, not 11,583 (see 'returning path'); a first visit fetches core + controller, +972 B (see returning).
   // Merged (nonce session + issue 17 item 4): 6,535.
-  core: 6535,
+  // +53 (chunks session): the one helper every chunk is fetched through (src/entry/chunk.ts: a failed chunk is
+  // asked for at a new address), here in the core so that all chunks share its map of moved addresses; it was
+  // a copy in each chunk that fetches one (the controller −64 below: the returning path is 11 B lighter).
+  // +3: no code change; the chunks' new content-hashed names (texts retry, 2a).
+  // +1: no code change (keksi.mjs does not ask for the controller again: src/entry/lazy.ts says why).
+  // Merged (issue 17 item 4 + chunks session): 6,586.
+  core: 6586,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -323,7 +344,10 @@ const CEILING = {
   // +28 (attack3): configure()'s queue takes its `push` by Object.defineProperty, not an assignment, which threw on a page that froze Array.prototype (SES lockdown: no banner on the module build; test/e2e/attack3-legit).
   // −736 (issue 17 item 4): the reopen button's CSS, label and the languages are the core's now (src/core/reopen.ts,
   // lang.ts); +: the store starts from the values the core gated on, the calls that woke it made first.
-  controller: 6110,
+  // −64 (chunks session): its copy of the retry helper went; it uses the core's (src/entry/chunk.ts).
+  // +1: no code change; the chunks' new names.
+  // Merged (issue 17 item 4 + chunks session): 6,049.
+  controller: 6049,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -336,18 +360,28 @@ const CEILING = {
   // Merged (holds + issue 17 first visit): 10,161.
   // +5 (attack2): the dialog's prefetch on the reach for "Customise" once only: no request storm while the network is down (test/e2e/holds-retry).
   // +4 (issue 17 item 4): no code change; the core's exports it imports have new minified names.
-  ui: 10170,
+  // −145 (chunks session): the retry helper is the core's; the kit it hands the dialog and the placeholders
+  // (src/ui/kit.ts) replaces the export list the build used to rewrite into an object.
+  // +127 (chunks session 2a): with the visitor's texts and English's both failing there was no banner for the
+  // page's life: a failed table is forgotten and asked for again at the next need, and the banner waiting for
+  // texts asks again at the visitor's next press or key, or when the network comes back (test/e2e/holds-retry).
+  // +16 (chunks session 2d): "Customise" pressed while its prefetch is on its way and then fails: the press asks
+  // again, once (it waited and nothing happened; test/e2e/holds-retry).
+  // Merged (issue 17 item 4 + chunks session): 10,168.
+  ui: 10168,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
   // +2 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
   // +3: the UI chunk's exports arrive as __keksiUi, not U (a one-letter name was shadowed by the chunk's own: no dialog; test/node/fresh-chunks).
-  dialog: 2769,
+  // +26 (chunks session): a function of the UI chunk's kit (src/ui/kit.ts), its templates one level deeper.
+  dialog: 2795,
   // +6 (issue 17, texts session): see dialog.
   // -5 (holds session): see dialog.
   // +1 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
   // +5: see dialog (__keksiUi).
-  embed: 897,
+  // +6 (chunks session): see dialog.
+  embed: 903,
   // Issue 17, texts session: each language's texts (the banner's, the dialog's, the placeholders' and the
   // built-in services' purposes), fetched only for the visitor's language (src/i18n/{fi,sv,en}.ts).
   'texts-fi': 1280,
@@ -370,12 +404,17 @@ const CEILING = {
   // returning visit fetches on a page that needs the controller at once (Google/Meta tags, integrations, a bad
   // attribute …) and a first visit's core + controller; a plain gated page fetches the core alone ('returning path').
   // Merged (nonce session + issue 17 item 4): 12,645.
-  returning: 12645,
+  // −11 (chunks session): the retry helper moved from the controller into the core (core +53, controller −64).
+  // +4: no code change on this path; the chunks' new content-hashed names (2a).
+  // +1: see core.
+  // Merged (issue 17 item 4 + chunks session): 12,635.
+  returning: 12635,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
   // Merged (nonce session + issue 17 item 4): 6,535.
-  'returning path': 6535,
+  // Merged (issue 17 item 4 + chunks session: the core's retry helper, +51): 6,586.
+  'returning path': 6586,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

@@ -1,7 +1,16 @@
-/** The placeholders' chunk on the ES module build: `<keksi-embed>`, fetched for the first blocked iframe (keksi-ui.ts). */
+/**
+ * The placeholders' chunk on the ES module build: `<keksi-embed>`, fetched for the first blocked iframe
+ * (keksi-ui.ts), which then calls this with the UI chunk's kit: the chunk imports nothing of the UI
+ * chunk (ui/kit.ts says why). It defines the element once, however often it is called.
+ */
 import { define } from '../../core/define.js';
-import { KeksiEmbed } from './keksi-embed.js';
+import type { Kit } from '../kit.js';
+import { embed } from './keksi-embed.js';
 
-define('keksi-embed', KeksiEmbed);
+export type { KeksiEmbed } from './keksi-embed.js';
 
-export { KeksiEmbed };
+let made = false;
+export default (kit: Kit): void => {
+  if (!made) define('keksi-embed', embed(kit));
+  made = true;
+};

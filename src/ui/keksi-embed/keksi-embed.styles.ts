@@ -4,9 +4,10 @@
  * more room (a narrow phone, WCAG 1.4.12 text spacing): an aspect-ratio box's automatic minimum height
  * is its content's. Centred only while the content fits (`safe`), so it never spills over the heading above.
  */
-import { css } from '@lit/reactive-element/css-tag.js';
+import type { css as Css } from '@lit/reactive-element/css-tag.js';
 
-export const styles = css`
+/** Made with the UI chunk's css tag (ui/kit.ts). */
+export const styles = (css: typeof Css) => css`
   :host {
     display: flex;
     flex-direction: column;

@@ -1,7 +1,8 @@
 /** Dialog layout: a card whose middle scrolls between title and buttons, switches drawn from native checkboxes. */
-import { css } from '@lit/reactive-element/css-tag.js';
+import type { css as Css } from '@lit/reactive-element/css-tag.js';
 
-export const styles = css`
+/** Made with the UI chunk's css tag (ui/kit.ts). */
+export const styles = (css: typeof Css) => css`
   dialog {
     width: min(40em, calc(100vw - 1em));
     max-height: calc(100vh - 1em);
