@@ -17,6 +17,9 @@ function nodeTests(dir) {
   const status = run(process.execPath, [
     '--test',
     '--test-concurrency=1',
+    // A test that waits for something that never comes fails after ten minutes instead of holding CI for ever
+    // (the longest, the consent model's 200 random sequences, takes about three under load).
+    '--test-timeout=600000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
