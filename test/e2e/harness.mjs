@@ -269,3 +269,16 @@ export function dataLayerRows() {
     return a === 'js' ? 'js' : `${a} ${b}`;
   });
 }
+
+/** The chunks of dist/ the page asks for from now on, by name, as they are asked for (also those still on their way). */
+export const chunkRequests = (page) => {
+  const names = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/dist/chunks/')) names.push(path.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''));
+  });
+  return names;
+};
+
+/** In the page: past its next idle time (idle callbacks run in the order they were asked for, so every one asked for before has run). */
+export const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve()));

@@ -5,7 +5,7 @@
 // banner's own buttons still work. Chromium and Firefox through the harness.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, consentRecord, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, chunkRequests, consentRecord, idle, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 const PAGE = '/test/pages/plain-esm.html';
 const DIALOG_CHUNK = /\/dist\/chunks\/dialog-[^/]*\.mjs$/;
@@ -43,17 +43,6 @@ const fetchedChunks = () =>
     .map((p) => p.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''))
     .sort();
 
-/** The chunks of dist/ the page asks for from now on, by name, as they are asked for (also those still on their way). */
-const chunkRequests = (page) => {
-  const names = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.startsWith('/dist/chunks/')) names.push(path.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''));
-  });
-  return names;
-};
-/** Past the page's next idle time: idle callbacks run in the order they were asked for, so every one asked for before has run. */
-const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve()));
 /** The centre of the banner's button of `part`, in the viewport. */
 const centre = (part) => {
   const r = window.button(part).getBoundingClientRect();

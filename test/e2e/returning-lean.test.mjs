@@ -5,21 +5,10 @@
 // The built files, Chromium and Firefox through the harness.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, consentRecord, newPage, poll, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, chunkRequests, consentRecord, idle, newPage, poll, startHarness, waitFor } from './harness.mjs';
 
 const PAGE = '/test/pages/plain-esm.html';
 
-/** The chunks of dist/ the page asks for from now on, by name, as they are asked for. */
-const chunkRequests = (page) => {
-  const names = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.startsWith('/dist/chunks/')) names.push(path.slice('/dist/chunks/'.length).replace(/-[\w-]{8}\.mjs$/, ''));
-  });
-  return names;
-};
-/** Past the page's next idle time: every idle callback asked for before has run. */
-const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve()));
 const reopenButton = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('[part~="reopen"]:not([hidden])');
 /** The reopen button's centre, its accessible name and its box. */
 const reopenInfo = () => {
