@@ -6,6 +6,7 @@
  * labels, descriptions and errors are ordinary page markup.
  *
  * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
+ * @attr test-page - address of the test shop page ("Kokeile testisivulla", src/configurator/try-page.ts)
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { BUILT_FILES } from './built-files.js';
@@ -48,6 +49,7 @@ import { finalNotice, noticeFindings, noticeFragment, noticeLang, noticePage, re
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
+import { TRY_SHOP, tryHash } from './try-page.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 /** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
@@ -82,6 +84,8 @@ export class KeksiConfigurator extends LitElement {
 
   /** Address of the built `keksi.js` the preview loads. */
   @property({ attribute: 'keksi-src' }) keksiSrc = '../keksi.js';
+  /** Address of the test shop page next to the configurator (the answers go in its fragment). */
+  @property({ attribute: 'test-page' }) testPage = TRY_SHOP;
 
   override createRenderRoot() {
     return this;
@@ -447,6 +451,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               <h3 id="files-h">${t.filesTitle}</h3>
               <p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>
               <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
+              <a class="try" name="try-page" href=${this.testPage + tryHash(s, this._ui)} target="_blank" rel="noopener">${t.tryIt.link}</a>
             </div>
             <ol class="steps">
               <li>

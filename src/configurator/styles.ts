@@ -20,6 +20,7 @@ keksi-configurator .error { margin: 0.25rem 0 0; color: #b00020; font-weight: 60
 keksi-configurator [aria-invalid=true] { border-color: #b00020; border-width: 2px; }
 keksi-configurator :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 keksi-configurator button, keksi-configurator .file { font: inherit; min-height: 2.75rem; padding: 0.5rem 1rem; margin: 0.25rem 0.5rem 0.25rem 0; border: 1px solid #1d1d1f; border-radius: 6px; background: #fff; color: #1d1d1f; cursor: pointer; display: inline-block; }
+keksi-configurator a.try { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0.5rem 1rem; margin: 0.25rem 0; border: 1px solid #1a5fb4; border-radius: 6px; color: #1a5fb4; font-weight: 700; }
 keksi-configurator button.primary { background: #1a5fb4; border-color: #1a5fb4; color: #fff; font-weight: 700; }
 keksi-configurator ol.steps { padding: 0; list-style: none; }
 keksi-configurator ol.steps > li { margin: 0 0 1.5rem; }

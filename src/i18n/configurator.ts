@@ -50,7 +50,7 @@ const en = {
   removeOwnCodes: 'Remove Google’s and Meta’s own codes (gtag.js, gtm.js, fbq) from your pages: Keksi loads them. Kept, they run before consent.',
   cspNote: (sources: string) => `Content Security Policy: allow ${sources}.`,
   langs: 'Languages of the shop',
-  langsHint: 'One: the banner speaks it. Several or none: each page’s <html lang> decides, as Keksi does.',
+  langsHint: 'One: the banner speaks it. Otherwise each page’s <html lang> decides.',
   previewLang: 'Language of the preview',
   ownServices: 'Your own services',
   ownServicesHint: 'A service Keksi does not know (a map, a chat, a review widget): its name, category, purpose and cookies are shown in the dialog.',
@@ -113,12 +113,22 @@ const en = {
   checkItems: ['Your company’s details and e-mail.', 'The retention period (step 4).'],
   fastPath: 'Done — get the files',
   fastPathHint: 'The look and the notice get their defaults; you can change them below.',
-  fastPathDone: 'keksi.zip saved to your computer. Next: the three steps below.',
+  fastPathDone: 'keksi.zip saved to your computer. Try it on a test page, or go on with the three steps below.',
   testPage: {
     title: 'Keksi test page',
     text: 'The banner shows here; the trackers and the video load only after consent. Open this page from your site after uploading keksi.zip.',
     notice: 'Privacy notice',
     reopen: 'Cookie settings',
+  },
+  /** "Try it on a test page" (src/configurator/try-page.ts): keksi.zip's test page and notice, before uploading anything. */
+  tryIt: {
+    link: 'Try it on a test page',
+    intro:
+      'A test of your banner before you upload anything: the trackers and the video load only after consent. Your choice is kept in a cookie of this test page.',
+    back: '← Back to the test page',
+    noCookies:
+      'This page was opened from disk (file://), and your browser keeps no cookies for such pages: your choice is forgotten when you reload. Opened from a web server (or from your site), it is kept.',
+    missing: 'Open this page from the configurator’s “Try it on a test page” link: it has no answers to show.',
   },
   zipSaved: 'keksi.zip saved to your computer.',
   moduleTag: 'The tag (recommended)',
@@ -292,7 +302,7 @@ const fi: ConfiguratorText = {
   removeOwnCodes: 'Poista sivuiltasi Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne. Jos ne jäävät, ne toimivat ennen suostumusta.',
   cspNote: (sources: string) => `Sisältöturvakäytäntö (CSP): salli ${sources}.`,
   langs: 'Kaupan kielet',
-  langsHint: 'Yksi: banneri puhuu sitä. Useampi tai ei yhtään: kunkin sivun <html lang> ratkaisee, kuten Keksi tekee.',
+  langsHint: 'Yksi: banneri puhuu sitä. Muuten kunkin sivun <html lang> ratkaisee.',
   previewLang: 'Esikatselun kieli',
   ownServices: 'Omat palvelut',
   ownServicesHint: 'Palvelu, jota Keksi ei tunne (kartta, chat, arvostelut): sen nimi, luokka, tarkoitus ja evästeet näytetään asetuksissa.',
@@ -356,12 +366,21 @@ const fi: ConfiguratorText = {
   checkItems: ['Yrityksesi tiedot ja sähköposti.', 'Säilytysaika (vaihe 4).'],
   fastPath: 'Valmis — hae tiedostot',
   fastPathHint: 'Ulkoasu ja seloste saavat oletukset; voit muuttaa niitä alla.',
-  fastPathDone: 'keksi.zip tallennettu koneellesi. Seuraavaksi kolme vaihetta alla.',
+  fastPathDone: 'keksi.zip tallennettu koneellesi. Kokeile sitä testisivulla tai jatka kolmella vaiheella alla.',
   testPage: {
     title: 'Keksin testisivu',
     text: 'Banneri näkyy tällä sivulla; seuranta ja video latautuvat vasta suostumuksen jälkeen. Avaa sivu sivustoltasi, kun olet siirtänyt keksi.zip-tiedoston sisällön palvelimelle.',
     notice: 'Tietosuojaseloste',
     reopen: 'Evästeasetukset',
+  },
+  tryIt: {
+    link: 'Kokeile testisivulla',
+    intro:
+      'Bannerisi kokeiltavana ennen kuin siirrät mitään: seuranta ja video latautuvat vasta suostumuksen jälkeen. Valintasi tallentuu tämän testisivun omaan evästeeseen.',
+    back: '← Takaisin testisivulle',
+    noCookies:
+      'Tämä sivu on avattu levyltä (file://), eikä selaimesi tallenna evästeitä levyltä avatulle sivulle: valintasi unohtuu, kun lataat sivun uudelleen. Palvelimelta (tai sivustoltasi) avattuna valinta säilyy.',
+    missing: 'Avaa tämä sivu konfiguraattorin linkistä ”Kokeile testisivulla”: sivulla ei ole näytettäviä vastauksia.',
   },
   zipSaved: 'keksi.zip tallennettu koneellesi.',
   moduleTag: 'Tagi (suositus)',
@@ -534,7 +553,7 @@ const sv: ConfiguratorText = {
   removeOwnCodes: 'Ta bort Googles och Metas egna koder (gtag.js, gtm.js, fbq) från dina sidor: Keksi laddar dem. Blir de kvar körs de före samtycket.',
   cspNote: (sources: string) => `Innehållssäkerhetspolicy (CSP): tillåt ${sources}.`,
   langs: 'Butikens språk',
-  langsHint: 'Ett: bannern talar det. Flera eller inget: varje sidas <html lang> avgör, som Keksi gör.',
+  langsHint: 'Ett: bannern talar det. Annars avgör varje sidas <html lang>.',
   previewLang: 'Förhandsvisningens språk',
   ownServices: 'Egna tjänster',
   ownServicesHint: 'En tjänst som Keksi inte känner till (karta, chatt, recensioner): dess namn, kategori, syfte och kakor visas i inställningarna.',
@@ -597,12 +616,21 @@ const sv: ConfiguratorText = {
   checkItems: ['Företagets uppgifter och e-post.', 'Lagringstiden (steg 4).'],
   fastPath: 'Klar — hämta filerna',
   fastPathHint: 'Utseendet och beskrivningen får standardvärden; du kan ändra dem nedan.',
-  fastPathDone: 'keksi.zip har sparats på datorn. Nästa: de tre stegen nedan.',
+  fastPathDone: 'keksi.zip har sparats på datorn. Testa på en testsida, eller fortsätt med de tre stegen nedan.',
   testPage: {
     title: 'Keksis testsida',
     text: 'Bannern syns här; spårningen och videon laddas först efter samtycke. Öppna sidan från din webbplats när du har laddat upp innehållet i keksi.zip.',
     notice: 'Dataskyddsbeskrivning',
     reopen: 'Cookieinställningar',
+  },
+  tryIt: {
+    link: 'Testa på en testsida',
+    intro:
+      'Din banner att testa innan du laddar upp något: spårningen och videon laddas först efter samtycke. Ditt val sparas i en egen cookie för den här testsidan.',
+    back: '← Tillbaka till testsidan',
+    noCookies:
+      'Sidan har öppnats från disken (file://), och webbläsaren sparar inga cookies för sådana sidor: ditt val glöms när du laddar om. Öppnad från en webbserver (eller din webbplats) sparas valet.',
+    missing: 'Öppna sidan via konfiguratorns länk ”Testa på en testsida”: den har inga svar att visa.',
   },
   zipSaved: 'keksi.zip har sparats på datorn.',
   moduleTag: 'Taggen (rekommenderas)',
