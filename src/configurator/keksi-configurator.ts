@@ -285,11 +285,15 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
-  /** An integration's ID field (and Matomo's address), its example as the hint. */
+  /** An integration's ID field (and Matomo's address), its example as the hint, and where the vendor's dashboard shows the ID (closed). */
   private _integration(i: Integration) {
     const t = texts[this._ui];
     return html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
-    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`;
+    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}
+      <details class="where" data-for=${i.attr}>
+        <summary>${t.whereSummary}</summary>
+        <p>${t.where[i.attr]}</p>
+      </details>`;
   }
 
   private _select(name: keyof State, label: string, options: [string, string][]) {

@@ -29,6 +29,9 @@ keksi-configurator .swatch { display: inline-block; padding: 0 0.5rem; border-ra
 keksi-configurator .preview { position: sticky; top: 0; align-self: start; }
 keksi-configurator iframe { width: 100%; height: 32rem; border: 1px solid #8a8a90; border-radius: 8px; background: #fff; }
 keksi-configurator details { margin: 0 0 1rem; }
+keksi-configurator details.where { margin: -0.75rem 0 1rem; }
+keksi-configurator details.where summary { font-weight: 400; padding: 0.625rem 0; }
+keksi-configurator details.where p { margin: 0; color: #53535a; overflow-wrap: anywhere; }
 keksi-configurator summary { cursor: pointer; font-weight: 600; padding: 0.625rem 0; overflow-wrap: anywhere; }
 keksi-configurator summary h3 { display: inline; font-size: 1.0625rem; margin: 0; }
 @media (forced-colors: active) { keksi-configurator [aria-invalid=true] { border-color: Mark; } }

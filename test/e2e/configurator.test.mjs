@@ -180,10 +180,7 @@ for (const browser of BROWSERS) {
       assert.equal(await removeOwn(), null, 'no IDs: nothing to remove');
       await fill(page, 'ga', 'G-CONF1GA4');
       await fill(page, 'meta-pixel', '1122334455667788');
-      assert.equal(
-        await removeOwn(),
-        'Poista sivuiltasi Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne. Jos ne jäävät, ne toimivat ennen suostumusta.',
-      );
+      assert.equal(await removeOwn(), 'Poista Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne suostumuksen jälkeen.');
       assert.match(
         await notes(),
         /Sisältöturvakäytäntö \(CSP\): salli script-src https:\/\/www\.googletagmanager\.com https:\/\/connect\.facebook\.net; connect-src https:\/\/\*\.google-analytics\.com https:\/\/\*\.analytics\.google\.com https:\/\/\*\.googletagmanager\.com https:\/\/www\.facebook\.com; img-src https:\/\/\*\.google-analytics\.com https:\/\/\*\.googletagmanager\.com https:\/\/www\.facebook\.com\./,
