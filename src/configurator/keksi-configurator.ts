@@ -394,7 +394,10 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
                   >`,
               )}
             </fieldset>
-            ${this._field('path', t.path, { placeholder: '/keksi/' })}
+            ${
+              // On Shopify the files are theme assets (the tag's address is Liquid's): no folder to ask for, unless a typed one is wrong.
+              s.platform !== 'shopify' || validate(s).path ? this._field('path', t.path, { placeholder: '/keksi/' }) : nothing
+            }
           </fieldset>
           <fieldset>
             <legend>${t.step2}</legend>
@@ -453,13 +456,23 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
             <h2 id="outputs-h" tabindex="-1">${t.outputs}</h2>
             <div class="output files">
               <h3 id="files-h">${t.filesTitle}</h3>
-              <p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>
-              <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
+              ${
+                // Shopify has no site root to unzip into: step 1's notes say which files go to the theme.
+                s.platform === 'shopify' ? nothing : html`<p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>`
+              }
+              <button
+                type="button"
+                name="download-zip"
+                aria-describedby=${s.platform === 'shopify' ? 'files-h' : 'files-h files-hint'}
+                @click=${this._downloadZip}
+              >
+                ${t.downloadZip}
+              </button>
               <a class="try" name="try-page" href=${this.testPage + tryHash(s, this._ui)} target="_blank" rel="noopener">${t.tryIt.link}</a>
             </div>
             <ol class="steps">
               <li>
-                <h3>${t.stepsTitle(!!configureCall(s))}</h3>
+                <h3>${t.stepsTitle(!!configureCall(s), s.platform === 'shopify')}</h3>
                 ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
                 ${this._output('script-tag', t.moduleTag, moduleTag(s))}
                 <details class="one-file">

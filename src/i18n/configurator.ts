@@ -35,9 +35,9 @@ const en = {
   notes: {
     html: ['Paste it before other scripts.'],
     shopify: [
-      'Upload keksi.mjs and the chunks/ folder from keksi.zip as theme assets (or keksi.js and keksi-rest.js, if the theme cannot hold a folder).',
-      'Online Store → Themes → Edit code → layout/theme.liquid: paste the tag into <head>, after {{ content_for_header }}.',
-      'Settings → Customer privacy → Cookie banner: turn Shopify’s own banner off, but keep the regions that require consent.',
+      'Upload keksi.mjs and chunks/ from keksi.zip as theme assets (or keksi.js and keksi-rest.js).',
+      'Online Store → Themes → Edit code → layout/theme.liquid, in <head> after {{ content_for_header }}.',
+      'Settings → Customer privacy → Cookie banner: turn Shopify’s own banner off, but keep its consent regions.',
     ],
     wordpress: [
       'Easiest: the plugin in integrations/wordpress/keksi/ (copy keksi.mjs and chunks/ from keksi.zip into it, upload it to wp-content/plugins/keksi/, activate it, and give the same answers under Settings → Keksi).',
@@ -90,8 +90,15 @@ const en = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Unzip it into your site’s root folder (so that ${folder}keksi.mjs is there) and upload the files to your web host.`,
   downloadZip: 'Download keksi.zip',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Paste two codes into the <head> of every page: first your services, then the tag' : '1. Paste the tag into the <head> of every page',
+  /** Step 5's step 1; on Shopify the one place is theme.liquid (its note says where in it). */
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Paste two codes into theme.liquid: first your services, then the tag'
+        : '1. Paste the tag into theme.liquid'
+      : two
+        ? '1. Paste two codes into the <head> of every page: first your services, then the tag'
+        : '1. Paste the tag into the <head> of every page',
   steps2Title: '2. Replace the services’ own codes',
   steps2None: 'Nothing to replace: Keksi loads your services from the tag.',
   steps3Title: (page: string) => `3. Upload ${page} to your server`,
@@ -100,7 +107,7 @@ const en = {
   steps3PageTitle: { shopify: '3. Make the notice a Shopify page', wordpress: '3. Make the notice a WordPress page' } as Record<string, string>,
   steps3PageText: {
     shopify: (url: string) =>
-      `Online Store → Pages → Add page, title “Tietosuojaseloste”. Press Show HTML (<>), paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and save. The banner links to ${url}.`,
+      `Online Store → Pages → Add page, title “Tietosuojaseloste”; Show HTML (<>), paste the page body below, save. Its address: ${url}.`,
     wordpress: (url: string) =>
       `As an administrator, Pages → Add New Page, title “Tietosuojaseloste”, a Custom HTML block: paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and publish. The banner links to ${url}.`,
   } as Record<string, (url: string) => string>,
@@ -112,7 +119,7 @@ const en = {
   checkTitle: 'Check in the notice',
   checkItems: ['Your company’s details and e-mail.', 'The retention period (step 4).'],
   fastPath: 'Done — get the files',
-  fastPathHint: 'The look and the notice get their defaults; you can change them below.',
+  fastPathHint: 'The look and the notice get defaults (changeable below).',
   fastPathDone: 'keksi.zip saved to your computer. Try it on a test page, or go on with the three steps below.',
   testPage: {
     title: 'Keksi test page',
@@ -303,9 +310,9 @@ const fi: ConfiguratorText = {
   notes: {
     html: ['Liitä se ennen muita skriptejä.'],
     shopify: [
-      'Siirrä keksi.zipin keksi.mjs ja chunks/-kansio teeman tiedostoiksi (tai keksi.js ja keksi-rest.js, jos teemaan ei voi lisätä kansiota).',
-      'Verkkokauppa → Teemat → Muokkaa koodia → layout/theme.liquid: liitä tagi <head>-osaan {{ content_for_header }} -rivin jälkeen.',
-      'Asetukset → Asiakkaan tietosuoja → Evästebanneri: poista Shopifyn oma banneri käytöstä, mutta pidä alueet, joilla suostumus vaaditaan.',
+      'Siirrä keksi.zipin keksi.mjs ja chunks/ teeman tiedostoiksi (tai keksi.js ja keksi-rest.js).',
+      'Verkkokauppa → Teemat → Muokkaa koodia → layout/theme.liquid, <head>-osaan {{ content_for_header }} -rivin jälkeen.',
+      'Asetukset → Asiakkaan tietosuoja → Evästebanneri: poista Shopifyn oma banneri, mutta pidä sen suostumusalueet.',
     ],
     wordpress: [
       'Helpoin: lisäosa kansiossa integrations/wordpress/keksi/ (kopioi siihen keksi.zipin keksi.mjs ja chunks/, siirrä se palvelimen kansioon wp-content/plugins/keksi/, ota käyttöön ja anna samat vastaukset kohdassa Asetukset → Keksi).',
@@ -359,8 +366,14 @@ const fi: ConfiguratorText = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Pura se sivustosi juurikansioon (niin että ${folder}keksi.mjs on olemassa) ja siirrä tiedostot palvelimelle.`,
   downloadZip: 'Tallenna keksi.zip koneellesi',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Liitä kaksi koodia jokaisen sivun <head>-osaan: ensin palvelusi, sitten tagi' : '1. Liitä tagi jokaisen sivun <head>-osaan',
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Liitä kaksi koodia theme.liquidiin: ensin palvelusi, sitten tagi'
+        : '1. Liitä tagi theme.liquidiin'
+      : two
+        ? '1. Liitä kaksi koodia jokaisen sivun <head>-osaan: ensin palvelusi, sitten tagi'
+        : '1. Liitä tagi jokaisen sivun <head>-osaan',
   steps2Title: '2. Korvaa palvelujen omat koodit',
   steps2None: 'Ei korvattavaa: Keksi lataa palvelusi tagista.',
   steps3Title: (page: string) => `3. Siirrä ${page} palvelimelle`,
@@ -369,7 +382,7 @@ const fi: ConfiguratorText = {
   steps3PageTitle: { shopify: '3. Tee selosteesta Shopify-sivu', wordpress: '3. Tee selosteesta WordPress-sivu' },
   steps3PageText: {
     shopify: (url: string) =>
-      `Verkkokauppa → Sivut → Lisää sivu, otsikoksi ”Tietosuojaseloste”. Valitse Näytä HTML (<>), liitä alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja tallenna. Banneri linkittää osoitteeseen ${url}.`,
+      `Verkkokauppa → Sivut → Lisää sivu, otsikoksi ”Tietosuojaseloste”; Näytä HTML (<>), liitä alla oleva sivun sisältö, tallenna. Osoite: ${url}.`,
     wordpress: (url: string) =>
       `Ylläpitäjänä Sivut → Lisää uusi, otsikoksi ”Tietosuojaseloste”, lohko Oma HTML (Custom HTML): liitä siihen alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja julkaise. Banneri linkittää osoitteeseen ${url}.`,
   },
@@ -381,7 +394,7 @@ const fi: ConfiguratorText = {
   checkTitle: 'Tarkista selosteesta',
   checkItems: ['Yrityksesi tiedot ja sähköposti.', 'Säilytysaika (vaihe 4).'],
   fastPath: 'Valmis — hae tiedostot',
-  fastPathHint: 'Ulkoasu ja seloste saavat oletukset; voit muuttaa niitä alla.',
+  fastPathHint: 'Ulkoasu ja seloste saavat oletukset (muutettavissa alla).',
   fastPathDone: 'keksi.zip tallennettu koneellesi. Kokeile sitä testisivulla tai jatka kolmella vaiheella alla.',
   testPage: {
     title: 'Keksin testisivu',
@@ -569,9 +582,9 @@ const sv: ConfiguratorText = {
   notes: {
     html: ['Klistra in den före andra skript.'],
     shopify: [
-      'Ladda upp keksi.mjs och mappen chunks/ ur keksi.zip som temafiler (eller keksi.js och keksi-rest.js, om temat inte kan ha en mapp).',
-      'Webbutik → Teman → Redigera kod → layout/theme.liquid: klistra in taggen i <head>, efter {{ content_for_header }}.',
-      'Inställningar → Kunders integritet → Cookiebanner: stäng av Shopifys egen banner, men behåll regionerna där samtycke krävs.',
+      'Ladda upp keksi.mjs och chunks/ ur keksi.zip som temafiler (eller keksi.js och keksi-rest.js).',
+      'Webbutik → Teman → Redigera kod → layout/theme.liquid, i <head> efter {{ content_for_header }}.',
+      'Inställningar → Kunders integritet → Cookiebanner: stäng av Shopifys egen banner, men behåll dess samtyckesregioner.',
     ],
     wordpress: [
       'Enklast: tillägget i integrations/wordpress/keksi/ (kopiera keksi.mjs och chunks/ ur keksi.zip dit, ladda upp det till wp-content/plugins/keksi/, aktivera det och ge samma svar under Inställningar → Keksi).',
@@ -625,8 +638,14 @@ const sv: ConfiguratorText = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Packa upp den i webbplatsens rotmapp (så att ${folder}keksi.mjs finns där) och ladda upp filerna till servern.`,
   downloadZip: 'Ladda ner keksi.zip',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Klistra in två koder i <head> på varje sida: först dina tjänster, sedan taggen' : '1. Klistra in taggen i <head> på varje sida',
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Klistra in två koder i theme.liquid: först dina tjänster, sedan taggen'
+        : '1. Klistra in taggen i theme.liquid'
+      : two
+        ? '1. Klistra in två koder i <head> på varje sida: först dina tjänster, sedan taggen'
+        : '1. Klistra in taggen i <head> på varje sida',
   steps2Title: '2. Ersätt tjänsternas egna koder',
   steps2None: 'Inget att ersätta: Keksi laddar dina tjänster från taggen.',
   steps3Title: (page: string) => `3. Ladda upp ${page} till servern`,
@@ -634,7 +653,7 @@ const sv: ConfiguratorText = {
   steps3PageTitle: { shopify: '3. Gör beskrivningen till en Shopify-sida', wordpress: '3. Gör beskrivningen till en WordPress-sida' },
   steps3PageText: {
     shopify: (url: string) =>
-      `Webbutik → Sidor → Lägg till sida, rubrik ”Tietosuojaseloste”. Välj Visa HTML (<>), klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och spara. Bannern länkar till ${url}.`,
+      `Webbutik → Sidor → Lägg till sida, rubrik ”Tietosuojaseloste”; Visa HTML (<>), klistra in sidans innehåll nedan, spara. Adress: ${url}.`,
     wordpress: (url: string) =>
       `Som administratör Sidor → Lägg till ny, rubrik ”Tietosuojaseloste”, blocket Anpassad HTML (Custom HTML): klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och publicera. Bannern länkar till ${url}.`,
   },
@@ -646,7 +665,7 @@ const sv: ConfiguratorText = {
   checkTitle: 'Kontrollera i beskrivningen',
   checkItems: ['Företagets uppgifter och e-post.', 'Lagringstiden (steg 4).'],
   fastPath: 'Klar — hämta filerna',
-  fastPathHint: 'Utseendet och beskrivningen får standardvärden; du kan ändra dem nedan.',
+  fastPathHint: 'Utseendet och beskrivningen får standardvärden (ändras nedan).',
   fastPathDone: 'keksi.zip har sparats på datorn. Testa på en testsida, eller fortsätt med de tre stegen nedan.',
   testPage: {
     title: 'Keksis testsida',

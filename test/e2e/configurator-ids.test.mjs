@@ -29,7 +29,9 @@ for (const browser of BROWSERS) {
     after(async () => h?.close());
 
     test('each ID field has a closed "where is it" disclosure in fi, sv and en; axe clean at 360 px with them open', async () => {
-      const { context, page } = await openConfigurator(h, { width: 360, height: 740 });
+      const { context, page } = await openConfigurator(h, browser === 'chromium' ? { width: 360, height: 740 } : undefined);
+      // Chromium's viewport; Firefox's body (its viewport override is not in WebDriver BiDi), as configurator.test.mjs does.
+      if (browser !== 'chromium') await page.evaluate(() => Object.assign(document.body.style, { width: '360px', margin: '0' }));
       const seen = {};
       for (const lang of ['fi', 'sv', 'en']) {
         const hints = await page.evaluate(async (lang) => {
@@ -66,7 +68,10 @@ for (const browser of BROWSERS) {
         return document.querySelector('keksi-configurator').updateComplete;
       });
       assert.deepEqual(await axeViolations(page, ['keksi-configurator form > fieldset:nth-of-type(2)']), []);
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+      const wider = await page.evaluate(() =>
+        [...document.querySelectorAll('keksi-configurator details.where *')].filter((e) => e.getBoundingClientRect().right > 360.5).map((e) => e.localName),
+      );
+      assert.deepEqual(wider, [], 'the open hints fit in 360 px');
       await context.close();
     });
   });
