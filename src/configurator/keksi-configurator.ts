@@ -49,7 +49,7 @@ import { finalNotice, noticeFindings, noticeFragment, noticeLang, noticePage, re
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
-import { TRY_SHOP, tryHash } from './try-page.js';
+import { isTryReady, targetOrigin, TRY_SHOP, tryAnswers } from './try-page.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 /** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
@@ -84,8 +84,10 @@ export class KeksiConfigurator extends LitElement {
 
   /** Address of the built `keksi.js` the preview loads. */
   @property({ attribute: 'keksi-src' }) keksiSrc = '../keksi.js';
-  /** Address of the test shop page next to the configurator (the answers go in its fragment). */
+  /** Address of the test shop page next to the configurator (it asks this window for the answers). */
   @property({ attribute: 'test-page' }) testPage = TRY_SHOP;
+  /** The test pages this configurator opened: the only windows it gives the answers to. */
+  private _tryWindows: Window[] = [];
 
   override createRenderRoot() {
     return this;
@@ -99,7 +101,33 @@ export class KeksiConfigurator extends LitElement {
     } catch {}
     const ui = (document.documentElement.lang || navigator.language || '').slice(0, 2) as ConfiguratorLang;
     if (ui in texts) this._ui = ui;
+    addEventListener('message', this._answerTryPage);
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('message', this._answerTryPage);
+  }
+
+  /**
+   * "Kokeile testisivulla": the test page opened as a window of this one's (never with the answers in its
+   * address, which anyone could write), so that it can ask for them (src/configurator/try-page.ts).
+   */
+  private _openTryPage = (e: MouseEvent) => {
+    e.preventDefault();
+    const w = window.open(new URL(this.testPage, location.href).href, '_blank');
+    if (w) this._tryWindows = [...this._tryWindows.filter((o) => !o.closed), w];
+  };
+
+  /**
+   * A test page's "ready": the current answers, to a window this configurator opened itself and only while
+   * it shows a page of the test page's origin (it asks again on each reload and on the way to its notice page).
+   */
+  private _answerTryPage = (e: MessageEvent) => {
+    const w = this._tryWindows.find((o) => o === e.source);
+    if (!w || !isTryReady(e.data) || e.origin !== new URL(this.testPage, location.href).origin) return;
+    w.postMessage(tryAnswers(this._state, this._ui), targetOrigin(e.origin));
+  };
 
   /** The page's title speaks the page's language (the template's is Finnish, the default). */
   override updated() {
@@ -468,7 +496,7 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
               >
                 ${t.downloadZip}
               </button>
-              <a class="try" name="try-page" href=${this.testPage + tryHash(s, this._ui)} target="_blank" rel="noopener">${t.tryIt.link}</a>
+              <a class="try" name="try-page" href=${this.testPage} target="_blank" @click=${this._openTryPage}>${t.tryIt.link}</a>
             </div>
             <ol class="steps">
               <li>

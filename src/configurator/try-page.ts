@@ -2,15 +2,19 @@
  * "Kokeile testisivulla" (issue 16): the zip's test shop page (`keksi-testi.html`) and notice page, tried
  * from the configurator itself before anything is uploaded. Two static pages next to the configurator
  * (`testisivu.html`, `seloste.html`, from src/configurator/try.html) load `kokeile.js` (src/configurator/try.ts),
- * which reads the answers from the address's fragment and builds the very pages keksi.zip holds
+ * which asks the configurator that opened the page for the answers and builds the very pages keksi.zip holds
  * (`testShopPage()`, `noticePage()`), with the build's own `../keksi.js` (the preview's) in place of the
  * shop's folder. Not a blob: or srcdoc page: those keep no cookie in Chromium, and the visitor's choice
  * must really be stored. The choice is kept in a cookie of the test page's own (`keksi_testi`), never the
  * shop's consent cookie, since the configurator may be hosted on the shop's own site.
  *
- * The fragment is untrusted (anyone can make a link): it goes through `restore()` and `readDraft()`,
- * the same as a loaded answers file, and only the zip pages' elements are moved in (parsed inertly:
- * nothing in them runs); the scripts are made here, their attributes only Keksi's `data-*`.
+ * The answers never travel in the address: a shop may host these pages on its own site, and anyone can
+ * make a link (their container, their script, their notice text under the shop's address). The page
+ * posts "ready" to `window.opener` and takes answers only from that window, and only from its own
+ * origin; the configurator answers only a window it opened itself (keksi-configurator.ts). Even so the
+ * answers go through `restore()` and `readDraft()`, the same as a loaded answers file, and only the zip
+ * pages' elements are moved in (parsed inertly: nothing in them runs); the scripts are made here, their
+ * attributes only Keksi's `data-*`. The pages' policy allows no script of another origin (try.html).
  */
 import { warn } from '../core/log.js';
 import { texts, type ConfiguratorLang } from '../i18n/configurator.js';
@@ -23,21 +27,57 @@ export const TRY_COOKIE = 'keksi_testi';
 /** The test pages, next to each other (and to the configurator in the build). */
 export const TRY_SHOP = 'testisivu.html';
 export const TRY_NOTICE = 'seloste.html';
+/** How long a test page waits for its opener's answers before it says it has none. */
+export const TRY_WAIT_MS = 3000;
 
-/** The fragment that carries the answers and the configurator's language to the test pages. */
-export const tryHash = (s: State, ui: ConfiguratorLang): string => '#' + encodeURIComponent(JSON.stringify({ ui, state: s }));
+/** The messages between the configurator and a test page it opened: the page's "ready", the configurator's answers. */
+export type TryMessage = { keksiTry: 'ready' } | { keksiTry: 'answers'; ui: ConfiguratorLang; state: State };
+export const tryAnswers = (s: State, ui: ConfiguratorLang): TryMessage => ({ keksiTry: 'answers', ui, state: s });
+export const isTryReady = (data: unknown): boolean => !!data && typeof data === 'object' && (data as { keksiTry?: unknown }).keksiTry === 'ready';
 
-/** The answers and language from a fragment, or null (with a `[keksi]` message) when it holds none. */
-export function readTryHash(hash: string): { s: State; ui: ConfiguratorLang } | null {
+/**
+ * The target origin for a message to a window of `origin`: itself, or `'*'` for an opaque one ("null",
+ * pages opened from disk), which cannot be named. That leaks nothing: the answers are no secret, and the
+ * window is one the configurator opened itself (or the page's own opener).
+ */
+export const targetOrigin = (origin: string): string => (origin === 'null' ? '*' : origin);
+
+/** The answers and language from the opener's message, or null when it holds none. */
+function readAnswers(data: unknown): { s: State; ui: ConfiguratorLang } | null {
+  if (!data || typeof data !== 'object' || (data as { keksiTry?: unknown }).keksiTry !== 'answers' || !('state' in data)) return null;
+  const ui = (data as { ui?: unknown }).ui;
+  return { s: restore((data as { state: unknown }).state), ui: typeof ui === 'string' && ui in texts ? (ui as ConfiguratorLang) : 'fi' };
+}
+
+/**
+ * Asks the window that opened this page for the answers and calls `done` once: with them, or with null
+ * (fail closed, one `[keksi]` message) when there is no opener or no answer from it in `TRY_WAIT_MS`.
+ * A message counts only when it comes from `window.opener` and from this page's own origin: a page of
+ * another origin may open this one and post to it, but its messages carry its origin. For a page opened
+ * from disk both origins are "null", which is safe: a web page cannot open a file:// page, so the opener
+ * of a file:// page is a page on the visitor's own disk.
+ */
+export function askOpener(done: (given: { s: State; ui: ConfiguratorLang } | null) => void): void {
+  let answered = false;
+  const finish = (given: { s: State; ui: ConfiguratorLang } | null) => {
+    if (answered) return;
+    answered = true;
+    removeEventListener('message', onMessage);
+    clearTimeout(timer);
+    if (!given) warn('the test page has no answers: open it from the configurator’s link in step 5.');
+    done(given);
+  };
+  const onMessage = (e: MessageEvent) => {
+    if (!window.opener || e.source !== window.opener || e.origin !== location.origin) return;
+    const given = readAnswers(e.data);
+    if (given) finish(given);
+  };
+  const timer = setTimeout(() => finish(null), TRY_WAIT_MS);
+  addEventListener('message', onMessage);
   try {
-    const value: unknown = JSON.parse(decodeURIComponent(hash.replace(/^#/, '')));
-    if (!value || typeof value !== 'object' || !('state' in value)) throw new Error('no answers');
-    const ui = (value as { ui?: unknown }).ui;
-    return { s: restore((value as { state: unknown }).state), ui: typeof ui === 'string' && ui in texts ? (ui as ConfiguratorLang) : 'fi' };
-  } catch {
-    warn('the test page has no answers in its address: open it from the configurator’s link in step 5.');
-    return null;
-  }
+    (window.opener as Window | null)?.postMessage({ keksiTry: 'ready' } satisfies TryMessage, targetOrigin(location.origin));
+  } catch {}
+  if (!window.opener) finish(null);
 }
 
 /** Whether this page can keep a cookie (a page opened from disk cannot in Chromium). */
@@ -64,10 +104,9 @@ function keksiTag(from: Element | null, notice: string): HTMLScriptElement {
 
 /**
  * Builds the test shop page (`page` = 'shop') or the notice page ('notice') into this document from the
- * fragment's answers, as keksi.zip's `keksi-testi.html` and notice page are.
+ * opener's answers (`askOpener()`), as keksi.zip's `keksi-testi.html` and notice page are.
  */
-export function buildTryPage(page: 'shop' | 'notice', hash: string): void {
-  const given = readTryHash(hash);
+export function buildTryPage(page: 'shop' | 'notice', given: { s: State; ui: ConfiguratorLang } | null): void {
   const main = document.createElement('main');
   if (!given) {
     // Fail closed: no answers, no Keksi and nothing gated on the page.
@@ -79,7 +118,7 @@ export function buildTryPage(page: 'shop' | 'notice', hash: string): void {
   const draft = readDraft(s) ?? templateNotice(s, noticeLang(null, s, ui));
   const lang = noticeLang(draft, s, ui);
   const t = texts[lang].tryIt;
-  const noticeHref = TRY_NOTICE + hash;
+  const noticeHref = TRY_NOTICE;
   const html = page === 'shop' ? testShopPage(s, lang) : noticePage(finalNotice(draft, s), s, lang);
   const doc = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.lang = doc.documentElement.lang;
@@ -98,9 +137,11 @@ export function buildTryPage(page: 'shop' | 'notice', hash: string): void {
     // The zip page's text says to open it from the shop's site; here it is tried before that.
     const text = zipMain.querySelector('h1 + p');
     if (text) text.textContent = t.intro;
+    // The policy here allows no script of another origin: the services' own scripts load on the shop itself.
+    text?.after(Object.assign(document.createElement('p'), { textContent: t.scripts }));
   } else {
     const back = document.createElement('p');
-    back.append(Object.assign(document.createElement('a'), { href: TRY_SHOP + hash, textContent: t.back }));
+    back.append(Object.assign(document.createElement('a'), { href: TRY_SHOP, textContent: t.back }));
     zipMain.prepend(back);
   }
   if (!cookiesKept()) {

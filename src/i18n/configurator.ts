@@ -151,6 +151,7 @@ const en = {
     back: '← Back to the test page',
     noCookies:
       'This page was opened from disk (file://), and your browser keeps no cookies for such pages: your choice is forgotten when you reload. Opened from a web server (or from your site), it is kept.',
+    scripts: 'Here Keksi shows which services it blocks and allows; their own scripts do not load on this test page, only on your shop.',
     missing: 'Open this page from the configurator’s “Try it on a test page” link: it has no answers to show.',
   },
   zipSaved: 'keksi.zip saved to your computer.',
@@ -424,6 +425,7 @@ const fi: ConfiguratorText = {
     back: '← Takaisin testisivulle',
     noCookies:
       'Tämä sivu on avattu levyltä (file://), eikä selaimesi tallenna evästeitä levyltä avatulle sivulle: valintasi unohtuu, kun lataat sivun uudelleen. Palvelimelta (tai sivustoltasi) avattuna valinta säilyy.',
+    scripts: 'Täällä Keksi näyttää, mitkä palvelut se estää ja sallii; palveluiden omat skriptit eivät lataudu tällä testisivulla, vain kaupassasi.',
     missing: 'Avaa tämä sivu konfiguraattorin linkistä ”Kokeile testisivulla”: sivulla ei ole näytettäviä vastauksia.',
   },
   zipSaved: 'keksi.zip tallennettu koneellesi.',
@@ -695,6 +697,7 @@ const sv: ConfiguratorText = {
     back: '← Tillbaka till testsidan',
     noCookies:
       'Sidan har öppnats från disken (file://), och webbläsaren sparar inga cookies för sådana sidor: ditt val glöms när du laddar om. Öppnad från en webbserver (eller din webbplats) sparas valet.',
+    scripts: 'Här visar Keksi vilka tjänster den blockerar och tillåter; tjänsternas egna skript laddas inte på den här testsidan, bara i din butik.',
     missing: 'Öppna sidan via konfiguratorns länk ”Testa på en testsida”: den har inga svar att visa.',
   },
   zipSaved: 'keksi.zip har sparats på datorn.',
