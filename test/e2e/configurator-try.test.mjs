@@ -71,7 +71,8 @@ async function tryReady(tab) {
 
 /** "Kokeile testisivulla" pressed: the test shop page in the tab it opens, which asked the configurator for the answers; Keksi started. */
 async function openTry(popup, page) {
-  const tab = await popup(() => page.evaluate(() => document.querySelector('keksi-configurator a[name="try-page"]').click()));
+  // A real click (catchDownloads() replaced the links' click()): the configurator opens the tab itself.
+  const tab = await popup(() => page.click('keksi-configurator a[name="try-page"]'));
   await tryReady(tab);
   return tab;
 }
