@@ -49,7 +49,7 @@ import { finalNotice, noticeFindings, noticeFragment, noticeLang, noticePage, re
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
-import { isTryReady, targetOrigin, TRY_SHOP, tryAnswers } from './try-page.js';
+import { fromOrigin, isTryReady, targetOrigin, TRY_SHOP, tryAnswers } from './try-page.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 /** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
@@ -125,8 +125,9 @@ export class KeksiConfigurator extends LitElement {
    */
   private _answerTryPage = (e: MessageEvent) => {
     const w = this._tryWindows.find((o) => o === e.source);
-    if (!w || !isTryReady(e.data) || e.origin !== new URL(this.testPage, location.href).origin) return;
-    w.postMessage(tryAnswers(this._state, this._ui), targetOrigin(e.origin));
+    const page = new URL(this.testPage, location.href);
+    if (!w || !isTryReady(e.data) || !fromOrigin(e.origin, page)) return;
+    w.postMessage(tryAnswers(this._state, this._ui), targetOrigin(page));
   };
 
   /** The page's title speaks the page's language (the template's is Finnish, the default). */

@@ -36,11 +36,18 @@ export const tryAnswers = (s: State, ui: ConfiguratorLang): TryMessage => ({ kek
 export const isTryReady = (data: unknown): boolean => !!data && typeof data === 'object' && (data as { keksiTry?: unknown }).keksiTry === 'ready';
 
 /**
- * The target origin for a message to a window of `origin`: itself, or `'*'` for an opaque one ("null",
- * pages opened from disk), which cannot be named. That leaks nothing: the answers are no secret, and the
- * window is one the configurator opened itself (or the page's own opener).
+ * Whether a message's origin is that of the page at `url`. Pages opened from disk have an opaque origin,
+ * which browsers spell "null" or "file://" (Chromium's `location.origin`): both count for a file: page.
+ * That is safe: a web page cannot open a file:// page, so a file:// page's opener is on the visitor's own disk.
  */
-export const targetOrigin = (origin: string): string => (origin === 'null' ? '*' : origin);
+export const fromOrigin = (origin: string, url: URL): boolean => (url.protocol === 'file:' ? origin === 'null' || origin === 'file://' : origin === url.origin);
+
+/**
+ * The target origin for a message to the page at `url`: its origin, or `'*'` for a page opened from disk
+ * (an opaque origin cannot be named). That leaks nothing: the answers are no secret, and the window is
+ * one the configurator opened itself (or the page's own opener).
+ */
+export const targetOrigin = (url: URL): string => (url.protocol === 'file:' ? '*' : url.origin);
 
 /** The answers and language from the opener's message, or null when it holds none. */
 function readAnswers(data: unknown): { s: State; ui: ConfiguratorLang } | null {
@@ -68,14 +75,14 @@ export function askOpener(done: (given: { s: State; ui: ConfiguratorLang } | nul
     done(given);
   };
   const onMessage = (e: MessageEvent) => {
-    if (!window.opener || e.source !== window.opener || e.origin !== location.origin) return;
+    if (!window.opener || e.source !== window.opener || !fromOrigin(e.origin, new URL(location.href))) return;
     const given = readAnswers(e.data);
     if (given) finish(given);
   };
   const timer = setTimeout(() => finish(null), TRY_WAIT_MS);
   addEventListener('message', onMessage);
   try {
-    (window.opener as Window | null)?.postMessage({ keksiTry: 'ready' } satisfies TryMessage, targetOrigin(location.origin));
+    (window.opener as Window | null)?.postMessage({ keksiTry: 'ready' } satisfies TryMessage, targetOrigin(new URL(location.href)));
   } catch {}
   if (!window.opener) finish(null);
 }
