@@ -56,6 +56,8 @@ const watchRefusals = (page) =>
     document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(e.blockedURI));
   });
 const refused = (page) => page.evaluate(() => window.__refused ?? []);
+/** Page errors other than the policy's refusals of the vendors' scripts (Firefox reports those as page errors). */
+const unexpected = (errors) => errors.filter((e) => !/Content-Security-Policy: .* at https:\/\/(www\.googletagmanager\.com|connect\.facebook\.net)\//.test(e));
 /** The page's text, Keksi's shadow roots included. */
 const pageText = (page) =>
   page.evaluate(() => {
@@ -143,7 +145,7 @@ for (const browser of BROWSERS) {
       assert.match(notice, /Kahvipaahtimo Oy/);
       assert.match(notice, /_fbp/);
       assert.match(notice, /YSC/, 'the video’s cookies are in the cookie section');
-      assert.deepEqual(errors, []);
+      assert.deepEqual(unexpected(errors), []);
       await context.close();
     });
 
@@ -164,7 +166,7 @@ for (const browser of BROWSERS) {
         requests.filter((u) => TRACKER_HOSTS.test(u) || /youtube/.test(u)),
         [],
       );
-      assert.deepEqual(errors, []);
+      assert.deepEqual(unexpected(errors), []);
       await context.close();
     });
 
@@ -186,7 +188,7 @@ for (const browser of BROWSERS) {
       const footer = await tab.evaluate(() => document.querySelector('footer a').href);
       await tab.goto(footer);
       await waitFor(tab, () => document.querySelector('keksi-notice')?.shadowRoot?.textContent.includes('_ga'));
-      assert.deepEqual(errors, []);
+      assert.deepEqual(unexpected(errors), []);
       await context.close();
     });
 
