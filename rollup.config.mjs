@@ -64,6 +64,19 @@ const configuratorPageAsset = {
     this.emitFile({ type: 'asset', fileName: 'index.html', source: configuratorPage(BUILT) });
   },
 };
+/** The test shop page and its notice page next to the configurator ("Kokeile testisivulla", src/configurator/try-page.ts), from their one template. */
+const tryPagesAsset = {
+  name: 'try-pages',
+  generateBundle() {
+    const template = readFileSync('src/configurator/try.html', 'utf8');
+    this.addWatchFile(resolvePath('src/configurator/try.html'));
+    for (const [fileName, page] of [
+      ['testisivu.html', 'shop'],
+      ['seloste.html', 'notice'],
+    ])
+      this.emitFile({ type: 'asset', fileName, source: template.replace('{{page}}', page) });
+  },
+};
 /**
  * What a shop uploads, built into the configurator (src/configurator/built-files.ts), so its keksi.zip
  * needs no server: the module build (keksi.mjs and its chunks), the one-file build (keksi.js and
@@ -276,6 +289,13 @@ export default [
     input: 'src/configurator/index.ts',
     output: { file: 'dist/configurator/configurator.js', format: 'iife' },
     plugins: [builtFiles, resolve(), ts(), configuratorPageAsset, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
+    onwarn,
+  },
+  {
+    // The configurator's test pages (testisivu.html, seloste.html): the zip's pages built from the answers in their address.
+    input: 'src/configurator/try.ts',
+    output: { file: 'dist/configurator/kokeile.js', format: 'iife' },
+    plugins: [resolve(), ts(), tryPagesAsset, terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } })],
     onwarn,
   },
   {

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 const TEMPLATE = fileURLToPath(new URL('../src/configurator/index.html', import.meta.url));
 
 /** Where the page next to its built script finds the scripts: opened from disk or any host. */
-export const BUILT = { configurator: 'configurator.js', keksi: '../keksi.js' };
+export const BUILT = { configurator: 'configurator.js', keksi: '../keksi.js', testPage: 'testisivu.html' };
 /** Where the page `npm start` serves finds them. */
-export const SERVED = { configurator: '/dist/configurator/configurator.js', keksi: '/dist/keksi.js' };
+export const SERVED = { configurator: '/dist/configurator/configurator.js', keksi: '/dist/keksi.js', testPage: '/dist/configurator/testisivu.html' };
 
-/** The page with the given addresses of the configurator's script and of the built keksi.js its preview loads. */
-export const configuratorPage = ({ configurator, keksi }) =>
-  readFileSync(TEMPLATE, 'utf8').replaceAll('{{configurator}}', configurator).replaceAll('{{keksi}}', keksi);
+/** The page with the given addresses of the configurator's script, of the built keksi.js its preview loads and of its test page ("Kokeile testisivulla"). */
+export const configuratorPage = ({ configurator, keksi, testPage }) =>
+  readFileSync(TEMPLATE, 'utf8').replaceAll('{{configurator}}', configurator).replaceAll('{{keksi}}', keksi).replaceAll('{{testPage}}', testPage);

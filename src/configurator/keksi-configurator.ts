@@ -6,6 +6,7 @@
  * labels, descriptions and errors are ordinary page markup.
  *
  * @attr keksi-src - address of the built `keksi.js` the preview loads (relative to the page)
+ * @attr test-page - address of the test shop page ("Kokeile testisivulla", src/configurator/try-page.ts)
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { BUILT_FILES } from './built-files.js';
@@ -48,6 +49,7 @@ import { finalNotice, noticeFindings, noticeFragment, noticeLang, noticePage, re
 import './notice-step.js';
 import { noticePagePath, shopFiles, testShopPage } from './shop-files.js';
 import { zip } from './zip.js';
+import { fromOrigin, isTryReady, targetOrigin, TRY_SHOP, tryAnswers } from './try-page.js';
 
 const STORAGE_KEY = 'keksi-configurator';
 /** The services most shops use, shown first (walk 2: reading every integration's field took minutes); the rest are behind "other services". */
@@ -82,6 +84,10 @@ export class KeksiConfigurator extends LitElement {
 
   /** Address of the built `keksi.js` the preview loads. */
   @property({ attribute: 'keksi-src' }) keksiSrc = '../keksi.js';
+  /** Address of the test shop page next to the configurator (it asks this window for the answers). */
+  @property({ attribute: 'test-page' }) testPage = TRY_SHOP;
+  /** The test pages this configurator opened: the only windows it gives the answers to. */
+  private _tryWindows: Window[] = [];
 
   override createRenderRoot() {
     return this;
@@ -95,7 +101,34 @@ export class KeksiConfigurator extends LitElement {
     } catch {}
     const ui = (document.documentElement.lang || navigator.language || '').slice(0, 2) as ConfiguratorLang;
     if (ui in texts) this._ui = ui;
+    addEventListener('message', this._answerTryPage);
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('message', this._answerTryPage);
+  }
+
+  /**
+   * "Kokeile testisivulla": the test page opened as a window of this one's (never with the answers in its
+   * address, which anyone could write), so that it can ask for them (src/configurator/try-page.ts).
+   */
+  private _openTryPage = (e: MouseEvent) => {
+    e.preventDefault();
+    const w = window.open(new URL(this.testPage, location.href).href, '_blank');
+    if (w) this._tryWindows = [...this._tryWindows.filter((o) => !o.closed), w];
+  };
+
+  /**
+   * A test page's "ready": the current answers, to a window this configurator opened itself and only while
+   * it shows a page of the test page's origin (it asks again on each reload and on the way to its notice page).
+   */
+  private _answerTryPage = (e: MessageEvent) => {
+    const w = this._tryWindows.find((o) => o === e.source);
+    const page = new URL(this.testPage, location.href);
+    if (!w || !isTryReady(e.data) || !fromOrigin(e.origin, page)) return;
+    w.postMessage(tryAnswers(this._state, this._ui), targetOrigin(page));
+  };
 
   /** The page's title speaks the page's language (the template's is Finnish, the default). */
   override updated() {
@@ -281,11 +314,15 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
     </div>`;
   }
 
-  /** An integration's ID field (and Matomo's address), its example as the hint. */
+  /** An integration's ID field (and Matomo's address), its example as the hint, and where the vendor's dashboard shows the ID (closed). */
   private _integration(i: Integration) {
     const t = texts[this._ui];
     return html`${i.url ? this._field('matomo-url', t.baseUrl(i.label), { type: 'url', hint: t.baseUrlHint(i.url), placeholder: i.url }) : nothing}
-    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}`;
+    ${this._field(i.attr, t.idOf(i.label), { hint: t.example(i.example), placeholder: i.example })}
+      <details class="where" data-for=${i.attr}>
+        <summary>${t.whereSummary}</summary>
+        <p>${t.where[i.attr]}</p>
+      </details>`;
   }
 
   private _select(name: keyof State, label: string, options: [string, string][]) {
@@ -386,7 +423,10 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
                   >`,
               )}
             </fieldset>
-            ${this._field('path', t.path, { placeholder: '/keksi/' })}
+            ${
+              // On Shopify the files are theme assets (the tag's address is Liquid's): no folder to ask for, unless a typed one is wrong.
+              s.platform !== 'shopify' || validate(s).path ? this._field('path', t.path, { placeholder: '/keksi/' }) : nothing
+            }
           </fieldset>
           <fieldset>
             <legend>${t.step2}</legend>
@@ -445,12 +485,23 @@ ${accentStyle(s)}${configureCall(s)}<style>body{font:16px system-ui,sans-serif;m
             <h2 id="outputs-h" tabindex="-1">${t.outputs}</h2>
             <div class="output files">
               <h3 id="files-h">${t.filesTitle}</h3>
-              <p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>
-              <button type="button" name="download-zip" aria-describedby="files-h files-hint" @click=${this._downloadZip}>${t.downloadZip}</button>
+              ${
+                // Shopify has no site root to unzip into: step 1's notes say which files go to the theme.
+                s.platform === 'shopify' ? nothing : html`<p class="hint" id="files-hint">${t.filesHint(folder(s))}</p>`
+              }
+              <button
+                type="button"
+                name="download-zip"
+                aria-describedby=${s.platform === 'shopify' ? 'files-h' : 'files-h files-hint'}
+                @click=${this._downloadZip}
+              >
+                ${t.downloadZip}
+              </button>
+              <a class="try" name="try-page" href=${this.testPage} target="_blank" @click=${this._openTryPage}>${t.tryIt.link}</a>
             </div>
             <ol class="steps">
               <li>
-                <h3>${t.stepsTitle(!!configureCall(s))}</h3>
+                <h3>${t.stepsTitle(!!configureCall(s), s.platform === 'shopify')}</h3>
                 ${configureCall(s) ? this._output('configure', t.configureCall, configureCall(s)) : nothing}
                 ${this._output('script-tag', t.moduleTag, moduleTag(s))}
                 <details class="one-file">

@@ -20,6 +20,7 @@ keksi-configurator .error { margin: 0.25rem 0 0; color: #b00020; font-weight: 60
 keksi-configurator [aria-invalid=true] { border-color: #b00020; border-width: 2px; }
 keksi-configurator :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 keksi-configurator button, keksi-configurator .file { font: inherit; min-height: 2.75rem; padding: 0.5rem 1rem; margin: 0.25rem 0.5rem 0.25rem 0; border: 1px solid #1d1d1f; border-radius: 6px; background: #fff; color: #1d1d1f; cursor: pointer; display: inline-block; }
+keksi-configurator a.try { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0.5rem 1rem; margin: 0.25rem 0; border: 1px solid #1a5fb4; border-radius: 6px; color: #1a5fb4; font-weight: 700; }
 keksi-configurator button.primary { background: #1a5fb4; border-color: #1a5fb4; color: #fff; font-weight: 700; }
 keksi-configurator ol.steps { padding: 0; list-style: none; }
 keksi-configurator ol.steps > li { margin: 0 0 1.5rem; }
@@ -28,6 +29,9 @@ keksi-configurator .swatch { display: inline-block; padding: 0 0.5rem; border-ra
 keksi-configurator .preview { position: sticky; top: 0; align-self: start; }
 keksi-configurator iframe { width: 100%; height: 32rem; border: 1px solid #8a8a90; border-radius: 8px; background: #fff; }
 keksi-configurator details { margin: 0 0 1rem; }
+keksi-configurator details.where { margin: -0.75rem 0 1rem; }
+keksi-configurator details.where summary { font-weight: 400; padding: 0.625rem 0; }
+keksi-configurator details.where p { margin: 0; color: #53535a; overflow-wrap: anywhere; }
 keksi-configurator summary { cursor: pointer; font-weight: 600; padding: 0.625rem 0; overflow-wrap: anywhere; }
 keksi-configurator summary h3 { display: inline; font-size: 1.0625rem; margin: 0; }
 @media (forced-colors: active) { keksi-configurator [aria-invalid=true] { border-color: Mark; } }

@@ -22,7 +22,7 @@ const en = {
   setupSnippets: 'I paste the vendors’ snippets myself (Keksi wraps them)',
   idOf: (label: string) => `${label} ID`,
   example: (example: string) => `e.g. ${example}`,
-  step2Hint: 'Give the IDs of the services you use; leave the rest empty.',
+  step2Hint: 'Give the IDs of the services you use.',
   moreServices: 'Other services and settings: Matomo, Clarity, Hotjar, UET, TikTok, Pinterest, LinkedIn, Vimeo, your own',
   baseUrl: (label: string) => `${label}: address of your ${label}`,
   baseUrlHint: (example: string) => `Starts with https://, for example ${example}.`,
@@ -35,9 +35,9 @@ const en = {
   notes: {
     html: ['Paste it before other scripts.'],
     shopify: [
-      'Upload keksi.mjs and the chunks/ folder from keksi.zip as theme assets (or keksi.js and keksi-rest.js, if the theme cannot hold a folder).',
-      'Online Store → Themes → Edit code → layout/theme.liquid: paste the tag into <head>, after {{ content_for_header }}.',
-      'Settings → Customer privacy → Cookie banner: turn Shopify’s own banner off, but keep the regions that require consent.',
+      'Upload keksi.mjs and chunks/ from keksi.zip as theme assets (or keksi.js and keksi-rest.js).',
+      'Online Store → Themes → Edit code → layout/theme.liquid, in <head> after {{ content_for_header }}.',
+      'Settings → Customer privacy → Cookie banner: turn Shopify’s own banner off, but keep its consent regions.',
     ],
     wordpress: [
       'Easiest: the plugin in integrations/wordpress/keksi/ (copy keksi.mjs and chunks/ from keksi.zip into it, upload it to wp-content/plugins/keksi/, activate it, and give the same answers under Settings → Keksi).',
@@ -47,10 +47,10 @@ const en = {
   } as Record<string, string[]>,
   gtmNote: (folder: string) =>
     `Google Tag Manager loading your tags some other way: import Keksi’s consent template (keksi.zip: ${folder}gtm/keksi-consent.tpl) and fire it on Consent Initialization and on the keksi_consent_update event.`,
-  removeOwnCodes: 'Remove Google’s and Meta’s own codes (gtag.js, gtm.js, fbq) from your pages: Keksi loads them. Kept, they run before consent.',
+  removeOwnCodes: 'Remove Google’s and Meta’s own codes (gtag.js, gtm.js, fbq): Keksi loads them after consent.',
   cspNote: (sources: string) => `Content Security Policy: allow ${sources}.`,
   langs: 'Languages of the shop',
-  langsHint: 'One: the banner speaks it. Several or none: each page’s <html lang> decides, as Keksi does.',
+  langsHint: 'One: the banner speaks it. Otherwise each page’s <html lang> decides.',
   previewLang: 'Language of the preview',
   ownServices: 'Your own services',
   ownServicesHint: 'A service Keksi does not know (a map, a chat, a review widget): its name, category, purpose and cookies are shown in the dialog.',
@@ -90,8 +90,15 @@ const en = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Unzip it into your site’s root folder (so that ${folder}keksi.mjs is there) and upload the files to your web host.`,
   downloadZip: 'Download keksi.zip',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Paste two codes into the <head> of every page: first your services, then the tag' : '1. Paste the tag into the <head> of every page',
+  /** Step 5's step 1; on Shopify the one place is theme.liquid (its note says where in it). */
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Paste two codes into theme.liquid: first your services, then the tag'
+        : '1. Paste the tag into theme.liquid'
+      : two
+        ? '1. Paste two codes into the <head> of every page: first your services, then the tag'
+        : '1. Paste the tag into the <head> of every page',
   steps2Title: '2. Replace the services’ own codes',
   steps2None: 'Nothing to replace: Keksi loads your services from the tag.',
   steps3Title: (page: string) => `3. Upload ${page} to your server`,
@@ -100,7 +107,7 @@ const en = {
   steps3PageTitle: { shopify: '3. Make the notice a Shopify page', wordpress: '3. Make the notice a WordPress page' } as Record<string, string>,
   steps3PageText: {
     shopify: (url: string) =>
-      `Online Store → Pages → Add page, title “Tietosuojaseloste”. Press Show HTML (<>), paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and save. The banner links to ${url}.`,
+      `Online Store → Pages → Add page, title “Tietosuojaseloste”; Show HTML (<>), paste the page body below, save. Its address: ${url}.`,
     wordpress: (url: string) =>
       `As an administrator, Pages → Add New Page, title “Tietosuojaseloste”, a Custom HTML block: paste the page body below (keksi.zip: tietosuojaseloste-sisalto.html) and publish. The banner links to ${url}.`,
   } as Record<string, (url: string) => string>,
@@ -112,13 +119,40 @@ const en = {
   checkTitle: 'Check in the notice',
   checkItems: ['Your company’s details and e-mail.', 'The retention period (step 4).'],
   fastPath: 'Done — get the files',
-  fastPathHint: 'The look and the notice get their defaults; you can change them below.',
-  fastPathDone: 'keksi.zip saved to your computer. Next: the three steps below.',
+  fastPathHint: 'The look and the notice get defaults (changeable below).',
+  fastPathDone: 'keksi.zip saved to your computer. Try it on a test page, or go on with the three steps below.',
   testPage: {
     title: 'Keksi test page',
     text: 'The banner shows here; the trackers and the video load only after consent. Open this page from your site after uploading keksi.zip.',
     notice: 'Privacy notice',
     reopen: 'Cookie settings',
+  },
+  /** Where each service's ID is in its vendor's dashboard (issue 16), behind a closed disclosure under the field. Menu names as in the vendors' English dashboards. */
+  whereSummary: 'Where is it?',
+  where: {
+    ga: 'Google Analytics: Admin → Data collection and modification → Data streams → your web stream. The Measurement ID (G-…) is the first line of the stream details.',
+    'google-ads':
+      'Google Ads: Goals → Conversions → Summary → a conversion action → Tag setup → Install the tag yourself. The ID is the AW-… in the Google tag (the part before the slash).',
+    gtm: 'Tag Manager: open your container; its ID (GTM-…) is at the top of the workspace, next to the container’s name.',
+    'meta-pixel': 'Meta Events Manager → Data sources → your pixel (dataset): the ID, digits only, is under its name and in its Settings.',
+    matomo: 'Matomo: Administration → Websites → Manage. The site id is in the ID column; the address is where your Matomo runs.',
+    clarity: 'Microsoft Clarity: your project → Settings → Overview → Project ID.',
+    hotjar: 'Hotjar: Settings → Sites & Organizations. The Site ID is the number beside your site’s name.',
+    uet: 'Microsoft Advertising: Tools → Conversion tracking → UET tag. The tag ID is in the list (in the tag’s code it is ti).',
+    'tiktok-pixel': 'TikTok Ads Manager: Tools → Events → Web events → your pixel. The Pixel ID is under its name.',
+    'pinterest-tag': 'Pinterest Ads: Conversions → Pinterest Tag → Tag Manager. Copy the Tag ID.',
+    'linkedin-partner': 'LinkedIn Campaign Manager: Data → Sources → Insight Tag. The Partner ID is in the tag’s code (_linkedin_partner_id).',
+  } as Record<string, string>,
+  /** "Try it on a test page" (src/configurator/try-page.ts): keksi.zip's test page and notice, before uploading anything. */
+  tryIt: {
+    link: 'Try it on a test page',
+    intro:
+      'A test of your banner before you upload anything: the trackers and the video load only after consent. Your choice is kept in a cookie of this test page.',
+    back: '← Back to the test page',
+    noCookies:
+      'This page was opened from disk (file://), and your browser keeps no cookies for such pages: your choice is forgotten when you reload. Opened from a web server (or from your site), it is kept.',
+    scripts: 'Here Keksi shows which services it blocks and allows; their own scripts do not load on this test page, only on your shop.',
+    missing: 'Open this page from the configurator’s “Try it on a test page” link: it has no answers to show.',
   },
   zipSaved: 'keksi.zip saved to your computer.',
   moduleTag: 'The tag (recommended)',
@@ -264,7 +298,7 @@ const fi: ConfiguratorText = {
   setupSnippets: 'Liitän palveluiden omat koodit itse (Keksi käärii ne)',
   idOf: (label: string) => `${label} -tunnus`,
   example: (example: string) => `esim. ${example}`,
-  step2Hint: 'Anna käyttämiesi palveluiden tunnukset; jätä muut tyhjiksi.',
+  step2Hint: 'Anna käyttämiesi palveluiden tunnukset.',
   moreServices: 'Muut palvelut ja asetukset: Matomo, Clarity, Hotjar, UET, TikTok, Pinterest, LinkedIn, Vimeo, omat',
   baseUrl: (label: string) => `${label}: palvelimesi osoite`,
   baseUrlHint: (example: string) => `Alkaa https://, esimerkiksi ${example}.`,
@@ -277,9 +311,9 @@ const fi: ConfiguratorText = {
   notes: {
     html: ['Liitä se ennen muita skriptejä.'],
     shopify: [
-      'Siirrä keksi.zipin keksi.mjs ja chunks/-kansio teeman tiedostoiksi (tai keksi.js ja keksi-rest.js, jos teemaan ei voi lisätä kansiota).',
-      'Verkkokauppa → Teemat → Muokkaa koodia → layout/theme.liquid: liitä tagi <head>-osaan {{ content_for_header }} -rivin jälkeen.',
-      'Asetukset → Asiakkaan tietosuoja → Evästebanneri: poista Shopifyn oma banneri käytöstä, mutta pidä alueet, joilla suostumus vaaditaan.',
+      'Siirrä keksi.zipin keksi.mjs ja chunks/ teeman tiedostoiksi (tai keksi.js ja keksi-rest.js).',
+      'Verkkokauppa → Teemat → Muokkaa koodia → layout/theme.liquid, <head>-osaan {{ content_for_header }} -rivin jälkeen.',
+      'Asetukset → Asiakkaan tietosuoja → Evästebanneri: poista Shopifyn oma banneri, mutta pidä sen suostumusalueet.',
     ],
     wordpress: [
       'Helpoin: lisäosa kansiossa integrations/wordpress/keksi/ (kopioi siihen keksi.zipin keksi.mjs ja chunks/, siirrä se palvelimen kansioon wp-content/plugins/keksi/, ota käyttöön ja anna samat vastaukset kohdassa Asetukset → Keksi).',
@@ -289,10 +323,10 @@ const fi: ConfiguratorText = {
   },
   gtmNote: (folder: string) =>
     `Jos Google Tag Manager lataa tagisi muuten, tuo Keksin suostumusmalli (keksi.zip: ${folder}gtm/keksi-consent.tpl) ja käynnistä se Consent Initialization -triggerillä ja keksi_consent_update-tapahtumalla.`,
-  removeOwnCodes: 'Poista sivuiltasi Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne. Jos ne jäävät, ne toimivat ennen suostumusta.',
+  removeOwnCodes: 'Poista Googlen ja Metan omat koodit (gtag.js, gtm.js, fbq): Keksi lataa ne suostumuksen jälkeen.',
   cspNote: (sources: string) => `Sisältöturvakäytäntö (CSP): salli ${sources}.`,
   langs: 'Kaupan kielet',
-  langsHint: 'Yksi: banneri puhuu sitä. Useampi tai ei yhtään: kunkin sivun <html lang> ratkaisee, kuten Keksi tekee.',
+  langsHint: 'Yksi: banneri puhuu sitä. Muuten kunkin sivun <html lang> ratkaisee.',
   previewLang: 'Esikatselun kieli',
   ownServices: 'Omat palvelut',
   ownServicesHint: 'Palvelu, jota Keksi ei tunne (kartta, chat, arvostelut): sen nimi, luokka, tarkoitus ja evästeet näytetään asetuksissa.',
@@ -333,8 +367,14 @@ const fi: ConfiguratorText = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Pura se sivustosi juurikansioon (niin että ${folder}keksi.mjs on olemassa) ja siirrä tiedostot palvelimelle.`,
   downloadZip: 'Tallenna keksi.zip koneellesi',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Liitä kaksi koodia jokaisen sivun <head>-osaan: ensin palvelusi, sitten tagi' : '1. Liitä tagi jokaisen sivun <head>-osaan',
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Liitä kaksi koodia theme.liquidiin: ensin palvelusi, sitten tagi'
+        : '1. Liitä tagi theme.liquidiin'
+      : two
+        ? '1. Liitä kaksi koodia jokaisen sivun <head>-osaan: ensin palvelusi, sitten tagi'
+        : '1. Liitä tagi jokaisen sivun <head>-osaan',
   steps2Title: '2. Korvaa palvelujen omat koodit',
   steps2None: 'Ei korvattavaa: Keksi lataa palvelusi tagista.',
   steps3Title: (page: string) => `3. Siirrä ${page} palvelimelle`,
@@ -343,7 +383,7 @@ const fi: ConfiguratorText = {
   steps3PageTitle: { shopify: '3. Tee selosteesta Shopify-sivu', wordpress: '3. Tee selosteesta WordPress-sivu' },
   steps3PageText: {
     shopify: (url: string) =>
-      `Verkkokauppa → Sivut → Lisää sivu, otsikoksi ”Tietosuojaseloste”. Valitse Näytä HTML (<>), liitä alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja tallenna. Banneri linkittää osoitteeseen ${url}.`,
+      `Verkkokauppa → Sivut → Lisää sivu, otsikoksi ”Tietosuojaseloste”; Näytä HTML (<>), liitä alla oleva sivun sisältö, tallenna. Osoite: ${url}.`,
     wordpress: (url: string) =>
       `Ylläpitäjänä Sivut → Lisää uusi, otsikoksi ”Tietosuojaseloste”, lohko Oma HTML (Custom HTML): liitä siihen alla oleva sivun sisältö (keksi.zip: tietosuojaseloste-sisalto.html) ja julkaise. Banneri linkittää osoitteeseen ${url}.`,
   },
@@ -355,13 +395,38 @@ const fi: ConfiguratorText = {
   checkTitle: 'Tarkista selosteesta',
   checkItems: ['Yrityksesi tiedot ja sähköposti.', 'Säilytysaika (vaihe 4).'],
   fastPath: 'Valmis — hae tiedostot',
-  fastPathHint: 'Ulkoasu ja seloste saavat oletukset; voit muuttaa niitä alla.',
-  fastPathDone: 'keksi.zip tallennettu koneellesi. Seuraavaksi kolme vaihetta alla.',
+  fastPathHint: 'Ulkoasu ja seloste saavat oletukset (muutettavissa alla).',
+  fastPathDone: 'keksi.zip tallennettu koneellesi. Kokeile sitä testisivulla tai jatka kolmella vaiheella alla.',
   testPage: {
     title: 'Keksin testisivu',
     text: 'Banneri näkyy tällä sivulla; seuranta ja video latautuvat vasta suostumuksen jälkeen. Avaa sivu sivustoltasi, kun olet siirtänyt keksi.zip-tiedoston sisällön palvelimelle.',
     notice: 'Tietosuojaseloste',
     reopen: 'Evästeasetukset',
+  },
+  whereSummary: 'Mistä löydän?',
+  where: {
+    ga: 'Google Analyticsissa (englanninkieliset valikot): Admin → Data collection and modification → Data streams → verkkostriimisi. Mittaustunnus (Measurement ID, G-…) on striimin tietojen ensimmäisellä rivillä.',
+    'google-ads':
+      'Google Adsissa: Goals → Conversions → Summary → konversiotoiminto → Tag setup → Install the tag yourself. Tunnus on Google-tagin AW-… (kauttaviivaa edeltävä osa).',
+    gtm: 'Tag Managerissa: avaa säilösi (container); sen tunnus (GTM-…) näkyy työtilan yläreunassa säilön nimen vieressä.',
+    'meta-pixel': 'Metan Events Managerissa: Data sources → pikselisi (dataset). Tunnus, pelkkiä numeroita, on sen nimen alla ja asetuksissa (Settings).',
+    matomo: 'Matomossa: Administration → Websites → Manage. Sivuston tunnus on ID-sarakkeessa; osoite on se, jossa Matomosi toimii.',
+    clarity: 'Microsoft Clarityssä: projektisi → Settings → Overview → Project ID.',
+    hotjar: 'Hotjarissa: Settings → Sites & Organizations. Site ID on sivustosi nimen vieressä oleva numero.',
+    uet: 'Microsoft Advertisingissa: Tools → Conversion tracking → UET tag. Tagin tunnus on luettelossa (tagin koodissa ti).',
+    'tiktok-pixel': 'TikTok Ads Managerissa: Tools → Events → Web events → pikselisi. Pixel ID on sen nimen alla.',
+    'pinterest-tag': 'Pinterest Adsissa: Conversions → Pinterest Tag → Tag Manager. Kopioi Tag ID.',
+    'linkedin-partner': 'LinkedInin Campaign Managerissa: Data → Sources → Insight Tag. Partner ID on tagin koodissa (_linkedin_partner_id).',
+  },
+  tryIt: {
+    link: 'Kokeile testisivulla',
+    intro:
+      'Bannerisi kokeiltavana ennen kuin siirrät mitään: seuranta ja video latautuvat vasta suostumuksen jälkeen. Valintasi tallentuu tämän testisivun omaan evästeeseen.',
+    back: '← Takaisin testisivulle',
+    noCookies:
+      'Tämä sivu on avattu levyltä (file://), eikä selaimesi tallenna evästeitä levyltä avatulle sivulle: valintasi unohtuu, kun lataat sivun uudelleen. Palvelimelta (tai sivustoltasi) avattuna valinta säilyy.',
+    scripts: 'Täällä Keksi näyttää, mitkä palvelut se estää ja sallii; palveluiden omat skriptit eivät lataudu tällä testisivulla, vain kaupassasi.',
+    missing: 'Avaa tämä sivu konfiguraattorin linkistä ”Kokeile testisivulla”: sivulla ei ole näytettäviä vastauksia.',
   },
   zipSaved: 'keksi.zip tallennettu koneellesi.',
   moduleTag: 'Tagi (suositus)',
@@ -506,7 +571,7 @@ const sv: ConfiguratorText = {
   setupSnippets: 'Jag klistrar in tjänsternas egna koder själv (Keksi kapslar in dem)',
   idOf: (label: string) => `${label}-ID`,
   example: (example: string) => `t.ex. ${example}`,
-  step2Hint: 'Ange ID:n för tjänsterna du använder; lämna resten tomma.',
+  step2Hint: 'Ange ID:n för tjänsterna du använder.',
   moreServices: 'Andra tjänster och inställningar: Matomo, Clarity, Hotjar, UET, TikTok, Pinterest, LinkedIn, Vimeo, egna',
   baseUrl: (label: string) => `${label}: din servers adress`,
   baseUrlHint: (example: string) => `Börjar med https://, till exempel ${example}.`,
@@ -519,9 +584,9 @@ const sv: ConfiguratorText = {
   notes: {
     html: ['Klistra in den före andra skript.'],
     shopify: [
-      'Ladda upp keksi.mjs och mappen chunks/ ur keksi.zip som temafiler (eller keksi.js och keksi-rest.js, om temat inte kan ha en mapp).',
-      'Webbutik → Teman → Redigera kod → layout/theme.liquid: klistra in taggen i <head>, efter {{ content_for_header }}.',
-      'Inställningar → Kunders integritet → Cookiebanner: stäng av Shopifys egen banner, men behåll regionerna där samtycke krävs.',
+      'Ladda upp keksi.mjs och chunks/ ur keksi.zip som temafiler (eller keksi.js och keksi-rest.js).',
+      'Webbutik → Teman → Redigera kod → layout/theme.liquid, i <head> efter {{ content_for_header }}.',
+      'Inställningar → Kunders integritet → Cookiebanner: stäng av Shopifys egen banner, men behåll dess samtyckesregioner.',
     ],
     wordpress: [
       'Enklast: tillägget i integrations/wordpress/keksi/ (kopiera keksi.mjs och chunks/ ur keksi.zip dit, ladda upp det till wp-content/plugins/keksi/, aktivera det och ge samma svar under Inställningar → Keksi).',
@@ -531,10 +596,10 @@ const sv: ConfiguratorText = {
   },
   gtmNote: (folder: string) =>
     `Om Google Tag Manager laddar dina taggar på annat sätt, importera Keksis samtyckesmall (keksi.zip: ${folder}gtm/keksi-consent.tpl) och starta den vid Consent Initialization och vid händelsen keksi_consent_update.`,
-  removeOwnCodes: 'Ta bort Googles och Metas egna koder (gtag.js, gtm.js, fbq) från dina sidor: Keksi laddar dem. Blir de kvar körs de före samtycket.',
+  removeOwnCodes: 'Ta bort Googles och Metas egna koder (gtag.js, gtm.js, fbq): Keksi laddar dem efter samtycke.',
   cspNote: (sources: string) => `Innehållssäkerhetspolicy (CSP): tillåt ${sources}.`,
   langs: 'Butikens språk',
-  langsHint: 'Ett: bannern talar det. Flera eller inget: varje sidas <html lang> avgör, som Keksi gör.',
+  langsHint: 'Ett: bannern talar det. Annars avgör varje sidas <html lang>.',
   previewLang: 'Förhandsvisningens språk',
   ownServices: 'Egna tjänster',
   ownServicesHint: 'En tjänst som Keksi inte känner till (karta, chatt, recensioner): dess namn, kategori, syfte och kakor visas i inställningarna.',
@@ -575,8 +640,14 @@ const sv: ConfiguratorText = {
   filesTitle: 'keksi.zip',
   filesHint: (folder: string) => `Packa upp den i webbplatsens rotmapp (så att ${folder}keksi.mjs finns där) och ladda upp filerna till servern.`,
   downloadZip: 'Ladda ner keksi.zip',
-  stepsTitle: (two: boolean): string =>
-    two ? '1. Klistra in två koder i <head> på varje sida: först dina tjänster, sedan taggen' : '1. Klistra in taggen i <head> på varje sida',
+  stepsTitle: (two: boolean, shopify = false): string =>
+    shopify
+      ? two
+        ? '1. Klistra in två koder i theme.liquid: först dina tjänster, sedan taggen'
+        : '1. Klistra in taggen i theme.liquid'
+      : two
+        ? '1. Klistra in två koder i <head> på varje sida: först dina tjänster, sedan taggen'
+        : '1. Klistra in taggen i <head> på varje sida',
   steps2Title: '2. Ersätt tjänsternas egna koder',
   steps2None: 'Inget att ersätta: Keksi laddar dina tjänster från taggen.',
   steps3Title: (page: string) => `3. Ladda upp ${page} till servern`,
@@ -584,7 +655,7 @@ const sv: ConfiguratorText = {
   steps3PageTitle: { shopify: '3. Gör beskrivningen till en Shopify-sida', wordpress: '3. Gör beskrivningen till en WordPress-sida' },
   steps3PageText: {
     shopify: (url: string) =>
-      `Webbutik → Sidor → Lägg till sida, rubrik ”Tietosuojaseloste”. Välj Visa HTML (<>), klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och spara. Bannern länkar till ${url}.`,
+      `Webbutik → Sidor → Lägg till sida, rubrik ”Tietosuojaseloste”; Visa HTML (<>), klistra in sidans innehåll nedan, spara. Adress: ${url}.`,
     wordpress: (url: string) =>
       `Som administratör Sidor → Lägg till ny, rubrik ”Tietosuojaseloste”, blocket Anpassad HTML (Custom HTML): klistra in sidans innehåll nedan (keksi.zip: tietosuojaseloste-sisalto.html) och publicera. Bannern länkar till ${url}.`,
   },
@@ -596,13 +667,38 @@ const sv: ConfiguratorText = {
   checkTitle: 'Kontrollera i beskrivningen',
   checkItems: ['Företagets uppgifter och e-post.', 'Lagringstiden (steg 4).'],
   fastPath: 'Klar — hämta filerna',
-  fastPathHint: 'Utseendet och beskrivningen får standardvärden; du kan ändra dem nedan.',
-  fastPathDone: 'keksi.zip har sparats på datorn. Nästa: de tre stegen nedan.',
+  fastPathHint: 'Utseendet och beskrivningen får standardvärden (ändras nedan).',
+  fastPathDone: 'keksi.zip har sparats på datorn. Testa på en testsida, eller fortsätt med de tre stegen nedan.',
   testPage: {
     title: 'Keksis testsida',
     text: 'Bannern syns här; spårningen och videon laddas först efter samtycke. Öppna sidan från din webbplats när du har laddat upp innehållet i keksi.zip.',
     notice: 'Dataskyddsbeskrivning',
     reopen: 'Cookieinställningar',
+  },
+  whereSummary: 'Var hittar jag det?',
+  where: {
+    ga: 'I Google Analytics (engelska menyer): Admin → Data collection and modification → Data streams → din webbström. Mätnings-ID:t (Measurement ID, G-…) står på första raden i strömmens uppgifter.',
+    'google-ads':
+      'I Google Ads: Goals → Conversions → Summary → en konverteringsåtgärd → Tag setup → Install the tag yourself. ID:t är AW-… i Google-taggen (delen före snedstrecket).',
+    gtm: 'I Tag Manager: öppna din container; dess ID (GTM-…) står överst i arbetsytan, bredvid containerns namn.',
+    'meta-pixel': 'I Metas Events Manager: Data sources → din pixel (dataset). ID:t, bara siffror, står under dess namn och i Settings.',
+    matomo: 'I Matomo: Administration → Websites → Manage. Webbplatsens id står i kolumnen ID; adressen är där din Matomo körs.',
+    clarity: 'I Microsoft Clarity: ditt projekt → Settings → Overview → Project ID.',
+    hotjar: 'I Hotjar: Settings → Sites & Organizations. Site ID är numret bredvid webbplatsens namn.',
+    uet: 'I Microsoft Advertising: Tools → Conversion tracking → UET tag. Taggens ID står i listan (i taggens kod heter det ti).',
+    'tiktok-pixel': 'I TikTok Ads Manager: Tools → Events → Web events → din pixel. Pixel ID står under dess namn.',
+    'pinterest-tag': 'I Pinterest Ads: Conversions → Pinterest Tag → Tag Manager. Kopiera Tag ID.',
+    'linkedin-partner': 'I LinkedIns Campaign Manager: Data → Sources → Insight Tag. Partner ID står i taggens kod (_linkedin_partner_id).',
+  },
+  tryIt: {
+    link: 'Testa på en testsida',
+    intro:
+      'Din banner att testa innan du laddar upp något: spårningen och videon laddas först efter samtycke. Ditt val sparas i en egen cookie för den här testsidan.',
+    back: '← Tillbaka till testsidan',
+    noCookies:
+      'Sidan har öppnats från disken (file://), och webbläsaren sparar inga cookies för sådana sidor: ditt val glöms när du laddar om. Öppnad från en webbserver (eller din webbplats) sparas valet.',
+    scripts: 'Här visar Keksi vilka tjänster den blockerar och tillåter; tjänsternas egna skript laddas inte på den här testsidan, bara i din butik.',
+    missing: 'Öppna sidan via konfiguratorns länk ”Testa på en testsida”: den har inga svar att visa.',
   },
   zipSaved: 'keksi.zip har sparats på datorn.',
   moduleTag: 'Taggen (rekommenderas)',

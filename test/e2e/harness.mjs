@@ -61,8 +61,8 @@ const isPuppeteer = (browserOrPage) => typeof browserOrPage.createBrowserContext
 
 /**
  * A fresh context (no cookies) with the network guard. Returns `requests` (every outside URL asked
- * for), `errors` (page errors), `warnings` (console warnings and errors), `hold(pattern)` (see below)
- * and `setCookie(cookie)`, the same in both browsers.
+ * for), `errors` (page errors), `warnings` (console warnings and errors), `hold(pattern)` (see below),
+ * `setCookie(cookie)` and `popup(open)` (the window a page opens, guarded too), the same in both browsers.
  */
 export async function newPage(browser, options = {}) {
   const requests = [];
@@ -86,10 +86,8 @@ export async function newPage(browser, options = {}) {
   const gone = (e) => {
     if (!/no such request|closed/i.test(String(e))) throw e;
   };
-  if (isPuppeteer(browser)) {
-    context = await browser.createBrowserContext();
-    page = await context.newPage();
-    if (options.viewport) await page.setViewport(options.viewport);
+  /** Puppeteer guards each page on its own (a popup too); Playwright's guard is the context's. */
+  const guardPuppeteer = async (page) => {
     await page.setRequestInterception(true);
     page.on('request', (r) => {
       const url = r.url();
@@ -105,6 +103,15 @@ export async function newPage(browser, options = {}) {
       (body ? r.respond({ status: 200, contentType: 'text/javascript', body }) : r.abort()).catch(gone);
     });
     page.on('console', (m) => (m.type() === 'warn' || m.type() === 'error') && warnings.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+  };
+  let watch;
+  if (isPuppeteer(browser)) {
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    if (options.viewport) await page.setViewport(options.viewport);
+    await guardPuppeteer(page);
+    watch = guardPuppeteer;
     setCookie = (cookie) => context.setCookie(cookie);
   } else {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
@@ -122,11 +129,23 @@ export async function newPage(browser, options = {}) {
           abort: () => route.abort(),
         }),
     );
-    page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));
+    watch = (p) => {
+      p.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));
+      p.on('pageerror', (e) => errors.push(String(e)));
+    };
+    watch(page);
     setCookie = (cookie) => context.addCookies([cookie]);
   }
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, requests, errors, warnings, hold, setCookie };
+  /**
+   * The window that `open()` (run in the page, e.g. a click) opens, guarded and watched as the page is
+   * (`requests`, `warnings`, `errors`); holds apply to the first page only.
+   */
+  const popup = async (open) => {
+    const [p] = await Promise.all([new Promise((resolve) => page.once('popup', resolve)), open()]);
+    await watch(p);
+    return p;
+  };
+  return { context, page, requests, errors, warnings, hold, setCookie, popup };
 }
 
 /** Locators into Keksi's shadow DOM (Playwright's CSS engine pierces open shadow roots). */
