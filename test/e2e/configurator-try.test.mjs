@@ -296,7 +296,11 @@ for (const browser of BROWSERS) {
         [],
       );
       assert.equal(warnings.filter((w) => /^\[keksi\] the test page has no answers/.test(w)).length, 1, warnings.join('\n'));
-      assert.deepEqual(errors, []);
+      // Firefox logs the test page's "ready", addressed to its own origin only, as not delivered to the foreign opener: as meant.
+      assert.deepEqual(
+        errors.filter((e) => !/postMessage.*does not match the recipient window/.test(e)),
+        [],
+      );
       await context.close();
     });
 
