@@ -8,10 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import { BROWSERS, chunkRequests, consentRecord, idle, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 const PAGE = '/test/pages/plain-esm.html';
-const DIALOG_CHUNK = /\/dist\/chunks\/dialog-[^/]*\.mjs$/;
-const UI_CHUNK = /\/dist\/chunks\/ui-[^/]*\.mjs$/;
+const DIALOG_CHUNK = /\/dist\/chunks\/dialog-[^/]*\.mjs(\?\d+)?$/;
+const UI_CHUNK = /\/dist\/chunks\/ui-[^/]*\.mjs(\?\d+)?$/;
 /** A language's texts chunk (issue 17: one per language; the page is in Finnish). */
-const TEXTS_CHUNK = (lang) => new RegExp(`/dist/chunks/texts-${lang}-[^/]*\\.mjs$`);
+const TEXTS_CHUNK = (lang) => new RegExp(`/dist/chunks/texts-${lang}-[^/]*\\.mjs(\\?\\d+)?$`);
 /** The banner's section, in the page: its `lang` and the reject button's label. */
 const bannerText = () => {
   const section = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="banner"]');

@@ -64,7 +64,7 @@ for (const browser of BROWSERS) {
       ['cut short', () => file(uiChunk()).slice(0, 8000), 'text/javascript'],
     ]) {
       test(`keksi.mjs's UI chunk ${what}: a [keksi] message, no page error, nothing gated runs before a decision`, async () => {
-        const fault = { url: /\/dist\/chunks\/ui-[^/]*\.mjs$/, body: typeof body == 'function' ? body() : body, type };
+        const fault = { url: /\/dist\/chunks\/ui-[^/]*\.mjs(\?\d+)?$/, body: typeof body == 'function' ? body() : body, type };
         const { context, page, errors, warnings } = await openShop(h, CORE.mjs, fault);
         await said(warnings, /^\[keksi\] the Keksi UI could not be loaded/);
         assert.equal(await page.evaluate(() => window.__ran ?? null), null);
