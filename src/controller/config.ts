@@ -4,7 +4,7 @@
  * which `report()` (controller/diagnostics.ts, loaded after start-up) turns into `[keksi]`
  * warnings: the messages stay out of the code a returning visitor runs first. Nothing here throws.
  */
-import { isSafeUrl, parseGating, tokens, type GatingConfig, type Problem, type Read } from '../core/attributes.js';
+import { isGoodUrl, LAYOUT, parseGating, PLAIN, tokens, type GatingConfig, type Problem, type Read } from '../core/attributes.js';
 
 export { isSafeUrl, NECESSARY, type Problem } from '../core/attributes.js';
 
@@ -88,10 +88,9 @@ export const ID_PATTERNS = {
   'meta-pixel': /^\d{5,20}$/,
 } as const;
 
-/** The allowed values of the attributes that take one of a list; the first is the default. */
+/** The allowed values of the attributes that take one of a list; the first is the default (the layout's are the core's). */
 export const ONE_OF = {
-  position: ['bottom', 'top', 'center'],
-  reopen: ['bottom-left', 'bottom-right', 'none'],
+  ...LAYOUT,
   'consent-mode': ['basic', 'advanced'],
   'migrate-from': ['none', 'cookieconsent'],
 } as const;
@@ -117,13 +116,14 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
   const oneOf = <K extends keyof typeof ONE_OF>(name: K): (typeof ONE_OF)[K][number] => {
     const value = read(name);
     const allowed = ONE_OF[name] as readonly string[];
-    if (value !== null && !allowed.includes(value)) bad('one-of', name, value);
+    // The layout's two through the core's own check (PLAIN): the core holds the controller back on it.
+    if (!(name in PLAIN ? PLAIN[name](value) : value === null || allowed.includes(value))) bad('one-of', name, value!);
     return (allowed.includes(value!) ? value : allowed[0]) as (typeof ONE_OF)[K][number];
   };
   const url = (name: string) => {
-    const value = read(name)?.trim();
-    if (value && !isSafeUrl(value)) bad('url', name, value);
-    else return value || undefined;
+    const value = read(name);
+    if (!isGoodUrl(value)) bad('url', name, value!.trim());
+    else return value?.trim() || undefined;
   };
   // The consent log goes to the shop's own endpoint only, resolved against the page itself (not a
   // `<base>` injected into it): a visitor's decision is never sent elsewhere. No page (Node): refused.
@@ -163,7 +163,7 @@ export function parseConfig(read: Read, names: readonly string[] = [], hostname 
 
   const langAttr = read('lang');
   const lang = toLang(langAttr);
-  if (langAttr && !lang) bad('lang', 'lang', langAttr);
+  if (!PLAIN.lang(langAttr)) bad('lang', 'lang', langAttr!);
 
   let cookieDomain = read('cookie-domain')?.trim().replace(/^\./, '').toLowerCase() || undefined;
   if (cookieDomain && (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cookieDomain) || (hostname !== cookieDomain && !hostname.endsWith('.' + cookieDomain)))) {

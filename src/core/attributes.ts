@@ -8,6 +8,8 @@
  * here touches the page.
  */
 
+import { toLang } from './lang.js';
+
 /** The category that is always on. */
 export const NECESSARY = 'necessary';
 
@@ -65,6 +67,42 @@ export const readTrusted =
     bad(name);
     return null;
   };
+
+/**
+ * The values of the two layout attributes that take one of a list; the first is the default. The core's:
+ * a returning visit it gates without the controller draws with them (`PLAIN`); the controller's `ONE_OF`
+ * (controller/config.ts) adds its own.
+ */
+export const LAYOUT = {
+  position: ['bottom', 'top', 'center'],
+  reopen: ['bottom-left', 'bottom-right', 'none'],
+} as const;
+
+const any = () => true;
+const oneOf = (list: readonly string[]) => (value: string | null) => value === null || list.includes(value);
+
+/** Whether a URL attribute's value is good: absent, empty or safe (`isSafeUrl`); `notice-url` and `log-url`. */
+export const isGoodUrl = (value: string | null): boolean => isSafeUrl(value?.trim() || '');
+
+/**
+ * The attributes the core can do without the controller for (a returning visit it gated: entry/lean.ts),
+ * each with the one check of its value (null: not set) that the controller's `parseConfig()` makes too:
+ * any other attribute, or one of these with a bad value, fetches the controller (its `[keksi]` message).
+ * Gating's own four are judged by `parseGating()`, whose problems the core counts (`troubled`).
+ * test/node/plain-attributes.test.mjs: every attribute the controller knows is classified, and the two agree.
+ */
+export const PLAIN: Readonly<Record<string, (value: string | null) => boolean>> = {
+  __proto__: null as never,
+  categories: any,
+  lang: (value) => !value || !!toLang(value),
+  revision: any,
+  'cookie-name': any,
+  'expires-days': any,
+  'notice-url': isGoodUrl,
+  position: oneOf(LAYOUT.position),
+  reopen: oneOf(LAYOUT.reopen),
+  'no-reopen-button': any,
+};
 
 export const tokens = (value: string | null): string[] => (value || '').split(/[\s,]+/).filter(Boolean);
 

@@ -13,8 +13,8 @@
  * on the page, Shopify or the WP Consent API, a vendor's own script outside the gate (the ungated-vendor
  * message), or a rejection on a page with other cookies (the clean-up of trackers' cookies).
  */
-import { isSafeUrl, type Read } from '../core/attributes.js';
-import { resolveLang, toLang } from '../core/lang.js';
+import { PLAIN, type Read } from '../core/attributes.js';
+import { resolveLang } from '../core/lang.js';
 import { vendorHold } from '../core/gating.js';
 import { given } from '../core/options.js';
 import { hasTrackers, isVendorSnippet } from '../core/trackers.js';
@@ -23,9 +23,6 @@ import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { blockedFrame, earlyConsent, holdController, moved, otherCookies, tellReady, troubled, woke } from './returning-visitor.js';
-
-/** The tag's attributes the core can do without the controller for. */
-const PLAIN = /^data-(categories|lang|revision|cookie-name|expires-days|notice-url|position|reopen|no-reopen-button)$/;
 
 /**
  * Hold the controller back if the page needs nothing of it now; returns whether it did.
@@ -47,11 +44,8 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
     w.Shopify ||
     w.wp_set_consent ||
     document.querySelector('keksi-notice') ||
-    names.some((n) => n.startsWith('data-') && !PLAIN.test(n)) ||
-    (lang && !toLang(lang)) ||
-    !/^(bottom|top|center)$/.test(read('position') ?? 'top') ||
-    !/^(bottom-(left|right)|none)$/.test(read('reopen') ?? 'none') ||
-    !isSafeUrl(read('notice-url')?.trim() || '') ||
+    // An attribute beyond the plain ones, or one with a bad value (core/attributes.ts, the controller's own checks).
+    names.some((n) => n.startsWith('data-') && !(n.slice(5) in PLAIN && PLAIN[n.slice(5)](read(n.slice(5))))) ||
     (consent.rejected.length && otherCookies()) ||
     VENDOR_ADDRESS.test([...document.querySelectorAll<HTMLScriptElement>('script:not([type="text/plain"],[data-keksi])')].map((s) => s.src) + '')
   )
