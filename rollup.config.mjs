@@ -155,7 +155,7 @@ const esmMin = () => {
  * The single file's two halves share the core's modules: keksi-rest.js imports them (and
  * src/single/loader.ts) from keksi.js, which hands them over on the <script> element that loads it.
  */
-const SHARED = /\/src\/(core\/[\w-]+|entry\/api|entry\/returning-visitor|single\/loader)\.(js|ts)$/;
+const SHARED = /\/src\/(core\/[\w-]+|entry\/api|entry\/returning-visitor|entry\/reopen|single\/loader)\.(js|ts)$/;
 const camel = (id) =>
   basename(id)
     .replace(/\.(js|ts)$/, '')

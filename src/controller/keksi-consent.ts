@@ -232,7 +232,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       !store.consent && config.migrateFrom != 'none' ? cookieconsent().then((m) => m?.migrateCookieconsent(store, deleteCookie)) : undefined;
     this.language = resolveLang(config.lang);
     this.gpc = !config.ignoreGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    // The core may have drawn the reopen button in it already (core/reopen.ts).
+    // The core may have drawn the reopen button in it already (entry/reopen.ts).
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
 
     const granted = (c: string) => store.granted(c);

@@ -10,7 +10,7 @@
 import type { ConsentHost } from './host.js';
 import type { Consent } from '../core/record.js';
 import { warn } from '../core/log.js';
-import { reopenButton } from '../core/reopen.js';
+import { reopenButton } from '../entry/reopen.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import { chunk } from '../entry/chunk.js';
@@ -63,7 +63,7 @@ export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
       if (consent && config.logUrl) logConsent(config.logUrl, consent, c.language);
     },
     reopenButton() {
-      // The core's own, when it drew one on a returning visit (core/reopen.ts): taken over, not drawn again.
+      // The core's own, when it drew one on a returning visit (entry/reopen.ts): taken over, not drawn again.
       if (!button && config.reopenButton) button = reopenButton(c.shadowRoot!, c.language, (b) => c.showPreferences(b));
       return button;
     },

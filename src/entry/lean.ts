@@ -1,7 +1,7 @@
 /**
  * A returning visit without the controller (issue 17, item 4). When the core gated the page on a stored
  * choice that applies (returning-visitor.ts) and the page needs nothing more of Keksi's, the controller
- * chunk is not fetched: the core tells `keksi-ready`, draws the reopen button (core/reopen.ts) and
+ * chunk is not fetched: the core tells `keksi-ready`, draws the reopen button (entry/reopen.ts) and
  * fetches the controller (`wake`) only when something needs it: the reopen button's click, a
  * `data-keksi-open` or `data-cc` click, a call of the page's API that acts (api.ts), a blocked
  * `<iframe>` (its placeholder), a choice made in another tab (returning-visitor.ts `moved`); and the
@@ -18,7 +18,7 @@ import { resolveLang } from '../core/lang.js';
 import { vendorHold } from '../core/gating.js';
 import { given } from '../core/options.js';
 import { hasTrackers, isVendorSnippet } from '../core/trackers.js';
-import { reopenButton } from '../core/reopen.js';
+import { reopenButton } from './reopen.js';
 import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';

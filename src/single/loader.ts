@@ -22,7 +22,7 @@ import * as lang from '../core/lang.js';
 import * as log from '../core/log.js';
 import * as options from '../core/options.js';
 import * as record from '../core/record.js';
-import * as reopen from '../core/reopen.js';
+import * as reopen from '../entry/reopen.js';
 import * as schedule from '../core/schedule.js';
 import * as trackers from '../core/trackers.js';
 import * as vendorAddress from '../core/vendor-address.js';

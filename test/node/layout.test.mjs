@@ -106,6 +106,23 @@ test('the core bundle (dist/keksi.mjs) is src/core/ and the entry folder, and sr
   assert.deepEqual({ inCoreBundleElsewhere, inCoreFolderNotBundle }, { inCoreBundleElsewhere: [], inCoreFolderNotBundle: [] });
 });
 
+test('src/core/ draws no DOM: no element but the gated scripts it runs, no shadow root, no style sheet, no markup', () => {
+  // What a visitor sees is drawn by the entry (the reopen button of a returning visit the core gated without
+  // the controller: src/entry/reopen.ts), the controller and the UI; the core reads, gates and tells.
+  const DRAWS = /attachShadow|adoptedStyleSheets|CSSStyleSheet|innerHTML|outerHTML\s*=|insertAdjacent|createElement\((?!'script'\))|\.style\b/;
+  const drawing = modules
+    .filter((m) => m.startsWith(CORE))
+    .flatMap((m) =>
+      readFileSync(m, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1')
+        .split('\n')
+        .filter((line) => DRAWS.test(line))
+        .map((line) => `${m}: ${line.trim()}`),
+    );
+  assert.deepEqual(drawing, []);
+});
+
 test('each folder of src/ loads with one output of dist/keksi.mjs: the core or one lazy chunk', () => {
   // The lazy chunks: every dynamic import in what the core or a lazy chunk reaches.
   const output = new Map([...core].map((m) => [m, 'core']));

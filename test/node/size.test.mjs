@@ -142,7 +142,8 @@ const CEILING = {
   // +72 (chunks session 2b): see 'dist/keksi.js alone'.
   // +17 (chunks session 2d): see ui.
   // Merged (issue 17 item 4 + chunks session): 35,860.
-  'dist/keksi.js': 35860,
+  // +69 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
+  'dist/keksi.js': 35929,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -169,14 +170,15 @@ const CEILING = {
   // +83 (nonce session): only copies that ran count toward "different nonces", and an async one is waited for (page load): an injected tag with a made-up nonce that a nonce-only policy blocks stopped Keksi on every shop (no banner; test/e2e/holds-decoy).
   // +1,851 (issue 17 item 4): the core does a plain returning visit without the second file (src/entry/lean.ts:
   // the checks that the page needs nothing more, keksi-ready, the click and other-tab hooks that fetch it) and
-  // draws the reopen button itself (src/core/reopen.ts: its CSS and label, the languages, moved from the rest);
+  // draws the reopen button itself (src/entry/reopen.ts, then src/core/reopen.ts: its CSS and label, the languages, moved from the rest);
   // the vendor-address test moved here. keksi-rest.js (27.8 KB) is then not fetched on such a visit.
   // Merged (nonce session + issue 17 item 4): 7,399.
   // +3 (chunks session): no code change in keksi.js; keksi-rest.js's new hash and integrity.
   // +72 (chunks session 2b): a failed load of keksi-rest.js (a network blip) is forgotten and fetched again at the
   // visitor's next press or key, or when the network comes back; it left the page without Keksi for good (test/e2e/single-file).
   // Merged (issue 17 item 4 + chunks session): 7,453.
-  'dist/keksi.js alone': 7453,
+  // +69 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
+  'dist/keksi.js alone': 7522,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -186,7 +188,8 @@ const CEILING = {
   // Types an injected <img name="trustedTypes"> made Lit throw and no notice came (test/e2e/holds-notice-clobber).
   // +33 (chunks session): the services' details take Lit's tags as an argument (ui/service-details.ts), so the
   // dialog's chunk, which shares them, imports nothing of the UI chunk.
-  'dist/keksi-notice.js': 17922,
+  // +2 (issue 17 item 3): no code of the notice's changed; core/attributes.ts, which it shares, gained the validators (tree-shaken) and imports lang.ts.
+  'dist/keksi-notice.js': 17924,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -236,7 +239,7 @@ const CEILING = {
   // +1,708 (issue 17 item 4, 4,737 → 6,445): a returning visit the core gated needs no controller chunk
   // (src/entry/lean.ts: the checks that the page needs nothing more of it now, keksi-ready told by the core,
   // the hooks that fetch it on the reopen button's or a data-keksi-open click, an API call, a blocked frame,
-  // another tab's choice) and the reopen button drawn by the core (src/core/reopen.ts, its CSS, label and the
+  // another tab's choice) and the reopen button drawn by the core (src/entry/reopen.ts, then src/core/reopen.ts, its CSS, label and the
   // visitor's language, moved from the controller, −736 B there), the calls that woke it made before it gates,
   // the early gate holding what comes after them, a Google/Meta snippet gated later waking it. Such a visit
   // fetches 6,445 B, not 11,583 (see 'returning path'); a first visit fetches core + controller, +972 B (see returning).
@@ -247,7 +250,8 @@ const CEILING = {
   // +3: no code change; the chunks' new content-hashed names (texts retry, 2a).
   // +1: no code change (keksi.mjs does not ask for the controller again: src/entry/lazy.ts says why).
   // Merged (issue 17 item 4 + chunks session): 6,586.
-  core: 6586,
+  // +57 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
+  core: 6643,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -342,12 +346,13 @@ const CEILING = {
   // was: Google's and Meta's only).
   // Merged (holds + issue 17 first visit): 6,818.
   // +28 (attack3): configure()'s queue takes its `push` by Object.defineProperty, not an assignment, which threw on a page that froze Array.prototype (SES lockdown: no banner on the module build; test/e2e/attack3-legit).
-  // −736 (issue 17 item 4): the reopen button's CSS, label and the languages are the core's now (src/core/reopen.ts,
+  // −736 (issue 17 item 4): the reopen button's CSS, label and the languages are the core's now (src/entry/reopen.ts, then src/core/reopen.ts,
   // lang.ts); +: the store starts from the values the core gated on, the calls that woke it made first.
   // −64 (chunks session): its copy of the retry helper went; it uses the core's (src/entry/chunk.ts).
   // +1: no code change; the chunks' new names.
   // Merged (issue 17 item 4 + chunks session): 6,049.
-  controller: 6049,
+  // −17 (issue 17 item 3): the layout attributes' values and the URL and language checks come from the core (src/core/attributes.ts).
+  controller: 6032,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -408,13 +413,15 @@ const CEILING = {
   // +4: no code change on this path; the chunks' new content-hashed names (2a).
   // +1: see core.
   // Merged (issue 17 item 4 + chunks session): 12,635.
-  returning: 12635,
+  // +40 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
+  returning: 12675,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
   // Merged (nonce session + issue 17 item 4): 6,535.
   // Merged (issue 17 item 4 + chunks session: the core's retry helper, +51): 6,586.
-  'returning path': 6586,
+  // +57 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
+  'returning path': 6643,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

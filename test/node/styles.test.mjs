@@ -28,5 +28,5 @@ test('no word-break: break-all anywhere, and overflow-wrap: anywhere only for th
 
 test('the styles that carry the host, the banner and the dialog hide them in print', () => {
   assert.match(cssOf('src/ui/keksi-ui.ts'), /@media print \{\s*:host \{\s*display: none !important;/);
-  assert.match(cssOf('src/core/reopen.ts'), /@media print\{button\{display:none\}\}/);
+  assert.match(cssOf('src/entry/reopen.ts'), /@media print\{button\{display:none\}\}/);
 });

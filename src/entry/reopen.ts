@@ -1,11 +1,12 @@
 /**
  * The floating button that reopens the preferences, plain DOM in the shadow root of `<keksi-consent>`.
- * Drawn by the core on a returning visit it gated without the controller (entry/returning-visitor.ts),
- * whose first click fetches the controller and the UI; the controller's post-paint work takes the same
- * button over (post-paint.ts), or draws it when the core did not.
+ * Drawn by the core on a returning visit it gated without the controller (entry/lean.ts), whose first
+ * click fetches the controller and the UI; the controller's post-paint work takes the same button over
+ * (post-paint.ts), or draws it when the core did not. In src/entry/, not src/core/: src/core/ draws no
+ * DOM (test/node/layout.test.mjs).
  */
 import { REOPEN_LABEL } from '../i18n/reopen-label.js';
-import type { Lang } from './lang.js';
+import type { Lang } from '../core/lang.js';
 
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
 // visible under forced colours, never printed. Bottom left, or bottom right with reopen="bottom-right"; light-dark()
