@@ -6,7 +6,7 @@ import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { guard, warn } from '../core/log.js';
 import { configure as addOptions, type KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
-import { earlyConsent, earlyGrants, pending, wake } from './returning-visitor.js';
+import { early, earlyConsent, earlyGrants, pending } from './returning-visitor.js';
 
 // Set by the build (rollup.config.mjs) and the test runner from package.json.
 declare const __KEKSI_VERSION__: string;
@@ -32,7 +32,7 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
     const c = controller();
     if (c) return fn(c);
     // Held back on a returning visit (lean.ts): fetched now, and the call made as it starts, before it gates.
-    if (wake) return void (pending.push(() => whenStarted(what, fn)), wake());
+    if (early.wake) return void (pending.push(() => whenStarted(what, fn)), early.wake());
     if (defined()) warn(`no <keksi-consent> runs: ${what} waits for one.`);
     document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
   });

@@ -22,7 +22,7 @@ import { reopenButton } from './reopen.js';
 import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
-import { blockedFrame, earlyConsent, holdController, moved, otherCookies, tellReady, troubled, woke } from './returning-visitor.js';
+import { early, earlyConsent, holdController, moved, otherCookies, tellReady, woke } from './returning-visitor.js';
 
 /**
  * Hold the controller back if the page needs nothing of it now; returns whether it did.
@@ -36,10 +36,10 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   const lang = read('lang');
   if (
     !consent ||
-    troubled ||
+    early.troubled ||
     vendorHold.held ||
     hasTrackers(read) ||
-    blockedFrame ||
+    early.blockedFrame ||
     given.length ||
     w.Shopify ||
     w.wp_set_consent ||

@@ -123,6 +123,14 @@ test('src/core/ draws no DOM: no element but the gated scripts it runs, no shado
   assert.deepEqual(drawing, []);
 });
 
+test('the early visit’s state is one object (src/entry/returning-visitor.ts): no module-level let but the gate and its three questions', () => {
+  // Issue 17, item 4: what the core knows of a returning visit until the controller takes over (the cookie's
+  // values, the wake-up, whether it told keksi-ready, troubles…) is `early`, not seven loose variables.
+  const code = readFileSync(ENTRY + 'returning-visitor.ts', 'utf8');
+  const lets = [...code.matchAll(/^(?:export )?let (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(lets, ['blocked', 'consent', 'gate', 'granted', 'known']);
+});
+
 test('each folder of src/ loads with one output of dist/keksi.mjs: the core or one lazy chunk', () => {
   // The lazy chunks: every dynamic import in what the core or a lazy chunk reaches.
   const output = new Map([...core].map((m) => [m, 'core']));
