@@ -9,7 +9,7 @@ import '../core/trusted-types.js';
 import * as api from './api.js';
 import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
-import { fetchedFrom, scriptNonce, setScriptNonce } from '../core/gating.js';
+import { fetchedFrom, scriptNonce, scriptPolicy, setScriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
@@ -37,7 +37,27 @@ const w = window as unknown as { keksi?: Api | Queued };
 const D = Document.prototype;
 const scripts = [...Reflect.get(D, 'scripts', document)];
 const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
-const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? null : tags[0]);
+// Several tags at the module's address (an injected copy with a made-up nonce; one module runs once for
+// all): an inline script runs only with the page's nonce, under `'nonce-…'` alone, with 'self' and with
+// Trusted Types, so the one tag whose nonce runs one is the shop's. Believed only where a made-up nonce does
+// not run: under 'strict-dynamic' (a script-inserted inline script runs whatever its nonce) and without a
+// policy the tag stays ambiguous (below: fails closed). Each failed probe is one policy violation (a report).
+const runs = (nonce: string) => {
+  const key = '__keksi' + Math.random().toString(36).slice(2);
+  const probe = document.createElement('script');
+  setScriptNonce((probe.nonce = nonce));
+  probe.text = scriptPolicy().createScript(`self.${key}=1`) as string;
+  Reflect.get(D, 'head', document).append(probe);
+  probe.remove();
+  const ran = Reflect.get(window, key);
+  Reflect.deleteProperty(window, key);
+  return ran;
+};
+const believed = () => {
+  const found = guard("telling the page's nonce", () => !runs('' + Math.random()) && tags.filter((s) => s.nonce && runs(s.nonce)), false);
+  return found && !found[1] ? found[0] : null;
+};
+const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? believed() : tags[0]);
 // Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load any copy of Keksi
 // on the shop's server without the nonce (another folder, version or query), and a tag written in the
 // body runs before the shop's deferred or module tag in <head>, or before its tag at the end of <body>:

@@ -153,3 +153,69 @@ for (const browser of BROWSERS) {
     }
   });
 }
+
+// The module build knows its tag only by address, and one module runs once however many tags ask for it:
+// an injected `<script type="module">` at the address of the shop's module tag, with a made-up nonce, made
+// the tag ambiguous. Keksi then ignored the shop's data-* and took a nonce no element has, so no gated script
+// of the shop's ran after "accept all": one injected tag switched the shop's consent off (a denial of service).
+// An inline script runs only with the page's nonce under `script-src 'nonce-…'` and `'self' 'nonce-…'`: that
+// probe tells the shop's tag. Under 'strict-dynamic' a script-inserted inline script runs whatever its nonce
+// (Chromium and Firefox), so no probe can tell: Keksi stays as before there, failing closed (the decoy's
+// configuration is not believed either, and nothing optional runs).
+for (const browser of BROWSERS) {
+  describe(`a decoy at the address of the shop's module tag (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [policy, told] of [
+      [`script-src 'nonce-${NONCE}'`, true],
+      [`script-src 'self' 'nonce-${NONCE}'`, true],
+      // The probe's script text through Keksi's Trusted Types policy, the one its gated scripts use.
+      [`script-src 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types keksi lit-html`, true],
+      [`script-src 'nonce-${NONCE}' 'strict-dynamic'`, false],
+    ]) {
+      test(`${policy}: ${told ? "the shop's tag is Keksi's, its nonce and data-* hold" : 'neither tag is believed, nothing optional runs'}`, async () => {
+        const { context, page, errors, warnings, hold } = await newPage(h.browser);
+        const served = hold(/\/shop\.html/).then((r) =>
+          r.fulfill(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>${SEARCH}${SHOP('type="module" src="/dist/keksi.mjs"')}${SHOP_MARKETING}</head>
+            <body><h1>Search results</h1><p>You searched: ${DECOY('/dist/keksi.mjs').replace('<script', '<script type="module"')}</p></body></html>`,
+            'text/html',
+            { 'content-security-policy': policy },
+          ),
+        );
+        await page.goto(`${h.server.url}/shop.html?q=${encodeURIComponent(FORGED)}`, { waitUntil: 'domcontentloaded' });
+        await served;
+        const shown = () => page.evaluate(() => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner[open]'));
+        const embed = () => page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src'));
+        await poll(async () => (await shown()) || (await embed()), "the shop's banner or the embed loaded", 15000);
+        const before = { shown: await shown(), embed: await embed(), ran: await page.evaluate(() => window.__ran) };
+        await page.evaluate(() => window.keksi.acceptAll());
+        const cookie = async () => (await context.cookies()).map((c) => c.name).filter((n) => n != 'last_search');
+        await poll(async () => (await cookie()).length, 'the choice stored', 15000);
+        // Told: the shop's gated script runs with its nonce. Not told: Keksi refuses it ("no nonce") at once.
+        const refusedGated = () => warnings.some((w) => /window\.__ran\.push\('marketing'\).*no nonce; not run/.test(w));
+        await poll(async () => (await page.evaluate(() => window.__ran.length)) || refusedGated(), "the shop's gated script ran or was refused", 15000);
+        assert.deepEqual(
+          {
+            before,
+            ran: await page.evaluate(() => window.__ran),
+            cookie: await cookie(),
+            ambiguous: warnings.filter((w) => /several <script> tags/.test(w)).length,
+            // The browsers log the policy's block of the decoy (and of a probe) as errors: theirs, not Keksi's.
+            errors: errors.filter((e) => !/Content-Security-Policy/.test(e)),
+          },
+          {
+            before: { shown: true, embed: null, ran: [] },
+            ran: told ? ['marketing'] : [],
+            cookie: ['keksi_consent'],
+            ambiguous: told ? 0 : 1,
+            errors: [],
+          },
+        );
+        await context.close();
+      });
+    }
+  });
+}

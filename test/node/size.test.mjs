@@ -144,7 +144,9 @@ const CEILING = {
   // Merged (issue 17 item 4 + chunks session): 35,860.
   // +69 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
   // +13 (issue 17 item 4): the early visit's state is one object, `early` (src/entry/returning-visitor.ts), not seven module-level variables: its property names stay in the minified code where the variables were mangled.
-  'dist/keksi.js': 35942,
+  // +132 (decoy module): see core (the single file carries the probe's code too; it knows its tag by currentScript and never runs it).
+  // Merged (issue 17 items 3-4 + decoy module): 36,074.
+  'dist/keksi.js': 36074,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -180,7 +182,9 @@ const CEILING = {
   // Merged (issue 17 item 4 + chunks session): 7,453.
   // +69 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
   // +13 (issue 17 item 4): the early visit's state is one object, `early` (src/entry/returning-visitor.ts), not seven module-level variables: its property names stay in the minified code where the variables were mangled.
-  'dist/keksi.js alone': 7535,
+  // +132 (decoy module): see core (not run here: the single file knows its tag by currentScript).
+  // Merged (issue 17 items 3-4 + decoy module): 7,667.
+  'dist/keksi.js alone': 7667,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -254,7 +258,9 @@ const CEILING = {
   // Merged (issue 17 item 4 + chunks session): 6,586.
   // +57 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
   // +50 (issue 17 item 4): the early visit's state is one object, `early` (src/entry/returning-visitor.ts), not seven module-level variables: its property names stay in the minified code where the variables were mangled.
-  core: 6693,
+  // +131 (decoy module): an injected module tag at the address of the shop's module tag, with a made-up nonce, made Keksi's tag ambiguous: data-* ignored and no gated script ran (a denial of service, test/e2e/holds-decoy); an inline probe tells the page's nonce.
+  // Merged (issue 17 items 3-4 + decoy module): 6,830.
+  core: 6830,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -418,7 +424,9 @@ const CEILING = {
   // Merged (issue 17 item 4 + chunks session): 12,635.
   // +40 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
   // +50 (issue 17 item 4): the early visit's state is one object, `early` (src/entry/returning-visitor.ts), not seven module-level variables: its property names stay in the minified code where the variables were mangled.
-  returning: 12725,
+  // +131 (decoy module): see core.
+  // Merged (issue 17 items 3-4 + decoy module): 12,862.
+  returning: 12862,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -426,7 +434,9 @@ const CEILING = {
   // Merged (issue 17 item 4 + chunks session: the core's retry helper, +51): 6,586.
   // +57 (issue 17 item 3): one validator per plain attribute (src/core/attributes.ts `PLAIN`, `LAYOUT`), which the core's holdBack() and the controller's parseConfig() both use, in place of the core's own regexes and list of plain attributes beside the controller's: the two cannot drift (test/node/plain-attributes.test.mjs).
   // +50 (issue 17 item 4): the early visit's state is one object, `early` (src/entry/returning-visitor.ts), not seven module-level variables: its property names stay in the minified code where the variables were mangled.
-  'returning path': 6693,
+  // +131 (decoy module): see core.
+  // Merged (issue 17 items 3-4 + decoy module): 6,830.
+  'returning path': 6830,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
