@@ -44,8 +44,13 @@ Object.assign(options, {
 // chunk of their own they would be one more request after the vendors chunk, before Google hears the consent.
 export { CONSENT_TYPES } from '../integrations/consent-types.js';
 let merging: Promise<unknown> | undefined;
-const mergeOptions = () =>
-  (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).catch((error) => warn('configure() could not be loaded; its options are ignored', error)));
+// A failed load is forgotten: the next configure() call, the visitor's next press or key, or the network's return asks again.
+const mergeOptions = (): Promise<unknown> =>
+  (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).catch((error) => {
+    merging = undefined;
+    for (const type of ['online', 'pointerdown', 'keydown']) addEventListener(type, mergeOptions, { capture: true, once: true });
+    warn('configure() could not be loaded; its options are ignored until it can be', error);
+  }));
 if (given.length) mergeOptions();
 // The chunk takes over `push` (and the inputs queued here) when it has loaded (unless it already has).
 // Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.

@@ -29,8 +29,9 @@ import { early, earlyConsent, holdController, moved, otherCookies, tellReady, wo
  * @param names the tag's attribute names; `read` its data-* values
  * @param el the `<keksi-consent>` the controller will run as (made from the tag, not in the page yet)
  * @param load fetches and starts the controller, once
+ * @param again whether `load` may be tried again after it failed (keksi.js; not keksi.mjs: src/entry/lazy.ts)
  */
-export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>): boolean {
+export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>, again: boolean): boolean {
   const w = window as { Shopify?: unknown; wp_set_consent?: unknown; cookieStore?: EventTarget };
   const consent = earlyConsent();
   const lang = read('lang');
@@ -51,25 +52,27 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   )
     return false;
   let waking: Promise<unknown> | undefined;
-  // If the controller cannot be loaded (its [keksi] message), nothing more waits for it.
-  holdController(() => (waking ||= load().finally(() => holdController())));
+  const live = () => (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
+  // If the controller cannot be loaded (its [keksi] message), keksi.js forgets the failure and fetches it at the
+  // next need (the next press of an opener, an API call); keksi.mjs cannot (lazy.ts), and nothing more waits for it.
+  holdController(() => (waking ||= load().finally(() => (again ? (waking = undefined) : holdController()))));
   // A Google or Meta snippet gated later (a single-page shop's router) waits for their queues: the controller's integrations.
   vendorHold.ok = (el) => !isVendorSnippet(el) || (woke(), false);
   // Beside <body>, after it: where the controller puts its element once the banner is closed (last in the
   // tab order). `held`: Keksi runs without the controller for now (the tests' keksiReady() looks for it).
   document.documentElement.append(Object.assign(el, { held: true }));
   tellReady();
-  const live = () => (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
   if (read('reopen') != 'none' && read('no-reopen-button') === null)
     whenIdle(
       () => live() || reopenButton(el.shadowRoot || el.attachShadow({ mode: 'open' }), resolveLang(lang), (b) => woke().then(() => live()?.showPreferences(b))),
     );
-  // The shop's own openers: the click is handed to the controller once it runs.
+  // The shop's own openers: the click is handed to the controller once it runs; when none can come any more
+  // (keksi.mjs's failed, its [keksi] message), the opener does what it does without Keksi (a link goes to its page).
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
-    if (opener && !live()) {
+    if (opener && !live() && early.wake) {
       event.preventDefault();
-      woke().then(() => live() && opener.click());
+      woke().then(() => (live() || !early.wake) && opener.click());
     }
   });
   // A visitor's first press (pointer or key) starts fetching it: a decision the shop's own button makes

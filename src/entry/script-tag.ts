@@ -160,7 +160,10 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         if (!returning) loadUi().catch(() => {});
         // A returning visit the core gated, on a page that needs nothing more now: no controller until something does.
         if (
-          !(held = !el && !!script && guard('holding the controller back', () => holdBack(script ? script.getAttributeNames() : [], read, make(), load), false))
+          !(held =
+            !el &&
+            !!script &&
+            guard('holding the controller back', () => holdBack(script ? script.getAttributeNames() : [], read, make(), load, loadsAgain), false))
         )
           load();
       });

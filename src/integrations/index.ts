@@ -47,9 +47,10 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   // Google and Meta (issue 17: their own chunk), fetched when the page has something of theirs: their
   // attributes or gated snippets at start, a snippet gated later, or the page's own dataLayer, gtag or
   // fbq (also one that appears later: it hears the next decision). They start with what is granted
-  // when they arrive; until then their snippets stay held (fail closed), and if the chunk fails, for good.
+  // when they arrive; until then their snippets stay held (fail closed). A failed load is forgotten: the next
+  // need (a decision, a snippet gated), the visitor's next press or key, or the network's return asks again.
   let vendors: Promise<void> | undefined;
-  const startVendors = () =>
+  const startVendors = (): Promise<void> =>
     (vendors ||= chunk((_fetchChunk) => import('./vendors.js')).then(
       (m) => {
         const started = m.startVendors(config, granted, decided());
@@ -58,7 +59,11 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
         vendorHold.ok = (el) => (started.before(el), true);
         regate();
       },
-      (e) => warn('Google and Meta could not be loaded; they stay off', e),
+      (e) => {
+        vendors = undefined;
+        for (const type of ['online', 'pointerdown', 'keydown']) addEventListener(type, startVendors, { capture: true, once: true });
+        warn('Google and Meta could not be loaded; they stay off until they can be', e);
+      },
     ));
   const queues = () => w.dataLayer || w.gtag || w.fbq;
   vendorHold.ok = (el) => !isVendorSnippet(el) || (startVendors(), false);

@@ -13,7 +13,13 @@ const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${r
  * `mend()` is called: Chromium fetches a failed import() again, Firefox does not; Keksi asks up to twice
  * (a prefetch, then the need), so the blip lasts until Keksi has said that the chunk could not be loaded.
  */
-async function openShop(h, chunk, body = '', lang = 'en') {
+async function openShop(
+  h,
+  chunk,
+  body = '',
+  lang = 'en',
+  head = '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script>',
+) {
   const t = await newPage(h.browser);
   const html = t.hold(/\/shop-page\.html$/);
   let failing = true;
@@ -22,7 +28,7 @@ async function openShop(h, chunk, body = '', lang = 'en') {
   const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
   (await html).fulfill(
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>` +
-      '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script></head>' +
+      `${head}</head>` +
       `<body><p>Shop</p><button type="button" data-keksi-open>Cookie settings</button>${body}</body></html>`,
     'text/html',
   );
@@ -172,6 +178,45 @@ for (const browser of BROWSERS) {
       assert.deepEqual(
         warnings.filter((w) => /texts/.test(w)),
         ['[keksi] the texts could not be loaded: nothing is shown until they can be.'],
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // Google's and Meta's chunk kept its failed load for the page's life: they stayed off for good.
+    test("Google's and Meta's chunk (GA4 configured): the visitor's next press fetches it again and Google hears the consent default", async () => {
+      const tag = '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing" data-ga="G-RETRY1234"></script>';
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/vendors-[^/]*\.mjs/, '', 'en', tag);
+      await said(warnings, /^\[keksi\] Google and Meta could not be loaded/);
+      const heard = () => (window.dataLayer || []).some((a) => a[0] == 'consent' && a[1] == 'default');
+      assert.equal(await page.evaluate(heard), false);
+      mend();
+      await page.mouse.click(5, 5);
+      await waitFor(page, heard, undefined, 15000);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // configure()'s chunk kept its failed load for the page's life: the shop's own services were never shown.
+    test("configure()'s chunk: the visitor's next press fetches it again, the dialog lists the service configure() added", async () => {
+      const service =
+        "{ name: 'Chat Oy', category: 'analytics', provider: 'Chat Oy (FI)', purpose: { en: 'Customer chat.' }, cookies: [{ name: 'chat_id', days: 30 }] }";
+      const head = `<script>window.keksi = [(k) => k.configure({ services: [${service}] })];</script>`;
+      const tag = '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script>';
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/merge-options-[^/]*\.mjs/, '', 'en', head + tag);
+      await said(warnings, /^\[keksi\] configure\(\) could not be loaded/);
+      const added = () => !!customElements.get('keksi-consent')?.live?.options.services.some((s) => s.name == 'Chat Oy');
+      assert.equal(await page.evaluate(added), false);
+      mend();
+      await page.mouse.click(5, 5);
+      await waitFor(page, added, undefined, 15000);
+      await page.click('button[data-keksi-open]');
+      await visible(page, 'keksi-preferences', 'save');
+      await waitFor(
+        page,
+        () => document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot.textContent.includes('Chat Oy'),
+        undefined,
+        15000,
       );
       assert.deepEqual(errors, []);
       await context.close();

@@ -35,6 +35,32 @@ async function openShop(h, head, fault) {
   return t;
 }
 
+/**
+ * A visitor who accepted analytics comes back to a shop page with a "Cookie settings" link (`data-keksi-open`,
+ * `href="#cookie-policy"`); on the return, requests matching `fault` fail (a network error) until `mend()`.
+ * Returns once the core has gated the page without the controller.
+ */
+async function returningShop(h, head, fault) {
+  const t = await newPage(h.browser);
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}` +
+    '<script type="text/plain" data-category="analytics">window.__ran = "analytics"</script></head>' +
+    '<body><p>Shop</p><a href="#cookie-policy" data-keksi-open>Cookie settings</a></body></html>';
+  const serve = () => t.hold(/\/shop-page\.html$/).then((r) => (r.fulfill(html, 'text/html'), serve()));
+  serve();
+  await t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+  await waitFor(t.page, () => !!customElements.get('keksi-consent')?.live, undefined, 15000);
+  await t.page.evaluate(() => keksi.setConsent(['analytics']));
+  await waitFor(t.page, () => document.cookie.includes('keksi_consent'));
+  let failing = true;
+  const blip = () => t.hold(fault).then((r) => (failing ? (r.abort(), blip()) : r.continue()));
+  blip();
+  await t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+  await waitFor(t.page, () => window.__ran == 'analytics' && document.querySelector('keksi-consent')?.held === true, undefined, 15000);
+  t.warnings.length = 0;
+  return { ...t, mend: () => (failing = false) };
+}
+
 for (const browser of BROWSERS) {
   describe(`the split bundles under a real shop's faults (${browser})`, () => {
     let h;
@@ -96,6 +122,38 @@ for (const browser of BROWSERS) {
       await waitFor(page, () => document.querySelector('iframe').getAttribute('src') === '/embed/video.html?next');
       assert.deepEqual(errors, []);
       await context.close();
+    });
+
+    // A returning visit the core gated without the controller (issue 17 item 4), whose controller then fails to
+    // load at the shop's own "Cookie settings" link: the link's default was prevented, and nothing else happened.
+    test("keksi.mjs, a returning page held back, its controller chunk failing: the shop's data-keksi-open link does what a link does, one [keksi] message", async () => {
+      const t = await returningShop(h, CORE.mjs, /\/dist\/chunks\/controller-[^/]*\.mjs/);
+      await t.page.click('a[data-keksi-open]');
+      await said(t.warnings, /^\[keksi\] Keksi could not be loaded/);
+      // The module build cannot ask for the controller again (src/entry/lazy.ts, loadsAgain): the link is a link again.
+      await waitFor(t.page, () => location.hash == '#cookie-policy', undefined, 15000);
+      assert.deepEqual(
+        t.warnings.filter((w) => /^\[keksi\]/.test(w)),
+        [t.warnings.find((w) => /^\[keksi\] Keksi could not be loaded/.test(w))],
+      );
+      assert.equal(await t.page.evaluate(() => window.__ran), 'analytics');
+      await t.context.close();
+    });
+
+    test("keksi.js, a returning page held back, keksi-rest.js failing once: the next press of the shop's data-keksi-open link fetches it again and opens the dialog", async () => {
+      const t = await returningShop(h, CORE.js, /\/dist\/keksi-rest\.js\?v=/);
+      await t.page.click('a[data-keksi-open]');
+      await said(t.warnings, /^\[keksi\] Keksi could not be loaded/);
+      t.mend();
+      await t.page.click('a[data-keksi-open]');
+      await waitFor(
+        t.page,
+        () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+        undefined,
+        15000,
+      );
+      assert.equal(await t.page.evaluate(() => location.hash), '');
+      await t.context.close();
     });
 
     for (const kind of ['js', 'mjs']) {
