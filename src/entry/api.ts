@@ -38,6 +38,21 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
   });
 }
 
+/**
+ * A grant the controller makes after it was asked for (held back on a returning visit, or not started yet)
+ * stands down when a choice was stored in the meantime (another tab's): the visitor's newer "no" is not undone
+ * by an older call. A withdrawal (rejectAll(), reset()) always applies.
+ */
+function grant(what: string, fn: (c: KeksiConsent) => void): void {
+  const asked = !controller() && Date.now();
+  whenStarted(what, (c) => {
+    // has() looks for another tab's choice first (getConsent() of the running one does not).
+    const since = asked && c.has('necessary') && c.getConsent()?.timestamp;
+    if (since && Date.parse(since) > asked) warn(`${what}: a newer choice (another tab's) stands.`);
+    else fn(c);
+  });
+}
+
 // Before the controller has started, the choice the page was gated on answers (see returning-visitor.ts).
 /** The visitor's current decision, or null when there is none (yet). */
 export const getConsent = (): Consent | null => {
@@ -53,11 +68,11 @@ export const has = (category: string): boolean => {
   return c ? c.has(category) : earlyGrants(category);
 };
 /** Accept every category (under Global Privacy Control, all but marketing). */
-export const acceptAll = (): void => whenStarted('acceptAll()', (c) => c.acceptAll());
+export const acceptAll = (): void => grant('acceptAll()', (c) => c.acceptAll());
 /** Reject every optional category. */
 export const rejectAll = (): void => whenStarted('rejectAll()', (c) => c.rejectAll());
 /** Accept exactly these categories, reject the rest. */
-export const setConsent = (categories: string[]): void => whenStarted('setConsent()', (c) => c.setConsent(categories));
+export const setConsent = (categories: string[]): void => grant('setConsent()', (c) => c.setConsent(categories));
 /** Show the banner. */
 export const showBanner = (): void => whenStarted('showBanner()', (c) => c.showBanner());
 /** Open the preferences dialog. */

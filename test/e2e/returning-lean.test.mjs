@@ -102,3 +102,52 @@ for (const browser of BROWSERS) {
     });
   });
 }
+
+// A decision the page's API asks for while the held-back controller is on its way is made when it arrives.
+// A choice the visitor stored in another tab meanwhile is newer: a grant asked for before it must not
+// overwrite it (the other tab's "no" would be undone, and its trackers run here); a withdrawal still applies.
+for (const browser of BROWSERS) {
+  describe(`${browser}: an API call waiting for the held-back controller, and another tab's newer choice`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [call, other, stands] of [
+      ['acceptAll', 'rejectAll', []],
+      // Fails closed: an older withdrawal is still made after the other tab's newer grant.
+      ['rejectAll', 'acceptAll', []],
+    ]) {
+      test(`${call}() asked for before another tab's ${other}(): the stored choice is ${JSON.stringify(stands)}`, async () => {
+        const { context, page, hold, setCookie, warnings, errors } = await returning(h);
+        const controller = hold(/\/chunks\/controller-/);
+        await page.evaluate((call) => keksi[call](), call);
+        const held = await controller;
+        // Another tab of the shop: the visitor decides there, after the call above was made. (Written as that tab's
+        // Keksi writes it: a tab of its own would wait for the same held chunk, in the browser's HTTP cache.)
+        const record = await consentRecord(context);
+        const cats = other == 'acceptAll' ? { a: ['analytics'], x: [] } : { a: [], x: ['analytics'] };
+        const value = encodeURIComponent(JSON.stringify({ ...record, id: crypto.randomUUID(), t: new Date().toISOString(), ...cats }));
+        const cookie = (await context.cookies()).find((c) => c.name == 'keksi_consent');
+        await setCookie({ ...cookie, value });
+        const newer = (await consentRecord(context)).id;
+        assert.notEqual(newer, record.id);
+        held.continue();
+        await waitFor(page, () => !!customElements.get('keksi-consent')?.live && !!keksi.getConsent());
+        // The call was made (or refused) as the controller started; its cookie written by now if at all.
+        await page.evaluate(idle);
+        const stored = await consentRecord(context);
+        assert.deepEqual(
+          {
+            accepted: stored.a,
+            granted: await page.evaluate(() => keksi.has('analytics')),
+            refused: warnings.filter((w) => /another tab/.test(w)).length,
+            newerStands: stored.id == newer,
+            errors,
+          },
+          { accepted: stands, granted: false, refused: call == 'acceptAll' ? 1 : 0, newerStands: call == 'acceptAll', errors: [] },
+        );
+        await context.close();
+      });
+    }
+  });
+}
