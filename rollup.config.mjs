@@ -116,9 +116,11 @@ const chunkName = ({ facadeModuleId, moduleIds, name }) =>
 // of their own, and so is each language's texts (only the visitor's is fetched).
 const uiChunkName = (id = '') => (/\/ui\/keksi-preferences\/index\.ts$/.test(id) ? 'dialog' : /\/ui\/keksi-embed\/index\.ts$/.test(id) ? 'embed' : undefined);
 // The texts chunks, chunks/texts-<lang>-<hash>.mjs, share one hash (of the three sources: they import
-// nothing), so the controller (src/i18n/load.ts, on every returning visit's path) names them with one
-// address, `./texts-${lang}-<hash>.mjs`, instead of three (−33 B gzip there).
+// nothing), so src/i18n/load.ts (the core's since a first visit asks for the texts beside the controller:
+// src/entry/lazy.ts) names them with one address, `texts-${lang}-<hash>.mjs`, instead of three (−33 B gzip),
+// relative to the output it lands in.
 const TEXT_LANGS = ['fi', 'sv', 'en'];
+const TEXTS_DIR = '__KEKSI_TEXTS_DIR__';
 const textsHash = () =>
   createHash('sha256')
     .update(TEXT_LANGS.map((lang) => readFileSync(`src/i18n/${lang}.ts`, 'utf8')).join('\0'))
@@ -135,8 +137,10 @@ const textsChunks = () => {
     load: (id) =>
       id.endsWith('/src/i18n/load.ts')
         ? `import { chunk } from '../entry/chunk.js';\n` +
-          `export const textsModule = (lang) => chunk((_fetchChunk) => _fetchChunk(new URL(\`./texts-\${lang}-${hash}.mjs\`, import.meta.url).href)).catch(() => {});`
+          `export const textsModule = (lang) => chunk((_fetchChunk) => _fetchChunk(new URL(\`${TEXTS_DIR}texts-\${lang}-${hash}.mjs\`, import.meta.url).href)).catch(() => {});`
         : null,
+    renderChunk: (code, chunk) =>
+      code.includes(TEXTS_DIR) ? { code: code.replaceAll(TEXTS_DIR, chunk.fileName.startsWith('chunks/') ? './' : './chunks/'), map: null } : null,
   };
 };
 // Terser for the build: the UI's chunks share one cache of mangled private names (`_likeThis`): the

@@ -11,6 +11,7 @@ import { localText } from '../i18n/local-text.js';
 import { checkNotice, formatFindings, validateNotice, type Finding } from '../notice/check.js';
 import type { LegalBasis, Notice, Party } from '../notice/types.js';
 import { categoryViews, type CategoryView } from '../ui/views.js';
+import { trackerDetails } from '../ui/tracker-details.js';
 import type { MergedOptions } from '../core/options.js';
 import { attributes, configureOptions, configureScript, DEFAULT_ACCENT, folder, noticeAddress, oneFileTag, validate, type State } from './model.js';
 
@@ -135,6 +136,7 @@ export function cookieViews(s: State, lang: Lang): CategoryView[] {
     parseConfig((name) => attrs.find(([n]) => n === name)?.[1] ?? null),
     translations[lang],
     (configureOptions(s) || {}) as MergedOptions,
+    trackerDetails,
   );
 }
 

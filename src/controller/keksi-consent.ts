@@ -347,7 +347,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     if (!this._runs()) return Promise.resolve();
     this._uiLoading ||= afterFirstPaint()
       .then(() => merging)
-      // The visitor's texts are asked for beside the UI chunk, not after it (issue 17): the UI half asks
+      // The visitor's texts are asked for beside the UI chunk, not after it (issue 17; on a first visit the
+      // core asked for both already, beside this chunk: entry/lazy.ts): the UI half asks
       // again (texts()) and gets the same module, or its failure, which it reports.
       .then(() => (this.texts(this.language), chunk((_fetchChunk) => import('../ui/index.js'))))
       // The chunk's evaluation (with the UI half's set-up) and the first render are two tasks, so

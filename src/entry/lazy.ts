@@ -4,6 +4,8 @@
  * which fetches both as one second file (`keksi-rest.js`) after the page's first paint.
  */
 import { chunk } from './chunk.js';
+import type { Lang } from '../core/lang.js';
+import { textsModule } from '../i18n/load.js';
 
 // With Google or Meta tags on the page (`vendors`), their chunk is fetched alongside the controller's,
 // not after the controller has run: their tags then wait one round trip, not two (issue 17). The
@@ -18,4 +20,12 @@ export const loadController = (vendors?: boolean) => {
  * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts).
  */
 export const loadsAgain = false;
-export const loadUi = () => chunk((_fetchChunk) => import('../ui/index.js'));
+/**
+ * The UI chunk, and on a first visit (`lang`) the visitor's texts beside it: both asked for with the
+ * controller's chunk, not after the controller has run (issue 17; the controller asks for the same
+ * modules and gets these loads, or their failures, which it reports).
+ */
+export const loadUi = (lang?: Lang) => {
+  if (lang) textsModule(lang);
+  return chunk((_fetchChunk) => import('../ui/index.js'));
+};

@@ -13,6 +13,7 @@ import { fetchedFrom, scriptNonce, scriptPolicy, setScriptNonce } from '../core/
 import { guard, warn } from '../core/log.js';
 import { afterFirstPaint } from '../core/schedule.js';
 import { define } from '../core/define.js';
+import { resolveLang } from '../core/lang.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 import { holdBack } from './lean.js';
 import { loadController, loadsAgain, loadUi } from './lazy.js';
@@ -157,7 +158,8 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     if (now) load();
     else
       afterFirstPaint().then(() => {
-        if (!returning) loadUi().catch(() => {});
+        // A first visit: the UI chunk and the visitor's texts beside the controller's chunk (three requests at once).
+        if (!returning) loadUi(resolveLang(read('lang'))).catch(() => {});
         // A returning visit the core gated, on a page that needs nothing more now: no controller until something does.
         if (
           !(held =

@@ -20,6 +20,7 @@ import { serviceDetails, type LitTags } from '../ui/service-details.js';
 import { KeksiElement } from '../ui/element.js';
 import { base } from '../ui/styles.js';
 import { categoryViews } from '../ui/views.js';
+import { trackerDetails } from '../ui/tracker-details.js';
 import { styles } from './keksi-notice.styles.js';
 
 /** The longest notice JSON read, in characters. */
@@ -244,7 +245,7 @@ export class KeksiNotice extends KeksiElement {
       ${
         c
           ? html`<p>${t.cookiesIntro}</p>
-            ${categoryViews(c.config, ui, c.options).map(
+            ${categoryViews(c.config, ui, c.options, trackerDetails).map(
               (v) => html`<div class="category"><p><strong>${v.title}</strong> – ${v.description}</p>
                 ${v.services.length ? html`<ul class="services">${v.services.map((s) => serviceDetails(lit, s, ui))}</ul>` : nothing}</div>`,
             )}
@@ -256,7 +257,7 @@ export class KeksiNotice extends KeksiElement {
   private _consentBox() {
     const t = noticeTexts[this._language];
     const c = this.consent;
-    const views = this.controller ? categoryViews(this.controller.config, translations[this._language], this.controller.options) : [];
+    const views = this.controller ? categoryViews(this.controller.config, translations[this._language], this.controller.options, trackerDetails) : [];
     return html`<div class="consent" part="consent" role="status">
       <p><strong>${t.yourConsent}</strong></p>
       ${

@@ -4,12 +4,13 @@
  * privacy notice's cookie section, so the two can never disagree.
  */
 import type { KeksiConfig, Lang } from '../controller/config.js';
-import { CATEGORY_ID, NECESSARY, tokens } from '../core/attributes.js';
+import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
 import { VIDEO_PURPOSES } from '../i18n/purposes.js';
+import type { TrackerDetails } from './tracker-details.js';
 
 export interface ServiceView {
   /** For `data-service`, `has('category:id')` and the dialog's switch; empty when the shop's id is not valid. */
@@ -164,9 +165,10 @@ export const serviceId = (s: ServiceInfo): string =>
 
 /**
  * The services a configuration implies, built-in integrations first, then the shop's own; the built-in
- * ones' purposes and Keksi's provider ("this shop") in the language of `t` (without it: none).
+ * ones' purposes and Keksi's provider ("this shop") in the language of `t` (without it: none). The
+ * trackers' cookies and policies with `details` only (tracker-details.ts: the dialog and the notice).
  */
-export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOptions, t?: Translation): ServiceInfo[] {
+export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOptions, t?: Translation, details?: TrackerDetails): ServiceInfo[] {
   const purpose = (id: PurposeId) => t?.purposes[id] ?? '';
   const list: ServiceInfo[] = [
     {
@@ -181,100 +183,23 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
   for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES)
     if (config[key].length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(config[key]) });
   // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
-  // listed: the visitor hears of more, never of less). Sub-day cookies are listed as 1 day, months as their longest.
+  // listed: the visitor hears of more, never of less). Their cookies, policies and whether data leaves the
+  // EU come from `details` (tracker-details.ts), which only the dialog and the notice load: the banner
+  // names each provider only.
   const MICROSOFT = 'Microsoft Ireland Operations Ltd (Microsoft Corp., USA)';
-  const POLICY_MICROSOFT = 'https://www.microsoft.com/privacy/privacystatement';
   const own = config.trackers || {};
-  const trackers: Record<string, [string, string, PurposeId, string, [string, number][], boolean]> = {
-    matomo: [
-      'Matomo',
-      /^https:\/\/([^/?#\s]+)/i.exec(own.matomo?.value)?.[1] || 'Matomo',
-      'matomo',
-      '',
-      [
-        ['_pk_id', 396],
-        ['_pk_ses', 1],
-        ['_pk_ref', 184],
-      ],
-      false,
-    ],
-    clarity: [
-      'Microsoft Clarity',
-      MICROSOFT,
-      'clarity',
-      POLICY_MICROSOFT,
-      [
-        ['_clck', 365],
-        ['_clsk', 1],
-        ['CLID', 365],
-        ['ANONCHK', 1],
-        ['MR', 7],
-        ['MUID', 390],
-        ['SM', 0],
-      ],
-      true,
-    ],
-    uet: [
-      'Microsoft Advertising',
-      MICROSOFT,
-      'uet',
-      POLICY_MICROSOFT,
-      [
-        ['_uetsid', 1],
-        ['_uetvid', 390],
-        ['MUID', 390],
-      ],
-      true,
-    ],
-    'tiktok-pixel': [
-      'TikTok Pixel',
-      'TikTok Technology Ltd (Ireland)',
-      'tiktok',
-      'https://www.tiktok.com/legal/page/eea/privacy-policy/en',
-      [
-        ['_ttp', 390],
-        ['_tt_enable_cookie', 390],
-      ],
-      true,
-    ],
-    'pinterest-tag': [
-      'Pinterest Tag',
-      'Pinterest Europe Ltd (Pinterest Inc., USA)',
-      'pinterest',
-      'https://policy.pinterest.com/privacy-policy',
-      [
-        ['_pin_unauth', 365],
-        ['_pinterest_ct_ua', 365],
-      ],
-      true,
-    ],
-    'linkedin-partner': [
-      'LinkedIn Insight Tag',
-      'LinkedIn Ireland Unlimited Company (LinkedIn Corp., USA)',
-      'linkedin',
-      'https://www.linkedin.com/legal/privacy-policy',
-      [
-        ['li_sugr', 90],
-        ['bcookie', 365],
-        ['lidc', 1],
-        ['UserMatchHistory', 30],
-        ['AnalyticsSyncHistory', 30],
-      ],
-      true,
-    ],
-    hotjar: [
-      'Hotjar',
-      'Hotjar Ltd (Malta)',
-      'hotjar',
-      'https://www.hotjar.com/legal/policies/privacy/',
-      [
-        ['_hjSessionUser_' + tokens(own.hotjar?.value)[0], 365],
-        ['_hjSession_' + tokens(own.hotjar?.value)[0], 1],
-      ],
-      true,
-    ],
+  const trackers: Record<string, [string, string, PurposeId]> = {
+    matomo: ['Matomo', /^https:\/\/([^/?#\s]+)/i.exec(own.matomo?.value)?.[1] || 'Matomo', 'matomo'],
+    clarity: ['Microsoft Clarity', MICROSOFT, 'clarity'],
+    uet: ['Microsoft Advertising', MICROSOFT, 'uet'],
+    'tiktok-pixel': ['TikTok Pixel', 'TikTok Technology Ltd (Ireland)', 'tiktok'],
+    'pinterest-tag': ['Pinterest Tag', 'Pinterest Europe Ltd (Pinterest Inc., USA)', 'pinterest'],
+    'linkedin-partner': ['LinkedIn Insight Tag', 'LinkedIn Ireland Unlimited Company (LinkedIn Corp., USA)', 'linkedin'],
+    hotjar: ['Hotjar', 'Hotjar Ltd (Malta)', 'hotjar'],
   };
-  for (const [attribute, [name, provider, does, policy, cookies, outsideEu]] of Object.entries(trackers)) {
+  const more = details?.(own);
+  for (const [attribute, [name, provider, does]] of Object.entries(trackers)) {
+    const [policy, cookies, outsideEu] = more?.[attribute] || ['', [], false];
     if (own[attribute])
       list.push({
         name,
@@ -293,11 +218,11 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
 /**
  * Every category, `necessary` first, with its services, in the language of the texts `t` (the shop's own
  * texts too). `options` defaults to this bundle's; the notice passes the controller's, which may come from
- * another bundle.
+ * another bundle. What lists cookies (the dialog, the notice) passes `details` (tracker-details.ts).
  */
-export function categoryViews(config: KeksiConfig, t: Translation, options: MergedOptions = ownOptions): CategoryView[] {
+export function categoryViews(config: KeksiConfig, t: Translation, options: MergedOptions = ownOptions, details?: TrackerDetails): CategoryView[] {
   const lang = t.lang;
-  const services = servicesOf(config, options, t);
+  const services = servicesOf(config, options, t, details);
   return [NECESSARY, ...config.categories].map((id) => {
     const own = options.categories?.[id];
     const builtIn = (t.categories as Record<string, CategoryText | undefined>)[id];

@@ -150,7 +150,10 @@ const CEILING = {
   // +40 (flake session): see controller (keksi-rest.js carries the same two retries).
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 36,127.
   // +85 (tabs): see core.
-  'dist/keksi.js': 36212,
+  // +8 (ui session, issue 17 item 1): keksi.js's core tells the loader the visitor's language (see core); keksi-rest.js ignores it.
+  // −33 (ui session): the trackers' details as their own module (src/ui/tracker-details.ts; see ui).
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 36,195.
+  'dist/keksi.js': 36195,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -193,7 +196,10 @@ const CEILING = {
   // the click is handed over; it did nothing (test/e2e/split-faults). See core.
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 7,678.
   // +85 (tabs): see core.
-  'dist/keksi.js alone': 7763,
+  // +8 (ui session, issue 17 item 1): see 'dist/keksi.js'.
+  // −4 (ui session): no code change in keksi.js; keksi-rest.js's new hash and integrity.
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 7,772.
+  'dist/keksi.js alone': 7772,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -204,7 +210,10 @@ const CEILING = {
   // +33 (chunks session): the services' details take Lit's tags as an argument (ui/service-details.ts), so the
   // dialog's chunk, which shares them, imports nothing of the UI chunk.
   // +2 (issue 17 item 3): no code of the notice's changed; core/attributes.ts, which it shares, gained the validators (tree-shaken) and imports lang.ts.
-  'dist/keksi-notice.js': 17924,
+  // +69 (ui session): the notice lists the trackers' cookies through src/ui/tracker-details.ts (the dialog's on
+  // the module build, so a first visit's banner chunk does not carry them); as a function of its own they compress less.
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 17,993.
+  'dist/keksi-notice.js': 17993,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -274,7 +283,11 @@ const CEILING = {
   // Keksi (a link to its page); its default was prevented and nothing happened (test/e2e/split-faults).
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 6,839.
   // +81 (tabs): an API grant (acceptAll(), setConsent()) that waited for the controller stands down when another tab stored a newer choice meanwhile: it undid that tab's "no" (test/e2e/returning-lean, src/entry/api.ts `grant`).
-  core: 6920,
+  // +53 (ui session, issue 17 item 1): a first visit's texts were asked for by the controller once it had
+  // arrived and run, a round trip after the UI chunk; the core now asks for the visitor's language's beside
+  // the UI chunk and the controller's (src/i18n/load.ts is the core's, the controller −31; test/e2e/first-visit-chain).
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 6,972.
+  core: 6972,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -379,7 +392,9 @@ const CEILING = {
   // again at the next need, the visitor's next press or key, or the network's return (src/integrations/index.ts,
   // mergeOptions); they stayed off, or the shop's configure() options ignored, for the page's life (test/e2e/holds-retry).
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 6,110.
-  controller: 6110,
+  // −31 (ui session): the texts' address is the core's (src/i18n/load.ts; see core).
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 6,078.
+  controller: 6078,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -400,20 +415,27 @@ const CEILING = {
   // +16 (chunks session 2d): "Customise" pressed while its prefetch is on its way and then fails: the press asks
   // again, once (it waited and nothing happened; test/e2e/holds-retry).
   // Merged (issue 17 item 4 + chunks session): 10,168.
-  ui: 10168,
+  // −280 (ui session, issue 17 item 3): the trackers' cookie lists and policy addresses, which only the dialog
+  // shows, are the dialog's (src/ui/tracker-details.ts); the banner names each provider only.
+  ui: 9888,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
   // +2 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
   // +3: the UI chunk's exports arrive as __keksiUi, not U (a one-letter name was shadowed by the chunk's own: no dialog; test/node/fresh-chunks).
   // +26 (chunks session): a function of the UI chunk's kit (src/ui/kit.ts), its templates one level deeper.
-  dialog: 2795,
+  // +1 (ui session): no code change in the dialog; the core's exports it uses have new minified names.
+  // +398 (ui session): the trackers' cookie lists and policy addresses moved here from the UI chunk (−280 there):
+  // a first visit that never opens the dialog fetches 280 B less; one that opens it 118 B more (the table
+  // compressed better beside the trackers' names).
+  dialog: 3194,
   // +6 (issue 17, texts session): see dialog.
   // -5 (holds session): see dialog.
   // +1 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
   // +5: see dialog (__keksiUi).
   // +6 (chunks session): see dialog.
-  embed: 903,
+  // −1 (ui session): no code change; new minified names.
+  embed: 902,
   // Issue 17, texts session: each language's texts (the banner's, the dialog's, the placeholders' and the
   // built-in services' purposes), fetched only for the visitor's language (src/i18n/{fi,sv,en}.ts).
   'texts-fi': 1280,
@@ -448,7 +470,9 @@ const CEILING = {
   // +79 (flake session): see controller.
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 12,949.
   // +81 (tabs): see core.
-  returning: 13030,
+  // +22 (ui session): core +53, controller −31 (a first visit's texts asked for by the core: see core).
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 13,050.
+  returning: 13050,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -461,7 +485,9 @@ const CEILING = {
   // +9 (flake session): see core.
   // Merged (issue 17 items 3-4 + decoy module + flake/retries): 6,839.
   // +81 (tabs): see core.
-  'returning path': 6920,
+  // +53 (ui session): see core.
+  // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 6,972.
+  'returning path': 6972,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
@@ -548,6 +574,9 @@ test('the first visit’s UI on the ES module build: the banner chunk carries no
   // The dialog's and the placeholder's own markup: their parts.
   for (const part of ['part="preferences"', 'part="embed"', 'role="switch"']) assert.ok(!ui.includes(part), `${part} in the banner's chunk`);
   assert.ok(readFileSync(chunk('dialog'), 'utf8').includes('part="preferences"'), 'the dialog in its chunk');
+  // The trackers' cookie lists and policy addresses only the dialog shows (the banner names each provider only).
+  for (const detail of ['_pk_ses', 'li_sugr', '_pin_unauth', 'policy.pinterest.com'])
+    assert.ok(!ui.includes(detail) && readFileSync(chunk('dialog'), 'utf8').includes(detail), `${detail}: in the banner's chunk, not the dialog's`);
   assert.ok(readFileSync(chunk('embed'), 'utf8').includes('part="embed"'), 'the placeholder in its chunk');
   // Shared code (Lit, the base element, the styles) is the banner chunk's, imported by the others, not copied.
   for (const name of ['dialog', 'embed']) assert.ok(!readFileSync(chunk(name), 'utf8').includes('lit$'), `Lit copied into the ${name} chunk`);
@@ -571,9 +600,10 @@ test('the first visit’s texts on the ES module build: one chunk per language, 
 test('the returning visit’s path on the ES module build: the core and the controller, no chunk shared with the texts or the UI, under its ceiling', () => {
   const core = readFileSync('dist/keksi.mjs', 'utf8');
   const controller = readFileSync(chunk('controller'), 'utf8');
-  // Issue 17: the controller asks for the texts (beside the UI chunk); the core names none.
-  assert.ok(!core.includes('texts-'), 'the core names a texts chunk');
-  assert.ok(controller.includes('texts-'), 'the controller asks for the texts');
+  // Issue 17: a first visit's core asks for the visitor's texts beside the UI chunk and the controller's
+  // (src/entry/lazy.ts); the controller uses the core's loader (one address for the three), no copy of it.
+  assert.ok(core.includes('texts-'), 'the core does not ask for the texts');
+  assert.ok(!controller.includes('texts-'), 'the controller names the texts chunks itself');
   // What each loads statically (before it runs): the core nothing, the controller only the core.
   const statics = (code) => [...code.matchAll(/(?:^|;|\})\s*import\s*(?:[^'"()]*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
   assert.deepEqual(statics(core), [], 'keksi.mjs imports a chunk statically');

@@ -8,6 +8,7 @@ import type { KeksiConfig } from '../../controller/config.js';
 import { NECESSARY } from '../../core/attributes.js';
 import type { Kit } from '../kit.js';
 import { counted, serviceDetails } from '../service-details.js';
+import { trackerDetails } from '../tracker-details.js';
 import type { CategoryView } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
 
@@ -132,7 +133,7 @@ export const preferences = (kit: Kit): Kit['_keksiElement'] & (new () => KeksiPr
       // Without texts (none could be loaded) there is no dialog to show.
       const t = textsFor(this);
       if (!t) return nothing;
-      const views = this.config ? categoryViews(this.config, t) : [];
+      const views = this.config ? categoryViews(this.config, t, undefined, trackerDetails) : [];
       return html`<dialog part="preferences" class="box" lang=${t.lang} aria-labelledby="pt" aria-describedby="pd" @close=${this._onClose}>
         <div class="head">
           <h2 id="pt">${t.prefsTitle}</h2>
