@@ -17,7 +17,6 @@ import { guard, warn } from '../core/log.js';
 import type { Consent } from '../core/record.js';
 import { loadTexts, textsFrom, type Translation } from '../i18n/index.js';
 import type { UiAction } from './events.js';
-import { base } from './styles.js';
 import { kit } from './kit.js';
 import { chunk } from '../entry/chunk.js';
 
@@ -33,27 +32,6 @@ const hostStyles = css`
     }
   }
 `;
-
-/** The `font` the elements' shared styles give them (one source: ui/styles.ts). */
-const FONT = /font:\s*([^;}]+)/.exec(base.cssText)?.[1] ?? '';
-
-/**
- * Lay out a hidden line in the elements' font, regular and bold, so that the browser finds and loads
- * the font now (in the UI chunk's own task) rather than in the banner's first frame (what that
- * measured: docs/benchmarks.md, "Measured choices"). Returns the font family used, for the tests.
- */
-export function warmUpFont(root: ShadowRoot): string {
-  const probe = document.createElement('span');
-  probe.style.cssText = `position:fixed;visibility:hidden;font:${FONT}`;
-  // Nodes, not innerHTML (a Trusted Types sink).
-  probe.append('Kä', document.createElement('b'));
-  probe.lastChild!.textContent = 'Kå';
-  root.append(probe);
-  const family = getComputedStyle(probe).fontFamily;
-  void probe.offsetWidth;
-  probe.remove();
-  return family;
-}
 
 /**
  * A consent as the dialog's and setConsent()'s names: each accepted category, or for one accepted with
@@ -104,7 +82,9 @@ export class KeksiUi {
       // body included) and is not printed; `!important` in the shadow tree wins over any page rule.
       if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, hostStyles.styleSheet!];
       else root.append(Object.assign(document.createElement('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
-      warmUpFont(root);
+      // No font probe here (issue 17): laying out a hidden line to find the font forced the page's style
+      // and layout in this task and added more work before the banner than it saved in its first frame
+      // (docs/benchmarks.md, "Measured choices").
     });
     const status = this._status;
     status.setAttribute('role', 'status');
