@@ -41,14 +41,17 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
 /**
  * A grant the controller makes after it was asked for (held back on a returning visit, or not started yet)
  * stands down when a choice was stored in the meantime (another tab's): the visitor's newer "no" is not undone
- * by an older call. A withdrawal (rejectAll(), reset()) always applies.
+ * by an older call. A withdrawal (rejectAll(), reset()) always applies. The choice the page was gated on is not
+ * "newer", whatever its time: dated ahead of this tab's clock (the clock set back since, or a forged cookie), it
+ * made every such grant stand down.
  */
 function grant(what: string, fn: (c: KeksiConsent) => void): void {
   const asked = !controller() && Date.now();
+  const was = earlyConsent()?.timestamp;
   whenStarted(what, (c) => {
     // has() looks for another tab's choice first (getConsent() of the running one does not).
     const since = asked && c.has('necessary') && c.getConsent()?.timestamp;
-    if (since && Date.parse(since) > asked) warn(`${what}: a newer choice (another tab's) stands.`);
+    if (since && since != was && Date.parse(since) > asked) warn(`${what}: a newer choice (another tab's) stands.`);
     else fn(c);
   });
 }

@@ -219,3 +219,80 @@ for (const browser of BROWSERS) {
     }
   });
 }
+
+// attack4: the probe against a hostile page. Injected HTML cannot make a made-up nonce's probe run, nor the
+// shop's fail into believing the decoy: clobbered names (document's createElement and head, a form or image
+// named `self`) leave the page's own properties read through the prototypes; a report-only
+// policy blocks nothing, so the made-up nonce's probe runs and nothing is believed; a policy in a <meta> of the
+// shop's is enforced like the header. No probe's global is left on window.
+for (const browser of BROWSERS) {
+  describe(`the decoy module tag's probe on a hostile page (${browser})`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    const enforced = `script-src 'self' 'nonce-${NONCE}'`;
+    for (const [what, headers, head, body, told] of [
+      ['report-only policy', { 'content-security-policy-report-only': enforced }, '', '', false],
+      ['the policy in a <meta> of the shop', {}, `<meta http-equiv="Content-Security-Policy" content="${enforced}">`, '', true],
+      [
+        'names clobbered by the injected HTML',
+        { 'content-security-policy': enforced },
+        '',
+        '<form name="head"></form><form name="scripts"></form><img name="currentScript"><iframe name="self"></iframe><img id="__keksi">',
+        true,
+      ],
+      [
+        'a decoy whose nonce is empty, as the shop’s attribute reads when hidden',
+        { 'content-security-policy': enforced },
+        '',
+        '<script type="module" src="/dist/keksi.mjs" nonce=""></script>',
+        true,
+      ],
+    ]) {
+      test(`${what}: ${told ? "the shop's tag is Keksi's" : 'neither tag is believed'}`, async () => {
+        const { context, page, errors, warnings, hold } = await newPage(h.browser);
+        const served = hold(/\/shop\.html/).then((r) =>
+          r.fulfill(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>Search</title>${SEARCH}${SHOP('type="module" src="/dist/keksi.mjs"')}${SHOP_MARKETING}</head>
+            <body><h1>Search results</h1><p>You searched: ${DECOY('/dist/keksi.mjs').replace('<script', '<script type="module"')}${body}</p></body></html>`,
+            'text/html',
+            headers,
+          ),
+        );
+        await page.goto(`${h.server.url}/shop.html?q=${encodeURIComponent(FORGED)}`, { waitUntil: 'domcontentloaded' });
+        await served;
+        const settled = () =>
+          page.evaluate(
+            () =>
+              !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner[open]') ||
+              !!document.querySelector('iframe[data-category]').getAttribute('src'),
+          );
+        const ambiguous = () => warnings.filter((w) => /several <script> tags/.test(w)).length;
+        await poll(async () => (await settled()) || ambiguous(), "the shop's banner, the embed, or the ambiguity said", 15000);
+        await page.evaluate(() => window.keksi.acceptAll());
+        const refusedGated = () => warnings.some((w) => /window\.__ran\.push\('marketing'\).*no nonce; not run/.test(w));
+        await poll(async () => (await page.evaluate(() => window.__ran.length)) || refusedGated(), "the shop's gated script ran or was refused", 15000);
+        assert.deepEqual(
+          {
+            ran: await page.evaluate(() => window.__ran),
+            embed: await page.evaluate(() => document.querySelector('iframe[data-category]').getAttribute('src')),
+            cookies: (await context.cookies()).map((c) => c.name).sort(),
+            ambiguous: ambiguous(),
+            leaked: await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__keksi'))),
+            errors: errors.filter((e) => !/Content-Security-Policy|Trusted Type/i.test(e)),
+          },
+          {
+            ran: told ? ['marketing'] : [],
+            embed: told ? '/test/fixtures/holds-frame.html' : null,
+            cookies: ['keksi_consent', 'last_search'],
+            ambiguous: told ? 0 : 1,
+            leaked: [],
+            errors: [],
+          },
+        );
+        await context.close();
+      });
+    }
+  });
+}

@@ -151,3 +151,45 @@ for (const browser of BROWSERS) {
     }
   });
 }
+
+// attack4: the grant rule compared the stored choice's time with this tab's clock. A choice stored before the
+// call, with a time ahead of the clock (the clock was set back since, by up to the day a record may be ahead;
+// or a forged cookie dated hours ahead), made every grant asked for while the controller was held back stand
+// down as "another tab's newer choice": the shop's own "accept" button (keksi.acceptAll()) did nothing, on
+// every page, for as long. Only a choice stored after the call stands.
+for (const browser of BROWSERS) {
+  describe(`${browser}: an API grant waiting for the held-back controller, and a stored choice dated ahead of the clock`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    test('the stored rejection dated an hour ahead, then keksi.acceptAll(): the grant is made', async () => {
+      const p = await returning(h);
+      const { context, setCookie } = p;
+      const record = await consentRecord(context);
+      const cookie = (await context.cookies()).find((c) => c.name == 'keksi_consent');
+      const ahead = new Date(Date.now() + 3600_000).toISOString();
+      await setCookie({ ...cookie, value: encodeURIComponent(JSON.stringify({ ...record, t: ahead, a: [], x: ['analytics'] })) });
+      const { page, warnings, errors } = p;
+      await page.goto(`${h.server.url}${PAGE}`);
+      await waitFor(page, () => !!window.keksi?.getConsent());
+      await waitFor(page, reopenButton);
+      await page.evaluate(idle);
+      assert.equal(await page.evaluate(() => keksi.has('analytics')), false, 'gated on the stored rejection');
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, () => !!customElements.get('keksi-consent')?.live && !!keksi.getConsent());
+      await page.evaluate(idle);
+      const stored = await consentRecord(context);
+      assert.deepEqual(
+        {
+          accepted: stored.a,
+          granted: await page.evaluate(() => keksi.has('analytics')),
+          refused: warnings.filter((w) => /another tab/.test(w)),
+          errors,
+        },
+        { accepted: ['analytics'], granted: true, refused: [], errors: [] },
+      );
+      await context.close();
+    });
+  });
+}

@@ -156,6 +156,35 @@ for (const browser of BROWSERS) {
       await t.context.close();
     });
 
+    // attack4: offline, each press of the opener asks for keksi-rest.js once (the core's retry at the press and the
+    // opener's own wake share the one request; two when the first has failed before the click, as Firefox's abort
+    // can), and nothing asks again between presses: no storm.
+    test('keksi.js, a returning page held back, keksi-rest.js failing for good: a request or two a press of the opener, none between (no storm)', async () => {
+      const t = await returningShop(h, CORE.js, /\/dist\/keksi-rest\.js\?v=/);
+      const asked = [];
+      t.page.on('request', (r) => /\/dist\/keksi-rest\.js\?v=/.test(r.url()) && asked.push(r.url()));
+      let failed = 0;
+      t.page.on('requestfailed', (r) => /\/dist\/keksi-rest\.js\?v=/.test(r.url()) && failed++);
+      const seen = [];
+      for (let press = 1; press <= 3; press++) {
+        const before = asked.length;
+        await t.page.click('a[data-keksi-open]');
+        await poll(() => failed >= asked.length && asked.length > before, `press ${press}: keksi-rest.js asked for and failed`, 15000);
+        seen.push(asked.length - before);
+      }
+      assert.deepEqual(
+        {
+          perPress: seen.map((n) => n == 1 || n == 2),
+          hash: await t.page.evaluate(() => location.hash),
+          ran: await t.page.evaluate(() => window.__ran),
+          errors: t.errors,
+        },
+        { perPress: [true, true, true], hash: '', ran: 'analytics', errors: [] },
+        `requests a press: ${seen}`,
+      );
+      await t.context.close();
+    });
+
     for (const kind of ['js', 'mjs']) {
       test(`keksi.${kind} on a page that has defined <keksi-consent> first: nothing optional runs, and a [keksi] message names the element`, async () => {
         const own = `<script>customElements.define('keksi-consent', class extends HTMLElement {});</script>`;
