@@ -6,17 +6,12 @@
 // figures it does not change): run it after `npx rollup -c`,
 // `node bench/profile-first.mjs [widget] [runs] [rate]` (keksi-esm, 6 runs, 4× by default).
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
-import { startServer } from '../scripts/serve.mjs';
-import { writePages } from './pages.mjs';
+import { mean, mine, openBench } from './profile-kit.mjs';
 
 const widget = process.argv[2] || 'keksi-esm';
 const RUNS = Number(process.argv[3] || 6);
 const RATE = Number(process.argv[4] || 4);
-const mine = /\/dist\/|cookieconsent/;
 const sources = {};
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const READY = () => {
   const button = () =>
@@ -31,11 +26,7 @@ const READY = () => {
   requestAnimationFrame(tick);
 };
 
-writePages();
-const server = await startServer();
-const { chrome } = findBrowsers(['chromium']);
-const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
-const url = `${server.url}/bench/pages/generated/${widget}.html`;
+const { browser, url, close } = await openBench(widget);
 
 async function run() {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -88,8 +79,7 @@ for (let i = 0; i < RUNS; i++) {
         .join(', '),
   );
 }
-await browser.close();
-await server.close();
+await close();
 
 const keys = (k) => [...new Set(runs.flatMap((r) => Object.keys(r[k])))];
 console.log(`${widget}, first visit at ${RATE}× CPU, ${RUNS} runs (ms, means): banner interactive ${mean(runs.map((r) => r.banner)).toFixed(0)}`);

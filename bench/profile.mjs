@@ -5,26 +5,17 @@
 // `npm run bench` (whose figures it does not change): run it after `npx rollup -c` or the bench,
 // `node bench/profile.mjs [widget] [runs]` (widget keksi-esm by default, 7 runs).
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
-import { startServer } from '../scripts/serve.mjs';
-import { writePages } from './pages.mjs';
+import { mean, mine, openBench } from './profile-kit.mjs';
 
 const widget = process.argv[2] || 'keksi-esm';
 const RUNS = Number(process.argv[3] || 7);
-const mine = /\/dist\/|cookieconsent/;
 const sources = {};
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-writePages();
-const server = await startServer();
-const { chrome } = findBrowsers(['chromium']);
-const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
-const url = `${server.url}/bench/pages/generated/${widget}.html`;
+const { browser, url, close } = await openBench(widget);
 
 async function run() {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -89,8 +80,7 @@ async function run() {
 
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await run());
-await browser.close();
-await server.close();
+await close();
 
 const keys = (k) => [...new Set(runs.flatMap((r) => Object.keys(r[k])))];
 console.log(`${widget}, returning visit, ${RUNS} runs (ms; means of the runs, per-function medians are mostly 0 at this sampling):`);

@@ -40,6 +40,28 @@ async function returning(h) {
   return { ...p, asked };
 }
 
+/** Store the visitor's record changed by `change` (as another tab's Keksi would write it); returns the record stored. */
+async function storeRecord({ context, setCookie }, change) {
+  const record = { ...(await consentRecord(context)), ...change };
+  const cookie = (await context.cookies()).find((c) => c.name == 'keksi_consent');
+  await setCookie({ ...cookie, value: encodeURIComponent(JSON.stringify(record)) });
+  return record;
+}
+
+/** Once the controller has started and the page is idle (a waiting call made or refused): what is stored and granted, the refusals, the errors. */
+async function afterStart({ context, page, warnings, errors }) {
+  await waitFor(page, () => !!customElements.get('keksi-consent')?.live && !!keksi.getConsent());
+  await page.evaluate(idle);
+  const stored = await consentRecord(context);
+  const seen = {
+    accepted: stored.a,
+    granted: await page.evaluate(() => keksi.has('analytics')),
+    refused: warnings.filter((w) => /another tab/.test(w)),
+    errors,
+  };
+  return { stored, seen };
+}
+
 for (const browser of BROWSERS) {
   describe(`${browser}: a returning visit gated by the core fetches no controller until it is needed`, () => {
     let h;
@@ -118,35 +140,27 @@ for (const browser of BROWSERS) {
       ['rejectAll', 'acceptAll', []],
     ]) {
       test(`${call}() asked for before another tab's ${other}(): the stored choice is ${JSON.stringify(stands)}`, async () => {
-        const { context, page, hold, setCookie, warnings, errors } = await returning(h);
-        const controller = hold(/\/chunks\/controller-/);
-        await page.evaluate((call) => keksi[call](), call);
+        const p = await returning(h);
+        const controller = p.hold(/\/chunks\/controller-/);
+        await p.page.evaluate((call) => keksi[call](), call);
         const held = await controller;
         // Another tab of the shop: the visitor decides there, after the call above was made. (Written as that tab's
         // Keksi writes it: a tab of its own would wait for the same held chunk, in the browser's HTTP cache.)
-        const record = await consentRecord(context);
         const cats = other == 'acceptAll' ? { a: ['analytics'], x: [] } : { a: [], x: ['analytics'] };
-        const value = encodeURIComponent(JSON.stringify({ ...record, id: crypto.randomUUID(), t: new Date().toISOString(), ...cats }));
-        const cookie = (await context.cookies()).find((c) => c.name == 'keksi_consent');
-        await setCookie({ ...cookie, value });
-        const newer = (await consentRecord(context)).id;
-        assert.notEqual(newer, record.id);
+        const newer = (await storeRecord(p, { id: crypto.randomUUID(), t: new Date().toISOString(), ...cats })).id;
         held.continue();
-        await waitFor(page, () => !!customElements.get('keksi-consent')?.live && !!keksi.getConsent());
-        // The call was made (or refused) as the controller started; its cookie written by now if at all.
-        await page.evaluate(idle);
-        const stored = await consentRecord(context);
+        const { stored, seen } = await afterStart(p);
         assert.deepEqual(
+          { ...seen, newerStands: stored.id == newer },
           {
-            accepted: stored.a,
-            granted: await page.evaluate(() => keksi.has('analytics')),
-            refused: warnings.filter((w) => /another tab/.test(w)).length,
-            newerStands: stored.id == newer,
-            errors,
+            accepted: stands,
+            granted: false,
+            refused: call == 'acceptAll' ? ["[keksi] acceptAll(): a newer choice (another tab's) stands."] : [],
+            errors: [],
+            newerStands: call == 'acceptAll',
           },
-          { accepted: stands, granted: false, refused: call == 'acceptAll' ? 1 : 0, newerStands: call == 'acceptAll', errors: [] },
         );
-        await context.close();
+        await p.context.close();
       });
     }
   });
@@ -165,31 +179,16 @@ for (const browser of BROWSERS) {
 
     test('the stored rejection dated an hour ahead, then keksi.acceptAll(): the grant is made', async () => {
       const p = await returning(h);
-      const { context, setCookie } = p;
-      const record = await consentRecord(context);
-      const cookie = (await context.cookies()).find((c) => c.name == 'keksi_consent');
-      const ahead = new Date(Date.now() + 3600_000).toISOString();
-      await setCookie({ ...cookie, value: encodeURIComponent(JSON.stringify({ ...record, t: ahead, a: [], x: ['analytics'] })) });
-      const { page, warnings, errors } = p;
+      const { page } = p;
+      await storeRecord(p, { t: new Date(Date.now() + 3600_000).toISOString(), a: [], x: ['analytics'] });
       await page.goto(`${h.server.url}${PAGE}`);
       await waitFor(page, () => !!window.keksi?.getConsent());
       await waitFor(page, reopenButton);
       await page.evaluate(idle);
       assert.equal(await page.evaluate(() => keksi.has('analytics')), false, 'gated on the stored rejection');
       await page.evaluate(() => keksi.acceptAll());
-      await waitFor(page, () => !!customElements.get('keksi-consent')?.live && !!keksi.getConsent());
-      await page.evaluate(idle);
-      const stored = await consentRecord(context);
-      assert.deepEqual(
-        {
-          accepted: stored.a,
-          granted: await page.evaluate(() => keksi.has('analytics')),
-          refused: warnings.filter((w) => /another tab/.test(w)),
-          errors,
-        },
-        { accepted: ['analytics'], granted: true, refused: [], errors: [] },
-      );
-      await context.close();
+      assert.deepEqual((await afterStart(p)).seen, { accepted: ['analytics'], granted: true, refused: [], errors: [] });
+      await p.context.close();
     });
   });
 }

@@ -1,0 +1,17 @@
+// What the two profiling scripts (bench/profile.mjs, bench/profile-first.mjs) share: the bench's pages,
+// served, and Debian Chromium launched on one widget's page; the widget's files (`mine`) and a mean.
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
+import { startServer } from '../scripts/serve.mjs';
+import { writePages } from './pages.mjs';
+
+export const mine = /\/dist\/|cookieconsent/;
+export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** The bench's page with `widget`, served, and a browser to visit it: `{ browser, url, close() }`. */
+export async function openBench(widget) {
+  writePages();
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: findBrowsers(['chromium']).chrome, args: CHROME_FLAGS });
+  return { browser, url: `${server.url}/bench/pages/generated/${widget}.html`, close: async () => (await browser.close(), await server.close()) };
+}
