@@ -14,7 +14,7 @@ import { Gate, scriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
 import { given, options, type MergedOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
-import { afterFirstPaint, whenIdle } from '../core/schedule.js';
+import { afterFirstPaint, atNextChance, whenIdle } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
 import { adoptGate, earlyValues, pending, toldReady } from '../entry/returning-visitor.js';
@@ -48,7 +48,7 @@ let merging: Promise<unknown> | undefined;
 const mergeOptions = (): Promise<unknown> =>
   (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).catch((error) => {
     merging = undefined;
-    for (const type of ['online', 'pointerdown', 'keydown']) addEventListener(type, mergeOptions, { capture: true, once: true });
+    atNextChance(mergeOptions);
     warn('configure() could not be loaded; its options are ignored until it can be', error);
   }));
 if (given.length) mergeOptions();

@@ -29,3 +29,16 @@ export const whenIdle = (fn: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
   else setTimeout(fn, 200);
 };
+
+const armed = new Set<() => unknown>();
+/**
+ * Call `fn` once more at the visitor's next press or key, or when the network comes back: how a load that
+ * failed (a network blip) is asked for again (the controller, keksi-rest.js, the texts, Google's and Meta's
+ * chunk, configure()'s). Armed once per `fn` until then.
+ */
+export const atNextChance = (fn: () => unknown): void => {
+  if (armed.has(fn)) return;
+  armed.add(fn);
+  const go = () => armed.delete(fn) && fn();
+  for (const type of ['online', 'pointerdown', 'keydown']) addEventListener(type, go, { capture: true, once: true });
+};

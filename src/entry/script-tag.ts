@@ -11,7 +11,7 @@ import { readTrusted } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { fetchedFrom, scriptNonce, scriptPolicy, setScriptNonce } from '../core/gating.js';
 import { guard, warn } from '../core/log.js';
-import { afterFirstPaint } from '../core/schedule.js';
+import { afterFirstPaint, atNextChance } from '../core/schedule.js';
 import { define } from '../core/define.js';
 import { resolveLang } from '../core/lang.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
@@ -144,15 +144,12 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
     let held = false;
     // Where it can (keksi.js), a failed load is tried again, once, at the visitor's next press or key, or when the network comes back.
-    let again = false;
     const load = (): Promise<unknown> =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),
         (error) => {
           warn('Keksi could not be loaded; nothing gated runs', error);
-          if (loadsAgain && !again)
-            for (const type of ['online', 'pointerdown', 'keydown'])
-              addEventListener(type, () => again && ((again = false), load()), { capture: (again = true), once: true });
+          if (loadsAgain) atNextChance(load);
         },
       );
     if (now) load();

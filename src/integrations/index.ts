@@ -13,6 +13,7 @@ import { vendorHold } from '../core/gating.js';
 import { gatedSnippet, isVendorSnippet } from '../core/trackers.js';
 import { BUILT_IN, TRACKER_COOKIES } from './built-in.js';
 import { chunk } from '../entry/chunk.js';
+import { atNextChance } from '../core/schedule.js';
 
 export { TRACKER_COOKIES };
 
@@ -61,7 +62,7 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
       },
       (e) => {
         vendors = undefined;
-        for (const type of ['online', 'pointerdown', 'keydown']) addEventListener(type, startVendors, { capture: true, once: true });
+        atNextChance(startVendors);
         warn('Google and Meta could not be loaded; they stay off until they can be', e);
       },
     ));

@@ -19,6 +19,7 @@ import { loadTexts, textsFrom, type Translation } from '../i18n/index.js';
 import type { UiAction } from './events.js';
 import { kit } from './kit.js';
 import { chunk } from '../entry/chunk.js';
+import { atNextChance } from '../core/schedule.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
@@ -50,9 +51,6 @@ function focused(): Element | null {
   return el;
 }
 
-/** What asks again for texts that could not be loaded (the banner waits for them). */
-const AGAIN = ['online', 'pointerdown', 'keydown'];
-
 export class KeksiUi {
   private _banner?: KeksiBanner;
   private _prefs?: KeksiPreferences;
@@ -70,8 +68,8 @@ export class KeksiUi {
   private _embedChunk?: Promise<unknown>;
   /** Whether the banner was last asked to be open. */
   private _bannerOpen = false;
-  /** Set while the banner waits for texts that could not be loaded: the visitor's next press or key, or the network's return, asks again once. */
-  private _again = false;
+  /** While the banner waits for texts that could not be loaded: the visitor's next press or key, or the network's return, asks again once. */
+  private _again = () => this._bannerOpen && this.banner(true);
 
   constructor(private readonly _host: ConsentHost) {
     textsFrom((lang) => _host.texts(lang));
@@ -118,12 +116,7 @@ export class KeksiUi {
     else
       this._texts().then((t) => {
         if (banner) banner.open = !!t && this._bannerOpen;
-        if (!t && this._bannerOpen && !this._again)
-          for (const type of AGAIN)
-            addEventListener(type, () => this._again && ((this._again = false), this._bannerOpen && this.banner(true)), {
-              capture: (this._again = true),
-              once: true,
-            });
+        if (!t && this._bannerOpen) atNextChance(this._again);
       });
   }
 
