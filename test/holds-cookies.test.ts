@@ -166,6 +166,23 @@ describe('consent that holds: the cookie', () => {
       expect(readConsentCookie()).to.deep.equal(chosen);
     });
 
+    // Issue 17: on a first visit the controller's store starts from the core's look (no cookie), not a read of its own.
+    it("another tab's choice made after the core found none, before the controller started, is taken", async () => {
+      expect(
+        gateEarly((n) => ({ categories: 'analytics marketing' })[n] ?? null),
+        'a first visit',
+      ).to.equal(false);
+      storeConsent(['analytics'], ['marketing']);
+      const decided = Date.parse(readConsentCookie().t);
+      // The controller starts later than the other tab's choice (a bounded wait for the clock, not a fixed one).
+      for (let i = 0; i < 1e4 && Date.now() <= decided; i++) await new Promise((r) => setTimeout(r));
+      const el = await mount(SHOP());
+      expect(el.has('analytics')).to.equal(true);
+      expect(bannerOf(el)).to.equal(null);
+      await gateDone();
+      expect(window.__ran).to.deep.equal(['analytics']);
+    });
+
     it("another tab's later choice is still taken", async () => {
       const el = await mount(SHOP());
       el.rejectAll();

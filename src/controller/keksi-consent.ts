@@ -17,7 +17,7 @@ import { copyConsent, type Consent } from '../core/record.js';
 import { afterFirstPaint, atNextChance, whenIdle } from '../core/schedule.js';
 import { ConsentStore } from './store.js';
 import { deleteCookie } from './cookie-writer.js';
-import { adoptGate, earlyValues, pending, toldReady } from '../entry/returning-visitor.js';
+import { adoptGate, early, earlyValues, pending, toldReady } from '../entry/returning-visitor.js';
 import type { KeksiUi } from '../ui/keksi-ui.js';
 import type { Texts } from '../i18n/translation.js';
 import { textsModule } from '../i18n/load.js';
@@ -230,8 +230,10 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     const config = (this.config = parseConfig(read, this.getAttributeNames(), location.hostname));
     const store = (this.store = new ConsentStore(config));
     KeksiConsent.live = this;
-    // From the values the core gated the page on, if it did: a choice made in another tab since is a change.
-    store.load(earlyValues());
+    // From the values the core gated the page on, if it did, or its look that found none of this cookie (a first visit:
+    // one read of document.cookie less before the banner; taken once): a choice made in another tab since is a change.
+    store.load(earlyValues() || (!early.values?.length && early.cookieName == config.cookieName ? early.values : undefined));
+    early.values = undefined;
     // A choice another tool stored (migrate-from), taken over before anything is shown or run.
     const migrated: Promise<void> | void =
       !store.consent && config.migrateFrom != 'none' ? cookieconsent().then((m) => m?.migrateCookieconsent(store, deleteCookie)) : undefined;

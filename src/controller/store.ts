@@ -48,7 +48,8 @@ export class ConsentStore {
    * (on other domains or paths: which one is current cannot be known) count as no decision; copies
    * that disagree are deleted, so a rejection is never outvoted by a stale acceptance. `early`: the
    * values the core gated the page on (entry/returning-visitor.ts), taken as what this page holds, so a
-   * choice made in another tab since then is seen (`sync`) and reported as a change.
+   * choice made in another tab since then is seen (`sync`) and reported as a change; when they hold none (the core's look
+   * on a first visit), this page found none when it started (see `_since`).
    */
   load(early?: string[]): void {
     const { cookieName: name, categories, revision, expiresDays } = this.config;
@@ -65,7 +66,7 @@ export class ConsentStore {
     }
     ({ consent: this.consent, ask: this.ask } = applicableConsent(stored, categories, revision, expiresDays, this._now()));
     // No record found later (another tab's reset, or its write between deleting and setting) tells no time.
-    this._since = Math.max(this._since, this.consent ? Date.parse(this.consent.timestamp) : this._since ? 0 : this._now());
+    this._since = Math.max(this._since, this.consent ? Date.parse(this.consent.timestamp) : this._since ? 0 : early ? performance.timeOrigin : this._now());
   }
 
   /** Whether a category or `category:service` is granted now (`necessary` always is), after a look for another tab's choice. */

@@ -23,7 +23,7 @@ let consent: Consent | null = null;
 
 /** What the core knows of this returning visit until the controller takes over (issue 17, item 4). */
 export const early: {
-  /** The cookie's values the choice was read from (the controller's store starts from them: a change since is a change it reports). */
+  /** The cookie's values the choice was read from, or none on a first visit (the controller's store starts from them: a change since is a change it reports). */
   values?: string[];
   /** The consent cookie's name, as the tag says. */
   cookieName: string;
@@ -73,11 +73,11 @@ export const toldReady = (): boolean => early.told && !(early.told = false);
  */
 export function gateEarly(read: Read): boolean {
   const config = parseGating(read, () => (early.troubled = true));
-  const found = cookieValues((early.cookieName = config.cookieName));
+  // None found (a first visit): the controller's store starts from this look (keksi-consent.ts _start()).
+  const found = (early.values = cookieValues((early.cookieName = config.cookieName)));
   if (!found.length || gate || hasTrackers(read)) return !!found.length;
   const { categories, revision, expiresDays } = config;
   const agreed = found.every((v) => v === found[0]) && found[0];
-  early.values = found;
   consent = applicableConsent(parseConsentCookie(agreed), categories, revision, expiresDays, Date.now()).consent;
   if (consent) {
     known = (c) => c === NECESSARY || categories.includes(c);

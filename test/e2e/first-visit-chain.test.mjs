@@ -47,5 +47,32 @@ for (const browser of BROWSERS) {
       assert.deepEqual(errors, []);
       await page.close();
     });
+
+    // Issue 17 (the first visit at 4× CPU): each look at document.cookie costs a synchronous trip to the
+    // browser's cookie store. The controller's store starts from the core's look (no cookie), and looks
+    // again once as it gates (another tab may have decided since): two looks before the banner, not three.
+    test('document.cookie is read twice before the banner: the core’s look, and the controller’s one look again', async () => {
+      const { context, page, errors } = await newPage(h.browser);
+      const count = () => {
+        const { get, set } = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+        const shown = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+        window.__cookieReads = [];
+        Object.defineProperty(Document.prototype, 'cookie', {
+          configurable: true,
+          set,
+          get() {
+            if (!shown()) window.__cookieReads.push(new Error().stack.split('\n').slice(1, 4).join(' < '));
+            return get.call(this);
+          },
+        });
+      };
+      await (context.addInitScript ? context.addInitScript(count) : page.evaluateOnNewDocument(count));
+      await page.goto(`${h.server.url}${PAGE}`);
+      await waitFor(page, rejectLabel);
+      const reads = await page.evaluate(() => window.__cookieReads);
+      assert.equal(reads.length, 2, `reads before the banner:\n${reads.join('\n')}`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
   });
 }
