@@ -8,7 +8,7 @@
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
-import { own } from './trackers.js';
+import { own } from '../core/doc.js';
 
 type Queue = ((...args: unknown[]) => void) & { queue?: unknown[]; q?: unknown[]; version?: string };
 type VendorWindow = Window & { pintrk?: Queue; lintrk?: Queue; _linkedin_data_partner_ids?: string[]; hj?: Queue; _hjSettings?: object };

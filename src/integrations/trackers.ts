@@ -96,12 +96,3 @@ export function startTrackers(
   }
   return () => after.forEach((fn) => fn());
 }
-
-/**
- * (Here, in the chunk that imports each tracker's: no chunk of its own.) `window[name]`, unless HTML put it there: an element's id (or an `<iframe>`'s name: its window) is a
- * window global wherever the page defined none, so a vendor's queue Keksi finds there may be an `<img>`.
- */
-export const own = (name: string): unknown => {
-  const value = Reflect.get(window, name);
-  return value instanceof Node || (value && value.window === value) ? undefined : value;
-};

@@ -7,7 +7,7 @@
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
-import { own } from './trackers.js';
+import { own } from '../core/doc.js';
 
 type UetWindow = Window & { uetq?: unknown[]; UET?: new (o: object) => unknown[] };
 
