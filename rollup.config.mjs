@@ -97,7 +97,29 @@ const builtFiles = {
     return `export const BUILT_FILES = ${JSON.stringify(files)};`;
   },
 };
-const resolve = () => nodeResolve({ browser: true });
+/**
+ * Lit reads `document.createElement`, `.createComment`, `.createTextNode`, `.createTreeWalker` and
+ * `.importNode`, and Document has [LegacyOverrideBuiltIns]: one injected `<img name="createTreeWalker">`
+ * stopped the UI chunk and every banner (DOM clobbering). Its calls go through Document.prototype here,
+ * as Keksi's own do (src/core/doc.ts). Lit's minified build names `document` once (`l=document`); a Lit
+ * whose code no longer matches fails the build rather than ship unpatched.
+ */
+const litDocument = {
+  name: 'lit-document',
+  transform(code, id) {
+    if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+    const d = /\b(\w+)=document\b/.exec(code)?.[1];
+    let n = 0;
+    // `(options?.creationScope ?? document).importNode(…)`: Keksi gives Lit no creationScope, so a Document's.
+    const out = code.replace(
+      new RegExp(`\\b${d}\\.(create(?:Comment|TextNode|TreeWalker|Element))\\(|\\((\\w+\\?\\.creationScope)\\?\\?${d}\\)\\.importNode\\(`, 'g'),
+      (m, method, scope) => (n++, method ? `Document.prototype.${method}.call(${d},` : `Document.prototype.importNode.call(${scope}??${d},`),
+    );
+    if (n != 5) this.error(`lit-html: ${n} of Lit's 5 document calls found; the DOM clobbering patch (litDocument) needs updating`);
+    return { code: out, map: null };
+  },
+};
+const resolve = () => [nodeResolve({ browser: true }), litDocument];
 const onwarn = (warning, warn) => {
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   warn(warning);
@@ -169,6 +191,9 @@ const shared = (source, importer) => !!importer && source.startsWith('.') && SHA
 const single = {
   name: 'single',
   resolveId: (source, importer) => (source === './lazy.js' && importer?.endsWith('/src/entry/script-tag.ts') ? resolvePath('src/single/loader.ts') : null),
+  // Rollup's own `import.meta.url` for a classic script reads `document.currentScript` and `document.baseURI`,
+  // which an injected `<img name="currentScript">` shadows (it threw into the page): Keksi's tag, through the prototype.
+  resolveImportMeta: (prop) => (prop === 'url' ? `Reflect.get(Document.prototype,"currentScript",document)?.src` : null),
   transform(code, id) {
     if (!id.endsWith('/src/single/loader.ts')) return null;
     // Under --watch (npm run dev) a new keksi-rest.js rebuilds keksi.js with its new hash.

@@ -7,12 +7,13 @@ import './core/trusted-types.js';
 import { KeksiNotice } from './notice/keksi-notice.js';
 import { setScriptNonce } from './core/gating.js';
 import { define } from './core/define.js';
+import { doc } from './core/doc.js';
 
 // Without a registry (Node, a server renderer without a DOM shim) there is nothing to define.
 if (globalThis.customElements) {
   // The nonce of this bundle's own tag (read past DOM clobbering, as the script-tag entry does): the
   // notice's <style> elements need it in browsers without adoptedStyleSheets (ui/element.ts).
-  if (globalThis.document) setScriptNonce((Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null)?.nonce || '');
+  if (globalThis.document) setScriptNonce((doc('currentScript') as HTMLScriptElement | null)?.nonce || '');
   define('keksi-notice', KeksiNotice);
 }
 

@@ -2,6 +2,7 @@
  * Writing and deleting cookies by hand (see core/cookie-jar.ts, the reader, for why not js-cookie).
  * Only the controller writes: the core, which a returning visitor runs first, only reads.
  */
+import { setCookie } from '../core/doc.js';
 
 /** Domains a cookie of this host may live on: the host itself and each parent with two labels or more. */
 export function cookieDomains(hostname: string): string[] {
@@ -14,7 +15,7 @@ export function cookieDomains(hostname: string): string[] {
 
 /** Set a cookie: the value percent-encoded, `attributes` the `; path=/…` tail. */
 export const writeCookie = (name: string, value: string, attributes: string): void => {
-  document.cookie = name + '=' + encodeURIComponent(value) + attributes;
+  setCookie(name + '=' + encodeURIComponent(value) + attributes);
 };
 
 /**

@@ -24,6 +24,7 @@ import { textsModule } from '../i18n/load.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
 import { chunk } from '../entry/chunk.js';
+import { doc } from '../core/doc.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
 const cookieconsent = () =>
@@ -213,7 +214,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     if (this._moving || (this.isConnected && this.ownerDocument == document)) return;
     if (live && this.getRootNode() instanceof HTMLBodyElement) {
       this._moving = true;
-      document.body?.prepend(this);
+      doc('body')?.prepend(this);
       setTimeout(() => {
         this._moving = false;
         if (!this.isConnected) this.disconnectedCallback();
@@ -292,7 +293,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   /** Tell the page this element runs (at start-up, and put back when none ran); not while it is stopped. */
   private _ready(): void {
-    if (KeksiConsent.live == this) document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
+    if (KeksiConsent.live == this) doc('dispatchEvent')(new CustomEvent('keksi-ready', { detail: { consent: this.getConsent() } }));
   }
 
   /** Run `fn` with the post-paint work: now when it has started (keeping the order of effects), else once it has. */
@@ -309,7 +310,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
-    document.dispatchEvent(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
+    doc('dispatchEvent')(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
 
@@ -324,8 +325,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
    * at once where the browser tells: Cookie Store API).
    */
   private _listen(how: 'addEventListener' | 'removeEventListener'): void {
-    document[how]('click', this._onDocumentClick);
-    document[how]('visibilitychange', this._sync);
+    doc(how)('click', this._onDocumentClick);
+    doc(how)('visibilitychange', this._sync);
     (window as { cookieStore?: EventTarget }).cookieStore?.[how]('change', this._sync);
   }
 
@@ -380,7 +381,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   }
 
   private _setBannerOpen(open: boolean): void {
-    const body = document.body;
+    const body = doc('body');
     this._bannerWanted = open;
     // The script tag's element (beside <body>, not in it: see script-tag.ts) sits before <body> while the
     // banner is open, so the banner is first in the tab order, and after it otherwise, so the reopen
@@ -456,7 +457,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   /** Open the preferences dialog; focus returns to `opener` (or what had focus) when it closes. */
   showPreferences(opener?: Element | null): Promise<void> {
-    const from = opener || document.activeElement;
+    const from = opener || doc('activeElement');
     return this._withUi((ui) => ui.preferences(from));
   }
 

@@ -14,6 +14,7 @@ import { reopenButton } from '../entry/reopen.js';
 import { logConsent, startIntegrations } from '../integrations/index.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import { chunk } from '../entry/chunk.js';
+import { doc } from '../core/doc.js';
 
 /** What the controller calls on the started post-paint work. */
 export interface PostPaint {
@@ -41,7 +42,7 @@ export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   const consented = !!c.getConsent();
   // The addresses as one text (an array's is its items joined with commas, which no vendor's word has).
   const vendor = VENDOR_ADDRESS.test(
-    [...document.querySelectorAll<HTMLScriptElement>(UNGATED)].map((s) => s.src) +
+    [...doc('querySelectorAll')<HTMLScriptElement>(UNGATED)].map((s) => s.src) +
       (consented ? '' : performance.getEntriesByType('resource').map((e) => e.name) + ''),
   );
   if (vendor || config.problems.length)

@@ -5,6 +5,7 @@
  * VENDOR_ADDRESS (vendor-address.ts) or an attribute has a problem: a clean page never loads it (issue 17).
  */
 import { warn } from '../core/log.js';
+import { doc } from '../core/doc.js';
 
 // The vendors' script addresses Keksi integrates (integrations/*.ts), each with the category its gated
 // form needs and the attribute that loads it instead. The controller's VENDOR_ADDRESS is the cheap test
@@ -31,7 +32,7 @@ export const VENDOR_SCRIPTS: [address: string, category: string, attribute: stri
  * already fetched. Each address once, with its fix.
  */
 export function ungatedScripts(consented: boolean): string[] {
-  const scripts = [...document.scripts];
+  const scripts = [...doc('scripts')];
   const ours = (s: HTMLScriptElement) => s.type == 'text/plain' || s.hasAttribute('data-keksi');
   const addresses = scripts.filter((s) => !ours(s)).map((s) => s.src);
   // Fetched before this look: not one of Keksi's own (it loaded them for an earlier choice, since reset).

@@ -6,6 +6,7 @@
  * js-cookie 3 decodes them, so cookies either wrote read the same; names are taken as written (a
  * planted `keksi%5Fconsent` is another cookie, which Keksi could neither read as its own nor delete).
  */
+import { doc } from './doc.js';
 
 // A badly encoded name or value stays as it is: a copy is never hidden.
 const decode = (s: string): string => {
@@ -17,7 +18,7 @@ const decode = (s: string): string => {
 };
 
 /** Every cookie the page can read, as `[name, value]` in the browser's order (longer paths first). */
-export const readCookies = (cookie = document.cookie): string[][] =>
+export const readCookies = (cookie = doc('cookie')): string[][] =>
   (cookie ? cookie.split('; ') : []).map((pair) => {
     const i = pair.indexOf('=') + 1 || pair.length + 1;
     const value = pair.slice(i);

@@ -14,6 +14,7 @@
 import { isSafeUrl, negated } from './attributes.js';
 import { isVendorSnippet } from './trackers.js';
 import { guard, warn } from './log.js';
+import { doc } from './doc.js';
 
 /** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
 const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]:not(script)';
@@ -62,7 +63,7 @@ export function scriptPolicy(): Policy {
  * against the page's own address. Read through Document.prototype (DOM clobbering).
  */
 export const fetchedFrom = (s: HTMLScriptElement): string => {
-  const base = Reflect.apply(Document.prototype.querySelector, document, ['base[href]']) as Element | null;
+  const base = doc('querySelector')('base[href]') as Element | null;
   // 4: Node.DOCUMENT_POSITION_FOLLOWING (the tag comes after the base).
   return !base || base.compareDocumentPosition(s) & 4 ? s.src : new URL(s.getAttribute('src')!, location.href).href;
 };
@@ -114,7 +115,7 @@ export class Gate {
   /** Activate what is granted now, unload embeds that no longer are, and keep watching the page; after `disconnect()`, nothing. */
   update(): void {
     if (this._off) return;
-    for (const el of document.querySelectorAll('[data-keksi="on"][data-src]')) {
+    for (const el of doc('querySelectorAll')('[data-keksi="on"][data-src]')) {
       if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
         el.removeAttribute('data-keksi');
@@ -122,7 +123,7 @@ export class Gate {
     }
     // What is queued but has not run is considered again, in document order: a withdrawal drops it.
     this._queue = [];
-    this._consider(document.querySelectorAll(SELECTOR));
+    this._consider(doc('querySelectorAll')(SELECTOR));
     if (!this._observer) {
       this._observer = new MutationObserver((records) => {
         for (const r of records) {
@@ -131,7 +132,7 @@ export class Gate {
           }
         }
       });
-      this._observer.observe(document.documentElement, { childList: true, subtree: true });
+      this._observer.observe(doc('documentElement'), { childList: true, subtree: true });
     }
   }
 
@@ -209,13 +210,13 @@ export class Gate {
         el.setAttribute('data-keksi', 'on');
         // A relative address against the page's own, as for scripts, when a <base href> (maybe injected) moved the base.
         const url = embedUrl(el);
-        el.setAttribute('src', document.baseURI == location.href ? url : new URL(url, location.href).href);
+        el.setAttribute('src', doc('baseURI') == location.href ? url : new URL(url, location.href).href);
       }
     }
   }
 
   private _runScript(old: HTMLScriptElement): void {
-    const s = document.createElement('script');
+    const s = doc('createElement')('script');
     for (const { name, value } of old.attributes) if (!NOT_COPIED.test(name)) s.setAttribute(name, value);
     // A type that is not JavaScript (data-type="application/json") stays a data block, as in the browser.
     s.type = old.getAttribute('data-type') || '';
@@ -242,7 +243,7 @@ export class Gate {
       s.text = scriptPolicy().createScript(old.text);
     }
     if (old.isConnected) old.replaceWith(s);
-    else document.head.append(s);
+    else doc('head').append(s);
   }
 }
 
@@ -252,11 +253,11 @@ export class Gate {
  * chunk would be one more request before a returning visitor's gated tags run.
  */
 export function loadScript(src: string): HTMLScriptElement {
-  const s = document.createElement('script');
+  const s = doc('createElement')('script');
   s.src = scriptPolicy().createScriptURL(src);
   s.nonce = scriptNonce;
   // Keksi's own (gtag.js, fbevents.js, …): not a vendor script the page left ungated (diagnostics.ts).
   s.setAttribute('data-keksi', 'on');
-  document.head.append(s);
+  doc('head').append(s);
   return s;
 }

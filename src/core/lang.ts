@@ -2,6 +2,7 @@
  * The visitor's language, for the controller, the notice and the core's own reopen button (which a
  * returning visit draws without the controller: entry/returning-visitor.ts).
  */
+import { doc } from './doc.js';
 
 /** The languages Keksi speaks. */
 export type Lang = 'fi' | 'sv' | 'en';
@@ -18,4 +19,4 @@ export function toLang(tag: string | null | undefined): Lang | undefined {
  * then the browser's languages, then English.
  */
 export const resolveLang = (explicit?: string | null): Lang =>
-  [explicit, document.documentElement.lang, ...(navigator.languages || [])].map(toLang).find(Boolean) || 'en';
+  [explicit, doc('documentElement').lang, ...(navigator.languages || [])].map(toLang).find(Boolean) || 'en';

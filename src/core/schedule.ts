@@ -3,6 +3,7 @@
  * first content), or when the page is idle.
  */
 import { guard } from './log.js';
+import { doc } from './doc.js';
 
 const FCP = 'first-contentful-paint';
 /**
@@ -11,7 +12,7 @@ const FCP = 'first-contentful-paint';
  */
 export const afterFirstPaint = (): Promise<void> =>
   new Promise((resolve) => {
-    if (document.visibilityState === 'hidden' || performance.getEntriesByName(FCP).length) return resolve();
+    if (doc('visibilityState') === 'hidden' || performance.getEntriesByName(FCP).length) return resolve();
     const done = () => {
       observer?.disconnect();
       resolve();

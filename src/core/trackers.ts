@@ -4,6 +4,7 @@
  * and the early gate ask this before anything else; the integrations tell the vendors apart.
  */
 import type { Read } from './attributes.js';
+import { doc } from './doc.js';
 
 /** The attributes naming Google and Meta tags. */
 const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
@@ -19,7 +20,7 @@ export const VENDOR_SNIPPETS = [/gtag|dataLayer|googletag/, /fbq|facebook\.net/]
 export const isVendorSnippet = (el: Element, snippets = VENDOR_SNIPPETS): boolean => snippets.some((v) => v.test(el.outerHTML));
 
 /** Whether a gated script still waiting is one of `snippets` (a Google or Meta snippet unless told). */
-export const gatedSnippet = (snippets?: RegExp[]): boolean => [...document.querySelectorAll('script[data-category]')].some((s) => isVendorSnippet(s, snippets));
+export const gatedSnippet = (snippets?: RegExp[]): boolean => [...doc('querySelectorAll')('script[data-category]')].some((s) => isVendorSnippet(s, snippets));
 
 /**
  * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own

@@ -7,6 +7,7 @@ import { guard, warn } from '../core/log.js';
 import { configure as addOptions, type KeksiOptions } from '../core/options.js';
 import { copyConsent, type Consent } from '../core/record.js';
 import { early, earlyConsent, earlyGrants, pending } from './returning-visitor.js';
+import { doc } from '../core/doc.js';
 
 // Set by the build (rollup.config.mjs) and the test runner from package.json.
 declare const __KEKSI_VERSION__: string;
@@ -34,7 +35,7 @@ function whenStarted(what: string, fn: (c: KeksiConsent) => void): void {
     // Held back on a returning visit (lean.ts): fetched now, and the call made as it starts, before it gates.
     if (early.wake) return void (pending.push(() => whenStarted(what, fn)), early.wake());
     if (defined()) warn(`no <keksi-consent> runs: ${what} waits for one.`);
-    document.addEventListener('keksi-ready', () => whenStarted(what, fn), { once: true });
+    doc('addEventListener')('keksi-ready', () => whenStarted(what, fn), { once: true });
   });
 }
 

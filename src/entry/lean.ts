@@ -23,6 +23,7 @@ import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { early, earlyConsent, holdController, moved, otherCookies, tellReady, woke } from './returning-visitor.js';
+import { doc } from '../core/doc.js';
 
 /**
  * Hold the controller back if the page needs nothing of it now; returns whether it did.
@@ -44,11 +45,11 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
     given.length ||
     w.Shopify ||
     w.wp_set_consent ||
-    document.querySelector('keksi-notice') ||
+    doc('querySelector')('keksi-notice') ||
     // An attribute beyond the plain ones, or one with a bad value (core/attributes.ts, the controller's own checks).
     names.some((n) => n.startsWith('data-') && !(n.slice(5) in PLAIN && PLAIN[n.slice(5)](read(n.slice(5))))) ||
     (consent.rejected.length && otherCookies()) ||
-    VENDOR_ADDRESS.test([...document.querySelectorAll<HTMLScriptElement>('script:not([type="text/plain"],[data-keksi])')].map((s) => s.src) + '')
+    VENDOR_ADDRESS.test([...doc('querySelectorAll')<HTMLScriptElement>('script:not([type="text/plain"],[data-keksi])')].map((s) => s.src) + '')
   )
     return false;
   let waking: Promise<unknown> | undefined;
@@ -60,7 +61,7 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   vendorHold.ok = (el) => !isVendorSnippet(el) || (woke(), false);
   // Beside <body>, after it: where the controller puts its element once the banner is closed (last in the
   // tab order). `held`: Keksi runs without the controller for now (the tests' keksiReady() looks for it).
-  document.documentElement.append(Object.assign(el, { held: true }));
+  doc('documentElement').append(Object.assign(el, { held: true }));
   tellReady();
   if (read('reopen') != 'none' && read('no-reopen-button') === null)
     whenIdle(
@@ -68,7 +69,7 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
     );
   // The shop's own openers: the click is handed to the controller once it runs; when none can come any more
   // (keksi.mjs's failed, its [keksi] message), the opener does what it does without Keksi (a link goes to its page).
-  document.addEventListener('click', (event) => {
+  doc('addEventListener')('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
     if (opener && !live() && early.wake) {
       event.preventDefault();
@@ -77,8 +78,8 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   });
   // A visitor's first press (pointer or key) starts fetching it: a decision the shop's own button makes
   // through the API (keksi.rejectAll() before a navigation) is then not a chunk's round trip late.
-  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, woke, { once: true, passive: true });
-  document.addEventListener('visibilitychange', moved);
+  for (const type of ['pointerdown', 'keydown']) doc('addEventListener')(type, woke, { once: true, passive: true });
+  doc('addEventListener')('visibilitychange', moved);
   w.cookieStore?.addEventListener('change', moved);
   return true;
 }

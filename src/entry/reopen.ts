@@ -7,6 +7,7 @@
  */
 import { REOPEN_LABEL } from '../i18n/reopen-label.js';
 import type { Lang } from '../core/lang.js';
+import { doc } from '../core/doc.js';
 
 // The icon is a clip path on ::before (no markup to parse: innerHTML is a Trusted Types sink), kept
 // visible under forced colours, never printed. Bottom left, or bottom right with reopen="bottom-right"; light-dark()
@@ -20,7 +21,9 @@ const REOPEN_ROOM = ':where(html){padding-bottom:68px}';
 const adopt = (root: Document | ShadowRoot, css: string): void => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  // Through the prototype: an injected `<img name="adoptedStyleSheets">` shadows the document's own (DOM clobbering).
+  const p = Object.getPrototypeOf(root);
+  Reflect.set(p, 'adoptedStyleSheets', [...Reflect.get(p, 'adoptedStyleSheets', root), sheet], root);
 };
 
 /** What the button's click does: the core's (fetch the controller, then open), until the controller takes it over. */
@@ -33,7 +36,7 @@ export function reopenButton(root: ShadowRoot, lang: Lang, onClick: typeof open)
   if (!button) {
     adopt(root, REOPEN_CSS);
     adopt(document, REOPEN_ROOM);
-    button = document.createElement('button');
+    button = doc('createElement')('button');
     button.setAttribute('part', 'reopen');
     button.setAttribute('aria-label', (button.title = REOPEN_LABEL[lang]));
     button.addEventListener('click', () => open(button!));

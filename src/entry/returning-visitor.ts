@@ -15,6 +15,7 @@ import { NECESSARY, parseGating, type Read } from '../core/attributes.js';
 import { hasTrackers } from '../core/trackers.js';
 import { Gate } from '../core/gating.js';
 import { applicableConsent, copyConsent, grants, parseConsentCookie, type Consent } from '../core/record.js';
+import { doc } from '../core/doc.js';
 
 type Granted = (category: string) => boolean;
 
@@ -58,11 +59,11 @@ let known: Granted = () => false;
 let blocked = (el: Element): unknown => el instanceof HTMLIFrameElement && (early.wake ? early.wake() : (early.blockedFrame = true));
 let gate: Gate | undefined;
 /** The page's cookies are more than the consent cookie's copies (a rejection may leave trackers' cookies to clean up). */
-export const otherCookies = (): boolean => document.cookie.split(';').length > early.values!.length;
+export const otherCookies = (): boolean => doc('cookie').split(';').length > early.values!.length;
 /** The core tells the page Keksi runs (keksi-ready, with the choice) when it holds the controller back. */
 export const tellReady = (): void => {
   early.told = true;
-  document.dispatchEvent(new CustomEvent('keksi-ready', { detail: { consent: copyConsent(consent) } }));
+  doc('dispatchEvent')(new CustomEvent('keksi-ready', { detail: { consent: copyConsent(consent) } }));
 };
 /** Whether the core told keksi-ready for this page view (asked once, by the controller it then woke: no second one). */
 export const toldReady = (): boolean => early.told && !(early.told = false);

@@ -17,6 +17,7 @@ import { resolveLang } from '../core/lang.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 import { holdBack } from './lean.js';
 import { loadController, loadsAgain, loadUi } from './lazy.js';
+import { doc } from '../core/doc.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
 export type KeksiApi = typeof api & { push(fn: (keksi: KeksiApi) => void): void };
@@ -31,12 +32,11 @@ declare global {
 }
 
 const w = window as unknown as { keksi?: Api | Queued };
-// Keksi's own tag, read through Document.prototype: injected HTML can name an element `currentScript`
+// Keksi's own tag, read through Document.prototype (core/doc.ts): injected HTML can name an element `currentScript`
 // or `scripts` and so shadow the document's own properties (DOM clobbering). The ES module build
 // knows its tag only by address (as fetched: an injected <base href> must not hide it); an injected
 // copy of that tag makes it ambiguous, and then no tag is believed.
-const D = Document.prototype;
-const scripts = [...Reflect.get(D, 'scripts', document)];
+const scripts = [...doc('scripts')];
 const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
 // Several tags at the module's address (an injected copy with a made-up nonce; one module runs once for
 // all): an inline script runs only with the page's nonce, under `'nonce-…'` alone, with 'self' and with
@@ -45,10 +45,10 @@ const tags = scripts.filter((s) => fetchedFrom(s) === import.meta.url);
 // policy the tag stays ambiguous (below: fails closed). Each failed probe is one policy violation (a report).
 const runs = (nonce: string) => {
   const key = '__keksi' + Math.random().toString(36).slice(2);
-  const probe = document.createElement('script');
+  const probe = doc('createElement')('script');
   setScriptNonce((probe.nonce = nonce));
   probe.text = scriptPolicy().createScript(`self.${key}=1`) as string;
-  Reflect.get(D, 'head', document).append(probe);
+  doc('head').append(probe);
   probe.remove();
   const ran = Reflect.get(window, key);
   Reflect.deleteProperty(window, key);
@@ -58,7 +58,7 @@ const believed = () => {
   const found = guard("telling the page's nonce", () => !runs('' + Math.random()) && tags.filter((s) => s.nonce && runs(s.nonce)), false);
   return found && !found[1] ? found[0] : null;
 };
-const script = (Reflect.get(D, 'currentScript', document) as HTMLScriptElement | null) || (tags[1] ? believed() : tags[0]);
+const script = (doc('currentScript') as HTMLScriptElement | null) || (tags[1] ? believed() : tags[0]);
 // Under `script-src 'self' 'nonce-…'` (no 'strict-dynamic') injected HTML can load any copy of Keksi
 // on the shop's server without the nonce (another folder, version or query), and a tag written in the
 // body runs before the shop's deferred or module tag in <head>, or before its tag at the end of <body>:
@@ -73,7 +73,7 @@ const ignored = () => warn(`${at}: a tag without the nonce of Keksi's own; ignor
 // non-extensible (this copy's own tag counts as run all the same).
 if (script) Reflect.defineProperty(script, '__keksiRan', { value: 1 });
 const ran = (s: HTMLScriptElement) => s == script || (s as unknown as { __keksiRan?: 1 }).__keksiRan;
-const nonced = () => [...Reflect.get(D, 'scripts', document)].some((s) => s != script && s.nonce && (KEKSI.test(fetchedFrom(s)) || fetchedFrom(s) === at));
+const nonced = () => [...doc('scripts')].some((s) => s != script && s.nonce && (KEKSI.test(fetchedFrom(s)) || fetchedFrom(s) === at));
 
 // Another copy of Keksi leaves its API here; an element with id="keksi" (window's named property) is no API.
 if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.nonce && !nonced())) {
@@ -99,17 +99,17 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
   // tag, only one with that nonce: injected HTML cannot know it, and another one would have replaced the
   // tag's settings (its notice link, categories, and so its tag IDs); it is removed, before it can start.
   const own = () => {
-    for (const el of document.querySelectorAll('keksi-consent')) {
+    for (const el of doc('querySelectorAll')('keksi-consent')) {
       if (script?.nonce && (el as HTMLElement).nonce != script.nonce) {
         warn(`${el.outerHTML}: no nonce of Keksi's tag; removed.`);
         el.remove();
       }
     }
-    return document.querySelector('keksi-consent');
+    return doc('querySelector')('keksi-consent');
   };
   // The element made from Keksi's tag, its data-* as attributes.
   const make = () => {
-    const el = document.createElement('keksi-consent');
+    const el = doc('createElement')('keksi-consent');
     for (const { name, value } of script?.attributes || []) {
       if (name.startsWith('data-')) el.setAttribute(name.slice(5), value);
     }
@@ -126,7 +126,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
       // of reach of the body's layout (grid, flex, columns), its transform, filter or containment (which
       // would hold the fixed banner at the end of a long page), the theme's `body > *` rules, and body
       // swaps (Turbo). On a returning visit the core held the controller back for (lean.ts), it is there already.
-      if (!mine) document.head.after(make());
+      if (!mine) doc('head').after(make());
     });
   // Once the page is parsed. A returning visitor's gated elements run at once, on the stored choice
   // (returning-visitor.ts). The controller is needed at once when Google or Meta tags are on the page (their
@@ -176,8 +176,8 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
   // `module`, a JavaScript type; not an inert type="text/plain" copy) async tag that has not run yet may
   // still run: Keksi waits for the page's load event, by which it has run or failed.
   const mine = (): HTMLScriptElement[] =>
-    [...Reflect.get(D, 'scripts', document)].filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))));
-  const pending = () => document.readyState != 'complete' && mine().some((s) => s.async && !ran(s));
+    [...doc('scripts')].filter((s) => s.nonce && /^\s*(module)?\s*$|script/i.test(s.type) && (s == script || KEKSI.test(fetchedFrom(s))));
+  const pending = () => doc('readyState') != 'complete' && mine().some((s) => s.async && !ran(s));
   const mixed = () =>
     new Set(
       mine()
@@ -197,6 +197,6 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
           : typeof globalThis.Symbol?.for != 'function'
             ? warn('no Symbol.for: Keksi does not start.')
             : guard('starting Keksi', start);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+  if (doc('readyState') === 'loading') doc('addEventListener')('DOMContentLoaded', begin);
   else begin();
 }

@@ -8,6 +8,7 @@
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
+import { own } from '../core/doc.js';
 
 type Queue = ((...args: unknown[]) => void) & { queue?: unknown[]; q?: unknown[]; version?: string };
 type VendorWindow = Window & { pintrk?: Queue; lintrk?: Queue; _linkedin_data_partner_ids?: string[]; hj?: Queue; _hjSettings?: object };
@@ -33,7 +34,8 @@ const VENDORS: Record<string, (w: VendorWindow, ids: string[]) => string> = {
   },
   // https://learn.microsoft.com/en-us/linkedin/marketing/conversions/enabling-insight-tag
   'linkedin-partner': (w, ids) => {
-    w._linkedin_data_partner_ids = [...(w._linkedin_data_partner_ids || []), ...ids];
+    // Not an element of that id (DOM clobbering): a <form>'s controls were spread into the ids.
+    w._linkedin_data_partner_ids = [...((own('_linkedin_data_partner_ids') as string[]) || []), ...ids];
     if (typeof w.lintrk != 'function') {
       const q: Queue = (...args) => q.q!.push(args);
       q.q = [];

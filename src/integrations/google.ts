@@ -11,6 +11,7 @@ import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import { CONSENT_TYPES } from './consent-types.js';
 import { BUILT_IN } from './built-in.js';
+import { doc } from '../core/doc.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -67,7 +68,7 @@ export function servicesOf(config: KeksiConfig): string[] {
     if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
     else warn(`configure(): the service "${s.name}" has no id; keksi_consent_update leaves it out: give it one.`);
   // Read here, not with the core's parsers: a name the core exported for this chunk would cost every page bytes.
-  for (const el of document.querySelectorAll('[data-category][data-service]'))
+  for (const el of doc('querySelectorAll')('[data-category][data-service]'))
     for (const category of el.getAttribute('data-category')!.split(/\s+/)) names.push(category + ':' + el.getAttribute('data-service'));
   // "!name" (cookieconsent's negation) is the same service seen from the other side.
   return [...new Set(names.map((name) => name.replace(/!/g, '')))].filter((name) => {

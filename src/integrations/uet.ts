@@ -7,6 +7,7 @@
 import { loadScript } from '../core/gating.js';
 import { options } from '../core/options.js';
 import type { TrackerModule } from './tracker-kit.js';
+import { own } from '../core/doc.js';
 
 type UetWindow = Window & { uetq?: unknown[]; UET?: new (o: object) => unknown[] };
 
@@ -15,7 +16,8 @@ export const cookies = ['_uetsid', '_uetvid', 'MUID'];
 
 export const start: TrackerModule['start'] = (_name, [id], config, granted, follow) => {
   const w = window as UetWindow;
-  const queue = () => (w.uetq ||= []);
+  // Not an element named uetq (DOM clobbering): pushing to it threw, and UET never loaded.
+  const queue = () => (w.uetq = (own('uetq') as unknown[]) || []);
   let loaded = false;
   queue().push('consent', 'default', { ad_storage: 'denied' });
   return follow((now, first) => {

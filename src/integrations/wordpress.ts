@@ -9,6 +9,7 @@
  * fires `wp_listen_for_consent_change` for each change, so Keksi does not fire it a second time.
  */
 import { guard, warn } from '../core/log.js';
+import { doc } from '../core/doc.js';
 
 type WpWindow = Window & { wp_consent_type?: string; wp_set_consent?: (category: string, value: 'allow' | 'deny') => void };
 
@@ -26,13 +27,13 @@ export const WP_CATEGORIES = {
 export function startWordPress(allows: (category: string) => boolean): () => void {
   const w = window as WpWindow;
   w.wp_consent_type = 'optin';
-  document.dispatchEvent(new CustomEvent('wp_consent_type_defined'));
+  doc('dispatchEvent')(new CustomEvent('wp_consent_type_defined'));
   const tell = () => {
     if (typeof w.wp_set_consent != 'function') return warn('platform="wordpress" but no wp_set_consent: is the WP Consent API plugin active?');
     for (const category of Object.keys(WP_CATEGORIES)) w.wp_set_consent(category, allows(category) ? 'allow' : 'deny');
   };
   // The API's script may come later in the page (WordPress enqueues it in the footer).
-  if (typeof w.wp_set_consent != 'function' && document.readyState != 'complete')
+  if (typeof w.wp_set_consent != 'function' && doc('readyState') != 'complete')
     addEventListener('load', () => guard('the WP Consent API', tell), { once: true });
   else tell();
   return tell;

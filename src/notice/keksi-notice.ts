@@ -22,6 +22,7 @@ import { base } from '../ui/styles.js';
 import { categoryViews } from '../ui/views.js';
 import { trackerDetails } from '../ui/tracker-details.js';
 import { styles } from './keksi-notice.styles.js';
+import { doc } from '../core/doc.js';
 
 /** The longest notice JSON read, in characters. */
 const MAX_NOTICE = 262144;
@@ -76,16 +77,16 @@ export class KeksiNotice extends KeksiElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keksi-ready', this._onConsent);
-    document.addEventListener('keksi-change', this._onConsent);
+    doc('addEventListener')('keksi-ready', this._onConsent);
+    doc('addEventListener')('keksi-change', this._onConsent);
     this._onConsent();
     this._load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keksi-ready', this._onConsent);
-    document.removeEventListener('keksi-change', this._onConsent);
+    doc('removeEventListener')('keksi-ready', this._onConsent);
+    doc('removeEventListener')('keksi-change', this._onConsent);
   }
 
   protected override firstUpdated(): void {

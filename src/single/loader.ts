@@ -17,6 +17,7 @@ import * as returningVisitor from '../entry/returning-visitor.js';
 import * as attributes from '../core/attributes.js';
 import * as cookieJar from '../core/cookie-jar.js';
 import * as define from '../core/define.js';
+import * as doc from '../core/doc.js';
 import * as gating from '../core/gating.js';
 import * as lang from '../core/lang.js';
 import * as log from '../core/log.js';
@@ -48,6 +49,7 @@ const CORE = {
   attributes,
   cookieJar,
   define,
+  doc,
   gating,
   lang,
   log,
@@ -64,7 +66,7 @@ declare const trustedTypes: { createPolicy(name: string, rules: Trusted): Truste
 
 // keksi.js's own tag, read now (currentScript is set only while keksi.js runs), through
 // Document.prototype: injected HTML cannot shadow it (DOM clobbering).
-const tag = Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null;
+const tag = doc.doc('currentScript') as HTMLScriptElement | null;
 
 /**
  * A failed load of the second file is forgotten (its element removed), so the core fetches it again at a
@@ -82,7 +84,7 @@ const loadRest = (): Promise<Rest> =>
       s.remove();
       reject(new Error(`${url} ${why}`));
     };
-    const s = document.createElement('script') as HTMLScriptElement & { keksi?: typeof CORE };
+    const s = doc.doc('createElement')('script') as HTMLScriptElement & { keksi?: typeof CORE };
     let done = false;
     arrived = (r) => {
       done = true;
@@ -105,7 +107,7 @@ const loadRest = (): Promise<Rest> =>
       s.integrity = __KEKSI_REST_SRI__;
       s.crossOrigin = tag.crossOrigin;
     }
-    document.head.append(s);
+    doc.doc('head').append(s);
   }));
 
 export const loadController = () => loadRest().then((r) => r.controller());

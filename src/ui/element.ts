@@ -17,6 +17,7 @@ import { supportsAdoptingStyleSheets, type CSSResult } from '@lit/reactive-eleme
 import type { PropertyValues } from '@lit/reactive-element';
 import { scriptNonce } from '../core/gating.js';
 import { guard } from '../core/log.js';
+import { doc } from '../core/doc.js';
 
 /** A reactive property: the part of Lit's `PropertyDeclaration` this base implements. */
 export interface PropertyDeclaration {
@@ -132,7 +133,7 @@ export abstract class KeksiElement extends ((globalThis.HTMLElement || Object) a
     else
       for (const s of styles) {
         // As Lit does; with the nonce of Keksi's own tag (a CSP without 'unsafe-inline' needs one).
-        const style = document.createElement('style');
+        const style = doc('createElement')('style');
         style.nonce = scriptNonce;
         style.textContent = s.cssText;
         root.append(style);

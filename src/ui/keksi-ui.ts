@@ -20,6 +20,7 @@ import type { UiAction } from './events.js';
 import { kit } from './kit.js';
 import { chunk } from '../entry/chunk.js';
 import { atNextChance } from '../core/schedule.js';
+import { doc } from '../core/doc.js';
 
 type UiElement = KeksiBanner | KeksiPreferences | KeksiEmbed;
 
@@ -46,7 +47,7 @@ const choiceOf = (consent: Consent | null): string[] =>
 
 /** The focused element, through shadow roots. */
 function focused(): Element | null {
-  let el = document.activeElement;
+  let el = doc('activeElement');
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
 }
@@ -56,7 +57,7 @@ export class KeksiUi {
   private _prefs?: KeksiPreferences;
   private _embeds = new Map<HTMLIFrameElement, KeksiEmbed>();
   /** Says "choice saved" politely. It exists from the start: screen readers announce changes only in a live region they already know. */
-  private _status = document.createElement('div');
+  private _status = doc('createElement')('div');
   /** What had focus when the banner opened, and what opened the dialog: where focus goes back after a decision. */
   private _before: Element | null = null;
   private _opener: Element | null = null;
@@ -79,7 +80,7 @@ export class KeksiUi {
       // `<keksi-consent>` takes no layout space wherever it is (a shop's own one in a grid or flex
       // body included) and is not printed; `!important` in the shadow tree wins over any page rule.
       if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, hostStyles.styleSheet!];
-      else root.append(Object.assign(document.createElement('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
+      else root.append(Object.assign(doc('createElement')('style'), { nonce: scriptNonce, textContent: hostStyles.cssText }));
       // No font probe here (issue 17): laying out a hidden line to find the font forced the page's style
       // and layout in this task and added more work before the banner than it saved in its first frame
       // (docs/benchmarks.md, "Measured choices").
@@ -188,7 +189,7 @@ export class KeksiUi {
       categories.some((c) => !this._host.config.categories.includes(c))
     )
       return;
-    const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', document.createDocumentFragment());
+    const placeholder = this._element<KeksiEmbed>('keksi-embed', 'embed,button', doc('createDocumentFragment')());
     placeholder.categories = categories;
     placeholder.service = service;
     placeholder.label = iframe.title;
@@ -241,9 +242,9 @@ export class KeksiUi {
     // Once the banner and the dialog have rendered their closed state.
     Promise.all([this._banner?.updateComplete, this._prefs?.updateComplete]).then(() =>
       guard('moving focus', () => {
-        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...document.querySelectorAll('[data-keksi-open]'), status];
+        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...doc('querySelectorAll')('[data-keksi-open]'), status];
         candidates.some((el) => {
-          if (!el?.isConnected || el === document.body || el === document.documentElement) return false;
+          if (!el?.isConnected || el === doc('body') || el === doc('documentElement')) return false;
           (el as HTMLElement).focus();
           return focused() === el;
         });
@@ -252,7 +253,7 @@ export class KeksiUi {
   }
 
   private _element<T extends UiElement>(tag: string, parts: string, parent: Node = this._host.shadowRoot!): T {
-    const el = document.createElement(tag) as T;
+    const el = doc('createElement')(tag) as T;
     el.setAttribute('exportparts', parts);
     const { language: lang, config, gpc } = this._host;
     Object.assign(el, { lang, config, gpc });

@@ -158,7 +158,10 @@ const CEILING = {
   // Merged (font + attack4): 36,081.
   // -19 (fold): the retry copy went to the core's `atNextChance`.
   // +28 (first4x): see controller (keksi-rest.js carries the same start-up).
-  'dist/keksi.js': 36090,
+  // +27 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  // +44 (clobber session): own() (src/core/doc.ts), a vendor's queue or ids on window that is an element (an injected <img id="uetq">) is none: pushing to it threw and UET never loaded, and a <form id="_linkedin_data_partner_ids">'s controls were spread into LinkedIn's ids (test/e2e/holds-clobber).
+  // Merged (session of 2026-12-05: first4x + clobber): 36,170.
+  'dist/keksi.js': 36170,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -208,7 +211,9 @@ const CEILING = {
   // +9 (attack4): see core.
   // Merged (font + attack4): 7,783.
   // +28 (fold): see core.
-  'dist/keksi.js alone': 7811,
+  // −20 (clobber session): src/core/doc.ts's doc() is shorter than the Reflect.get(Document.prototype, …) calls it replaced.
+  // +31 (clobber session): own() (src/core/doc.ts): a vendor's queue or ids on window that is an element (an injected <img id="uetq">, <form id="_linkedin_data_partner_ids">) is none: UET threw and never loaded, LinkedIn got the form's controls as ids (test/e2e/holds-clobber); in the core, as a module of its own would be one more chunk.
+  'dist/keksi.js alone': 7822,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -222,7 +227,8 @@ const CEILING = {
   // +69 (ui session): the notice lists the trackers' cookies through src/ui/tracker-details.ts (the dialog's on
   // the module build, so a first visit's banner chunk does not carry them); as a function of its own they compress less.
   // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 17,993.
-  'dist/keksi-notice.js': 17993,
+  // +56 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  'dist/keksi-notice.js': 18049,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -301,7 +307,10 @@ const CEILING = {
   // +62 (fold): one mechanism for asking again after a failed load (src/core/schedule.ts `atNextChance`: the visitor's next press or key, or the network's return), in place of four copies in the core, the controller, the integrations and the UI; the core carries it because the chunks share it (controller −36, UI −30: a first visit −4 B, keksi.js + keksi-rest.js −19 B).
   // +2 (first4x, issue 17 item 2): the core's `early` is exported to the controller, whose store starts from the core's
   // look at the cookie on a first visit (see controller).
-  core: 7043,
+  // +34 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  // +32 (clobber session): own() (src/core/doc.ts): a vendor's queue or ids on window that is an element (an injected <img id="uetq">, <form id="_linkedin_data_partner_ids">) is none: UET threw and never loaded, LinkedIn got the form's controls as ids (test/e2e/holds-clobber); in the core, as a module of its own would be one more chunk.
+  // Merged (session of 2026-12-05: first4x + clobber): 7,111.
+  core: 7111,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -414,7 +423,9 @@ const CEILING = {
   // same cookie name; taken once), dated from the page's start, instead of reading document.cookie again: one synchronous
   // cookie read less before the banner (three → two; test/e2e/first-visit-chain, test/holds-cookies "another tab's choice
   // made after the core found none"). Measured in docs/benchmarks.md (profiling).
-  controller: 6086,
+  // +5 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  // Merged (session of 2026-12-05: first4x + clobber): 6,088.
+  controller: 6088,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -440,7 +451,8 @@ const CEILING = {
   // −132 (font session, issue 17 item 2): no font probe (warmUpFont) forcing the page's style and layout before
   // the banner (docs/benchmarks.md, "Measured choices").
   // -30 (fold): the retry copy went to the core's `atNextChance`.
-  ui: 9726,
+  // +37 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  ui: 9763,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -452,7 +464,8 @@ const CEILING = {
   // a first visit that never opens the dialog fetches 280 B less; one that opens it 118 B more (the table
   // compressed better beside the trackers' names).
   // +1 (fold): no code change: the UI chunk's new hashed name.
-  dialog: 3195,
+  // +3 (clobber session): document read through its prototype (src/core/doc.ts; Lit's calls by rollup.config.mjs litDocument): an injected <img name="createElement"> or the like stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  dialog: 3198,
   // +6 (issue 17, texts session): see dialog.
   // -5 (holds session): see dialog.
   // +1 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
@@ -460,7 +473,8 @@ const CEILING = {
   // +6 (chunks session): see dialog.
   // −1 (ui session): no code change; new minified names.
   // +1 (fold): no code change: the UI chunk's new hashed name.
-  embed: 903,
+  // +1 (clobber session): its chunk names core/doc.ts's doc() it imports (DOM clobbering, test/e2e/holds-clobber).
+  embed: 904,
   // Issue 17, texts session: each language's texts (the banner's, the dialog's, the placeholders' and the
   // built-in services' purposes), fetched only for the visitor's language (src/i18n/{fi,sv,en}.ts).
   'texts-fi': 1280,
@@ -502,7 +516,10 @@ const CEILING = {
   // Merged (font + attack4): 13,058.
   // +26 (fold): see core.
   // +45 (first4x): see core and controller.
-  returning: 13129,
+  // +39 (clobber session): document read through its prototype (src/core/doc.ts; Lit's calls by rollup.config.mjs litDocument): an injected <img name="createElement"> or the like stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  // +32 (clobber session): own() (src/core/doc.ts): a vendor's queue or ids on window that is an element (an injected <img id="uetq">, <form id="_linkedin_data_partner_ids">) is none: UET threw and never loaded, LinkedIn got the form's controls as ids (test/e2e/holds-clobber); in the core, as a module of its own would be one more chunk.
+  // Merged (session of 2026-12-05: first4x + clobber): 13,199.
+  returning: 13199,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -520,7 +537,10 @@ const CEILING = {
   // +7 (attack4): see core.
   // +62 (fold): see core.
   // +2 (first4x): see core.
-  'returning path': 7043,
+  // +34 (clobber session): document read through its prototype (src/core/doc.ts; Lit's calls by rollup.config.mjs litDocument): an injected <img name="createElement"> or the like stopped Keksi and its banner on any page (test/e2e/holds-clobber).
+  // +32 (clobber session): own() (src/core/doc.ts): a vendor's queue or ids on window that is an element (an injected <img id="uetq">, <form id="_linkedin_data_partner_ids">) is none: UET threw and never loaded, LinkedIn got the form's controls as ids (test/e2e/holds-clobber); in the core, as a module of its own would be one more chunk.
+  // Merged (session of 2026-12-05: first4x + clobber): 7,111.
+  'returning path': 7111,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 

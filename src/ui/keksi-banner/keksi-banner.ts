@@ -12,6 +12,7 @@ import { KeksiElement } from '../element.js';
 import { base, screenOnly } from '../styles.js';
 import { categoryViews, listOf, providersOf } from '../views.js';
 import { styles } from './keksi-banner.styles.js';
+import { doc } from '../../core/doc.js';
 
 /**
  * The banner, made by `<keksi-consent>` in its shadow root; its parts are styled through
@@ -51,12 +52,12 @@ export class KeksiBanner extends KeksiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Not from another document (a frame's): this page's focus is no longer its concern.
-    if (this.ownerDocument == document) document.addEventListener('focusin', this._onPageFocus);
+    if (this.ownerDocument == document) doc('addEventListener')('focusin', this._onPageFocus);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('focusin', this._onPageFocus);
+    doc('removeEventListener')('focusin', this._onPageFocus);
     this._sizeWatch.disconnect();
     padPage(this, false);
   }
@@ -88,7 +89,7 @@ export class KeksiBanner extends KeksiElement {
     if (!hidden()) return;
     const side = this.config?.position === 'top' ? 'top' : 'bottom';
     const pad = box.offsetHeight + 16 + 'px';
-    const style = document.documentElement.style;
+    const style = doc('documentElement').style;
     style.setProperty('--keksi-pad', pad);
     style.setProperty('padding-' + side, pad);
     target.scrollIntoView({ block: 'center' });
@@ -137,7 +138,7 @@ declare global {
 function padPage(banner: KeksiBanner, on: boolean): void {
   const box = banner.renderRoot.querySelector('.banner') as HTMLElement | null;
   const side = banner.config?.position === 'top' ? 'top' : 'bottom';
-  const style = document.documentElement.style;
+  const style = doc('documentElement').style;
   for (const p of ['scroll-padding-top', 'scroll-padding-bottom', 'padding-top', 'padding-bottom']) {
     if (style.getPropertyValue(p) === style.getPropertyValue('--keksi-pad') || p.startsWith('scroll')) style.removeProperty(p);
   }

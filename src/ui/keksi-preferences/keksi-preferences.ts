@@ -11,6 +11,7 @@ import { counted, serviceDetails } from '../service-details.js';
 import { trackerDetails } from '../tracker-details.js';
 import type { CategoryView } from '../views.js';
 import { styles } from './keksi-preferences.styles.js';
+import { doc } from '../../core/doc.js';
 
 /**
  * `<keksi-preferences>`, made with the UI chunk's kit (ui/kit.ts): the dialog's chunk imports nothing of
@@ -101,8 +102,8 @@ export const preferences = (kit: Kit): Kit['_keksiElement'] & (new () => KeksiPr
       this._opener = null;
       // Only if focus is lost (on <body>) or still in the closed dialog: this event comes a task after the
       // close, and focus the browser put back, or a Tab the visitor pressed since, stays where it is.
-      const active = document.activeElement;
-      if ((!active || active == document.body || (this.renderRoot as ShadowRoot).activeElement) && opener?.isConnected && opener.offsetParent !== null)
+      const active = doc('activeElement');
+      if ((!active || active == doc('body') || (this.renderRoot as ShadowRoot).activeElement) && opener?.isConnected && opener.offsetParent !== null)
         opener.focus();
     };
 
