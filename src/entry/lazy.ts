@@ -17,7 +17,9 @@ export const loadController = (vendors?: boolean) => {
 /**
  * Whether the core asks for the controller again after a failed load (keksi.js does: src/single/loader.ts).
  * Not here: the chunks that import the controller's chunk (vendors, diagnostics, configure()'s) would
- * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts).
+ * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts); measured
+ * (scripts/probe-import-retry.mjs): Chromium evaluates it twice, Firefox fails those chunks, and a retry at
+ * the same address never loads in Firefox. docs/architecture.md, "Why keksi.mjs does not retry its controller".
  */
 export const loadsAgain = false;
 /**
