@@ -55,7 +55,7 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   const startVendors = (): Promise<void> =>
     (vendors ||= chunk((_fetchChunk) => import('./vendors.js')).then(
       (m) => {
-        const started = m.startVendors(config, granted, decided());
+        const started = m.startVendors(config, granted, decided(), BUILT_IN);
         after.unshift(...started.after);
         // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
         vendorHold.ok = (el) => (started.before(el), true);
