@@ -143,7 +143,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const now = trackers || (returning && !earlyConsent());
     // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
     let held = false;
-    // Where it can (keksi.js), a failed load is tried again, once, at the visitor's next press or key, or when the network comes back.
+    // A failed load is tried again, once, at the visitor's next press or key, or when the network comes back (both builds: loadsAgain).
     const load = (): Promise<unknown> =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),

@@ -310,7 +310,9 @@ const CEILING = {
   // +4 (smalls): api.ts's grant() names the store's new look (`store.lookAgain()`, see controller) in place of `has('necessary')`.
   // +1 (smalls): no code change; the vendors chunk's new name.
   // −12 (retry): fewer names exported to the chunks (configure()'s chunk takes isSafeUrl from the core, not through the controller).
-  core: 7086,
+  // +17 (retry): keksi.mjs asks for a failed controller again at the visitor's next press or key (loadsAgain true: the retry,
+  // the held data-keksi-open link kept held for it, the message's wording; test/e2e/split-faults), as keksi.js does.
+  core: 7103,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -517,7 +519,8 @@ const CEILING = {
   // +16 (smalls): core +4, controller +12 (lookAgain).
   // +5 (smalls): see controller and core.
   // −120 (retry): see core and controller.
-  returning: 13037,
+  // +17 (retry): see core.
+  returning: 13054,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -538,7 +541,8 @@ const CEILING = {
   // +4 (smalls): see core.
   // +1 (smalls): see core.
   // −12 (retry): see core.
-  'returning path': 7086,
+  // +17 (retry): see core.
+  'returning path': 7103,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
