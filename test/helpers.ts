@@ -1,13 +1,16 @@
 /** Helpers shared by the browser tests. */
 import 'axe-core/axe.min.js';
 import { KeksiConsent } from '../src/controller/keksi-consent.js';
-import { options } from '../src/controller/merge-options.js';
+import mergeOptions, { options } from '../src/controller/merge-options.js';
+import { matchesCookie } from '../src/controller/cleanup.js';
 import { forgetWarnings } from '../src/core/log.js';
 import { given } from '../src/core/options.js';
 import { define } from '../src/core/define.js';
 import { settled, until, within } from './wait.js';
 
 define('keksi-consent', KeksiConsent);
+// configure() merges at once in the tests, as once the controller has loaded its chunk.
+mergeOptions(matchesCookie);
 // Keksi fetches its UI once the page has shown content (or after a second): give the test page some.
 document.body.insertAdjacentHTML('afterbegin', '<p id="test-page-content">Keksi browser tests</p>');
 

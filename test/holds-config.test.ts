@@ -4,7 +4,6 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseConfig } from '../src/controller/config.js';
-import '../src/controller/merge-options.js';
 import { guard, warn } from '../src/core/log.js';
 import { configure, options } from '../src/core/options.js';
 import { captureWarnings } from './helpers.js';

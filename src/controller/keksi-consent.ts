@@ -25,6 +25,7 @@ import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
 import { chunk } from '../entry/chunk.js';
 import { doc } from '../core/doc.js';
+import { matchesCookie } from './cleanup.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
 const cookieconsent = () =>
@@ -41,17 +42,17 @@ Object.assign(options, {
   consentMode: { __proto__: null },
   scriptUrls: { __proto__: null },
 });
-// The Consent Mode types, which the vendors chunk and configure()'s checks share, travel here: as a
-// chunk of their own they would be one more request after the vendors chunk, before Google hears the consent.
-export { CONSENT_TYPES } from '../integrations/consent-types.js';
 let merging: Promise<unknown> | undefined;
 // A failed load is forgotten: the next configure() call, the visitor's next press or key, or the network's return asks again.
 const mergeOptions = (): Promise<unknown> =>
-  (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).catch((error) => {
-    merging = undefined;
-    atNextChance(mergeOptions);
-    warn('configure() could not be loaded; its options are ignored until it can be', error);
-  }));
+  (merging ||= chunk((_fetchChunk) => import('./merge-options.js')).then(
+    (m) => m.default(matchesCookie),
+    (error) => {
+      merging = undefined;
+      atNextChance(mergeOptions);
+      warn('configure() could not be loaded; its options are ignored until it can be', error);
+    },
+  ));
 if (given.length) mergeOptions();
 // The chunk takes over `push` (and the inputs queued here) when it has loaded (unless it already has).
 // Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.

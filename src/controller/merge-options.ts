@@ -1,18 +1,21 @@
 /**
  * Validates and merges `configure()` input into `options` (core/options.ts). A chunk of its own,
  * fetched by the controller once `configure()` has been called (never in the core), into the empty
- * maps the controller made. Each bad entry is skipped with a `[keksi]` message naming it and
+ * maps the controller made, when the controller calls its default export with its `matchesCookie`
+ * (cleanup.ts): passed, not imported, so this chunk imports nothing of the controller's chunk and a
+ * controller asked for again at a new address is the only one (src/entry/lazy.ts, loadsAgain). Each bad entry is skipped with a `[keksi]` message naming it and
  * the rest applies; a service's fields are checked where they are shown (ui/views.ts). Only own
  * properties are read, into maps without a prototype, so a polluted `Object.prototype` adds nothing.
  */
-import { CONSENT_TYPES } from '../integrations/consent-types.js';
-import { matchesCookie } from './cleanup.js';
-import { isSafeUrl } from './config.js';
-import { CATEGORY_ID, DEFAULT_COOKIE } from '../core/attributes.js';
+import { CONSENT_TYPES } from './consent-types.js';
+import type { matchesCookie } from './cleanup.js';
+import { CATEGORY_ID, DEFAULT_COOKIE, isSafeUrl } from '../core/attributes.js';
 import { guard, warn } from '../core/log.js';
 import { given, options, type ServiceInfo } from '../core/options.js';
 
 export { options };
+
+let matches: typeof matchesCookie | undefined;
 
 /** A copy of an object's own enumerable properties, without a prototype. */
 const own = <T>(o: T): T => ({ __proto__: null, ...o }) as T;
@@ -48,7 +51,7 @@ function merge(input: unknown): void {
   mergeMap(
     'cookies',
     CATEGORY_ID,
-    listOf((p) => typeof p == 'string' && (p.endsWith('*') ? p.length > 3 : p) && !matchesCookie(DEFAULT_COOKIE, [p]), ' (too broad, or the consent cookie)'),
+    listOf((p) => typeof p == 'string' && (p.endsWith('*') ? p.length > 3 : p) && !matches!(DEFAULT_COOKIE, [p]), ' (too broad, or the consent cookie)'),
   );
   mergeMap(
     'consentMode',
@@ -68,9 +71,16 @@ function merge(input: unknown): void {
   });
 }
 
-// Each input stays in `given` once merged, the latest first: the platforms chunk reads `platforms` from them.
-// Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.
-Object.defineProperty(given, 'push', {
-  value: (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more)),
-});
-given.splice(0).map(given.push);
+/**
+ * Merge the inputs queued so far and every later one. Each input stays in `given` once merged, the latest
+ * first: the platforms chunk reads `platforms` from them. Once (a second call, a test's after the controller's, does nothing).
+ */
+export default (matchesCookie: NonNullable<typeof matches>): void => {
+  if (matches) return;
+  matches = matchesCookie;
+  // Defined, not assigned: on a page that froze Array.prototype (SES lockdown) an assignment throws.
+  Object.defineProperty(given, 'push', {
+    value: (more: unknown) => (guard('configure()', () => merge(more)), given.unshift(more)),
+  });
+  given.splice(0).map(given.push);
+};

@@ -15,6 +15,7 @@ import { logConsent, startIntegrations } from '../integrations/index.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import { chunk } from '../entry/chunk.js';
 import { doc } from '../core/doc.js';
+import { ATTRIBUTES, ONE_OF } from './config.js';
 
 /** What the controller calls on the started post-paint work. */
 export interface PostPaint {
@@ -47,7 +48,7 @@ export function startPostPaint(c: ConsentHost, regate: () => void): PostPaint {
   );
   if (vendor || config.problems.length)
     chunk((_fetchChunk) => import('./diagnostics.js')).then(
-      (m) => m.report(config, consented, vendor),
+      (m) => m.report(config, consented, vendor, [ATTRIBUTES, ONE_OF]),
       (error) => warn('the diagnostics (bad attributes, ungated vendor scripts) did not load', error),
     );
   const integrations = startIntegrations(

@@ -110,6 +110,12 @@ export class ConsentStore {
     if (changed.length) queueMicrotask(() => this._notify(changed));
   }
 
+  /** The decision that applies now, after a look for a choice another tab stored since (see `sync`). */
+  lookAgain(): Consent | null {
+    this.sync();
+    return this.consent;
+  }
+
   private _has(name: string): boolean {
     return grants(this.consent, name);
   }

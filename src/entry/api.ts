@@ -50,8 +50,7 @@ function grant(what: string, fn: (c: KeksiConsent) => void): void {
   const asked = !controller() && Date.now();
   const was = earlyConsent()?.timestamp;
   whenStarted(what, (c) => {
-    // has() looks for another tab's choice first (getConsent() of the running one does not).
-    const since = asked && c.has('necessary') && c.getConsent()?.timestamp;
+    const since = asked && c.store.lookAgain()?.timestamp;
     if (since && since != was && Date.parse(since) > asked) warn(`${what}: a newer choice (another tab's) stands.`);
     else fn(c);
   });

@@ -15,11 +15,13 @@ export const loadController = (vendors?: boolean) => {
   return chunk((_fetchChunk) => import('../controller/keksi-consent.js'));
 };
 /**
- * Whether the core asks for the controller again after a failed load (keksi.js does: src/single/loader.ts).
- * Not here: the chunks that import the controller's chunk (vendors, diagnostics, configure()'s) would
- * fetch it at its first address, a second copy after a retry at a new one (src/entry/chunk.ts).
+ * Whether the core asks for the controller again after a failed load (keksi.js does too: src/single/loader.ts):
+ * yes, at the next press or key, or the network's return (atNextChance), at a new address (src/entry/chunk.ts).
+ * One controller: no chunk imports the controller's chunk (test/node/fresh-chunks.test.mjs), so none fetches its
+ * first, failed address (Firefox would fail that chunk) or a second copy (Chromium would evaluate it twice).
+ * docs/architecture.md, "How keksi.mjs asks for its controller again".
  */
-export const loadsAgain = false;
+export const loadsAgain = true;
 /**
  * The UI chunk, and on a first visit (`lang`) the visitor's texts beside it: both asked for with the
  * controller's chunk, not after the controller has run (issue 17; the controller asks for the same

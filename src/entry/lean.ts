@@ -30,7 +30,7 @@ import { doc } from '../core/doc.js';
  * @param names the tag's attribute names; `read` its data-* values
  * @param el the `<keksi-consent>` the controller will run as (made from the tag, not in the page yet)
  * @param load fetches and starts the controller, once
- * @param again whether `load` may be tried again after it failed (keksi.js; not keksi.mjs: src/entry/lazy.ts)
+ * @param again whether `load` may be tried again after it failed (both builds: src/entry/lazy.ts and src/single/loader.ts)
  */
 export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>, again: boolean): boolean {
   const w = window as { Shopify?: unknown; wp_set_consent?: unknown; cookieStore?: EventTarget };

@@ -143,12 +143,16 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const now = trackers || (returning && !earlyConsent());
     // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
     let held = false;
-    // Where it can (keksi.js), a failed load is tried again, once, at the visitor's next press or key, or when the network comes back.
+    // A failed load is tried again, once, at the visitor's next press or key, or when the network comes back (both builds: loadsAgain).
     const load = (): Promise<unknown> =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),
         (error) => {
-          warn('Keksi could not be loaded; nothing gated runs', error);
+          // On a returning visit the early gate already ran what the stored choice allows (returning-visitor.ts): say that, not "nothing".
+          warn(
+            `Keksi could not be loaded; ${earlyConsent() ? `the stored choice still applies on this page; ${loadsAgain ? 'Keksi is asked for again at the next press or key' : 'changing it needs a reload'}` : 'nothing gated runs'}`,
+            error,
+          );
           if (loadsAgain) atNextChance(load);
         },
       );

@@ -9,8 +9,7 @@ import { CATEGORY_ID } from '../core/attributes.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
-import { CONSENT_TYPES } from './consent-types.js';
-import { BUILT_IN } from './built-in.js';
+import type { BUILT_IN } from './built-in.js';
 import { doc } from '../core/doc.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
@@ -19,15 +18,19 @@ type Signal = 'granted' | 'denied';
 /** Google's part of the one tracker detector (core/trackers.ts). */
 const GOOGLE_SNIPPET = VENDOR_SNIPPETS.slice(0, 1);
 
-/** The seven Consent Mode v2 types. */
-export { CONSENT_TYPES };
-
 /** Which Consent Mode types each built-in category grants. */
 export const CONSENT_MAP: Record<string, string[]> = {
-  analytics: ['analytics_storage'],
   marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  analytics: ['analytics_storage'],
   preferences: ['functionality_storage', 'personalization_storage'],
 };
+/**
+ * The seven Consent Mode v2 types, in controller/consent-types.ts's order (test/integrations/holds-vendors.test.ts
+ * checks): the six the categories grant and `security_storage`. Made here, not imported: this chunk imports
+ * nothing of the controller's (which has CONSENT_TYPES for configure()'s checks), so a controller asked for
+ * again at a new address is the only one (src/entry/lazy.ts).
+ */
+const TYPES = [...Object.values(CONSENT_MAP).flat(), 'security_storage'];
 
 export const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
 export const GTM_URL = 'https://www.googletagmanager.com/gtm.js?id=';
@@ -43,7 +46,7 @@ const GOOGLE_SERVICE: Record<string, string> = { analytics: ':ga', marketing: ':
 /** Consent Mode signals for the granted categories; `security_storage` is always granted. */
 export function consentModeSignals(granted: (category: string) => boolean): Record<string, Signal> {
   const signals: Record<string, Signal> = {};
-  for (const type of CONSENT_TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
+  for (const type of TYPES) signals[type] = type === 'security_storage' ? 'granted' : 'denied';
   // Own keys only: what another script put on Object.prototype is never a category's mapping.
   for (const [category, types] of Object.entries({ ...CONSENT_MAP, ...options.consentMode })) {
     if (granted(category + (GOOGLE_SERVICE[category] || '')) && Array.isArray(types)) for (const type of types) signals[type] = 'granted';
@@ -59,8 +62,8 @@ const GTM = ['analytics:gtm', 'gtm'] as const;
  * trackers configured by their attributes, the `configure({ services })` entries with an `id`, and the
  * services the page's gated elements name (`data-service`), of the configured categories.
  */
-export function servicesOf(config: KeksiConfig): string[] {
-  const names = [BUILT_IN[0], GTM, ...BUILT_IN.slice(1)].filter(([, attribute]) => config[attribute].length).map(([name]) => name);
+export function servicesOf(config: KeksiConfig, builtIn: typeof BUILT_IN): string[] {
+  const names = [builtIn[0], GTM, ...builtIn.slice(1)].filter(([, attribute]) => config[attribute].length).map(([name]) => name);
   for (const [name, { category }] of Object.entries(config.trackers)) names.push(category + ':' + name);
   // A service without an id has a switch in the dialog (an id made from its name, ui/views.ts), but the
   // dataLayer names only the ids a shop gave: one GTM reads by a name that changes with the service's name would break.
@@ -125,7 +128,7 @@ export function pushConsentDefault(): void {
  * `keksi_consent_update` dataLayer event on every decision. Whatever brings Google (the attributes,
  * the page's own snippet gated, a `dataLayer` or `gtag` that appears later) hears the default first.
  */
-export function startGoogle(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
+export function startGoogle(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean, builtIn: typeof BUILT_IN) {
   const configured = new Set<string>();
   const attributes = config.ga.length + config.googleAds.length + config.gtm.length;
   // A gated snippet runs only after a decision: the default must be in the dataLayer before it.
@@ -170,7 +173,7 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
     if (!present()) return;
     pushConsentDefault();
     const signals = consentModeSignals(granted);
-    const names = [...config.categories, ...servicesOf(config)];
+    const names = [...config.categories, ...servicesOf(config, builtIn)];
     const on = Object.fromEntries(names.map((name) => [name, granted(name)]));
     const state = JSON.stringify(on) + JSON.stringify(signals);
     if (told && told[0] === w.dataLayer && told[1] === state) return;

@@ -48,21 +48,21 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
   // Google and Meta (issue 17: their own chunk), fetched when the page has something of theirs: their
   // attributes or gated snippets at start, a snippet gated later, or the page's own dataLayer, gtag or
   // fbq (also one that appears later: it hears the next decision). They start with what is granted
-  // when they arrive; until then their snippets stay held (fail closed). A failed load is forgotten: the next
-  // need (a decision, a snippet gated), the visitor's next press or key, or the network's return asks again.
+  // when they arrive; until then their snippets stay held (fail closed). A failed load is kept until the visitor's
+  // next press or key, or the network's return, which asks again: offline, the gate meets a held snippet at every
+  // pass (a decision, an element added), and each would otherwise ask for the chunk once more.
   let vendors: Promise<void> | undefined;
   const startVendors = (): Promise<void> =>
     (vendors ||= chunk((_fetchChunk) => import('./vendors.js')).then(
       (m) => {
-        const started = m.startVendors(config, granted, decided());
+        const started = m.startVendors(config, granted, decided(), BUILT_IN);
         after.unshift(...started.after);
         // From now on a vendor's snippet runs once its queue knows the consent (Meta's base code carries it).
         vendorHold.ok = (el) => (started.before(el), true);
         regate();
       },
       (e) => {
-        vendors = undefined;
-        atNextChance(startVendors);
+        atNextChance(() => ((vendors = undefined), startVendors()));
         warn('Google and Meta could not be loaded; they stay off until they can be', e);
       },
     ));

@@ -5,10 +5,15 @@
  */
 import type { KeksiConfig } from '../controller/config.js';
 import { startGoogle } from './google.js';
+import type { BUILT_IN } from './built-in.js';
 import { startMeta } from './meta.js';
 
-/** Start Google and Meta: what to call after each decision (Google's, then Meta's) and what to call before a gated snippet runs. */
-export function startVendors(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean) {
-  const google = startGoogle(config, granted, decided);
+/**
+ * Start Google and Meta: what to call after each decision (Google's, then Meta's) and what to call before a
+ * gated snippet runs. The built-in services' list comes from the controller: this chunk imports nothing of
+ * the controller's chunk (src/entry/lazy.ts, loadsAgain).
+ */
+export function startVendors(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean, builtIn: typeof BUILT_IN) {
+  const google = startGoogle(config, granted, decided, builtIn);
   return { after: [google.after, startMeta(config, granted)], before: google.before };
 }

@@ -197,6 +197,57 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // Offline, every gate pass that met a held Google or Meta snippet asked for their chunk again: a request per
+    // gated element added, per decision. One failed request, then none until the visitor's next press or key (or
+    // the network's return: core/schedule.ts atNextChance), then one more.
+    test("Google's and Meta's chunk offline: asked for once until the visitor's next press, however often the gate meets a held snippet; once more after it", async () => {
+      const t = await newPage(h.browser);
+      const html = t.hold(/\/shop-page\.html$/);
+      let asked = 0;
+      const fail = () => t.hold(/\/dist\/chunks\/vendors-[^/]*\.mjs/).then((r) => (asked++, r.abort(), fail()));
+      fail();
+      const snippet = (n) =>
+        `<script type="text/plain" data-category="analytics">window.dataLayer = window.dataLayer || []; window.__google = ${n};</script>` +
+        `<script type="text/plain" data-category="analytics">window.__passes = ${n};</script>`;
+      const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+      (await html).fulfill(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>' +
+          '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script></head>' +
+          `<body><p>Shop</p>${snippet(0)}</body></html>`,
+        'text/html',
+      );
+      await loading;
+      const { page, warnings, errors, context } = t;
+      await said(warnings, /^\[keksi\] Google and Meta could not be loaded/);
+      // The requests of the start (the core's alongside the controller's, then the controller's need) have ended.
+      const idle = () => page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      await idle();
+      const atStart = asked;
+      // Gate passes without a press or key: a decision made through the API, and gated snippets added one by one
+      // (each pass has run once the plain script after the snippet has).
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, () => window.__passes === 0);
+      const passes = async (from, to) => {
+        for (let n = from; n <= to; n++) {
+          await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), snippet(n));
+          await waitFor(page, (n) => window.__passes === n, n);
+        }
+        await idle();
+      };
+      await passes(1, 3);
+      const beforePress = asked - atStart;
+      // The visitor's next press asks once more (and fails: still offline); further passes ask nothing.
+      await page.mouse.click(5, 5);
+      await poll(() => asked > atStart + beforePress, 'the press asks for the chunk again', 15000);
+      await passes(4, 6);
+      assert.deepEqual(
+        { beforePress, afterPress: asked - atStart - beforePress, google: await page.evaluate(() => window.__google ?? null), errors },
+        { beforePress: 0, afterPress: 1, google: null, errors: [] },
+        `requests for the vendors chunk: ${asked} in all, ${atStart} at the start`,
+      );
+      await context.close();
+    });
+
     // configure()'s chunk kept its failed load for the page's life: the shop's own services were never shown.
     test("configure()'s chunk: the visitor's next press fetches it again, the dialog lists the service configure() added", async () => {
       const service =

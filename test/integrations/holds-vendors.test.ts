@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { configure } from '../../src/core/options.js';
 import { hasTrackers } from '../../src/core/trackers.js';
 import { consentModeSignals } from '../../src/integrations/google.js';
+import { CONSENT_TYPES } from '../../src/controller/consent-types.js';
 import { captureWarnings, clearCookies, mount, storeConsent, unmountAll } from '../helpers.js';
 import { until } from '../wait.js';
 
@@ -265,6 +266,8 @@ describe('holds with the vendors', () => {
       el.setConsent(['chat', 'survey']);
       expect(lastUpdate()).to.deep.equal({ ...ALL_DENIED, personalization_storage: 'granted' });
       expect(consentModeSignals(() => true).ad_storage).to.equal('granted', 'own entries still count');
+      // google.ts makes its list from CONSENT_MAP (its chunk imports nothing of the controller's): the same types, in the same order.
+      expect(Object.keys(consentModeSignals(() => false))).to.deep.equal([...CONSENT_TYPES]);
     });
 
     it('withdrawal deletes only the trackers’ and the shop’s listed cookies, never the choice', async () => {

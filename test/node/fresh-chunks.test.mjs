@@ -2,7 +2,9 @@
 // test/e2e/holds-retry.test.mjs), checked on the built files: every chunk is fetched through the core's
 // one helper (rollup.config.mjs, chunkAddresses, renders each import() as the chunk's address handed
 // to it), and the dialog's and the placeholders' chunks import nothing of the UI chunk (after a retry
-// its first address is a failure or a second copy): each exports a function of the UI chunk's kit.
+// its first address is a failure or a second copy): each exports a function of the UI chunk's kit. Likewise
+// no chunk imports the controller's chunk (vendors, diagnostics, configure()'s take what they need of it as
+// arguments), so the core can ask for a failed controller again at a new address (src/entry/lazy.ts, loadsAgain).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -21,6 +23,11 @@ test('no chunk imports the UI chunk statically; the dialog and the placeholders 
     const calls = new RegExp(`\\("\\./${name}-[^"]+\\.mjs",import\\.meta\\.url\\)\\.href\\)\\)\\.then\\((\\w+)=>\\(?\\1\\.default\\(`);
     assert.ok(calls.test(named('ui')), `the UI chunk does not call ${name}'s default export when it has loaded it`);
   }
+});
+
+test("no chunk imports the controller's chunk statically", () => {
+  const importers = chunks.filter(([, code]) => statics(code).some((s) => /controller-/.test(s))).map(([f]) => f);
+  assert.deepEqual(importers, [], `${importers.join(', ')} import the controller's chunk statically`);
 });
 
 test('every chunk is fetched through the core helper, at an address it can move', () => {

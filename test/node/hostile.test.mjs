@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ATTRIBUTES, parseConfig, TRACKERS } from '../../dist/esm/controller/config.js';
+import { ATTRIBUTES, ONE_OF, parseConfig, TRACKERS } from '../../dist/esm/controller/config.js';
 import { parseTrackers } from '../../dist/esm/integrations/trackers.js';
 import { describeProblem } from '../../dist/esm/controller/diagnostics.js';
 import { applicableConsent, parseConsentCookie } from '../../dist/esm/core/record.js';
@@ -156,7 +156,10 @@ test('attribute parsing never throws and always yields values in range', () => {
       if (c.cookieDomain) assert.ok(host === c.cookieDomain || host.endsWith('.' + c.cookieDomain));
       // Every bad value is listed, and every listed problem has a message naming its attribute.
       for (const problem of c.problems)
-        assert.ok(describeProblem(problem, c).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]), problem.join());
+        assert.ok(
+          describeProblem(problem, c, [ATTRIBUTES, ONE_OF]).includes(problem[0] === 'category' || problem[0] === 'added' ? problem[2] : problem[1]),
+          problem.join(),
+        );
       for (const name of Object.keys(attrs)) {
         if (name === 'x' || name === 'onclick')
           assert.ok(
