@@ -14,14 +14,10 @@ export const loadController = (vendors?: boolean) => {
   if (vendors) chunk((_fetchChunk) => import('../integrations/vendors.js')).catch(() => {});
   return chunk((_fetchChunk) => import('../controller/keksi-consent.js'));
 };
-/**
- * Whether the core asks for the controller again after a failed load (keksi.js does too: src/single/loader.ts):
- * yes, at the next press or key, or the network's return (atNextChance), at a new address (src/entry/chunk.ts).
- * One controller: no chunk imports the controller's chunk (test/node/fresh-chunks.test.mjs), so none fetches its
- * first, failed address (Firefox would fail that chunk) or a second copy (Chromium would evaluate it twice).
- * docs/architecture.md, "How keksi.mjs asks for its controller again".
- */
-export const loadsAgain = true;
+// A failed controller is asked for again (script-tag.ts: at the next press or key, or the network's return) at a new
+// address (chunk.ts). One controller: no chunk imports the controller's chunk (test/node/fresh-chunks.test.mjs), so none
+// fetches its first, failed address (Firefox would fail that chunk) or a second copy (Chromium would evaluate it twice).
+// docs/architecture.md, "How keksi.mjs asks for its controller again".
 /**
  * The UI chunk, and on a first visit (`lang`) the visitor's texts beside it: both asked for with the
  * controller's chunk, not after the controller has run (issue 17; the controller asks for the same

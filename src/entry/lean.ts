@@ -30,9 +30,8 @@ import { doc } from '../core/doc.js';
  * @param names the tag's attribute names; `read` its data-* values
  * @param el the `<keksi-consent>` the controller will run as (made from the tag, not in the page yet)
  * @param load fetches and starts the controller, once
- * @param again whether `load` may be tried again after it failed (both builds: src/entry/lazy.ts and src/single/loader.ts)
  */
-export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>, again: boolean): boolean {
+export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>): boolean {
   const w = window as { Shopify?: unknown; wp_set_consent?: unknown; cookieStore?: EventTarget };
   const consent = earlyConsent();
   const lang = read('lang');
@@ -54,9 +53,9 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
     return false;
   let waking: Promise<unknown> | undefined;
   const live = () => (customElements.get('keksi-consent') as typeof KeksiConsent | undefined)?.live;
-  // If the controller cannot be loaded (its [keksi] message), keksi.js forgets the failure and fetches it at the
-  // next need (the next press of an opener, an API call); keksi.mjs cannot (lazy.ts), and nothing more waits for it.
-  holdController(() => (waking ||= load().finally(() => (again ? (waking = undefined) : holdController()))));
+  // If the controller cannot be loaded (its [keksi] message), the failure is forgotten and it is fetched again at
+  // the next need (the next press of an opener, an API call), by both builds (script-tag.ts).
+  holdController(() => (waking ||= load().finally(() => (waking = undefined))));
   // A Google or Meta snippet gated later (a single-page shop's router) waits for their queues: the controller's integrations.
   vendorHold.ok = (el) => !isVendorSnippet(el) || (woke(), false);
   // Beside <body>, after it: where the controller puts its element once the banner is closed (last in the

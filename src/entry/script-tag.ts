@@ -16,7 +16,7 @@ import { define } from '../core/define.js';
 import { resolveLang } from '../core/lang.js';
 import { earlyConsent, gateEarly } from './returning-visitor.js';
 import { holdBack } from './lean.js';
-import { loadController, loadsAgain, loadUi } from './lazy.js';
+import { loadController, loadUi } from './lazy.js';
 import { doc } from '../core/doc.js';
 
 /** `window.keksi`: the functions of api.ts, and `push(fn)`, which runs `fn(keksi)` (calls queued before Keksi loaded run at start-up). */
@@ -143,17 +143,17 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
     const now = trackers || (returning && !earlyConsent());
     // Held back (lean.ts), the controller starts at once when woken: what woke it waits for it.
     let held = false;
-    // A failed load is tried again, once, at the visitor's next press or key, or when the network comes back (both builds: loadsAgain).
+    // A failed load is tried again, once, at the visitor's next press or key, or when the network comes back (both builds).
     const load = (): Promise<unknown> =>
       loadController(trackers).then(
         ({ KeksiConsent }) => (now || held ? mount(KeksiConsent) : new Promise((started) => setTimeout(() => started(mount(KeksiConsent))))),
         (error) => {
           // On a returning visit the early gate already ran what the stored choice allows (returning-visitor.ts): say that, not "nothing".
           warn(
-            `Keksi could not be loaded; ${earlyConsent() ? `the stored choice still applies on this page; ${loadsAgain ? 'Keksi is asked for again at the next press or key' : 'changing it needs a reload'}` : 'nothing gated runs'}`,
+            `Keksi could not be loaded; ${earlyConsent() ? 'the stored choice still applies on this page' : 'nothing gated runs'}; it is asked for again at the next press or key`,
             error,
           );
-          if (loadsAgain) atNextChance(load);
+          atNextChance(load);
         },
       );
     if (now) load();
@@ -163,10 +163,7 @@ if (w.keksi && Object.getPrototypeOf(w.keksi) === Object.prototype && !(script?.
         if (!returning) loadUi(resolveLang(read('lang'))).catch(() => {});
         // A returning visit the core gated, on a page that needs nothing more now: no controller until something does.
         if (
-          !(held =
-            !el &&
-            !!script &&
-            guard('holding the controller back', () => holdBack(script ? script.getAttributeNames() : [], read, make(), load, loadsAgain), false))
+          !(held = !el && !!script && guard('holding the controller back', () => holdBack(script ? script.getAttributeNames() : [], read, make(), load), false))
         )
           load();
       });

@@ -68,11 +68,8 @@ declare const trustedTypes: { createPolicy(name: string, rules: Trusted): Truste
 // Document.prototype: injected HTML cannot shadow it (DOM clobbering).
 const tag = doc.doc('currentScript') as HTMLScriptElement | null;
 
-/**
- * A failed load of the second file is forgotten (its element removed), so the core fetches it again at a
- * later need: script-tag.ts does at the visitor's next press or key, or when the network comes back.
- */
-export const loadsAgain = true;
+// A failed load of the second file is forgotten (its element removed), so the core fetches it again at a
+// later need: script-tag.ts does at the visitor's next press or key, or when the network comes back.
 
 let rest: Promise<Rest> | undefined;
 const loadRest = (): Promise<Rest> =>

@@ -125,7 +125,7 @@ for (const browser of BROWSERS) {
     });
 
     // A first visit whose controller chunk fails once (a network blip): the core asks for it again at the visitor's
-    // next press or key (src/entry/lazy.ts, loadsAgain), at a new address; no chunk imports the controller's chunk
+    // next press or key (src/entry/script-tag.ts), at a new address; no chunk imports the controller's chunk
     // (test/node/fresh-chunks.test.mjs), so one controller is evaluated (counted by a line appended to the served file).
     test('keksi.mjs, a first visit, its controller chunk failing once: the next key brings the banner, a choice is saved, one controller evaluated', async () => {
       const t = await newPage(h.browser);
@@ -147,7 +147,7 @@ for (const browser of BROWSERS) {
         'text/html',
       );
       await loading;
-      await said(t.warnings, /^\[keksi\] Keksi could not be loaded; nothing gated runs/);
+      await said(t.warnings, /^\[keksi\] Keksi could not be loaded; nothing gated runs; it is asked for again at the next press or key/);
       assert.equal(asked, 1, 'the controller asked for once before the key');
       await t.page.keyboard.press('Shift');
       const banner = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
@@ -160,7 +160,7 @@ for (const browser of BROWSERS) {
 
     // A returning visit the core gated without the controller (issue 17 item 4), whose controller (keksi.mjs: its
     // chunk; keksi.js: keksi-rest.js) then fails to load at the shop's own "Cookie settings" link: the link stays
-    // held, and its next press asks again and opens the dialog (src/entry/lazy.ts and src/single/loader.ts, loadsAgain).
+    // held, and its next press asks again and opens the dialog (src/entry/script-tag.ts).
     for (const [kind, fault] of [
       ['js', /\/dist\/keksi-rest\.js\?v=/],
       ['mjs', /\/dist\/chunks\/controller-[^/]*\.mjs/],
@@ -172,7 +172,7 @@ for (const browser of BROWSERS) {
         // The early gate ran what the stored choice allows, and Keksi asks again at the next press: the message says both.
         assert.match(
           t.warnings.find((w) => /^\[keksi\] Keksi could not be loaded/.test(w)),
-          /^\[keksi\] Keksi could not be loaded; the stored choice still applies on this page; Keksi is asked for again at the next press or key/,
+          /^\[keksi\] Keksi could not be loaded; the stored choice still applies on this page; it is asked for again at the next press or key/,
         );
         t.mend();
         await t.page.click('a[data-keksi-open]');

@@ -4,7 +4,7 @@
 // to it), and the dialog's and the placeholders' chunks import nothing of the UI chunk (after a retry
 // its first address is a failure or a second copy): each exports a function of the UI chunk's kit. Likewise
 // no chunk imports the controller's chunk (vendors, diagnostics, configure()'s take what they need of it as
-// arguments), so the core can ask for a failed controller again at a new address (src/entry/lazy.ts, loadsAgain).
+// arguments), so the core can ask for a failed controller again at a new address (src/entry/script-tag.ts, src/entry/lazy.ts).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
