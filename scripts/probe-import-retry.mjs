@@ -1,5 +1,5 @@
 // Measures what a browser does with a module whose first fetch failed (a network error), for the question
-// behind src/entry/lazy.ts `loadsAgain` (docs/architecture.md, "Loading and retry"): can keksi.mjs ask for
+// behind keksi.mjs's controller retry (docs/architecture.md, "How keksi.mjs asks for its controller again"): can keksi.mjs ask for
 // a failed controller chunk again, and what does a chunk that imports it statically then get?
 //   node scripts/probe-import-retry.mjs            (Chromium and Firefox; E2E_BROWSERS narrows it)
 // Not a test: it prints what each browser did. Each module counts its evaluations in window.__evals.

@@ -3,7 +3,7 @@
  * fetched by the controller once `configure()` has been called (never in the core), into the empty
  * maps the controller made, when the controller calls its default export with its `matchesCookie`
  * (cleanup.ts): passed, not imported, so this chunk imports nothing of the controller's chunk and a
- * controller asked for again at a new address is the only one (src/entry/lazy.ts, loadsAgain). Each bad entry is skipped with a `[keksi]` message naming it and
+ * controller asked for again at a new address is the only one (src/entry/script-tag.ts, src/entry/lazy.ts). Each bad entry is skipped with a `[keksi]` message naming it and
  * the rest applies; a service's fields are checked where they are shown (ui/views.ts). Only own
  * properties are read, into maps without a prototype, so a polluted `Object.prototype` adds nothing.
  */

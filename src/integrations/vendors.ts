@@ -11,7 +11,7 @@ import { startMeta } from './meta.js';
 /**
  * Start Google and Meta: what to call after each decision (Google's, then Meta's) and what to call before a
  * gated snippet runs. The built-in services' list comes from the controller: this chunk imports nothing of
- * the controller's chunk (src/entry/lazy.ts, loadsAgain).
+ * the controller's chunk (src/entry/script-tag.ts, src/entry/lazy.ts).
  */
 export function startVendors(config: KeksiConfig, granted: (category: string) => boolean, decided: boolean, builtIn: typeof BUILT_IN) {
   const google = startGoogle(config, granted, decided, builtIn);
