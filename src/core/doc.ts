@@ -19,10 +19,12 @@ export const setCookie = (cookie: string): unknown => Reflect.set(proto(), 'cook
 
 /**
  * `window[name]`, unless HTML put it there: an element's id (or an `<iframe>`'s name: its window) is a
- * window global wherever the page defined none, so a vendor's queue Keksi finds there may be an `<img>`.
+ * window global wherever the page defined none, so a vendor's queue Keksi finds there may be an `<img>`
+ * (or, two elements of that id, an HTMLCollection).
  * (In the core: a module of its own would be one more chunk, and trackers.ts, which imports theirs, a cycle.)
  */
 export const own = (name: string): unknown => {
   const value = Reflect.get(window, name);
-  return value instanceof Node || value?.window == value ? undefined : value;
+  // Two elements of one id: an HTMLCollection (iterable, its <a>s' strings their hrefs).
+  return value instanceof Node || value instanceof HTMLCollection || value?.window == value ? undefined : value;
 };

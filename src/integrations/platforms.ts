@@ -10,6 +10,7 @@
 import type { KeksiConfig } from '../controller/config.js';
 import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { guard, warn } from '../core/log.js';
+import { own } from '../core/doc.js';
 import { given } from '../core/options.js';
 import { SHOPIFY_PURPOSES, startShopify } from './shopify.js';
 import { WP_CATEGORIES, startWordPress } from './wordpress.js';
@@ -56,9 +57,9 @@ export function start(config: KeksiConfig, granted: Allows): () => void {
   if (named != null && !(PLATFORMS as readonly string[]).includes(named)) {
     warn(`platform="${named}" is not one of ${PLATFORMS.join(', ')}; using "detected".`);
   }
-  const w = window as { Shopify?: unknown; wp_set_consent?: unknown };
   const after: (() => void)[] = [];
-  if (w.Shopify || named == 'shopify')
+  // An element of that id or name is none (own(): DOM clobbering).
+  if (own('Shopify') || named == 'shopify')
     after.push(
       guard(
         'Shopify',
@@ -66,7 +67,7 @@ export function start(config: KeksiConfig, granted: Allows): () => void {
         () => {},
       ),
     );
-  if (w.wp_set_consent || named == 'wordpress')
+  if (own('wp_set_consent') || named == 'wordpress')
     after.push(
       guard(
         'the WP Consent API',

@@ -10,6 +10,7 @@
  */
 import type { KeksiConfig } from '../controller/config.js';
 import { guard, warn } from '../core/log.js';
+import { own } from '../core/doc.js';
 
 /** What `setTrackingConsent` answers: its callback gets `{ error }` on failure; newer storefronts also return a promise. */
 type Reply = { error?: unknown } | undefined;
@@ -36,7 +37,8 @@ export const SHOPIFY_PURPOSES = { analytics: 'analytics', marketing: 'marketing'
 
 /** Drive Shopify's Customer Privacy API; `allows(purpose)` says what the visitor allows now. Returns what to do after each decision. */
 export function startShopify(config: KeksiConfig, allows: (purpose: string) => boolean): () => void {
-  const shop = (window as ShopifyWindow).Shopify;
+  // Not an element (DOM clobbering): an injected <form id="Shopify"> with a control named customerPrivacy threw at every decision.
+  const shop = own('Shopify') as ShopifyWindow['Shopify'];
   let ready = false;
   // The page start: a returning visitor's choice that Shopify holds already is not set again.
   let start = true;

@@ -128,49 +128,57 @@ for (const browser of BROWSERS) {
     before(async () => (h = await startHarness({ browser })));
     after(async () => h?.close());
 
-    for (const tag of ['type="module" src="/dist/keksi.mjs"', 'defer src="/dist/keksi.js"']) {
-      test(`${tag.includes('mjs') ? 'keksi.mjs' : 'keksi.js'}: accept all drives every vendor's own queue, none of the elements; nothing thrown`, async () => {
-        const { context, page: p, errors, warnings, hold } = await newPage(h.browser);
-        const injected =
-          // <embed> and <object> too: browsers once made them callable (legacycaller), typeof "function".
-          GLOBALS.map((id, i) => [`<img id="${id}" alt="">`, `<embed id="${id}">`, `<object id="${id}"></object>`][i % 3]).join('') +
-          // A <form> is iterable (its controls): spread into LinkedIn's partner ids it would add elements.
-          '<form id="_linkedin_data_partner_ids"><input name="q"></form><iframe name="TiktokAnalyticsObject"></iframe>';
-        const served = hold(/\/shop\.html/).then((r) =>
-          r.fulfill(
-            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+    const INJECTED = {
+      'one element an id':
+        // <embed> and <object> too: browsers once made them callable (legacycaller), typeof "function".
+        GLOBALS.map((id, i) => [`<img id="${id}" alt="">`, `<embed id="${id}">`, `<object id="${id}"></object>`][i % 3]).join('') +
+        // A <form> is iterable (its controls): spread into LinkedIn's partner ids it would add elements.
+        '<form id="_linkedin_data_partner_ids"><input name="q"></form><iframe name="TiktokAnalyticsObject"></iframe>',
+      // Two elements of one id: window[id] is an HTMLCollection (no Node, no window), iterable; an <a>'s
+      // string is its href, so spread into LinkedIn's ids it would add the attacker's partner ids.
+      'two elements an id (an HTMLCollection)':
+        [...GLOBALS, '_linkedin_data_partner_ids'].map((id) => `<a id="${id}" href="666">x</a><img id="${id}" alt="">`).join('') +
+        '<iframe name="TiktokAnalyticsObject"></iframe><iframe name="TiktokAnalyticsObject"></iframe>',
+    };
+    for (const [what, injected] of Object.entries(INJECTED))
+      for (const tag of ['type="module" src="/dist/keksi.mjs"', 'defer src="/dist/keksi.js"']) {
+        test(`${tag.includes('mjs') ? 'keksi.mjs' : 'keksi.js'}, ${what}: accept all drives every vendor's own queue, none of the elements; nothing thrown`, async () => {
+          const { context, page: p, errors, warnings, hold } = await newPage(h.browser);
+          const served = hold(/\/shop\.html/).then((r) =>
+            r.fulfill(
+              `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
             <script>window.__ran = [];</script>
             <script ${tag} data-categories="preferences analytics marketing" data-ga="G-ABC123" data-google-ads="AW-123456" data-meta-pixel="1234567890"
               data-matomo="https://stats.example.fi/ 3" data-clarity="abcdefghij" data-uet="12345678" data-tiktok-pixel="CABCDEFGHIJ1234567"
               data-pinterest-tag="2612345678901" data-linkedin-partner="123456" data-hotjar="1234567"></script>
             <script type="text/plain" data-category="marketing">__ran.push('marketing');</script></head>
             <body><h1>Shop</h1><p>A review: ${injected}</p></body></html>`,
-            'text/html',
-          ),
-        );
-        await p.goto(`${h.server.url}/shop.html`, { waitUntil: 'domcontentloaded' });
-        await served;
-        await poll(async () => (await shown(p)) || errors.length, 'the banner or a page error', 15000);
-        assert.deepEqual({ shown: await shown(p), ran: await ran(p), errors }, { shown: true, ran: [], errors: [] });
-        await press(p, 'accept-all');
-        const failed = () => warnings.filter((w) => w.startsWith('[keksi] ') && /failed|is not/.test(w) && !w.includes('an element with id="dataLayer"'));
-        // LinkedIn's ids are the last of accept all's integrations to be set up (after-consent.ts), or a failure.
-        await waitFor(p, () => window.__ran.includes('marketing'));
-        await poll(
-          async () => failed().length || errors.length || (await p.evaluate(() => Array.isArray(window._linkedin_data_partner_ids))),
-          "LinkedIn's ids, a failure or an error",
-          15000,
-        );
-        const state = await p.evaluate(
-          (names) => ({
-            elements: names.filter((n) => window[n] instanceof Node),
-            linkedin: window._linkedin_data_partner_ids,
-          }),
-          QUEUES,
-        );
-        assert.deepEqual({ ...state, failed: failed(), errors }, { elements: [], linkedin: ['123456'], failed: [], errors: [] });
-        await context.close();
-      });
-    }
+              'text/html',
+            ),
+          );
+          await p.goto(`${h.server.url}/shop.html`, { waitUntil: 'domcontentloaded' });
+          await served;
+          await poll(async () => (await shown(p)) || errors.length, 'the banner or a page error', 15000);
+          assert.deepEqual({ shown: await shown(p), ran: await ran(p), errors }, { shown: true, ran: [], errors: [] });
+          await press(p, 'accept-all');
+          const failed = () => warnings.filter((w) => w.startsWith('[keksi] ') && /failed|is not/.test(w) && !w.includes('an element with id="dataLayer"'));
+          // LinkedIn's ids are the last of accept all's integrations to be set up (after-consent.ts), or a failure.
+          await waitFor(p, () => window.__ran.includes('marketing'));
+          await poll(
+            async () => failed().length || errors.length || (await p.evaluate(() => Array.isArray(window._linkedin_data_partner_ids))),
+            "LinkedIn's ids, a failure or an error",
+            15000,
+          );
+          const state = await p.evaluate(
+            (names) => ({
+              elements: names.filter((n) => window[n] instanceof Node || window[n] instanceof HTMLCollection),
+              linkedin: window._linkedin_data_partner_ids,
+            }),
+            QUEUES,
+          );
+          assert.deepEqual({ ...state, failed: failed(), errors }, { elements: [], linkedin: ['123456'], failed: [], errors: [] });
+          await context.close();
+        });
+      }
   });
 }

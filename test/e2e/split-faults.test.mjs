@@ -53,12 +53,14 @@ async function returningShop(h, head, fault) {
   await t.page.evaluate(() => keksi.setConsent(['analytics']));
   await waitFor(t.page, () => document.cookie.includes('keksi_consent'));
   let failing = true;
-  const blip = () => t.hold(fault).then((r) => (failing ? (r.abort(), blip()) : r.continue()));
+  let mended;
+  const blip = () => t.hold(fault).then((r) => (failing ? (r.abort(), blip()) : mended ? (r.fulfill(mended()), blip()) : r.continue()));
   blip();
   await t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
   await waitFor(t.page, () => window.__ran == 'analytics' && document.querySelector('keksi-consent')?.held === true, undefined, 15000);
   t.warnings.length = 0;
-  return { ...t, mend: () => (failing = false) };
+  // mend(body): the file is served from then on (`body()`, to count its evaluations), else passed through once.
+  return { ...t, mend: (body) => ((failing = false), (mended = body)) };
 }
 
 for (const browser of BROWSERS) {
@@ -211,6 +213,49 @@ for (const browser of BROWSERS) {
         },
         { perPress: [true, true, true], hash: '', ran: 'analytics', errors: [] },
         `requests a press: ${seen}`,
+      );
+      await t.context.close();
+    });
+
+    // attack5: keksi.mjs offline throughout (its controller chunk failing at every address): each press of the held
+    // opener asks for the chunk once or twice (the core's retry and the opener's own wake), at a new address, and
+    // nothing between presses; the link stays held (no navigation) and the stored choice still runs; once the
+    // network is back the next press opens the dialog, with one controller evaluated.
+    test('keksi.mjs, a returning page held back, its controller chunk failing for good: a request or two a press at new addresses, none between; then one controller opens the dialog', async () => {
+      const fault = /\/dist\/chunks\/controller-[^/]*\.mjs/;
+      const controller = 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith('controller-'));
+      const t = await returningShop(h, CORE.mjs, fault);
+      const asked = [];
+      t.page.on('request', (r) => fault.test(r.url()) && asked.push(r.url()));
+      let failed = 0;
+      t.page.on('requestfailed', (r) => fault.test(r.url()) && failed++);
+      const seen = [];
+      for (let press = 1; press <= 3; press++) {
+        const before = asked.length;
+        await t.page.click('a[data-keksi-open]');
+        await poll(() => failed >= asked.length && asked.length > before, `press ${press}: the controller's chunk asked for and failed`, 15000);
+        seen.push(asked.length - before);
+      }
+      const retries = asked.slice(1).every((u) => /\.mjs\?\d+$/.test(u));
+      t.mend(() => file(controller) + ';window.__evaluated=(window.__evaluated||0)+1;');
+      await t.page.click('a[data-keksi-open]');
+      await waitFor(
+        t.page,
+        () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+        undefined,
+        15000,
+      );
+      assert.deepEqual(
+        {
+          perPress: seen.map((n) => n == 1 || n == 2),
+          retries,
+          hash: await t.page.evaluate(() => location.hash),
+          ran: await t.page.evaluate(() => window.__ran),
+          evaluated: await t.page.evaluate(() => window.__evaluated),
+          errors: t.errors,
+        },
+        { perPress: [true, true, true], retries: true, hash: '', ran: 'analytics', evaluated: 1, errors: [] },
+        `requests a press: ${seen}; asked: ${asked.join(' ')}`,
       );
       await t.context.close();
     });

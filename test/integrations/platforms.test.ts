@@ -329,6 +329,30 @@ describe('WP Consent API', () => {
     expect(w.wp_has_consent!('marketing')).to.equal(false);
   });
 
+  // attack5: injected HTML (no script) on a WordPress shop: <form id="Shopify"> is window.Shopify and its control
+  // named customerPrivacy its "API". Shopify's integration must not start on an element (it threw at every
+  // decision, and the WP Consent API, told after it, never heard one: a withdrawal reached no WordPress plugin).
+  it('an injected element named Shopify is no Shopify: the WP Consent API hears each decision, nothing thrown', async () => {
+    wp = wordpress();
+    const injected = document.createElement('div');
+    injected.innerHTML = '<form id="Shopify"><input name="customerPrivacy"><input name="loadFeatures"></form>';
+    document.body.append(injected);
+    try {
+      const said = await warnsUntil(async () => {
+        const el = await mount(SHOP());
+        await until(() => wp!.sets().length == 5, 'five wp_set_consent calls');
+        part(bannerOf(el), 'accept-all').click();
+        await until(() => wp!.sets().length == 10, 'ten wp_set_consent calls (accept all)');
+        el.rejectAll();
+        await until(() => wp!.sets().length == 15, 'fifteen wp_set_consent calls (reject all)');
+      });
+      expect(wp.sets().slice(10)).to.deep.equal(wpSets(['functional']));
+      expect(said.filter((m) => /failed/.test(m))).to.deep.equal([]);
+    } finally {
+      injected.remove();
+    }
+  });
+
   it('a decision made as the module starts is not lost', async () => {
     wp = wordpress();
     const el = await mount(SHOP());
