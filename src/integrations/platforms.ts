@@ -58,22 +58,13 @@ export function start(config: KeksiConfig, granted: Allows): () => void {
     warn(`platform="${named}" is not one of ${PLATFORMS.join(', ')}; using "detected".`);
   }
   const after: (() => void)[] = [];
+  // Each platform is told on its own: one that throws (a theme's broken shim) does not silence the ones after it.
+  const add = (name: string, begin: () => () => void) => {
+    const tell = guard(name, begin, () => {});
+    after.push(() => guard(name, tell));
+  };
   // An element of that id or name is none (own(): DOM clobbering).
-  if (own('Shopify') || named == 'shopify')
-    after.push(
-      guard(
-        'Shopify',
-        () => startShopify(config, allows('shopify', granted)),
-        () => {},
-      ),
-    );
-  if (own('wp_set_consent') || named == 'wordpress')
-    after.push(
-      guard(
-        'the WP Consent API',
-        () => startWordPress(allows('wordpress', granted)),
-        () => {},
-      ),
-    );
+  if (own('Shopify') || named == 'shopify') add('Shopify', () => startShopify(config, allows('shopify', granted)));
+  if (own('wp_set_consent') || named == 'wordpress') add('the WP Consent API', () => startWordPress(allows('wordpress', granted)));
   return () => after.map((fn) => fn());
 }

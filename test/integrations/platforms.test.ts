@@ -353,6 +353,31 @@ describe('WP Consent API', () => {
     }
   });
 
+  it("a platform that throws at a decision does not silence the next: Shopify's setTrackingConsent throwing, the WP Consent API hears each decision", async () => {
+    wp = wordpress();
+    w.Shopify = {
+      customerPrivacy: {
+        setTrackingConsent() {
+          throw new Error('a theme shim broke setTrackingConsent');
+        },
+      },
+    };
+    try {
+      const said = await warnsUntil(async () => {
+        const el = await mount(SHOP());
+        await until(() => wp!.sets().length == 5, 'five wp_set_consent calls');
+        part(bannerOf(el), 'accept-all').click();
+        await until(() => wp!.sets().length == 10, 'ten wp_set_consent calls (accept all)');
+        el.rejectAll();
+        await until(() => wp!.sets().length == 15, 'fifteen wp_set_consent calls (reject all)');
+      });
+      expect(wp.sets().slice(10)).to.deep.equal(wpSets(['functional']));
+      expect(said.filter((m) => /Shopify failed/.test(m)).length).to.be.greaterThan(0);
+    } finally {
+      delete w.Shopify;
+    }
+  });
+
   it('a decision made as the module starts is not lost', async () => {
     wp = wordpress();
     const el = await mount(SHOP());

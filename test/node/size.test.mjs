@@ -168,7 +168,9 @@ const CEILING = {
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 36,229.
   // -2 (merge of 2026-12-05): the dead `loadsAgain` switch gone (both builds retry), the failed-load message one wording.
   // +10 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
-  'dist/keksi.js': 36237,
+  // +10 (merge of 2026-12-05): each platform told on its own after a decision (src/integrations/platforms.ts): a Shopify whose
+  // setTrackingConsent threw silenced the WP Consent API after it, a withdrawal included (test/integrations/platforms).
+  'dist/keksi.js': 36247,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
