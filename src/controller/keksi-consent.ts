@@ -257,8 +257,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       (consent, changed) =>
         KeksiConsent.live == this && (trackers ? this._withPostPaint(() => this._onChange(consent, changed)) : this._onChange(consent, changed)),
     );
-    // With no decision nothing optional runs, so another tab's choice can wait until the banner is up (see _listen).
-    this._listen('addEventListener', !store.consent);
+    this._listen('addEventListener');
     this._postPaintLoading = (trackers ? Promise.resolve(migrated) : afterFirstPaint())
       .then(() => merging)
       // A vendor's snippet held back until its queue knows the consent (see vendorHold) runs if allowed
@@ -324,20 +323,12 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   /**
    * The page-wide listeners, while connected: `data-keksi-open` clicks, and a choice made in another
    * tab (gating looks for one itself; the rest hears of it when the visitor comes back to this tab, or
-   * at once where the browser tells: Cookie Store API). `later` (a first visit: nothing optional runs until a
-   * choice is heard): cookie changes are subscribed to only when the banner is up and the page idle (issue 17: a
-   * page's first subscription is a synchronous trip to the browser's cookie store), with one look at the cookie
-   * then, so a choice another tab made before is taken. Not for an element stopped by then.
+   * at once where the browser tells: Cookie Store API).
    */
-  private _listen(how: 'addEventListener' | 'removeEventListener', later?: boolean): void {
+  private _listen(how: 'addEventListener' | 'removeEventListener'): void {
     doc(how)('click', this._onDocumentClick);
     doc(how)('visibilitychange', this._sync);
-    const changes = () => (window as { cookieStore?: EventTarget }).cookieStore?.[how]('change', this._sync);
-    if (!later) changes();
-    else
-      this.ready
-        .then(() => this._uiLoading)
-        .then(() => whenIdle(() => KeksiConsent.live == this && guard('hearing of cookie changes', () => (changes(), this._sync()))));
+    (window as { cookieStore?: EventTarget }).cookieStore?.[how]('change', this._sync);
   }
 
   private _sync = (): void => this.store.sync();

@@ -3,7 +3,7 @@
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { keksiReady, newPage, startHarness, ui } from './harness.mjs';
+import { keksiReady, newPage, startHarness } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -64,52 +64,6 @@ test("coming back to a tab after deciding in another: keksi-change fires with th
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.waitForFunction(() => window.__changes.length > 0);
   assert.deepEqual(await page.evaluate(() => window.__changes), [['analytics']]);
-  assert.equal(await page.evaluate(() => keksi.has('analytics')), true);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-// Issue 17 (the idlesub session): a first visit subscribes to cookie changes (Cookie Store API) only once the banner
-// is up and the page idle, with one look at the cookie then, so a choice another tab made before is still taken.
-// The page's idle callbacks are held here until the test lets them run; every `cookieStore.addEventListener` notes
-// whether the banner's accept button was laid out by then.
-const HOLD_IDLE = () => {
-  window.__idle = [];
-  window.requestIdleCallback = (fn) => window.__idle.push(fn);
-  window.__releaseIdle = () => window.__idle.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 }));
-  window.__subscribed = [];
-  const add = EventTarget.prototype.addEventListener;
-  const accept = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]');
-  window.cookieStore.addEventListener = function (type, ...rest) {
-    window.__subscribed.push({ type, banner: !!accept()?.getBoundingClientRect().height });
-    return add.call(this, type, ...rest);
-  };
-};
-
-test('a first visit subscribes to cookie changes only after the banner, and hears a choice another tab made before that', async () => {
-  const { context, page, errors } = await newPage(h.browser);
-  await context.addInitScript(HOLD_IDLE);
-  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(page);
-  await ui.bannerButton(page, 'accept-all').waitFor();
-  await page.evaluate(() => {
-    window.__changes = [];
-    document.addEventListener('keksi-change', (e) => window.__changes.push(e.detail.changed));
-  });
-  assert.deepEqual(await page.evaluate(() => window.__subscribed.filter((s) => !s.banner)), []);
-
-  // Another tab decides while this one's banner is up and its idle callbacks are still held.
-  const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(other);
-  await other.evaluate(() => window.__releaseIdle());
-  await other.evaluate(() => keksi.setConsent(['analytics']));
-  await other.close();
-
-  await page.evaluate(() => window.__releaseIdle());
-  await page.waitForFunction(() => window.__changes.length > 0);
-  assert.deepEqual(await page.evaluate(() => window.__changes), [['analytics']]);
-  assert.deepEqual(await page.evaluate(() => window.__subscribed), [{ type: 'change', banner: true }]);
   assert.equal(await page.evaluate(() => keksi.has('analytics')), true);
   assert.deepEqual(errors, []);
   await context.close();
