@@ -299,5 +299,10 @@ export const chunkRequests = (page) => {
   return names;
 };
 
-/** In the page: past its next idle time (idle callbacks run in the order they were asked for, so every one asked for before has run). */
-export const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve()));
+/**
+ * In the page: past its next idle time (idle callbacks run in the order they were asked for, so every one asked for before
+ * has run). Asked for from a frame: headless Chromium sometimes gave a page whose banner had focus and whose chunk had
+ * failed no idle period until something asked for a frame (holds-retry hung 2 runs in 6 on `requestIdleCallback` alone,
+ * none in 20 with a frame first; Keksi's own `whenIdle` has a timeout).
+ */
+export const idle = () => new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve())));

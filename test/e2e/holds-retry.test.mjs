@@ -4,7 +4,7 @@
 // came. The first request for the chunk is aborted; the next trigger shows what it holds.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, idle, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${re} (said: ${warnings.join(' | ')})`, 15000);
 
@@ -132,7 +132,7 @@ for (const browser of BROWSERS) {
       await page.evaluate(() => window.settingsButton().focus());
       // Every request asked for so far has ended (failed).
       const failed = () => warnings.filter((w) => /preferences dialog could not be loaded/.test(w)).length;
-      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      await page.evaluate(idle);
       await poll(() => ended.length == asked.length, 'every request for the dialog chunk ended');
       assert.deepEqual([asked.length, failed()], [1, 1], `one request and one message while the network is down (asked: ${asked.join(' | ')})`);
       assert.deepEqual(errors, []);
@@ -220,8 +220,7 @@ for (const browser of BROWSERS) {
       const { page, warnings, errors, context } = t;
       await said(warnings, /^\[keksi\] Google and Meta could not be loaded/);
       // The requests of the start (the core's alongside the controller's, then the controller's need) have ended.
-      const idle = () => page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-      await idle();
+      await page.evaluate(idle);
       const atStart = asked;
       // Gate passes without a press or key: a decision made through the API, and gated snippets added one by one
       // (each pass has run once the plain script after the snippet has).
@@ -232,7 +231,7 @@ for (const browser of BROWSERS) {
           await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), snippet(n));
           await waitFor(page, (n) => window.__passes === n, n);
         }
-        await idle();
+        await page.evaluate(idle);
       };
       await passes(1, 3);
       const beforePress = asked - atStart;
