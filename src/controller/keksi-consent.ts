@@ -311,6 +311,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
+    // Another tab's decision (this tab's own closed the banner before it was stored): the banner it answers closes here too.
+    if (consent && this._bannerWanted && !this.store.ask) this._ui ? this._ui.elsewhere(() => this._setBannerOpen(false)) : this._setBannerOpen(false);
     doc('dispatchEvent')(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
