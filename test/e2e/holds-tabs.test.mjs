@@ -47,21 +47,32 @@ test('a rejection in another tab stops what this tab still has queued behind a s
   await context.close();
 });
 
+/** A first visit to the test shop, in a context of its own. */
+async function shopTab() {
+  const t = await newPage(h.browser);
+  await t.page.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(t.page);
+  return t;
+}
+
+/** The visitor decides (`decide`, in the page) in another tab of the same shop, closes it and comes back to `page`. */
+async function decideInAnotherTab(context, page, decide) {
+  const other = await context.newPage();
+  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await keksiReady(other);
+  await other.evaluate(decide);
+  await other.close();
+  await page.bringToFront();
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+}
+
 test("coming back to a tab after deciding in another: keksi-change fires with the other tab's choice", async () => {
-  const { context, page, errors } = await newPage(h.browser);
-  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(page);
+  const { context, page, errors } = await shopTab();
   await page.evaluate(() => {
     window.__changes = [];
     document.addEventListener('keksi-change', (e) => window.__changes.push(e.detail.changed));
   });
-  const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(other);
-  await other.evaluate(() => keksi.setConsent(['analytics']));
-  await other.close();
-  await page.bringToFront();
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
   await page.waitForFunction(() => window.__changes.length > 0);
   assert.deepEqual(await page.evaluate(() => window.__changes), [['analytics']]);
   assert.equal(await page.evaluate(() => keksi.has('analytics')), true);
@@ -70,20 +81,12 @@ test("coming back to a tab after deciding in another: keksi-change fires with th
 });
 
 test("another tab's decision closes this tab's banner; focus that was in it moves on, never to <body>", async () => {
-  const { context, page, errors } = await newPage(h.browser);
-  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(page);
+  const { context, page, errors } = await shopTab();
   const banner = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
   await page.waitForFunction(`(${banner})()?.open`);
   // The visitor is on "Reject all" in this tab's banner.
   await page.evaluate(`(${banner})().shadowRoot.querySelector('[part~="reject-all"]').focus()`);
-  const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(other);
-  await other.evaluate(() => keksi.acceptAll());
-  await other.close();
-  await page.bringToFront();
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await decideInAnotherTab(context, page, () => keksi.acceptAll());
   await page.waitForFunction(() => keksi.has('analytics'));
   await page.waitForFunction(`!(${banner})().open`, null, { timeout: 5000 });
   await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 5000 });
@@ -92,19 +95,11 @@ test("another tab's decision closes this tab's banner; focus that was in it move
 });
 
 test("another tab's decision while this tab's dialog is open: the dialog stays open and modal, the visitor's switches as they were", async () => {
-  const { context, page, errors } = await newPage(h.browser);
-  await page.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(page);
+  const { context, page, errors } = await shopTab();
   const prefs = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot;
   await page.evaluate(() => keksi.showPreferences());
   await page.waitForFunction(`!!(${prefs})()?.querySelector('dialog:modal')`);
-  const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
-  await keksiReady(other);
-  await other.evaluate(() => keksi.setConsent(['analytics']));
-  await other.close();
-  await page.bringToFront();
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
   await page.waitForFunction(() => keksi.has('analytics'));
   // The visitor's switches stay as they were (they start from the choice when the dialog opened).
   assert.equal(await page.evaluate(`(${prefs})().querySelector('#c-analytics').checked`), false);

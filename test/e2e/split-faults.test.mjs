@@ -15,6 +15,14 @@ const CORE = {
 };
 const NOT_FOUND = '<!doctype html><html><head><title>Not found</title></head><body><h1>Sivua ei löytynyt</h1></body></html>';
 const file = (name) => readFileSync(name, 'utf8');
+/** Wait (15 s at most) for the preferences dialog to be open. */
+const dialogOpens = (page) =>
+  waitFor(
+    page,
+    () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+    undefined,
+    15000,
+  );
 const uiChunk = () => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith('ui-'));
 
 /** Open a shop page with `head` (Keksi's tag and more), a gated analytics script and a "Cookie settings" button. */
@@ -178,12 +186,7 @@ for (const browser of BROWSERS) {
         );
         t.mend();
         await t.page.click('a[data-keksi-open]');
-        await waitFor(
-          t.page,
-          () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
-          undefined,
-          15000,
-        );
+        await dialogOpens(t.page);
         assert.equal(await t.page.evaluate(() => location.hash), '');
         await t.context.close();
       });
@@ -239,12 +242,7 @@ for (const browser of BROWSERS) {
       const retries = asked.slice(1).every((u) => /\.mjs\?\d+$/.test(u));
       t.mend(() => file(controller) + ';window.__evaluated=(window.__evaluated||0)+1;');
       await t.page.click('a[data-keksi-open]');
-      await waitFor(
-        t.page,
-        () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog[open]'),
-        undefined,
-        15000,
-      );
+      await dialogOpens(t.page);
       assert.deepEqual(
         {
           perPress: seen.map((n) => n == 1 || n == 2),

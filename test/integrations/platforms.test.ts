@@ -294,6 +294,20 @@ function wordpress() {
 const WP_CATEGORIES = ['functional', 'preferences', 'statistics', 'statistics-anonymous', 'marketing'];
 const wpSets = (allowed: string[]) => WP_CATEGORIES.map((c) => `${c} ${allowed.includes(c) ? 'allow' : 'deny'}`);
 
+/** The shop's start, an "accept all" press and a rejectAll(): the WP Consent API hears each (five purposes each time); what Keksi said. */
+async function wpHearsEachDecision(wp: ReturnType<typeof wordpress>): Promise<string[]> {
+  const said = await warnsUntil(async () => {
+    const el = await mount(SHOP());
+    await until(() => wp.sets().length == 5, 'five wp_set_consent calls');
+    part(bannerOf(el), 'accept-all').click();
+    await until(() => wp.sets().length == 10, 'ten wp_set_consent calls (accept all)');
+    el.rejectAll();
+    await until(() => wp.sets().length == 15, 'fifteen wp_set_consent calls (reject all)');
+  });
+  expect(wp.sets().slice(10)).to.deep.equal(wpSets(['functional']));
+  return said;
+}
+
 describe('WP Consent API', () => {
   let wp: ReturnType<typeof wordpress> | undefined;
   afterEach(() => {
@@ -338,15 +352,7 @@ describe('WP Consent API', () => {
     injected.innerHTML = '<form id="Shopify"><input name="customerPrivacy"><input name="loadFeatures"></form>';
     document.body.append(injected);
     try {
-      const said = await warnsUntil(async () => {
-        const el = await mount(SHOP());
-        await until(() => wp!.sets().length == 5, 'five wp_set_consent calls');
-        part(bannerOf(el), 'accept-all').click();
-        await until(() => wp!.sets().length == 10, 'ten wp_set_consent calls (accept all)');
-        el.rejectAll();
-        await until(() => wp!.sets().length == 15, 'fifteen wp_set_consent calls (reject all)');
-      });
-      expect(wp.sets().slice(10)).to.deep.equal(wpSets(['functional']));
+      const said = await wpHearsEachDecision(wp);
       expect(said.filter((m) => /failed/.test(m))).to.deep.equal([]);
     } finally {
       injected.remove();
@@ -363,15 +369,7 @@ describe('WP Consent API', () => {
       },
     };
     try {
-      const said = await warnsUntil(async () => {
-        const el = await mount(SHOP());
-        await until(() => wp!.sets().length == 5, 'five wp_set_consent calls');
-        part(bannerOf(el), 'accept-all').click();
-        await until(() => wp!.sets().length == 10, 'ten wp_set_consent calls (accept all)');
-        el.rejectAll();
-        await until(() => wp!.sets().length == 15, 'fifteen wp_set_consent calls (reject all)');
-      });
-      expect(wp.sets().slice(10)).to.deep.equal(wpSets(['functional']));
+      const said = await wpHearsEachDecision(wp);
       expect(said.filter((m) => /Shopify failed/.test(m)).length).to.be.greaterThan(0);
     } finally {
       delete w.Shopify;
