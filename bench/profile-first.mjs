@@ -6,25 +6,12 @@
 // figures it does not change): run it after `npx rollup -c`,
 // `node bench/profile-first.mjs [widget] [runs] [rate]` (keksi-esm, 6 runs, 4× by default).
 import { readFileSync } from 'node:fs';
-import { mean, mine, openBench } from './profile-kit.mjs';
+import { READY, mean, mine, openBench } from './profile-kit.mjs';
 
 const widget = process.argv[2] || 'keksi-esm';
 const RUNS = Number(process.argv[3] || 6);
 const RATE = Number(process.argv[4] || 4);
 const sources = {};
-
-const READY = () => {
-  const button = () =>
-    document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]') ||
-    document.querySelector('#cc-main .cm button[data-role="all"]');
-  const tick = () => {
-    const b = button();
-    if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden')
-      requestAnimationFrame(() => setTimeout(() => (window.__bannerReady = performance.now())));
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-};
 
 const { browser, url, close } = await openBench(widget);
 

@@ -6,6 +6,20 @@ import { startServer } from '../scripts/serve.mjs';
 import { writePages } from './pages.mjs';
 
 export const mine = /\/dist\/|cookieconsent/;
+/** An init script: sets `window.__bannerReady` once the banner's accept button is laid out and a task has run after that frame (as the bench's PROBE). */
+export const READY = () => {
+  const button = () =>
+    document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]') ||
+    document.querySelector('#cc-main .cm button[data-role="all"]');
+  const tick = () => {
+    const b = button();
+    if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden')
+      requestAnimationFrame(() => setTimeout(() => (window.__bannerReady = performance.now())));
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
 export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The bench's page with `widget`, served, and a browser to visit it: `{ browser, url, close() }`. */

@@ -335,7 +335,10 @@ const CEILING = {
   // the held data-keksi-open link kept held for it, the message's wording; test/e2e/split-faults), as keksi.js does.
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 7,169.
   // +11 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
-  core: 7180,
+  // +21 (hint session, issue 17 item 2): V8's compile hint `//# allFunctionsCalledOnLoad` first in the file (rollup.config.mjs compileHint):
+  // its functions compile with the file off the main thread, not one by one at their first call on it; a first visit at 4× CPU
+  // brought its banner 10–15 % sooner (docs/benchmarks.md, "Measured choices").
+  core: 7201,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -458,7 +461,10 @@ const CEILING = {
   // services, the attribute lists and matchesCookie as arguments; the Consent Mode types moved to configure()'s chunk,
   // Google's made from CONSENT_MAP), so the controller exports nothing and carries no CONSENT_TYPES.
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 6,000.
-  controller: 6000,
+  // +22 (hint session, issue 17 item 2): V8's compile hint `//# allFunctionsCalledOnLoad` first in the file (rollup.config.mjs compileHint):
+  // its functions compile with the file off the main thread, not one by one at their first call on it; a first visit at 4× CPU
+  // brought its banner 10–15 % sooner (docs/benchmarks.md, "Measured choices").
+  controller: 6022,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -485,7 +491,10 @@ const CEILING = {
   // the banner (docs/benchmarks.md, "Measured choices").
   // -30 (fold): the retry copy went to the core's `atNextChance`.
   // +37 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
-  ui: 9763,
+  // +18 (hint session, issue 17 item 2): V8's compile hint `//# allFunctionsCalledOnLoad` first in the file (rollup.config.mjs compileHint):
+  // its functions compile with the file off the main thread, not one by one at their first call on it; a first visit at 4× CPU
+  // brought its banner 10–15 % sooner (docs/benchmarks.md, "Measured choices").
+  ui: 9781,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -559,7 +568,8 @@ const CEILING = {
   // +17 (retry): see core.
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 13,169.
   // +11 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
-  returning: 13180,
+  // +43 (hint session): see core and controller.
+  returning: 13223,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -587,7 +597,8 @@ const CEILING = {
   // +17 (retry): see core.
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 7,169.
   // +11 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
-  'returning path': 7180,
+  // +21 (hint session): see core.
+  'returning path': 7201,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
@@ -705,7 +716,7 @@ test('the returning visit’s path on the ES module build: the core and the cont
   assert.ok(core.includes('texts-'), 'the core does not ask for the texts');
   assert.ok(!controller.includes('texts-'), 'the controller names the texts chunks itself');
   // What each loads statically (before it runs): the core nothing, the controller only the core.
-  const statics = (code) => [...code.matchAll(/(?:^|;|\})\s*import\s*(?:[^'"()]*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+  const statics = (code) => [...code.matchAll(/(?:^|;|\}|\n)\s*import\s*(?:[^'"()]*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
   assert.deepEqual(statics(core), [], 'keksi.mjs imports a chunk statically');
   assert.deepEqual(statics(controller), ['../keksi.mjs'], 'the controller imports a chunk other than the core statically');
   const size = gz('dist/keksi.mjs') + gz(chunk('controller'));
@@ -719,4 +730,10 @@ test('a plain returning visit the core gated fetches keksi.mjs alone: under 9 KB
   const size = gz('dist/keksi.mjs');
   assert.ok(size <= 9216, `returning path: ${size} B gzip > 9 KB`);
   assert.ok(size <= CEILING['returning path'], `returning path: ${size} B gzip > ${CEILING['returning path']} B`);
+});
+
+test("V8's compile hint leads the files a first visit runs nearly whole: keksi.mjs, the controller's and the banner's chunks", () => {
+  // rollup.config.mjs compileHint; a minifier or a banner put before it would silently drop it (docs/benchmarks.md, "Measured choices").
+  for (const f of ['dist/keksi.mjs', chunk('controller'), chunk('ui')])
+    assert.ok(readFileSync(f, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), `${f} does not start with //# allFunctionsCalledOnLoad`);
 });
