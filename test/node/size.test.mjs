@@ -172,7 +172,9 @@ const CEILING = {
   // setTrackingConsent threw silenced the WP Consent API after it, a withdrawal included (test/integrations/platforms).
   // +82 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
   // +4: the same, closed in a microtask (this tab's own decision is told before it closes the banner and moves focus itself).
-  'dist/keksi.js': 36333,
+  // +5 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  'dist/keksi.js': 36338,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -463,7 +465,9 @@ const CEILING = {
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 6,000.
   // +24 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
   // +5: the same, closed in a microtask (this tab's own decision is told before it closes the banner and moves focus itself).
-  controller: 6029,
+  // +9 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  controller: 6038,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -567,7 +571,9 @@ const CEILING = {
   // +11 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
   // +24 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
   // +4: see controller.
-  returning: 13208,
+  // +9 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  returning: 13217,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
