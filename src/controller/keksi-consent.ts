@@ -311,6 +311,10 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
+    // Another tab's decision: the banner it answers closes here too. In a microtask: this tab's own decision is told
+    // (synchronously) before it closes the banner itself and moves focus on (keksi-ui.ts _decided()); then nothing is left to do.
+    if (consent && !this.store.ask)
+      queueMicrotask(() => this._bannerWanted && (this._ui ? this._ui.elsewhere(() => this._setBannerOpen(false)) : this._setBannerOpen(false)));
     doc('dispatchEvent')(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }

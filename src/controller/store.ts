@@ -105,9 +105,11 @@ export class ConsentStore {
       return;
     }
     const was = this._granted();
+    const ask = this.ask;
     this.load();
     const changed = this._changed(was);
-    if (changed.length) queueMicrotask(() => this._notify(changed));
+    // A decision that changes no grant (a rejection where there was none) is one all the same: it answers the banner.
+    if (changed.length || ask != this.ask) queueMicrotask(() => this._notify(changed));
   }
 
   /** The decision that applies now, after a look for a choice another tab stored since (see `sync`). */

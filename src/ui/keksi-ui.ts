@@ -217,6 +217,15 @@ export class KeksiUi {
     if (this._prefs) this._prefs.accepted = choiceOf(consent);
   }
 
+  /** Another tab decided: `close` closes the banner; focus in it moves on as after a decision here (never to <body>). */
+  elsewhere(close: () => void): void {
+    // Not while the dialog is open (moving the host would take the modal out of the top layer): it shows the new choice.
+    if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return;
+    const had = this._banner?.matches(':focus-within');
+    close();
+    if (had) this._decided();
+  }
+
   private _onAction = (event: Event): void => {
     const host = this._host;
     const { action, accepted = [] } = (event as CustomEvent<UiAction>).detail;

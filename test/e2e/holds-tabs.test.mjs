@@ -79,3 +79,49 @@ test("coming back to a tab after deciding in another: keksi-change fires with th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("another tab's decision closes this tab's banner; focus that was in it moves on, never to <body>", async () => {
+  const { context, page, errors } = await shopTab();
+  const banner = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+  await page.waitForFunction(`(${banner})()?.open`);
+  // The visitor is on "Reject all" in this tab's banner.
+  await page.evaluate(`(${banner})().shadowRoot.querySelector('[part~="reject-all"]').focus()`);
+  await decideInAnotherTab(context, page, () => keksi.acceptAll());
+  await page.waitForFunction(() => keksi.has('analytics'));
+  await page.waitForFunction(`!(${banner})().open`, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Found by the consent model (otherTab.setConsent([]) on a first visit): a rejection changes no category's grant,
+// but it is a decision all the same.
+test("another tab's rejection closes this tab's banner too, and this tab tells keksi-change", async () => {
+  const { context, page, errors } = await shopTab();
+  const banner = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+  await page.waitForFunction(`(${banner})()?.open`);
+  await page.evaluate(() => {
+    window.__changes = [];
+    document.addEventListener('keksi-change', (e) => window.__changes.push(e.detail));
+  });
+  await decideInAnotherTab(context, page, () => keksi.rejectAll());
+  await page.waitForFunction(() => !!keksi.getConsent());
+  await page.waitForFunction(`!(${banner})().open`, null, { timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => window.__changes.map((d) => [d.consent.accepted, d.changed])), [[['necessary'], []]]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("another tab's decision while this tab's dialog is open: the dialog stays open and modal, the visitor's switches as they were", async () => {
+  const { context, page, errors } = await shopTab();
+  const prefs = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot;
+  await page.evaluate(() => keksi.showPreferences());
+  await page.waitForFunction(`!!(${prefs})()?.querySelector('dialog:modal')`);
+  await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
+  await page.waitForFunction(() => keksi.has('analytics'));
+  // The visitor's switches stay as they were (they start from the choice when the dialog opened).
+  assert.equal(await page.evaluate(`(${prefs})().querySelector('#c-analytics').checked`), false);
+  assert.equal(await page.evaluate(`!!(${prefs})().querySelector('dialog:modal')`), true, 'the dialog is still open and modal');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

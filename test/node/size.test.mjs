@@ -170,7 +170,11 @@ const CEILING = {
   // +10 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
   // +10 (merge of 2026-12-05): each platform told on its own after a decision (src/integrations/platforms.ts): a Shopify whose
   // setTrackingConsent threw silenced the WP Consent API after it, a withdrawal included (test/integrations/platforms).
-  'dist/keksi.js': 36247,
+  // +82 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
+  // +4: the same, closed in a microtask (this tab's own decision is told before it closes the banner and moves focus itself).
+  // +5 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  'dist/keksi.js': 36338,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -229,7 +233,8 @@ const CEILING = {
   // -2 (merge of 2026-12-05): the dead `loadsAgain` switch gone (both builds retry), the failed-load message one wording.
   // +10 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
   // +4 (attack5): the platforms code (in keksi-rest.js) reads window.Shopify and wp_set_consent through the core's own().
-  'dist/keksi.js alone': 7885,
+  // +1: no code change; keksi-rest.js's `?v=` hash inside it.
+  'dist/keksi.js alone': 7886,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -464,7 +469,12 @@ const CEILING = {
   // +22 (hint session, issue 17 item 2): V8's compile hint `//# allFunctionsCalledOnLoad` first in the file (rollup.config.mjs compileHint):
   // its functions compile with the file off the main thread, not one by one at their first call on it; a first visit at 4× CPU
   // brought its banner 10–15 % sooner (docs/benchmarks.md, "Measured choices").
-  controller: 6022,
+  // +24 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
+  // +5: the same, closed in a microtask (this tab's own decision is told before it closes the banner and moves focus itself).
+  // +9 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  // Merged (session of 2026-12-05 #6: hint + tabclose): 6,060.
+  controller: 6060,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -494,7 +504,9 @@ const CEILING = {
   // +18 (hint session, issue 17 item 2): V8's compile hint `//# allFunctionsCalledOnLoad` first in the file (rollup.config.mjs compileHint):
   // its functions compile with the file off the main thread, not one by one at their first call on it; a first visit at 4× CPU
   // brought its banner 10–15 % sooner (docs/benchmarks.md, "Measured choices").
-  ui: 9781,
+  // +50 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
+  // Merged (session of 2026-12-05 #6: hint + tabclose): 9,830.
+  ui: 9830,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -569,7 +581,12 @@ const CEILING = {
   // Merged (session of 2026-12-05: first4x + clobber + smalls + retry): 13,169.
   // +11 (attack5): own() counts an HTMLCollection (two elements of one id) as none, as it does one element (test/e2e/holds-clobber).
   // +43 (hint session): see core and controller.
-  returning: 13223,
+  // +24 (merge of 2026-12-05): another tab's decision closes this tab's banner (keksi-consent.ts _onChange, ui elsewhere()): the banner asked for a choice already made, and a press on it overwrote that tab's choice; focus in it moves on (never to <body>), an open dialog stays (test/e2e/holds-tabs).
+  // +4: see controller.
+  // +9 (tabclose): another tab's decision that changes no grant (a rejection where this tab held none) is told all the same
+  // (store.ts sync): it closes this tab's banner and fires keksi-change (test/e2e/holds-tabs, the consent model).
+  // Merged (session of 2026-12-05 #6: hint + tabclose): 13,259.
+  returning: 13259,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
