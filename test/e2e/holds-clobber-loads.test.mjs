@@ -1,0 +1,82 @@
+// DOM clobbering that "only makes Keksi load more": an element's id (or an <iframe>'s name) is a window global
+// wherever the page defined none, and Keksi looks at window.dataLayer, gtag, fbq, Shopify and wp_set_consent to
+// decide what to fetch. Injected HTML (a review, no script) must not make a returning visit the core gated fetch the
+// controller (issue 17 item 4: keksi.mjs alone), nor make the controller fetch Google's and Meta's chunk or the
+// platforms' chunk, nor earn a [keksi] message about a vendor the page does not have. Chromium and Firefox.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, chunkRequests, idle, newPage, settled, startHarness, waitFor } from './harness.mjs';
+
+const PAGE = '/test/pages/clobber-loads.html';
+const html = (injected) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Product</title>
+  <script type="module" src="/dist/keksi.mjs" data-categories="analytics"></script>
+  <script type="text/plain" data-category="analytics">window.gatedRan = true;</script></head>
+  <body><h1>A product</h1><p>A review: ${injected}</p></body></html>`;
+const reopenButton = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('[part~="reopen"]:not([hidden])');
+
+/** A page whose every load of PAGE is answered with `injected` in its body. */
+async function clobbered(h, injected) {
+  const p = await newPage(h.browser);
+  const visit = async () => {
+    const served = p.hold(/\/test\/pages\/clobber-loads\.html/).then((r) => r.fulfill(html(injected), 'text/html'));
+    await p.page.goto(`${h.server.url}${PAGE}`);
+    await served;
+  };
+  return { ...p, visit };
+}
+
+// One element (the id is window[id]), two (an HTMLCollection), an <iframe>'s name (its WindowProxy).
+const RETURNING = {
+  dataLayer: '<img id="dataLayer" alt="">',
+  'dataLayer, two elements': '<a id="dataLayer" href="x">x</a><img id="dataLayer" alt="">',
+  'dataLayer, an iframe': '<iframe name="dataLayer"></iframe>',
+  Shopify: '<img id="Shopify" alt="">',
+  wp_set_consent: '<form id="wp_set_consent"></form>',
+};
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: injected elements named after the globals Keksi looks for fetch nothing more`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [name, injected] of Object.entries(RETURNING))
+      test(`a returning visit with an injected ${name} fetches keksi.mjs alone, no controller`, async () => {
+        const { context, page, visit, errors, warnings } = await clobbered(h, injected);
+        await visit();
+        await waitFor(page, () => !!customElements.get('keksi-consent')?.live);
+        await page.evaluate(() => keksi.setConsent(['analytics']));
+        await waitFor(page, () => document.cookie.includes('keksi_consent'));
+        const asked = chunkRequests(page);
+        await visit();
+        // Gated (by the core, or by a controller it fetched), and the reopen button drawn (when the page is idle).
+        await waitFor(page, () => !!window.gatedRan);
+        await waitFor(page, reopenButton);
+        await page.evaluate(idle);
+        assert.deepEqual({ asked, warnings, errors }, { asked: [], warnings: [], errors: [] });
+        await context.close();
+      });
+
+    test("a first visit with injected dataLayer, gtag, fbq, Shopify and wp_set_consent: accept all fetches neither Google's and Meta's chunk nor the platforms'", async () => {
+      const injected = ['dataLayer', 'gtag', 'fbq', 'Shopify', 'wp_set_consent'].map((id) => `<img id="${id}" alt="">`).join('');
+      const { context, page, visit, errors, warnings } = await clobbered(h, injected);
+      const asked = chunkRequests(page);
+      await visit();
+      await settled(page);
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, () => document.cookie.includes('keksi_consent') && window.gatedRan);
+      await settled(page);
+      await page.evaluate(idle);
+      assert.deepEqual(
+        {
+          extra: asked.filter((n) => /vendors|platforms/.test(n)),
+          warnings,
+          errors,
+          elements: await page.evaluate(() => [dataLayer, gtag, fbq].map((e) => e.tagName)),
+        },
+        { extra: [], warnings: [], errors: [], elements: ['IMG', 'IMG', 'IMG'] },
+      );
+      await context.close();
+    });
+  });
+}
