@@ -25,8 +25,9 @@ test("Lit's document calls go through Document.prototype in every built file wit
 // defined nothing of that name, so injected HTML decides what Keksi finds at window.dataLayer, Shopify, fbq…
 // Every read of a window global in src/ goes through own() (src/core/doc.ts: an element, an HTMLCollection or a
 // window is none), or is a `typeof` or `Array.isArray()` test (an element is neither a function nor an array), or
-// is on this list with the reason it is safe. A new unguarded read fails here (test/e2e/holds-clobber-loads.test.mjs
-// shows what they did: a controller and chunks fetched, queues made, messages said).
+// is on this list with the reason it is safe, and how often the file reads it (one more read is one more to judge).
+// A new unguarded read fails here (test/e2e/holds-clobber-loads.test.mjs shows what they did: a controller and
+// chunks fetched, queues made, messages said).
 // Not scanned: src/configurator/ (the developer's tool, not loaded by a shop's page), and bare global names
 // (`requestIdleCallback`…) other than the `declare const` ones listed below.
 const SAFE = {
@@ -44,33 +45,37 @@ const SAFE = {
   'src/entry/lean.ts: cookieStore': "an element's 'change' only makes Keksi look at the cookie again",
   'src/controller/keksi-consent.ts: cookieStore': "an element's 'change' only makes Keksi look at the cookie again",
   // Keksi's own, guarded where it is read first.
-  'src/entry/script-tag.ts: keksi': 'taken only as an Object.prototype object or an array (an element is neither)',
+  'src/entry/script-tag.ts: keksi ×4': 'taken only as an Object.prototype object or an array (an element is neither)',
   'src/entry/script-tag.ts: [key]': "the nonce probe's random name, set by Keksi's own inline script",
   'src/core/doc.ts: [name]': 'own() itself',
-  'src/core/trusted-types.ts: trustedTypes': 'the guard itself: anything without a createPolicy function is hidden (set undefined)',
+  'src/core/trusted-types.ts: trustedTypes ×2': 'the guard itself: anything without a createPolicy function is hidden (set undefined)',
   'src/core/gating.ts: trustedTypes (a bare global)': 'read after core/trusted-types.ts, run first by both entries, hid a clobbered one',
   'src/single/loader.ts: trustedTypes (a bare global)': 'read after core/trusted-types.ts, run first by both entries, hid a clobbered one',
   'src/entry/api.ts: __KEKSI_VERSION__ (a bare global)': 'a build constant (rollup replaces it)',
   'src/single/loader.ts: __KEKSI_REST__ (a bare global)': 'a build constant (rollup replaces it)',
   'src/single/loader.ts: __KEKSI_REST_SRI__ (a bare global)': 'a build constant (rollup replaces it)',
   // A vendor's queue read after Keksi made sure it is one (a `typeof` or `Array.isArray()` test, defining its own).
-  'src/integrations/clarity.ts: clarity': "after typeof != 'function' defined Keksi's own",
+  'src/integrations/clarity.ts: clarity ×2': "after typeof != 'function' defined Keksi's own",
   'src/integrations/matomo.ts: _paq': 'after Array.isArray()',
   'src/integrations/tiktok.ts: ttq': 'after Array.isArray()',
   'src/integrations/uet.ts: UET': "after typeof == 'function' (bat.js's own constructor)",
   'src/integrations/wordpress.ts: wp_set_consent': "after typeof == 'function'",
-  'src/integrations/meta.ts: fbq': "after typeof != 'function' defined Keksi's own, or own('fbq') found the page's",
-  'src/integrations/google.ts: dataLayer':
+  'src/integrations/meta.ts: fbq ×3': "after typeof != 'function' defined Keksi's own, or own('fbq') found the page's",
+  'src/integrations/google.ts: dataLayer ×3':
     'after Array.isArray() (dataLayer(), reached only where own() found Google), or compared by identity with the one told',
-  'src/integrations/after-consent.ts: pintrk': "after typeof != 'function' defined Keksi's own",
+  'src/integrations/after-consent.ts: pintrk ×2': "after typeof != 'function' defined Keksi's own",
   'src/integrations/after-consent.ts: hj': "after typeof != 'function' defined Keksi's own",
 };
 
 const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : [`${d}/${e.name}`]));
 
-/** `file: name` for every read of a window global in src/ that is not through own(), a typeof or an Array.isArray(). */
+/**
+ * `file: name` for every read of a window global in src/ that is not through own(), a typeof or an Array.isArray(),
+ * `file: name ×n` for a name read n times there (so a new read of a listed name is one more to judge).
+ */
 function windowReads() {
-  const found = new Set();
+  const found = new Map();
+  const add = (key) => found.set(key, (found.get(key) || 0) + 1);
   for (const f of walk('src').filter((f) => f.endsWith('.ts') && !f.startsWith('src/configurator/'))) {
     const code = readFileSync(f, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -84,11 +89,11 @@ function windowReads() {
       'g',
     );
     for (const [, before, name, after] of code.matchAll(read))
-      if (!(before?.startsWith('Array') || (before && after?.includes('function')) || (!before && after?.trim() == '='))) found.add(`${f}: ${name}`);
-    for (const [, name] of code.matchAll(/declare\s+const\s+(\w+)/g)) found.add(`${f}: ${name} (a bare global)`);
-    for (const [, key] of code.matchAll(/Reflect\.get\(\s*window\s*,\s*([^),]+)\)/g)) found.add(`${f}: [${key}]`);
+      if (!(before?.startsWith('Array') || (before && after?.includes('function')) || (!before && after?.trim() == '='))) add(`${f}: ${name}`);
+    for (const [, name] of code.matchAll(/declare\s+const\s+(\w+)/g)) add(`${f}: ${name} (a bare global)`);
+    for (const [, key] of code.matchAll(/Reflect\.get\(\s*window\s*,\s*([^),]+)\)/g)) add(`${f}: [${key}]`);
   }
-  return [...found].sort();
+  return [...found].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).sort();
 }
 
 test('every window global src/ reads goes through own() (src/core/doc.ts), a typeof or Array.isArray() test, or is listed as safe with its reason', () => {
