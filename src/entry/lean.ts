@@ -23,7 +23,7 @@ import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { early, earlyConsent, holdController, moved, otherCookies, tellReady, woke } from './returning-visitor.js';
-import { doc, own } from '../core/doc.js';
+import { doc, openerOf, own } from '../core/doc.js';
 
 /**
  * Hold the controller back if the page needs nothing of it now; returns whether it did.
@@ -69,7 +69,7 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   // The shop's own openers: the click is handed to the controller once it runs; when none can come any more
   // (keksi.mjs's failed, its [keksi] message), the opener does what it does without Keksi (a link goes to its page).
   doc('addEventListener')('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
+    const opener = openerOf(event);
     if (opener && !live() && early.wake) {
       event.preventDefault();
       woke().then(() => (live() || !early.wake) && opener.click());

@@ -91,5 +91,31 @@ for (const browser of BROWSERS) {
       );
       await context.close();
     });
+
+    // A <form>'s controls are its properties too: an <input name="closest"> IS form.closest, so Keksi's click listener
+    // (the shop's data-keksi-open openers) threw at a click on the form's text; a form that is an opener had its
+    // hasAttribute and click clobbered the same way.
+    test('clicks on injected forms whose controls are named closest, hasAttribute and click throw nothing into the page, held back or with the controller', async () => {
+      const forms =
+        '<form id="r1">A review<input name="closest"></form><form id="r2" data-keksi-open>Settings<input name="hasAttribute"><input name="click"></form>';
+      const { context, page, visit, errors } = await clobbered(h, forms);
+      await visit();
+      await waitFor(page, () => !!customElements.get('keksi-consent')?.live);
+      await page.evaluate(() => keksi.setConsent(['analytics']));
+      await waitFor(page, () => document.cookie.includes('keksi_consent'));
+      await visit();
+      await waitFor(page, () => !!window.gatedRan);
+      await waitFor(page, reopenButton);
+      await page.evaluate(() => HTMLElement.prototype.click.call(document.getElementById('r1')));
+      await page.evaluate(idle);
+      const held = [...errors];
+      // The controller, fetched by an API call, takes the clicks over.
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, () => !!customElements.get('keksi-consent')?.live);
+      await page.evaluate(() => ['r1', 'r2'].forEach((id) => HTMLElement.prototype.click.call(document.getElementById(id))));
+      await page.evaluate(idle);
+      assert.deepEqual({ held, errors }, { held: [], errors: [] });
+      await context.close();
+    });
   });
 }
