@@ -24,7 +24,7 @@ import { textsModule } from '../i18n/load.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
 import { chunk } from '../entry/chunk.js';
-import { doc } from '../core/doc.js';
+import { doc, openerOf } from '../core/doc.js';
 import { matchesCookie } from './cleanup.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
@@ -342,7 +342,7 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
    * links: clicks, so Enter and Space too.
    */
   private _onDocumentClick = (event: Event): void => {
-    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
+    const opener = openerOf(event);
     if (opener) {
       event.preventDefault();
       if (opener.hasAttribute('data-cc')) cookieconsent().then((m) => m?.ccButton(this, opener));

@@ -28,3 +28,13 @@ export const own = (name: string): unknown => {
   // Two elements of one id: an HTMLCollection (iterable, its <a>s' strings their hrefs).
   return value instanceof Node || value instanceof HTMLCollection || value?.window == value ? undefined : value;
 };
+
+/**
+ * The shop's opener a click is on (`data-keksi-open`, cookieconsent's `data-cc`), or null. A `<form>`'s controls are
+ * its properties (HTMLFormElement has [LegacyOverrideBuiltIns]): an injected `<input name="closest">` IS form.closest,
+ * so `closest` is Element's own, and a form is no opener (its `hasAttribute`, `click`… may be controls).
+ */
+export const openerOf = ({ target }: Event): HTMLElement | null => {
+  const opener = target instanceof Element ? (Element.prototype.closest.call(target, '[data-keksi-open],[data-cc]') as HTMLElement | null) : null;
+  return opener instanceof HTMLFormElement ? null : opener;
+};

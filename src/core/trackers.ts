@@ -4,7 +4,7 @@
  * and the early gate ask this before anything else; the integrations tell the vendors apart.
  */
 import type { Read } from './attributes.js';
-import { doc } from './doc.js';
+import { doc, own } from './doc.js';
 
 /** The attributes naming Google and Meta tags. */
 const TRACKER_ATTRIBUTES = ['ga', 'google-ads', 'gtm', 'meta-pixel'] as const;
@@ -25,7 +25,7 @@ export const gatedSnippet = (snippets?: RegExp[]): boolean => [...doc('querySele
 /**
  * Whether the page has Google or Meta tags Keksi drives (an attribute with a value, the page's own
  * `dataLayer`, or a vendor's own snippet gated): their queues must hear the consent before any gated
- * element runs.
+ * element runs. An element with id="dataLayer" (injected HTML) is no dataLayer (`own()`): it fetched the
+ * controller and Google's and Meta's chunk on every returning visit (test/e2e/holds-clobber-loads).
  */
-export const hasTrackers = (read: Read): boolean =>
-  TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) || !!(window as { dataLayer?: unknown }).dataLayer || gatedSnippet();
+export const hasTrackers = (read: Read): boolean => TRACKER_ATTRIBUTES.some((name) => read(name)?.trim()) || !!own('dataLayer') || gatedSnippet();

@@ -23,7 +23,7 @@ import { whenIdle } from '../core/schedule.js';
 import { VENDOR_ADDRESS } from '../core/vendor-address.js';
 import type { KeksiConsent } from '../controller/keksi-consent.js';
 import { early, earlyConsent, holdController, moved, otherCookies, tellReady, woke } from './returning-visitor.js';
-import { doc } from '../core/doc.js';
+import { doc, openerOf, own } from '../core/doc.js';
 
 /**
  * Hold the controller back if the page needs nothing of it now; returns whether it did.
@@ -32,7 +32,6 @@ import { doc } from '../core/doc.js';
  * @param load fetches and starts the controller, once
  */
 export function holdBack(names: string[], read: Read, el: HTMLElement, load: () => Promise<unknown>): boolean {
-  const w = window as { Shopify?: unknown; wp_set_consent?: unknown; cookieStore?: EventTarget };
   const consent = earlyConsent();
   const lang = read('lang');
   if (
@@ -42,8 +41,9 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
     hasTrackers(read) ||
     early.blockedFrame ||
     given.length ||
-    w.Shopify ||
-    w.wp_set_consent ||
+    // The page's own, not an element of that id (injected HTML: it fetched the controller; test/e2e/holds-clobber-loads).
+    own('Shopify') ||
+    own('wp_set_consent') ||
     doc('querySelector')('keksi-notice') ||
     // An attribute beyond the plain ones, or one with a bad value (core/attributes.ts, the controller's own checks).
     names.some((n) => n.startsWith('data-') && !(n.slice(5) in PLAIN && PLAIN[n.slice(5)](read(n.slice(5))))) ||
@@ -69,7 +69,7 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   // The shop's own openers: the click is handed to the controller once it runs; when none can come any more
   // (keksi.mjs's failed, its [keksi] message), the opener does what it does without Keksi (a link goes to its page).
   doc('addEventListener')('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.('[data-keksi-open],[data-cc]') as HTMLElement | null;
+    const opener = openerOf(event);
     if (opener && !live() && early.wake) {
       event.preventDefault();
       woke().then(() => (live() || !early.wake) && opener.click());
@@ -79,6 +79,8 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   // through the API (keksi.rejectAll() before a navigation) is then not a chunk's round trip late.
   for (const type of ['pointerdown', 'keydown']) doc('addEventListener')(type, woke, { once: true, passive: true });
   doc('addEventListener')('visibilitychange', moved);
-  w.cookieStore?.addEventListener('change', moved);
+  // Not own(): where the browser has no Cookie Store (Safari, older Firefox) an element of that id is window.cookieStore,
+  // and the 'change' of its form controls only makes Keksi look at the cookie again (`moved` grants nothing).
+  (window as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', moved);
   return true;
 }

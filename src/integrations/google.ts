@@ -10,7 +10,7 @@ import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
 import type { BUILT_IN } from './built-in.js';
-import { doc } from '../core/doc.js';
+import { doc, own } from '../core/doc.js';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
 type Signal = 'granted' | 'denied';
@@ -83,7 +83,11 @@ export function servicesOf(config: KeksiConfig, builtIn: typeof BUILT_IN): strin
 // globalThis (the window in a browser): importing this module in Node must not throw.
 const w = globalThis as unknown as GoogleWindow;
 
-/** The page's dataLayer; one that is not an array (an element with id="dataLayer") is replaced, with a message. */
+/**
+ * The page's dataLayer; one that is not an array (an element with id="dataLayer") is replaced, with a message.
+ * Read only where Google is on the page (`present()` below, which an element does not make true): there the
+ * message says that Google's queue was an element or a page's non-array, which a shop wants to know.
+ */
 function dataLayer(): unknown[] {
   if (!Array.isArray(w.dataLayer)) {
     if (w.dataLayer) warn('window.dataLayer is not an array (an element with id="dataLayer"?); Google gets a new one.');
@@ -136,7 +140,8 @@ export function startGoogle(config: KeksiConfig, granted: (category: string) => 
   if (attributes && snippet) warn('ga/google-ads/gtm and a gated Google snippet both run; keep one.');
   // A snippet gated later (a single-page shop's next view) brings Google too: see `before`.
   let late = false;
-  const present = () => attributes || snippet || late || w.dataLayer || w.gtag;
+  // The page's own dataLayer or gtag, never an element of that id (injected HTML on a Meta-only page made a dataLayer and a message).
+  const present = () => attributes || snippet || late || own('dataLayer') || own('gtag');
   const advanced = config.consentMode === 'advanced';
   let gtagLoaded = false;
   let gtmLoaded = false;

@@ -14,6 +14,7 @@ import { gatedSnippet, isVendorSnippet } from '../core/trackers.js';
 import { BUILT_IN, TRACKER_COOKIES } from './built-in.js';
 import { chunk } from '../entry/chunk.js';
 import { atNextChance } from '../core/schedule.js';
+import { own } from '../core/doc.js';
 
 export { TRACKER_COOKIES };
 
@@ -43,7 +44,6 @@ export function logConsent(url: string, consent: Consent, lang: Lang): void {
  * `regate` runs the gate again: a vendor's snippet held until its queue knows the consent may run then.
  */
 export function startIntegrations(config: KeksiConfig, granted: (c: string) => boolean, decided: () => boolean, regate: () => void) {
-  const w = window as { Shopify?: unknown; wp_set_consent?: unknown; dataLayer?: unknown; gtag?: unknown; fbq?: unknown };
   const after: Array<() => void> = [];
   // Google and Meta (issue 17: their own chunk), fetched when the page has something of theirs: their
   // attributes or gated snippets at start, a snippet gated later, or the page's own dataLayer, gtag or
@@ -66,12 +66,13 @@ export function startIntegrations(config: KeksiConfig, granted: (c: string) => b
         warn('Google and Meta could not be loaded; they stay off until they can be', e);
       },
     ));
-  const queues = () => w.dataLayer || w.gtag || w.fbq;
+  // The page's own, never an element of that id (injected HTML: it fetched this chunk, and the platforms' below; test/e2e/holds-clobber-loads).
+  const queues = () => own('dataLayer') || own('gtag') || own('fbq');
   vendorHold.ok = (el) => !isVendorSnippet(el) || (startVendors(), false);
   const ready = config.ga.length + config.googleAds.length + config.gtm.length + config.metaPixel.length || queues() || gatedSnippet() ? startVendors() : 0;
   // Platforms (Shopify, WP Consent API): one lazy chunk, fetched only on a page that has one or names
   // one; it starts with what is granted when it arrives (a decision made while it loads is not lost).
-  if (w.Shopify || w.wp_set_consent || config.platform)
+  if (own('Shopify') || own('wp_set_consent') || config.platform)
     chunk((_fetchChunk) => import('./platforms.js')).then(
       (m) => after.push(m.start(config, granted)),
       (e) => warn('an integration failed', e),

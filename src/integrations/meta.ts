@@ -6,6 +6,7 @@
  */
 import type { KeksiConfig } from '../controller/config.js';
 import { VENDOR_SNIPPETS, gatedSnippet } from '../core/trackers.js';
+import { own } from '../core/doc.js';
 import { loadScript } from '../core/gating.js';
 import { warn } from '../core/log.js';
 import { options } from '../core/options.js';
@@ -29,7 +30,7 @@ export function fbq(...args: unknown[]): void {
     n.version = '2.0';
     n.queue = [];
     w.fbq = n;
-    w._fbq = w._fbq || n;
+    w._fbq = (own('_fbq') as Fbq | undefined) || n;
   }
   w.fbq(...args);
 }
@@ -48,7 +49,9 @@ export function startMeta(config: KeksiConfig, granted: (category: string) => bo
   const tell = () => {
     // Meta's own switch (per-service choice): marketing granted with the pixel switched off is a revoke.
     const now = granted('marketing:meta-pixel');
-    if (ours || w.fbq) {
+    // The page's own fbq, never an element of that id (injected HTML on a Google-only page made an fbq); `w.fbq`
+    // below is read after fbq() defined it, or is that own one.
+    if (ours || own('fbq')) {
       if (now !== told || w.fbq !== teller) fbq('consent', now ? 'grant' : 'revoke');
       told = now;
       teller = w.fbq;

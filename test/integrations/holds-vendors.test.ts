@@ -178,6 +178,31 @@ describe('holds with the vendors', () => {
       }
     });
 
+    it('elements named dataLayer and gtag (injected HTML) on a page with Meta only bring no Google: no dataLayer made, no message', async () => {
+      const els = ['dataLayer', 'gtag'].map((id) => document.body.appendChild(Object.assign(document.createElement('img'), { id })));
+      try {
+        const said = await captureWarnings(() => mount(SHOP('categories="marketing" meta-pixel="1234567890"')));
+        await until(() => queue().includes('consent revoke'), "Meta's revoke");
+        expect({ google: [w.dataLayer, w.gtag].map((v) => v instanceof HTMLImageElement), said: said.filter((m) => m.includes('dataLayer')) }).to.deep.equal({
+          google: [true, true],
+          said: [],
+        });
+      } finally {
+        for (const el of els) el.remove();
+      }
+    });
+
+    it('an element named fbq (injected HTML) on a page with Google only brings no Meta: no fbq made', async () => {
+      const el = document.body.appendChild(Object.assign(document.createElement('img'), { id: 'fbq' }));
+      try {
+        await mount(SHOP('categories="analytics marketing" ga="G-ABC123"'));
+        await until(() => commands().includes('consent default'), "Google's default");
+        expect(w.fbq instanceof HTMLImageElement).to.equal(true);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('a gtag that pushes arrays (gtag.js ignores them) does not carry Keksi’s consent commands', async () => {
       const own = (w.dataLayer = [] as unknown[]);
       // A common mistake: rest arguments instead of the Arguments object gtag.js acts on.
