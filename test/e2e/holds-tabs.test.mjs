@@ -48,6 +48,9 @@ test('a rejection in another tab stops what this tab still has queued behind a s
 });
 
 /** A first visit to the test shop, in a context of its own. */
+// This tab's banner, as an expression evaluated in the page.
+const BANNER = "document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')";
+
 async function shopTab() {
   const t = await newPage(h.browser);
   await t.page.goto(`${h.server.url}/test/pages/holds-queue.html`);
@@ -82,13 +85,12 @@ test("coming back to a tab after deciding in another: keksi-change fires with th
 
 test("another tab's decision closes this tab's banner; focus that was in it moves on, never to <body>", async () => {
   const { context, page, errors } = await shopTab();
-  const banner = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
-  await page.waitForFunction(`(${banner})()?.open`);
+  await page.waitForFunction(`${BANNER}?.open`);
   // The visitor is on "Reject all" in this tab's banner.
-  await page.evaluate(`(${banner})().shadowRoot.querySelector('[part~="reject-all"]').focus()`);
+  await page.evaluate(`${BANNER}.shadowRoot.querySelector('[part~="reject-all"]').focus()`);
   await decideInAnotherTab(context, page, () => keksi.acceptAll());
   await page.waitForFunction(() => keksi.has('analytics'));
-  await page.waitForFunction(`!(${banner})().open`, null, { timeout: 5000 });
+  await page.waitForFunction(`!${BANNER}.open`, null, { timeout: 5000 });
   await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 5000 });
   assert.deepEqual(errors, []);
   await context.close();
@@ -98,15 +100,14 @@ test("another tab's decision closes this tab's banner; focus that was in it move
 // but it is a decision all the same.
 test("another tab's rejection closes this tab's banner too, and this tab tells keksi-change", async () => {
   const { context, page, errors } = await shopTab();
-  const banner = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
-  await page.waitForFunction(`(${banner})()?.open`);
+  await page.waitForFunction(`${BANNER}?.open`);
   await page.evaluate(() => {
     window.__changes = [];
     document.addEventListener('keksi-change', (e) => window.__changes.push(e.detail));
   });
   await decideInAnotherTab(context, page, () => keksi.rejectAll());
   await page.waitForFunction(() => !!keksi.getConsent());
-  await page.waitForFunction(`!(${banner})().open`, null, { timeout: 5000 });
+  await page.waitForFunction(`!${BANNER}.open`, null, { timeout: 5000 });
   assert.deepEqual(await page.evaluate(() => window.__changes.map((d) => [d.consent.accepted, d.changed])), [[['necessary'], []]]);
   assert.deepEqual(errors, []);
   await context.close();
