@@ -127,7 +127,7 @@ const litDocument = {
  * (traced) and the banner came 10–15 % sooner with the hint (docs/benchmarks.md, "Measured choices").
  * After the minifier (which drops comments), so in the chunks' hashes.
  */
-const compileHint = (wanted = () => true) => ({
+const compileHint = (wanted) => ({
   name: 'compile-hint',
   renderChunk: { order: 'post', handler: (code, chunk) => (wanted(chunk) ? { code: '//# allFunctionsCalledOnLoad\n' + code, map: null } : null) },
 });
