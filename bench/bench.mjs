@@ -14,6 +14,10 @@
 // `--only sizes,runtime,bytes,lighthouse` runs only those parts (sizes are always measured);
 // `--scenarios 1x-returning,4x-first` only those runtime cells and `--widgets keksi-esm,cookieconsent`
 // only those widgets (the page without a widget is always measured: the "added" rows need it).
+// `--against <git ref>` also builds that commit (bench/build.mjs, buildRef) and measures its Keksi tags in the
+// same runs, alternating visit by visit with this checkout's (widgets keksi-b, keksi-esm-b): one run on one
+// machine is the only way to tell builds a few per cent apart. The report's "Against" part has each
+// difference of medians with a 95 % bootstrap interval; Lighthouse measures this checkout only.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -22,8 +26,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findBrowsers } from '../scripts/browsers.mjs';
 import { startServer } from '../scripts/serve.mjs';
-import { build } from './build.mjs';
-import { PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
+import { build, buildRef } from './build.mjs';
+import { AGAINST, PAGES, WIDGETS, pageName, writePages } from './pages.mjs';
 
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = new Set((onlyArg?.replace(/^--only=/, '') || 'runtime,bytes,lighthouse').split(','));
@@ -32,6 +36,7 @@ const listArg = (name, all) => {
   return arg ? arg.replace(`--${name}=`, '').split(',') : all;
 };
 const SCENARIOS = listArg('scenarios', ['1x-first', '1x-returning', '4x-first', '4x-returning']);
+const againstRef = listArg('against', [])[0];
 const load = [loadavg()[0]];
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
@@ -103,14 +108,15 @@ const peerSizes = [
   ],
 ].map(([name, files]) => ({ name, ...size(files) }));
 await built;
+const against = againstRef && buildRef(againstRef, 'dist/against');
 const sizes = [...KEKSI_SIZES().map(([name, files]) => ({ name, ...size(files) })), ...peerSizes];
 const keksiAll = sizes[0].gzip;
 phase(process.argv.includes('--no-build') ? 'sizes' : 'build and sizes');
 
 // ---------- 2. runtime ----------
 // The same pages for every widget, from one template each (bench/pages.mjs).
-writePages();
-phase('pages written');
+writePages(Boolean(against));
+phase(against ? `${againstRef} built, pages written` : 'pages written');
 const server = await startServer();
 const { chrome } = findBrowsers(['chromium']);
 const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
@@ -264,7 +270,10 @@ async function session(widget, rate, returning, bytesOf) {
   return result;
 }
 
-const RT_WIDGETS = [...listArg('widgets', ['keksi', 'keksi-esm', 'cookieconsent']).filter((w) => w !== 'none'), 'none'];
+/** The widgets, each Keksi tag followed by the other commit's with `--against`. */
+const withAgainst = (list) => list.flatMap((w) => (against && (w === 'keksi' || w === 'keksi-esm') ? [w, AGAINST(w)] : [w]));
+const RT_WIDGETS = [...withAgainst(listArg('widgets', ['keksi', 'keksi-esm', 'cookieconsent']).filter((w) => w !== 'none')), 'none'];
+const singleFile = (w) => w === 'keksi' || w === AGAINST('keksi');
 const runtime = {};
 const gating = [];
 const handmade = [];
@@ -278,7 +287,7 @@ if (only.has('runtime')) {
       // The single-file build is measured at 1× only (the recommended tag is keksi.mjs): this keeps the
       // whole bench under 6 minutes.
       const first = runtime[`${rate}x first`];
-      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && w === 'keksi'));
+      const widgets = RT_WIDGETS.filter((w) => !(returning && w === 'none' && first) && !(rate !== 1 && singleFile(w)));
       for (let i = 0; i < RUNS; i++) {
         for (const w of i % 2 ? [...widgets].reverse() : widgets) {
           // Part 3's bytes come from the first run at 1× (the same visits, so no visits of their own).
@@ -370,7 +379,7 @@ async function fetched(widget, returning) {
   return result;
 }
 if (only.has('bytes')) {
-  for (const w of ['keksi', 'keksi-esm', 'cookieconsent']) {
+  for (const w of withAgainst(['keksi', 'keksi-esm', 'cookieconsent'])) {
     const b = (bytes[w] ||= {});
     b.first ||= await fetched(w, false);
     b.returning ||= await fetched(w, true);
@@ -625,6 +634,35 @@ const LABEL = {
   cookieconsent: 'cookieconsent',
   floor: 'floor: one 114-byte deferred script',
 };
+if (against && only.has('runtime')) {
+  // The difference of two medians, with a 95 % percentile bootstrap interval (2,000 resamples, a fixed seed:
+  // the same runs give the same interval). An interval that holds 0 does not tell the builds apart.
+  let seed = 17;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
+  const diff = (a, b) => {
+    const d = Array.from({ length: 2000 }, () => median(resample(a)) - median(resample(b))).sort((x, y) => x - y);
+    return `${fmt(median(a) - median(b), 1)} [${fmt(d[49], 1)}, ${fmt(d[1949], 1)}]`;
+  };
+  lines.push(
+    '',
+    `## Against ${againstRef} (${against.commit.slice(0, 7)} ${against.subject})`,
+    '',
+    `This checkout's Keksi and ${againstRef}'s, the same page and tag, alternating visit by visit in the runs above (medians, ms). ` +
+      "Difference: this checkout minus the other, with a 95 % bootstrap interval; negative is faster here. Script time is the whole page's.",
+    '',
+    '| scenario, tag | metric | this checkout | against | difference [95 %] | cookieconsent |',
+    '|---|---|---:|---:|---|---:|',
+  );
+  for (const [key, cell] of Object.entries(runtime))
+    for (const w of ['keksi', 'keksi-esm'].filter((w) => cell[w]?.length && cell[AGAINST(w)]?.length))
+      for (const metric of [key.endsWith('first') ? 'banner' : 'ga', 'script']) {
+        const [a, b, c] = [cell[w], cell[AGAINST(w)], cell.cookieconsent || []].map((rows) => rows.map((r) => r[metric]));
+        lines.push(
+          `| ${key}, ${LABEL[w]} | ${metric === 'script' ? 'script time' : metric === 'ga' ? 'gated script ran' : 'banner interactive'} | ${fmt(median(a), 1)} | ${fmt(median(b), 1)} | ${diff(a, b)} | ${fmt(median(c), 1)} |`,
+        );
+      }
+}
 for (const [method, pages] of Object.entries(lh || {})) {
   for (const [page, widgets] of Object.entries(pages)) {
     lines.push(

@@ -4,8 +4,10 @@
 // half the time of one). `npm run build` also type-checks, writes the unbundled ES modules, the notice's
 // module, the configurator and the manifest; the bench measures none of them, so it leaves them out.
 // `node bench/build.mjs` builds; bench/bench.mjs calls build() before it measures.
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The two chains, named by what each configuration writes. */
@@ -43,6 +45,32 @@ export async function build() {
         ),
     ),
   );
+}
+
+/**
+ * Another commit's build, for `--against <ref>` (bench/bench.mjs): that commit checked out in a temporary
+ * worktree (this checkout's node_modules linked in), built by its own bench/build.mjs (by `rollup -c` where it
+ * has none), and its dist/ copied to `into` (after this checkout's own build: build() empties dist/).
+ * Resolves with the commit's hash and subject.
+ */
+export function buildRef(ref, into) {
+  const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+  const tree = mkdtempSync(join(tmpdir(), 'keksi-against-'));
+  git('worktree', 'add', '--detach', '--force', tree, commit);
+  try {
+    symlinkSync(resolve('node_modules'), join(tree, 'node_modules'), 'dir');
+    const [cmd, args] = existsSync(join(tree, 'bench/build.mjs'))
+      ? [process.execPath, ['bench/build.mjs']]
+      : [process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']];
+    execFileSync(cmd, args, { cwd: tree, stdio: 'inherit' });
+    rmSync(into, { recursive: true, force: true });
+    cpSync(join(tree, 'dist'), into, { recursive: true });
+    const subject = git('log', '-1', '--format=%s', commit);
+    return { commit, subject: subject.length > 80 ? subject.slice(0, 79) + '…' : subject };
+  } finally {
+    git('worktree', 'remove', '--force', tree);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

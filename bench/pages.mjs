@@ -69,8 +69,11 @@ export const PAGES = {
   minimal: { template: 'bench/pages/minimal.template.html', ga: false },
 };
 
-/** Write every page × widget, and the images, to bench/pages/generated/. */
-export function writePages() {
+/** The page of the build being compared (`--against`): the same tag, from dist/against/ (bench/build.mjs, buildRef). */
+export const AGAINST = (widget) => `${widget}-b`;
+
+/** Write every page × widget, and the images, to bench/pages/generated/ (with `against`, the bench shop page's Keksi tags from dist/against/ too). */
+export function writePages(against = false) {
   const dir = 'bench/pages/generated';
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/hero.png`, photo(960, 540, [120, 80, 60]));
@@ -90,6 +93,14 @@ export function writePages() {
       const name = page === 'shop' ? widget : `${page}-${widget}`;
       writeFileSync(`${dir}/${name}.html`, html.replace('<!-- widget:head -->', head).replace('<!-- widget:body -->', body));
     }
+    if (against && page === 'shop')
+      for (const widget of ['keksi', 'keksi-esm']) {
+        const { head, body } = widgets(ga)[widget];
+        writeFileSync(
+          `${dir}/${AGAINST(widget)}.html`,
+          html.replace('<!-- widget:head -->', head.replace('/dist/', '/dist/against/')).replace('<!-- widget:body -->', body),
+        );
+      }
     if (page === 'minimal') writeFileSync(`${dir}/minimal-floor.html`, html.replace('<!-- widget:head -->', FLOOR.head).replace('<!-- widget:body -->', ''));
   }
 }
