@@ -60,6 +60,17 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
+/**
+ * A 95 % percentile bootstrap interval of `f` of the groups' medians (each group resampled with replacement,
+ * 2,000 times, from a fixed seed: the same runs give the same interval).
+ */
+const interval = (f, ...groups) => {
+  let seed = 17;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
+  const d = Array.from({ length: 2000 }, () => f(...groups.map((g) => median(resample(g))))).sort((x, y) => x - y);
+  return [d[49], d[1949]];
+};
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b ? (a / b).toFixed(2) : '–');
 
@@ -584,10 +595,23 @@ for (const [key, measured] of Object.entries(runtime)) {
     `| ${key}: the page without a widget: gated script ran, ms / script time, ms (${cell.none.length} runs) | ${fmt(m(cell.none, 'ga'), 1)} / ${fmt(m(cell.none, 'script'), 1)} | | | | |`,
   );
   const [k, e, c] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], metric));
-  lines.push(`| ${key}: time | ${fmt(k, 1)} | ${fmt(e, 1)} | ${fmt(c, 1)} | ${ratio(k, c)} | ${ratio(e, c)} |`);
+  // Figures with their 95 % bootstrap interval (the runs of one cell resampled): how far this run can tell them apart.
+  const within = (digits, f, ...groups) =>
+    groups.every((g) => g.length)
+      ? ` [${interval(f, ...groups)
+          .map((x) => fmt(x, digits))
+          .join(' – ')}]`
+      : '';
+  const col = (w, k) => (cell[w] || []).map((r) => r[k]);
+  const timeRatio = (w) => ratio(m(cell[w], metric), c) + within(2, (x, y) => x / y, col(w, metric), col('cookieconsent', metric));
+  lines.push(`| ${key}: time | ${fmt(k, 1)} | ${fmt(e, 1)} | ${fmt(c, 1)} | ${timeRatio('keksi')} | ${timeRatio('keksi-esm')} |`);
   const base = m(cell.none, 'script');
   const [ks, es, cs] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'script') - base);
-  lines.push(`| ${key}: script time added | ${fmt(ks, 1)} | ${fmt(es, 1)} | ${fmt(cs, 1)} | ${ratio(ks, cs)} | ${ratio(es, cs)} |`);
+  // The script time added with its interval (the widget's runs and the page's without it, resampled).
+  const added = (w, x) => fmt(x, 1) + within(1, (y, z) => y - z, col(w, 'script'), col('none', 'script'));
+  lines.push(
+    `| ${key}: script time added, ms [95 %] | ${added('keksi', ks)} | ${added('keksi-esm', es)} | ${added('cookieconsent', cs)} | ${ratio(ks, cs)} | ${ratio(es, cs)} |`,
+  );
   const [kc, ec, cc] = ['keksi', 'keksi-esm', 'cookieconsent'].map((w) => m(cell[w], 'cls'));
   lines.push(`| ${key}: CLS | ${fmt(kc, 3)} | ${fmt(ec, 3)} | ${fmt(cc, 3)} | | |`);
   const [kl, el, cl] = ['keksi', 'keksi-esm', 'cookieconsent'].map(
@@ -635,14 +659,10 @@ const LABEL = {
   floor: 'floor: one 114-byte deferred script',
 };
 if (against && only.has('runtime')) {
-  // The difference of two medians, with a 95 % percentile bootstrap interval (2,000 resamples, a fixed seed:
-  // the same runs give the same interval). An interval that holds 0 does not tell the builds apart.
-  let seed = 17;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
+  // The difference of two medians with its interval: one that holds 0 does not tell the builds apart.
   const diff = (a, b) => {
-    const d = Array.from({ length: 2000 }, () => median(resample(a)) - median(resample(b))).sort((x, y) => x - y);
-    return `${fmt(median(a) - median(b), 1)} [${fmt(d[49], 1)}, ${fmt(d[1949], 1)}]`;
+    const [lo, hi] = interval((x, y) => x - y, a, b);
+    return `${fmt(median(a) - median(b), 1)} [${fmt(lo, 1)}, ${fmt(hi, 1)}]`;
   };
   lines.push(
     '',
