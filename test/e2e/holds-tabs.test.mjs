@@ -2,8 +2,8 @@
 // a withdrawal made in one tab stops what another open tab still has queued, and that tab's Consent
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { keksiReady, newPage, startHarness } from './harness.mjs';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, keksiReady, newPage, settled, startHarness, waitFor } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -51,19 +51,23 @@ test('a rejection in another tab stops what this tab still has queued behind a s
 // This tab's banner, as an expression evaluated in the page.
 const BANNER = "document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')";
 
-async function shopTab() {
-  const t = await newPage(h.browser);
-  await t.page.goto(`${h.server.url}/test/pages/holds-queue.html`);
+async function shopTab(harness = h, page = '/test/pages/holds-queue.html') {
+  const t = await newPage(harness.browser);
+  await t.page.goto(`${harness.server.url}${page}`);
   await keksiReady(t.page);
   return t;
 }
 
-/** The visitor decides (`decide`, in the page) in another tab of the same shop, closes it and comes back to `page`. */
-async function decideInAnotherTab(context, page, decide) {
+/**
+ * The visitor decides (`decide`, in the page) in another tab of the same shop, closes it and comes back to `page`.
+ * `done`, in the other tab: the decision is stored (a returning visit's API call fetches the controller first).
+ */
+async function decideInAnotherTab(context, page, decide, done) {
   const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await other.goto(page.url());
   await keksiReady(other);
   await other.evaluate(decide);
+  if (done) await waitFor(other, done);
   await other.close();
   await page.bringToFront();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -126,3 +130,57 @@ test("another tab's decision while this tab's dialog is open: the dialog stays o
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// In the page (each self-contained: both browsers' drivers send its source): this tab's banner open, its dialog
+// open and modal, and the focused element through shadow roots.
+const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
+const dialogModal = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog:modal');
+const deepFocus = () => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el && { tag: el.localName, part: el.getAttribute('part'), body: el === document.body };
+};
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: another tab decides while this tab's dialog, opened from its banner, is open`, () => {
+    let hb;
+    before(async () => (hb = await startHarness({ browser })));
+    after(async () => hb?.close());
+
+    for (const how of ['Escape', 'the close button']) {
+      test(`closed without saving (${how}): the banner does not come back, focus moves on as after a decision, the other tab's choice stands`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        await waitFor(page, bannerOpen);
+        // The visitor opens the dialog from the banner ("Customise") with the keyboard: focus on the button, then Enter.
+        await page.evaluate(() =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
+        );
+        await page.keyboard.press('Enter');
+        await waitFor(page, dialogModal);
+        await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
+        await waitFor(page, () => keksi.has('analytics'));
+        const stored = await page.evaluate(() => document.cookie);
+        assert.equal(await page.evaluate(dialogModal), true, 'the dialog stays open while the visitor works in it');
+        // The visitor closes it without saving; its close event (a task after the close) ends that.
+        await page.evaluate(() => {
+          const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+          window.__closed = new Promise((r) => root.addEventListener('close', r, { capture: true, once: true }));
+        });
+        if (how === 'Escape') await page.keyboard.press('Escape');
+        else
+          await page.evaluate(() =>
+            document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot.querySelector('[part~="close"]').click(),
+          );
+        await page.evaluate(() => window.__closed.then(() => true));
+        await settled(page);
+        assert.equal(await page.evaluate(bannerOpen), false, "this tab's banner is open again, though this tab holds the other tab's choice");
+        // Focus goes where it goes after a decision in this tab: here the reopen button (never <body>).
+        await waitFor(page, () => document.activeElement !== document.body, null, 5000);
+        assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+        assert.equal(await page.evaluate(() => document.cookie), stored, "the other tab's choice stands");
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+  });
+}
