@@ -69,8 +69,8 @@ export class KeksiUi {
   private _embedChunk?: Promise<unknown>;
   /** Whether the banner was last asked to be open. */
   private _bannerOpen = false;
-  /** Another tab decided while the dialog was open: the banner's close, made when the dialog closes unsaved (see elsewhere). */
-  private _closeLater?: () => void;
+  /** Another tab decided or reset while the dialog was open: the banner follows when the dialog closes (see elsewhere). */
+  private _later?: () => boolean;
   /** While the banner waits for texts that could not be loaded: the visitor's next press or key, or the network's return, asks again once. */
   private _again = () => this._bannerOpen && this.banner(true);
 
@@ -160,17 +160,15 @@ export class KeksiUi {
       if (!this._prefs) {
         this._prefs = this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
         // The dialog closed (its close event does not leave its shadow root). Unsaved (Escape, its close button) after
-        // another tab's decision, with a choice still held: the banner under it asked for that choice, so it closes, and
-        // focus (given back to what opened the dialog, in the banner) moves on as after a decision here. A save closed it already.
+        // another tab's decision: the banner under it asked for a choice now held, so it closes, and focus (given back to
+        // what opened the dialog, in the banner) moves on as after a decision here; after its reset the banner asks. A save
+        // set the banner already: nothing is left to follow.
         this._prefs.shadowRoot!.addEventListener(
           'close',
           () => {
-            const close = this._closeLater;
-            this._closeLater = undefined;
-            if (close && this._bannerOpen && this._host.getConsent()) {
-              close();
-              this._decided();
-            }
+            const follow = this._later;
+            this._later = undefined;
+            if (follow?.()) this._decided();
           },
           true,
         );
@@ -236,14 +234,16 @@ export class KeksiUi {
     if (this._prefs) this._prefs.accepted = choiceOf(consent);
   }
 
-  /** Another tab decided: `close` closes the banner; focus in it moves on as after a decision here (never to <body>). */
-  elsewhere(close: () => void): void {
-    // Not while the dialog is open (moving the host would take the modal out of the top layer): it shows the new choice,
-    // and the banner closes when the dialog does (see preferences()).
-    if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return void (this._closeLater = close);
+  /**
+   * Another tab decided or reset: `follow` opens or closes the banner (true: closed); focus in it moves on as after a
+   * decision here (never to <body>).
+   */
+  elsewhere(follow: () => boolean): void {
+    // Not while the dialog is open (moving the host would take the modal out of the top layer): the visitor works in it,
+    // and the banner follows when it closes (see preferences()).
+    if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return void (this._later = follow);
     const had = this._banner?.matches(':focus-within');
-    close();
-    if (had) this._decided();
+    if (follow() && had) this._decided();
   }
 
   private _onAction = (event: Event): void => {

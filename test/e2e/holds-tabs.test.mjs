@@ -3,7 +3,7 @@
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, keksiReady, newPage, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, dataLayerRows, gateDone, keksiReady, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -182,5 +182,111 @@ for (const browser of BROWSERS) {
         await context.close();
       });
     }
+
+    test("saved: this tab's own decision, as without the other tab", async () => {
+      const { context, page, errors } = await shopTab(hb);
+      await waitFor(page, bannerOpen);
+      await page.evaluate(() =>
+        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
+      );
+      await page.keyboard.press('Enter');
+      await waitFor(page, dialogModal);
+      await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
+      await waitFor(page, () => keksi.has('analytics'));
+      // The visitor's switches, as they set them: marketing only.
+      await page.evaluate(() => {
+        const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+        root.querySelector('#c-marketing').click();
+        root.querySelector('[part~="save"]').click();
+      });
+      await waitFor(page, () => keksi.has('marketing'));
+      assert.deepEqual(await page.evaluate(() => keksi.getConsent().accepted), ['necessary', 'marketing']);
+      await settled(page);
+      assert.equal(await page.evaluate(bannerOpen), false);
+      assert.equal(await page.evaluate(dialogModal), false);
+      await waitFor(page, () => document.activeElement !== document.body, null, 5000);
+      assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('another tab forgets the choice while the dialog is open: it stays open; closed unsaved, the banner asks again', async () => {
+      const { context, page, errors } = await shopTab(hb);
+      await waitFor(page, bannerOpen);
+      await page.evaluate(() => keksi.acceptAll());
+      await page.evaluate(() => keksi.showPreferences());
+      await waitFor(page, dialogModal);
+      await decideInAnotherTab(
+        context,
+        page,
+        () => keksi.reset(),
+        () => !document.cookie.includes('keksi_consent='),
+      );
+      await waitFor(page, () => keksi.getConsent() === null);
+      await settled(page);
+      assert.equal(await page.evaluate(dialogModal), true, 'the dialog stays open while the visitor works in it');
+      assert.equal(await page.evaluate(bannerOpen), false, 'no banner under the open dialog');
+      await page.evaluate(() => {
+        const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+        window.__closed = new Promise((r) => root.addEventListener('close', r, { capture: true, once: true }));
+      });
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => window.__closed.then(() => true));
+      await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+      assert.equal(await page.evaluate(() => document.cookie.includes('keksi_consent=')), false, 'nothing stored');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  });
+}
+
+// Another tab's reset (keksi.reset() there, or the cookie deleted there): keksi-change answers every decision and
+// reset (README), another tab's too: its detail is the reset's, `consent: null` and `changed` what this tab granted
+// that it no longer does (nothing after a rejection). This tab has no choice any more, so it asks again (fails closed).
+for (const browser of BROWSERS) {
+  describe(`${browser}: another tab forgets the choice this tab holds`, () => {
+    let hb;
+    before(async () => (hb = await startHarness({ browser })));
+    after(async () => hb?.close());
+
+    const resets = [
+      ['keksi.reset()', () => keksi.reset()],
+      ['the cookie deleted', () => (document.cookie = 'keksi_consent=; path=/; max-age=0')],
+    ];
+    const choices = [
+      ['accepted', () => keksi.acceptAll(), ['analytics', 'analytics:ga']],
+      ['rejected', () => keksi.rejectAll(), []],
+    ];
+    for (const [held, decide, changed] of choices)
+      for (const [how, reset] of resets)
+        test(`this tab ${held}, the other tab: ${how}: keksi-change tells the reset, the banner asks again, nothing optional runs, Google hears denied`, async () => {
+          // GA4's own snippet, gated on analytics: Consent Mode says what Google may do.
+          const { context, page, errors } = await shopTab(hb, '/test/pages/holds-vendor-ga4.html');
+          await waitFor(page, bannerOpen);
+          await page.evaluate(decide);
+          await waitFor(page, () => !!keksi.getConsent());
+          await page.evaluate(() => {
+            window.__changes = [];
+            document.addEventListener('keksi-change', (e) => window.__changes.push(JSON.parse(JSON.stringify(e.detail))));
+          });
+          await decideInAnotherTab(context, page, reset, () => !document.cookie.includes('keksi_consent='));
+          await waitFor(page, () => window.__changes.length > 0);
+          assert.deepEqual(await page.evaluate(() => window.__changes), [{ consent: null, changed }]);
+          assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+          assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
+          await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+          // Fails closed: a gated element added now does not run, and Google's last word is denied.
+          await page.evaluate(() => {
+            const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
+            s.setAttribute('data-category', 'analytics');
+            document.body.append(s);
+          });
+          await gateDone(page);
+          assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+          const consentRows = (await page.evaluate(dataLayerRows)).filter((r) => r.startsWith('consent '));
+          assert.equal(consentRows.at(-1), 'consent update analytics:denied ads:denied');
+          assert.deepEqual(errors, []);
+          await context.close();
+        });
   });
 }

@@ -181,7 +181,8 @@ const CEILING = {
   // a click on an injected <form> whose control is named closest (an <input name="closest"> IS form.closest) threw TypeError into the page from Keksi's opener listener, and a form opener's hasAttribute/click the same (test/e2e/holds-clobber-loads); the controller's listener uses the core's.
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 36,393.
   // +56 (dialogtab): see ui: the banner does not come back when the dialog closes unsaved after another tab's decision.
-  'dist/keksi.js': 36449,
+  // +17 (dialogtab): see controller: another tab's reset asks again here (the banner opens; after an open dialog closes unsaved).
+  'dist/keksi.js': 36466,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -360,8 +361,7 @@ const CEILING = {
   // +39 (guards): openerOf() (src/core/doc.ts), the opener of a data-keksi-open/data-cc click through Element.prototype.closest, and a form
   // no opener: a click on an injected <form> whose control is named closest (an <input name="closest"> IS form.closest) threw TypeError into the page from Keksi's opener listener, and a form opener's hasAttribute/click the same (test/e2e/holds-clobber-loads). The controller's listener uses it too (−18 there).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 7,236.
-  // +2 (dialogtab): no code change in the core; the UI chunk's new content hash in its name.
-  core: 7238,
+  core: 7236,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -497,8 +497,10 @@ const CEILING = {
   // <img id="Shopify"> the platforms'; test/e2e/holds-clobber-loads). `['dataLayer', 'gtag', 'fbq'].some(own)` measured 3 B more.
   // −18 (guards): the opener listener uses the core's openerOf() (see core).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 6,054.
-  // +1 (dialogtab): no code change in the controller; the UI chunk's new content hash in its name.
-  controller: 6055,
+  // +28 (dialogtab): another tab's reset (keksi.reset() there, or the cookie deleted) left this tab without a choice and
+  // without its banner: nothing asked the visitor again. The banner now follows whether this tab must ask, both ways (_follow():
+  // opens on another tab's reset, closes on its decision; after an open dialog closes unsaved, see ui) (test/e2e/holds-tabs).
+  controller: 6082,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -532,11 +534,11 @@ const CEILING = {
   // Merged (session of 2026-12-05 #6: hint + tabclose): 9,830.
   // +2 (guards): no code change in the UI; the core's export names shifted (own() is now exported to the controller).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 9,832.
-  // +47 (dialogtab): the dialog's close event, heard in its shadow root (keksi-ui.ts preferences()): another tab decided while
+  // +38 (dialogtab): the dialog's close event, heard in its shadow root (keksi-ui.ts preferences()): another tab decided while
   // this tab's dialog, opened from the banner, was open; closed unsaved (Escape, its close button), the banner under it came
   // back asking for a choice already held, and a press on it overwrote that tab's choice. Now it closes and focus moves on as
-  // after a decision here (test/e2e/holds-tabs, Chromium and Firefox).
-  ui: 9879,
+  // after a decision here; after another tab's reset the banner asks then (test/e2e/holds-tabs, Chromium and Firefox).
+  ui: 9870,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -619,8 +621,8 @@ const CEILING = {
   // +12 (guards): see core (−1) and controller (+13).
   // +21 (guards): see core (+39) and controller (−18): openerOf().
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 13,290.
-  // +3 (dialogtab): see core (+2) and controller (+1): the UI chunk's new name.
-  returning: 13293,
+  // +28 (dialogtab): see controller.
+  returning: 13318,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -652,8 +654,7 @@ const CEILING = {
   // −1 (guards): see core.
   // +39 (guards): see core: openerOf(), a click on an injected form threw into the page on every returning visit held back.
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 7,236.
-  // +2 (dialogtab): see core.
-  'returning path': 7238,
+  'returning path': 7236,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
