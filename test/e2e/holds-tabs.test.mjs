@@ -3,7 +3,7 @@
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, dataLayerRows, gateDone, keksiReady, newPage, poll, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, dataLayerRows, gateDone, keksiReady, newPage, poll, reload, settled, startHarness, waitFor } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -288,5 +288,33 @@ for (const browser of BROWSERS) {
           assert.deepEqual(errors, []);
           await context.close();
         });
+
+    // A returning visit the core gated without the controller (src/entry/lean.ts): the reset fetches it, and it tells it.
+    for (const [how, reset] of resets)
+      test(`this tab a returning visit held back by the core, the other tab: ${how}: keksi-change tells the reset, the banner asks again, nothing optional runs`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        await page.evaluate(() => keksi.acceptAll());
+        await waitFor(page, () => document.cookie.includes('keksi_consent='));
+        await reload(page);
+        await keksiReady(page);
+        await page.evaluate(() => {
+          window.__changes = [];
+          document.addEventListener('keksi-change', (e) => window.__changes.push(JSON.parse(JSON.stringify(e.detail))));
+        });
+        await decideInAnotherTab(context, page, reset, () => !document.cookie.includes('keksi_consent='));
+        await waitFor(page, () => window.__changes.length > 0);
+        assert.deepEqual(await page.evaluate(() => window.__changes), [{ consent: null, changed: ['analytics', 'marketing'] }]);
+        assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
+        await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+        await page.evaluate(() => {
+          const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
+          s.setAttribute('data-category', 'analytics');
+          document.body.append(s);
+        });
+        await gateDone(page);
+        assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
   });
 }
