@@ -399,12 +399,15 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   private _setBannerOpen(open: boolean): void {
     const body = doc('body');
+    // Focus in this element (its reopen button) as the banner opens: the move below or the button's hiding would drop it to
+    // <body>. The document's active element, not :focus-within, which Firefox does not match while the window is in the background.
+    const focus = open && doc('activeElement') == this;
     this._bannerWanted = open;
     // The script tag's element (beside <body>, not in it: see script-tag.ts) sits before <body> while the
     // banner is open, so the banner is first in the tab order, and after it otherwise, so the reopen
     // button is last (a body swap leaves it there). A shop's own element stays where the shop put it.
     if (this.parentNode == body?.parentNode && open != (this.nextElementSibling == body)) body[open ? 'before' : 'after'](this);
-    this._ui?.banner(open);
+    this._ui?.banner(open, focus);
     this._withPostPaint((work) => {
       if (!this._bannerWanted) this._reopen ||= work?.reopenButton();
       if (this._reopen) this._reopen.hidden = this._bannerWanted;

@@ -95,8 +95,11 @@ export class KeksiUi {
     _host.shadowRoot!.append(status);
   }
 
-  /** Open or close the banner (created when first opened). */
-  banner(open: boolean): void {
+  /**
+   * Open or close the banner (created when first opened). `focus`: focus was in Keksi's element as it opened (on the
+   * reopen button, which hides, another tab having forgotten the choice): it moves into the banner, never to <body>.
+   */
+  banner(open: boolean, focus?: boolean): void {
     if (open) {
       if (!this._banner?.open) this._before = focused();
       if (!this._banner) {
@@ -119,6 +122,8 @@ export class KeksiUi {
     else
       this._texts().then((t) => {
         if (banner) banner.open = !!t && this._bannerOpen;
+        if (focus && banner?.open)
+          banner.updateComplete.then(() => guard('moving focus', () => banner.shadowRoot!.querySelector<HTMLElement>('[part~=banner]')!.focus()));
         if (!t && this._bannerOpen) atNextChance(this._again);
       });
   }

@@ -289,6 +289,44 @@ for (const browser of BROWSERS) {
           await context.close();
         });
 
+    // The visitor was on this tab's reopen button (it hides as the banner opens, and the element holding both moves
+    // before <body>): focus goes into the banner that asks, never to <body>.
+    for (const heldBack of [false, true])
+      test(`focus on this tab's reopen button (${heldBack ? 'a returning visit held back by the core' : 'decided in this tab'}), the other tab forgets the choice: focus moves into the banner that asks again`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        if (heldBack) {
+          await page.evaluate(() => keksi.acceptAll());
+          await waitFor(page, () => document.cookie.includes('keksi_consent='));
+          await reload(page);
+          await keksiReady(page);
+        } else {
+          await waitFor(page, bannerOpen);
+          await page.evaluate(() => keksi.acceptAll());
+        }
+        const reopen = `document.querySelector('keksi-consent')?.shadowRoot?.querySelector('[part~="reopen"]:not([hidden])')`;
+        await page.waitForFunction(reopen);
+        await page.evaluate(`${reopen}.focus()`);
+        assert.equal(await page.evaluate(() => document.activeElement?.localName), 'keksi-consent');
+        await decideInAnotherTab(
+          context,
+          page,
+          () => keksi.reset(),
+          () => !document.cookie.includes('keksi_consent='),
+        );
+        await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+        const where = () => {
+          let a = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          const banner = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+          return banner?.shadowRoot?.contains(a) ? 'in the banner' : a?.localName;
+        };
+        await poll(async () => (await page.evaluate(where)) === 'in the banner', 'focus in the banner that asks', 5000).catch(async (e) => {
+          throw new Error(`${e.message}; focus is on ${await page.evaluate(where)}`);
+        });
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+
     // A returning visit the core gated without the controller (src/entry/lean.ts): the reset fetches it, and it tells it.
     for (const [how, reset] of resets)
       test(`this tab a returning visit held back by the core, the other tab: ${how}: keksi-change tells the reset, the banner asks again, nothing optional runs`, async () => {

@@ -182,7 +182,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 36,393.
   // +56 (dialogtab): see ui: the banner does not come back when the dialog closes unsaved after another tab's decision.
   // +17 (dialogtab): see controller: another tab's reset asks again here (the banner opens; after an open dialog closes unsaved).
-  'dist/keksi.js': 36466,
+  // +55 (lead, dialogtab): focus on the reopen button as the banner opens again (another tab forgot the choice, or this tab's reset()) moves into the banner (its section focusable by script, tabindex=-1), never to <body> (holds-tabs).
+  'dist/keksi.js': 36521,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -500,7 +501,8 @@ const CEILING = {
   // +28 (dialogtab): another tab's reset (keksi.reset() there, or the cookie deleted) left this tab without a choice and
   // without its banner: nothing asked the visitor again. The banner now follows whether this tab must ask, both ways (_follow():
   // opens on another tab's reset, closes on its decision; after an open dialog closes unsaved, see ui) (test/e2e/holds-tabs).
-  controller: 6082,
+  // +5 (lead, dialogtab): see 'dist/keksi.js' (the controller tells the UI that focus was in its element).
+  controller: 6087,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -538,7 +540,8 @@ const CEILING = {
   // this tab's dialog, opened from the banner, was open; closed unsaved (Escape, its close button), the banner under it came
   // back asking for a choice already held, and a press on it overwrote that tab's choice. Now it closes and focus moves on as
   // after a decision here; after another tab's reset the banner asks then (test/e2e/holds-tabs, Chromium and Firefox).
-  ui: 9870,
+  // +43 (lead, dialogtab): focus on the reopen button as the banner opens again (another tab forgot the choice, or this tab's reset()) moves into the banner (its section focusable by script, tabindex=-1), never to <body> (holds-tabs).
+  ui: 9913,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -622,7 +625,8 @@ const CEILING = {
   // +21 (guards): see core (+39) and controller (−18): openerOf().
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 13,290.
   // +28 (dialogtab): see controller.
-  returning: 13318,
+  // +5 (lead, dialogtab): see controller.
+  returning: 13323,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
