@@ -311,13 +311,25 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     this._gate!.update();
     this._noteRun();
     this._ui?.changed(consent);
-    // Another tab's decision: the banner it answers closes here too. In a microtask: this tab's own decision is told
-    // (synchronously) before it closes the banner itself and moves focus on (keksi-ui.ts _decided()); then nothing is left to do.
-    if (consent && !this.store.ask)
-      queueMicrotask(() => this._bannerWanted && (this._ui ? this._ui.elsewhere(() => this._setBannerOpen(false)) : this._setBannerOpen(false)));
+    // Another tab's decision: the banner it answers closes here too; its reset: this tab asks again. In a microtask: this
+    // tab's own decision or reset is told (synchronously) before it sets the banner itself (and moves focus on: keksi-ui.ts
+    // _decided()); then nothing is left to do.
+    queueMicrotask(() => this._bannerWanted != this.store.ask && (this._ui ? this._ui.elsewhere(this._follow) : this._follow()));
     doc('dispatchEvent')(new CustomEvent('keksi-change', { detail: { consent: this.getConsent(), changed } }));
     if (withdrawn.length && this.config.reloadOnWithdraw) location.reload();
   }
+
+  /**
+   * After another tab's decision or reset: the banner opens while this tab must ask, and closes once it need not.
+   * Returns whether it closed it (then focus in it moves on). Called again when the dialog closes (see elsewhere()).
+   */
+  private _follow = (): boolean => {
+    const ask = this.store.ask;
+    if (ask == this._bannerWanted) return false;
+    if (ask) this.showBanner();
+    else this._setBannerOpen(false);
+    return !ask;
+  };
 
   /** Remember which categories and services have had code run on this page (it cannot be unloaded). */
   private _noteRun(): void {
@@ -387,12 +399,15 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
 
   private _setBannerOpen(open: boolean): void {
     const body = doc('body');
+    // Focus in this element (its reopen button) as the banner opens: the move below or the button's hiding would drop it to
+    // <body>. The document's active element, not :focus-within, which Firefox does not match while the window is in the background.
+    const focus = open && doc('activeElement') == this;
     this._bannerWanted = open;
     // The script tag's element (beside <body>, not in it: see script-tag.ts) sits before <body> while the
     // banner is open, so the banner is first in the tab order, and after it otherwise, so the reopen
     // button is last (a body swap leaves it there). A shop's own element stays where the shop put it.
     if (this.parentNode == body?.parentNode && open != (this.nextElementSibling == body)) body[open ? 'before' : 'after'](this);
-    this._ui?.banner(open);
+    this._ui?.banner(open, focus);
     this._withPostPaint((work) => {
       if (!this._bannerWanted) this._reopen ||= work?.reopenButton();
       if (this._reopen) this._reopen.hidden = this._bannerWanted;

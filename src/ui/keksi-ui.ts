@@ -69,6 +69,8 @@ export class KeksiUi {
   private _embedChunk?: Promise<unknown>;
   /** Whether the banner was last asked to be open. */
   private _bannerOpen = false;
+  /** Another tab decided or reset while the dialog was open: the banner follows when the dialog closes (see elsewhere). */
+  private _later?: () => boolean;
   /** While the banner waits for texts that could not be loaded: the visitor's next press or key, or the network's return, asks again once. */
   private _again = () => this._bannerOpen && this.banner(true);
 
@@ -93,8 +95,11 @@ export class KeksiUi {
     _host.shadowRoot!.append(status);
   }
 
-  /** Open or close the banner (created when first opened). */
-  banner(open: boolean): void {
+  /**
+   * Open or close the banner (created when first opened). `focus`: focus was in Keksi's element as it opened (on the
+   * reopen button, which hides, another tab having forgotten the choice): it moves into the banner, never to <body>.
+   */
+  banner(open: boolean, focus?: boolean): void {
     if (open) {
       if (!this._banner?.open) this._before = focused();
       if (!this._banner) {
@@ -117,6 +122,8 @@ export class KeksiUi {
     else
       this._texts().then((t) => {
         if (banner) banner.open = !!t && this._bannerOpen;
+        if (focus && banner?.open)
+          banner.updateComplete.then(() => guard('moving focus', () => banner.shadowRoot!.querySelector<HTMLElement>('[part~=banner]')!.focus()));
         if (!t && this._bannerOpen) atNextChance(this._again);
       });
   }
@@ -155,7 +162,22 @@ export class KeksiUi {
       if (!loaded || this._asked !== asked) return;
     }
     guard('opening the preferences dialog', () => {
-      this._prefs ||= this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+      if (!this._prefs) {
+        this._prefs = this._element<KeksiPreferences>('keksi-preferences', 'preferences,save,accept-all,reject-all,close,toggle,button');
+        // The dialog closed (its close event does not leave its shadow root). Unsaved (Escape, its close button) after
+        // another tab's decision: the banner under it asked for a choice now held, so it closes, and focus (given back to
+        // what opened the dialog, in the banner) moves on as after a decision here; after its reset the banner asks. A save
+        // set the banner already: nothing is left to follow.
+        this._prefs.shadowRoot!.addEventListener(
+          'close',
+          () => {
+            const follow = this._later;
+            this._later = undefined;
+            if (follow?.()) this._decided();
+          },
+          true,
+        );
+      }
       this._prefs.accepted = choiceOf(this._host.getConsent());
       this._opener = from;
       this._prefs.show(from);
@@ -217,13 +239,16 @@ export class KeksiUi {
     if (this._prefs) this._prefs.accepted = choiceOf(consent);
   }
 
-  /** Another tab decided: `close` closes the banner; focus in it moves on as after a decision here (never to <body>). */
-  elsewhere(close: () => void): void {
-    // Not while the dialog is open (moving the host would take the modal out of the top layer): it shows the new choice.
-    if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return;
+  /**
+   * Another tab decided or reset: `follow` opens or closes the banner (true: closed); focus in it moves on as after a
+   * decision here (never to <body>).
+   */
+  elsewhere(follow: () => boolean): void {
+    // Not while the dialog is open (moving the host would take the modal out of the top layer): the visitor works in it,
+    // and the banner follows when it closes (see preferences()).
+    if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return void (this._later = follow);
     const had = this._banner?.matches(':focus-within');
-    close();
-    if (had) this._decided();
+    if (follow() && had) this._decided();
   }
 
   private _onAction = (event: Event): void => {

@@ -9,6 +9,7 @@
 //   - the cookie and getConsent() say what the model says (so a rejection survives every reload);
 //   - this tab's banner is closed while this tab holds a choice: its own, or one another tab made, once this
 //     tab has heard of it (the banner asks for a choice already made, and a press on it would overwrite it);
+//     after another tab's reset this tab holds none, and its UI decides through the banner, which asked again;
 //   - liveness: with nothing held back, every element the choice grants has run, every embed it does
 //     not grant is unloaded, and a blocked embed offers its placeholder.
 // The page's activations are observed by a MutationObserver installed before the page's own scripts,
@@ -18,7 +19,7 @@
 //
 // KEKSI_MODEL_RUNS (default 200) and KEKSI_MODEL_FIREFOX_RUNS (default 30) set the number of sequences;
 // a failure prints fast-check's seed and path: replay with KEKSI_MODEL_SEED, KEKSI_MODEL_PATH (and
-// KEKSI_MODEL_REPLAY for the commands' replayPath). KEKSI_MODEL_TABS=0 leaves out the other tab.
+// KEKSI_MODEL_REPLAY for the commands' replayPath). KEKSI_MODEL_TABS=0 leaves out the other tab (its decisions and resets).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -577,8 +578,9 @@ class Release {
  * hears of the choice (the visibilitychange of coming back; in Chromium also the Cookie Store API's change event):
  * the step is done once this tab's getConsent() tells the other tab's choice. From then on this tab holds that
  * choice (the model's `memory`): its banner, if it was open, has closed (settle() checks it), and a decision in
- * this UI goes through the preferences dialog, as after a decision of its own. (An open dialog would stay open:
- * test/e2e/holds-tabs; no command leaves one open.)
+ * this UI goes through the preferences dialog, as after a decision of its own. With `cats` null the other tab
+ * forgets the choice (keksi.reset()): this tab then holds none and asks again, so a decision in this UI goes
+ * through its banner. (An open dialog would stay open: test/e2e/holds-tabs; no command leaves one open.)
  */
 class OtherTab {
   constructor(cats) {
@@ -592,9 +594,16 @@ class OtherTab {
     try {
       await tab.goto(`${s.origin}${PAGE}?tab=2`);
       await until(tab, 'Keksi in the other tab', () => !!window.__model?.ready);
-      await api(tab, 'setConsent', this.cats);
-      decided(m, this.cats, false);
-      await until(tab, "the other tab's decision", (want) => (window.__model.stored()?.a || []).join() === want, m.stored.join());
+      if (this.cats) {
+        await api(tab, 'setConsent', this.cats);
+        decided(m, this.cats, false);
+      } else {
+        await api(tab, 'reset');
+        m.stored = null;
+        m.told = [...m.told, null];
+      }
+      if (this.cats) await until(tab, "the other tab's decision", (want) => (window.__model.stored()?.a || []).join() === want, m.stored.join());
+      else await until(tab, "the other tab's reset", () => !window.__model.stored());
     } finally {
       await tab.close();
     }
@@ -605,16 +614,16 @@ class OtherTab {
         // The visitor comes back (again, each look: this tab's controller may start only now).
         document.dispatchEvent(new Event('visibilitychange'));
         const consent = window.keksi?.getConsent?.();
-        return !!consent && [...consent.accepted].sort().join(' ') === want;
+        return want === null ? consent === null : !!consent && [...consent.accepted].sort().join(' ') === want;
       },
-      sorted(['necessary', ...m.stored]),
+      m.stored && sorted(['necessary', ...m.stored]),
     );
     m.memory = m.stored;
     m.told = [m.stored];
     await settle(m, s);
   }
   toString() {
-    return `otherTab.setConsent(${JSON.stringify(this.cats)})`;
+    return this.cats ? `otherTab.setConsent(${JSON.stringify(this.cats)})` : 'otherTab.reset()';
   }
 }
 
@@ -692,6 +701,15 @@ const TABS_CLOSE_BANNER = () => [
   new Decide('ui', 'set', ['marketing']),
 ];
 
+/** Another tab forgets the choice this tab holds (its banner closed); this tab asks again: its UI decides through the banner. */
+const TABS_ASK_AGAIN = () => [
+  new Decide('ui', 'accept'),
+  new OtherTab(null),
+  new Decide('ui', 'reject'),
+  new OtherTab(null),
+  new Decide('ui', 'set', ['analytics']),
+];
+
 const catsArb = fc.subarray(CATS);
 const COMMANDS = [
   fc.constantFrom('accept', 'reject').map((w) => new Decide('api', w)),
@@ -705,7 +723,7 @@ const COMMANDS = [
   fc.nat(3).map((i) => new Release(i)),
   fc.nat(3).map((i) => new AllowEmbed(i)),
   // KEKSI_MODEL_TABS=0 leaves out decisions made in another tab (see the report of issue 11).
-  ...(env.KEKSI_MODEL_TABS === '0' ? [] : [catsArb.map((c) => new OtherTab(c))]),
+  ...(env.KEKSI_MODEL_TABS === '0' ? [] : [catsArb.map((c) => new OtherTab(c)), fc.constant(new OtherTab(null))]),
 ];
 
 /** The commands, each noted in `log` as it runs. */
@@ -792,6 +810,10 @@ describe('consent model (fast-check)', () => {
     await runSequence(d, [], TABS_CLOSE_BANNER());
   });
 
+  test("Chromium: another tab forgets the choice: this tab's banner asks again, and its UI decides through it", async () => {
+    await runSequence(d, [], TABS_ASK_AGAIN());
+  });
+
   test(`Chromium: ${RUNS} random sequences never run anything the stored choice does not grant`, async () => {
     await checkModel(d, RUNS, 'Chromium');
   });
@@ -811,6 +833,15 @@ describe('consent model (fast-check)', () => {
     try {
       const fd = await firefoxDriver(ff.browser, ff.server.url);
       await runSequence(fd, [], TABS_CLOSE_BANNER());
+    } finally {
+      await ff.close();
+    }
+  });
+
+  test("Firefox: another tab forgets the choice: this tab's banner asks again, and its UI decides through it", async () => {
+    const ff = await startHarness({ browser: 'firefox' });
+    try {
+      await runSequence(await firefoxDriver(ff.browser, ff.server.url), [], TABS_ASK_AGAIN());
     } finally {
       await ff.close();
     }

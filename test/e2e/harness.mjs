@@ -259,6 +259,12 @@ export async function gateDone(page) {
   }, id);
 }
 
+/**
+ * Reload `page`. Firefox (BiDi) under load now and then reports the reload as aborted (NS_BINDING_ABORTED) by the
+ * page's own pending load (a frame, a script): the test wants the page reloaded, so it asks again, once.
+ */
+export const reload = (page) => page.reload().catch((e) => (/NS_BINDING_ABORTED/.test(String(e)) ? page.reload() : Promise.reject(e)));
+
 /** Wait for `n` rendered frames: what a scroll or key press starts has been handled. */
 export const frames = (page, n = 2) =>
   page.evaluate(

@@ -10,7 +10,7 @@
 // write, and there the controller's store refuses it (ConsentStore.sync()). This file is the guard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, gateDone, keksiReady, startHarness } from './harness.mjs';
+import { BROWSERS, gateDone, keksiReady, reload, startHarness } from './harness.mjs';
 
 const PAGE = '/test/pages/holds-tabs-early.html';
 const ROUNDS = Number(process.env.HOLDS_ROUNDS || 12);
@@ -74,9 +74,7 @@ for (const browser of BROWSERS) {
       const b = await context.newPage();
       await b.goto(url);
       await keksiReady(b);
-      // Firefox (BiDi) under load once reported the reload as aborted (NS_BINDING_ABORTED) by the page's
-      // own pending load: the test wants B reloaded, so it asks again.
-      const reload = (p) => p.reload().catch((e) => (/NS_BINDING_ABORTED/.test(String(e)) ? p.reload() : Promise.reject(e)));
+      // reload(): Firefox (BiDi) under load once reported the reload as aborted by the page's own pending load (harness.mjs).
       const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
         await a.evaluate(() => keksi.acceptAll());

@@ -2,8 +2,8 @@
 // a withdrawal made in one tab stops what another open tab still has queued, and that tab's Consent
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { keksiReady, newPage, startHarness } from './harness.mjs';
+import { after, before, describe, test } from 'node:test';
+import { BROWSERS, dataLayerRows, gateDone, keksiReady, newPage, poll, reload, settled, startHarness, waitFor } from './harness.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -51,19 +51,23 @@ test('a rejection in another tab stops what this tab still has queued behind a s
 // This tab's banner, as an expression evaluated in the page.
 const BANNER = "document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')";
 
-async function shopTab() {
-  const t = await newPage(h.browser);
-  await t.page.goto(`${h.server.url}/test/pages/holds-queue.html`);
+async function shopTab(harness = h, page = '/test/pages/holds-queue.html') {
+  const t = await newPage(harness.browser);
+  await t.page.goto(`${harness.server.url}${page}`);
   await keksiReady(t.page);
   return t;
 }
 
-/** The visitor decides (`decide`, in the page) in another tab of the same shop, closes it and comes back to `page`. */
-async function decideInAnotherTab(context, page, decide) {
+/**
+ * The visitor decides (`decide`, in the page) in another tab of the same shop, closes it and comes back to `page`.
+ * `done`, in the other tab: the decision is stored (a returning visit's API call fetches the controller first).
+ */
+async function decideInAnotherTab(context, page, decide, done) {
   const other = await context.newPage();
-  await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+  await other.goto(page.url());
   await keksiReady(other);
   await other.evaluate(decide);
+  if (done) await waitFor(other, done);
   await other.close();
   await page.bringToFront();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -126,3 +130,229 @@ test("another tab's decision while this tab's dialog is open: the dialog stays o
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// In the page (each self-contained: both browsers' drivers send its source): this tab's banner open, its dialog
+// open and modal, and the focused element through shadow roots.
+const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
+const dialogModal = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog:modal');
+const deepFocus = () => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el && { tag: el.localName, part: el.getAttribute('part'), body: el === document.body };
+};
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: another tab decides while this tab's dialog, opened from its banner, is open`, () => {
+    let hb;
+    before(async () => (hb = await startHarness({ browser })));
+    after(async () => hb?.close());
+
+    for (const how of ['Escape', 'the close button']) {
+      test(`closed without saving (${how}): the banner does not come back, focus moves on as after a decision, the other tab's choice stands`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        await waitFor(page, bannerOpen);
+        // The visitor opens the dialog from the banner ("Customise") with the keyboard: focus on the button, then Enter.
+        await page.evaluate(() =>
+          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
+        );
+        await page.keyboard.press('Enter');
+        await waitFor(page, dialogModal);
+        await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
+        await waitFor(page, () => keksi.has('analytics'));
+        const stored = await page.evaluate(() => document.cookie);
+        assert.equal(await page.evaluate(dialogModal), true, 'the dialog stays open while the visitor works in it');
+        // The visitor closes it without saving; its close event (a task after the close) ends that.
+        await page.evaluate(() => {
+          const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+          window.__closed = new Promise((r) => root.addEventListener('close', r, { capture: true, once: true }));
+        });
+        if (how === 'Escape') await page.keyboard.press('Escape');
+        else
+          await page.evaluate(() =>
+            document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot.querySelector('[part~="close"]').click(),
+          );
+        await page.evaluate(() => window.__closed.then(() => true));
+        await settled(page);
+        assert.equal(await page.evaluate(bannerOpen), false, "this tab's banner is open again, though this tab holds the other tab's choice");
+        // Focus goes where it goes after a decision in this tab: here the reopen button (never <body>).
+        await waitFor(page, () => document.activeElement !== document.body, null, 5000);
+        assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+        assert.equal(await page.evaluate(() => document.cookie), stored, "the other tab's choice stands");
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+
+    test("saved: this tab's own decision, as without the other tab", async () => {
+      const { context, page, errors } = await shopTab(hb);
+      await waitFor(page, bannerOpen);
+      await page.evaluate(() =>
+        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
+      );
+      await page.keyboard.press('Enter');
+      await waitFor(page, dialogModal);
+      await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
+      await waitFor(page, () => keksi.has('analytics'));
+      // The visitor's switches, as they set them: marketing only.
+      await page.evaluate(() => {
+        const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+        root.querySelector('#c-marketing').click();
+        root.querySelector('[part~="save"]').click();
+      });
+      await waitFor(page, () => keksi.has('marketing'));
+      assert.deepEqual(await page.evaluate(() => keksi.getConsent().accepted), ['necessary', 'marketing']);
+      await settled(page);
+      assert.equal(await page.evaluate(bannerOpen), false);
+      assert.equal(await page.evaluate(dialogModal), false);
+      await waitFor(page, () => document.activeElement !== document.body, null, 5000);
+      assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('another tab forgets the choice while the dialog is open: it stays open; closed unsaved, the banner asks again', async () => {
+      const { context, page, errors } = await shopTab(hb);
+      await waitFor(page, bannerOpen);
+      await page.evaluate(() => keksi.acceptAll());
+      await page.evaluate(() => keksi.showPreferences());
+      await waitFor(page, dialogModal);
+      await decideInAnotherTab(
+        context,
+        page,
+        () => keksi.reset(),
+        () => !document.cookie.includes('keksi_consent='),
+      );
+      await waitFor(page, () => keksi.getConsent() === null);
+      await settled(page);
+      assert.equal(await page.evaluate(dialogModal), true, 'the dialog stays open while the visitor works in it');
+      assert.equal(await page.evaluate(bannerOpen), false, 'no banner under the open dialog');
+      await page.evaluate(() => {
+        const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
+        window.__closed = new Promise((r) => root.addEventListener('close', r, { capture: true, once: true }));
+      });
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => window.__closed.then(() => true));
+      await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+      assert.equal(await page.evaluate(() => document.cookie.includes('keksi_consent=')), false, 'nothing stored');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  });
+}
+
+// Another tab's reset (keksi.reset() there, or the cookie deleted there): keksi-change answers every decision and
+// reset (README), another tab's too: its detail is the reset's, `consent: null` and `changed` what this tab granted
+// that it no longer does (nothing after a rejection). This tab has no choice any more, so it asks again (fails closed).
+for (const browser of BROWSERS) {
+  describe(`${browser}: another tab forgets the choice this tab holds`, () => {
+    let hb;
+    before(async () => (hb = await startHarness({ browser })));
+    after(async () => hb?.close());
+
+    const resets = [
+      ['keksi.reset()', () => keksi.reset()],
+      ['the cookie deleted', () => (document.cookie = 'keksi_consent=; path=/; max-age=0')],
+    ];
+    const choices = [
+      ['accepted', () => keksi.acceptAll(), ['analytics', 'analytics:ga']],
+      ['rejected', () => keksi.rejectAll(), []],
+    ];
+    for (const [held, decide, changed] of choices)
+      for (const [how, reset] of resets)
+        test(`this tab ${held}, the other tab: ${how}: keksi-change tells the reset, the banner asks again, nothing optional runs, Google hears denied`, async () => {
+          // GA4's own snippet, gated on analytics: Consent Mode says what Google may do.
+          const { context, page, errors } = await shopTab(hb, '/test/pages/holds-vendor-ga4.html');
+          await waitFor(page, bannerOpen);
+          await page.evaluate(decide);
+          await waitFor(page, () => !!keksi.getConsent());
+          await page.evaluate(() => {
+            window.__changes = [];
+            document.addEventListener('keksi-change', (e) => window.__changes.push(JSON.parse(JSON.stringify(e.detail))));
+          });
+          await decideInAnotherTab(context, page, reset, () => !document.cookie.includes('keksi_consent='));
+          await waitFor(page, () => window.__changes.length > 0);
+          assert.deepEqual(await page.evaluate(() => window.__changes), [{ consent: null, changed }]);
+          assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+          assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
+          await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+          // Fails closed: a gated element added now does not run, and Google's last word is denied.
+          await page.evaluate(() => {
+            const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
+            s.setAttribute('data-category', 'analytics');
+            document.body.append(s);
+          });
+          await gateDone(page);
+          assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+          const consentRows = (await page.evaluate(dataLayerRows)).filter((r) => r.startsWith('consent '));
+          assert.equal(consentRows.at(-1), 'consent update analytics:denied ads:denied');
+          assert.deepEqual(errors, []);
+          await context.close();
+        });
+
+    // The visitor was on this tab's reopen button (it hides as the banner opens, and the element holding both moves
+    // before <body>): focus goes into the banner that asks, never to <body>.
+    for (const heldBack of [false, true])
+      test(`focus on this tab's reopen button (${heldBack ? 'a returning visit held back by the core' : 'decided in this tab'}), the other tab forgets the choice: focus moves into the banner that asks again`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        if (heldBack) {
+          await page.evaluate(() => keksi.acceptAll());
+          await waitFor(page, () => document.cookie.includes('keksi_consent='));
+          await reload(page);
+          await keksiReady(page);
+        } else {
+          await waitFor(page, bannerOpen);
+          await page.evaluate(() => keksi.acceptAll());
+        }
+        const reopen = `document.querySelector('keksi-consent')?.shadowRoot?.querySelector('[part~="reopen"]:not([hidden])')`;
+        await page.waitForFunction(reopen);
+        await page.evaluate(`${reopen}.focus()`);
+        assert.equal(await page.evaluate(() => document.activeElement?.localName), 'keksi-consent');
+        await decideInAnotherTab(
+          context,
+          page,
+          () => keksi.reset(),
+          () => !document.cookie.includes('keksi_consent='),
+        );
+        await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+        const where = () => {
+          let a = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          const banner = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
+          return banner?.shadowRoot?.contains(a) ? 'in the banner' : a?.localName;
+        };
+        await poll(async () => (await page.evaluate(where)) === 'in the banner', 'focus in the banner that asks', 5000).catch(async (e) => {
+          throw new Error(`${e.message}; focus is on ${await page.evaluate(where)}`);
+        });
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+
+    // A returning visit the core gated without the controller (src/entry/lean.ts): the reset fetches it, and it tells it.
+    for (const [how, reset] of resets)
+      test(`this tab a returning visit held back by the core, the other tab: ${how}: keksi-change tells the reset, the banner asks again, nothing optional runs`, async () => {
+        const { context, page, errors } = await shopTab(hb);
+        await page.evaluate(() => keksi.acceptAll());
+        await waitFor(page, () => document.cookie.includes('keksi_consent='));
+        await reload(page);
+        await keksiReady(page);
+        await page.evaluate(() => {
+          window.__changes = [];
+          document.addEventListener('keksi-change', (e) => window.__changes.push(JSON.parse(JSON.stringify(e.detail))));
+        });
+        await decideInAnotherTab(context, page, reset, () => !document.cookie.includes('keksi_consent='));
+        await waitFor(page, () => window.__changes.length > 0);
+        assert.deepEqual(await page.evaluate(() => window.__changes), [{ consent: null, changed: ['analytics', 'marketing'] }]);
+        assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
+        await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
+        await page.evaluate(() => {
+          const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
+          s.setAttribute('data-category', 'analytics');
+          document.body.append(s);
+        });
+        await gateDone(page);
+        assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+  });
+}

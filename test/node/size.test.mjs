@@ -180,7 +180,10 @@ const CEILING = {
   // +37 (guards): the data-keksi-open/data-cc opener found through Element.prototype.closest, a form no opener (openerOf(), src/core/doc.ts):
   // a click on an injected <form> whose control is named closest (an <input name="closest"> IS form.closest) threw TypeError into the page from Keksi's opener listener, and a form opener's hasAttribute/click the same (test/e2e/holds-clobber-loads); the controller's listener uses the core's.
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 36,393.
-  'dist/keksi.js': 36393,
+  // +56 (dialogtab): see ui: the banner does not come back when the dialog closes unsaved after another tab's decision.
+  // +17 (dialogtab): see controller: another tab's reset asks again here (the banner opens; after an open dialog closes unsaved).
+  // +55 (lead, dialogtab): focus on the reopen button as the banner opens again (another tab forgot the choice, or this tab's reset()) moves into the banner (its section focusable by script, tabindex=-1), never to <body> (holds-tabs).
+  'dist/keksi.js': 36521,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -495,7 +498,11 @@ const CEILING = {
   // <img id="Shopify"> the platforms'; test/e2e/holds-clobber-loads). `['dataLayer', 'gtag', 'fbq'].some(own)` measured 3 B more.
   // −18 (guards): the opener listener uses the core's openerOf() (see core).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 6,054.
-  controller: 6054,
+  // +28 (dialogtab): another tab's reset (keksi.reset() there, or the cookie deleted) left this tab without a choice and
+  // without its banner: nothing asked the visitor again. The banner now follows whether this tab must ask, both ways (_follow():
+  // opens on another tab's reset, closes on its decision; after an open dialog closes unsaved, see ui) (test/e2e/holds-tabs).
+  // +5 (lead, dialogtab): see 'dist/keksi.js' (the controller tells the UI that focus was in its element).
+  controller: 6087,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -529,7 +536,12 @@ const CEILING = {
   // Merged (session of 2026-12-05 #6: hint + tabclose): 9,830.
   // +2 (guards): no code change in the UI; the core's export names shifted (own() is now exported to the controller).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 9,832.
-  ui: 9832,
+  // +38 (dialogtab): the dialog's close event, heard in its shadow root (keksi-ui.ts preferences()): another tab decided while
+  // this tab's dialog, opened from the banner, was open; closed unsaved (Escape, its close button), the banner under it came
+  // back asking for a choice already held, and a press on it overwrote that tab's choice. Now it closes and focus moves on as
+  // after a decision here; after another tab's reset the banner asks then (test/e2e/holds-tabs, Chromium and Firefox).
+  // +43 (lead, dialogtab): focus on the reopen button as the banner opens again (another tab forgot the choice, or this tab's reset()) moves into the banner (its section focusable by script, tabindex=-1), never to <body> (holds-tabs).
+  ui: 9913,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -612,7 +624,9 @@ const CEILING = {
   // +12 (guards): see core (−1) and controller (+13).
   // +21 (guards): see core (+39) and controller (−18): openerOf().
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 13,290.
-  returning: 13290,
+  // +28 (dialogtab): see controller.
+  // +5 (lead, dialogtab): see controller.
+  returning: 13323,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.

@@ -110,7 +110,7 @@ export class KeksiBanner extends KeksiElement {
       by.length ? t.by.replace('{p}', listOf(by, t.and)) : '',
       t.later,
     ].filter(Boolean);
-    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${t.lang} role="region" aria-labelledby="t" aria-describedby="d">
+    return html`<section part="banner" class="box banner ${this.config?.position || 'bottom'}" lang=${t.lang} role="region" aria-labelledby="t" aria-describedby="d" tabindex="-1">
       <div class="text">
         <h2 id="t">${t.title}</h2>
         <p id="d">${text.join(' ')}${url ? html` <a part="notice-link" href=${url}>${t.notice}</a>` : nothing}</p>
