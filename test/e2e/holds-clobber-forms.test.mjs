@@ -104,3 +104,41 @@ for (const browser of BROWSERS) {
     });
   });
 }
+
+// window.cookieStore is [SecureContext]: on a shop served over plain http (and in Safari before 18.4) the browser has
+// none, and an element of that id is window.cookieStore. Keksi listens to its 'change' (another tab's choice): two
+// elements of that id (in Chromium an HTMLCollection, no addEventListener; Firefox gives the first) or a
+// <form id="cookieStore"> whose control is named addEventListener made that a TypeError: thrown from the controller's
+// start (no banner) and the core's hold-back.
+// Served as files (test/pages/clobber-cookiestore-*.html): Chromium does not let a page answered by request interception on
+// a plain-http host load keksi.mjs from loopback (Private Network Access).
+const STORES = {
+  'two elements of that id': 'two',
+  'a form whose control is named addEventListener': 'form',
+};
+const acceptAll = () => document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.shadowRoot?.querySelector('[part~="accept-all"]');
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: an injected window.cookieStore on a plain-http shop does not stop Keksi`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    for (const [name, file] of Object.entries(STORES))
+      test(`${name}: the first visit shows the banner, its accept runs the gated script, the returning visit is gated, nothing thrown or failed`, async () => {
+        const { context, page, errors, warnings } = await newPage(h.browser);
+        const visit = () => page.goto(`${h.server.url.replace('localhost', 'shop.keksi.test')}/test/pages/clobber-cookiestore-${file}.html`);
+        await visit();
+        // The premise: no Cookie Store here, so the element is window.cookieStore.
+        assert.ok(await page.evaluate(() => window.cookieStore instanceof Node || window.cookieStore instanceof HTMLCollection));
+        await waitFor(page, acceptAll);
+        await page.evaluate(`(${acceptAll})().click()`);
+        await waitFor(page, () => document.cookie.includes('keksi_consent') && window.gatedRan);
+        await visit();
+        await waitFor(page, () => !!window.gatedRan && document.readyState == 'complete');
+        await page.evaluate(idle);
+        assert.deepEqual({ errors, failed: warnings.filter((w) => /failed/.test(w)) }, { errors: [], failed: [] });
+        await context.close();
+      });
+  });
+}
