@@ -24,7 +24,7 @@ import { textsModule } from '../i18n/load.js';
 import type { ConsentHost } from './host.js';
 import { startPostPaint, type PostPaint } from './post-paint.js';
 import { chunk } from '../entry/chunk.js';
-import { doc, openerOf } from '../core/doc.js';
+import { doc, openerOf, own } from '../core/doc.js';
 import { matchesCookie } from './cleanup.js';
 
 /** The lazy chunk for what a shop moving from cookieconsent keeps (src/migration/cookieconsent.ts); a failure to load it says so. */
@@ -344,7 +344,8 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
   private _listen(how: 'addEventListener' | 'removeEventListener'): void {
     doc(how)('click', this._onDocumentClick);
     doc(how)('visibilitychange', this._sync);
-    (window as { cookieStore?: EventTarget }).cookieStore?.[how]('change', this._sync);
+    // The page's own Cookie Store, never an element of that id (see entry/lean.ts: it threw here, and Keksi did not start).
+    (own('cookieStore') as EventTarget | undefined)?.[how]('change', this._sync);
   }
 
   private _sync = (): void => this.store.sync();

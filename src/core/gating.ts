@@ -16,8 +16,12 @@ import { isVendorSnippet } from './trackers.js';
 import { guard, warn } from './log.js';
 import { doc } from './doc.js';
 
-/** Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. */
-const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]:not(script)';
+/**
+ * Only `type="text/plain"` scripts are gated scripts: a JSON or module script with `data-src` is left alone. A `<form>` is
+ * no gated embed: its controls are its properties (HTMLFormElement has [LegacyOverrideBuiltIns]), so in an injected
+ * `<form data-category data-src><input name="hasAttribute">` the gate's reads threw, and stopped gating what came after it.
+ */
+const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]:not(script,form)';
 /** Attributes of a gated script that the activated copy must not inherit (`src` is set through Trusted Types). */
 const NOT_COPIED = /^(type|src|data-(category|type|src))$/;
 
@@ -115,7 +119,7 @@ export class Gate {
   /** Activate what is granted now, unload embeds that no longer are, and keep watching the page; after `disconnect()`, nothing. */
   update(): void {
     if (this._off) return;
-    for (const el of doc('querySelectorAll')('[data-keksi="on"][data-src]')) {
+    for (const el of doc('querySelectorAll')('[data-keksi="on"][data-src]:not(form)')) {
       if (!this._allows(el)) {
         el.setAttribute('src', 'about:blank');
         el.removeAttribute('data-keksi');
@@ -128,7 +132,8 @@ export class Gate {
       this._observer = new MutationObserver((records) => {
         for (const r of records) {
           for (const node of r.addedNodes) {
-            if (node instanceof Element) this._consider([node, ...node.querySelectorAll(SELECTOR)]);
+            // Element's own querySelectorAll: an added <form>'s may be a control.
+            if (node instanceof Element) this._consider([node, ...Element.prototype.querySelectorAll.call(node, SELECTOR)]);
           }
         }
       });
@@ -181,7 +186,8 @@ export class Gate {
   private _consider(elements: Iterable<Element>): void {
     for (const el of elements) {
       // Not in the page (any more): an added script an update() has already run (and replaced) is one.
-      if (!el.isConnected || this._queue.includes(el) || el.hasAttribute('data-keksi') || !el.matches(SELECTOR)) continue;
+      // Element's own matches() first: no other read of an added <form> (see SELECTOR).
+      if (!Element.prototype.matches.call(el, SELECTOR) || !el.isConnected || this._queue.includes(el) || el.hasAttribute('data-keksi')) continue;
       const script = el instanceof HTMLScriptElement;
       // A nonce taken over by dangling markup (an unclosed injected tag swallowing the shop's script
       // tag) leaves "<script" or "<style" in an attribute: browsers then ignore the nonce, and so does Keksi.

@@ -79,8 +79,8 @@ export function holdBack(names: string[], read: Read, el: HTMLElement, load: () 
   // through the API (keksi.rejectAll() before a navigation) is then not a chunk's round trip late.
   for (const type of ['pointerdown', 'keydown']) doc('addEventListener')(type, woke, { once: true, passive: true });
   doc('addEventListener')('visibilitychange', moved);
-  // Not own(): where the browser has no Cookie Store (Safari, older Firefox) an element of that id is window.cookieStore,
-  // and the 'change' of its form controls only makes Keksi look at the cookie again (`moved` grants nothing).
-  (window as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', moved);
+  // own(): where the browser has no Cookie Store (plain http, Safari before 18.4) an element of that id is window.cookieStore,
+  // and two of them (no addEventListener) or a <form> whose control is named addEventListener threw here (holds-clobber-forms).
+  (own('cookieStore') as EventTarget | undefined)?.addEventListener('change', moved);
   return true;
 }

@@ -71,7 +71,8 @@ export function servicesOf(config: KeksiConfig, builtIn: typeof BUILT_IN): strin
     if (typeof s.id == 'string') names.push(s.category + ':' + s.id);
     else warn(`configure(): the service "${s.name}" has no id; keksi_consent_update leaves it out: give it one.`);
   // Read here, not with the core's parsers: a name the core exported for this chunk would cost every page bytes.
-  for (const el of doc('querySelectorAll')('[data-category][data-service]'))
+  // Not a <form>: its getAttribute may be a control (see core/gating.ts SELECTOR).
+  for (const el of doc('querySelectorAll')('[data-category][data-service]:not(form)'))
     for (const category of el.getAttribute('data-category')!.split(/\s+/)) names.push(category + ':' + el.getAttribute('data-service'));
   // "!name" (cookieconsent's negation) is the same service seen from the other side.
   return [...new Set(names.map((name) => name.replace(/!/g, '')))].filter((name) => {

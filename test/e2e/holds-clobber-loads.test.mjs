@@ -39,6 +39,10 @@ const RETURNING = {
   dataLayer: '<img id="dataLayer" alt="">',
   'dataLayer, two elements': '<a id="dataLayer" href="x">x</a><img id="dataLayer" alt="">',
   'dataLayer, an iframe': '<iframe name="dataLayer"></iframe>',
+  // Named (not id) <embed>, <object> and <img> pairs are window[name] too (attack6).
+  'dataLayer, an embed': '<embed name="dataLayer">',
+  'dataLayer, an object': '<object name="dataLayer"></object>',
+  'Shopify, two images by name': '<img name="Shopify" alt=""><img name="Shopify" alt="">',
   Shopify: '<img id="Shopify" alt="">',
   wp_set_consent: '<form id="wp_set_consent"></form>',
 };

@@ -40,10 +40,6 @@ const SAFE = {
   'src/notice-entry.ts: customElements': "the browser's own (undefined in Node only)",
   'src/notice-entry.ts: document': "the browser's own (undefined in Node only)",
   'src/entry/script-tag.ts: Symbol': "the language's own",
-  // Where the browser has no Cookie Store API an element of that id is window.cookieStore: the 'change' of its form
-  // controls only makes Keksi look at the cookie again (grants nothing, test/e2e/holds-tabs*).
-  'src/entry/lean.ts: cookieStore': "an element's 'change' only makes Keksi look at the cookie again",
-  'src/controller/keksi-consent.ts: cookieStore': "an element's 'change' only makes Keksi look at the cookie again",
   // Keksi's own, guarded where it is read first.
   'src/entry/script-tag.ts: keksi ×4': 'taken only as an Object.prototype object or an array (an element is neither)',
   'src/entry/script-tag.ts: [key]': "the nonce probe's random name, set by Keksi's own inline script",
