@@ -180,8 +180,11 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
       cookies: [{ name: config.cookieName, days: config.expiresDays }],
     },
   ];
-  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES)
-    if (config[key].length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(config[key]) });
+  const pasted = snippets();
+  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES) {
+    const ids = config[key].length ? config[key] : pasted[key];
+    if (ids.length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(ids) });
+  }
   // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
   // listed: the visitor hears of more, never of less). Their cookies, policies and whether data leaves the
   // EU come from `details` (tracker-details.ts), which only the dialog and the notice load: the banner
@@ -212,7 +215,21 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
         cookies: cookies.map(([name, days]) => ({ name, days })),
       });
   }
-  return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
+  const shops = (options.services || []).filter((s) => typeof s?.name == 'string');
+  return [...list, ...shops];
+}
+
+/**
+ * The IDs in the vendors' own snippets the shop pasted and gated (README "The vendor's own snippets":
+ * `<script type="text/plain" data-category>`), for the built-in services without their attribute, so
+ * that the banner, the dialog and the notice name every vendor the page can run. Listing only: an
+ * unnamed gated snippet still runs only when its category is granted whole (docs/services.md).
+ */
+function snippets(): Record<BuiltIn['config'], string[]> {
+  const code = [...document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-category]')].map((s) => s.src + ' ' + s.text).join();
+  // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager and Meta by their script.
+  const find = (re: RegExp) => [...new Set(code.match(re))];
+  return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(/fbevents\.js/g) };
 }
 
 /**
