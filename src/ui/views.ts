@@ -6,6 +6,7 @@
 import type { KeksiConfig, Lang } from '../controller/config.js';
 import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
+import { doc } from '../core/doc.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
@@ -226,7 +227,7 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
  * unnamed gated snippet still runs only when its category is granted whole (docs/services.md).
  */
 function snippets(): Record<BuiltIn['config'], string[]> {
-  const code = [...document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-category]')].map((s) => s.src + ' ' + s.text).join();
+  const code = [...doc('querySelectorAll')<HTMLScriptElement>('script[type="text/plain"][data-category]')].map((s) => s.src + ' ' + s.text).join();
   // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager and Meta by their script.
   const find = (re: RegExp) => [...new Set(code.match(re))];
   return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(/fbevents\.js/g) };

@@ -180,8 +180,8 @@ const CEILING = {
   // +37 (guards): the data-keksi-open/data-cc opener found through Element.prototype.closest, a form no opener (openerOf(), src/core/doc.ts):
   // a click on an injected <form> whose control is named closest (an <input name="closest"> IS form.closest) threw TypeError into the page from Keksi's opener listener, and a form opener's hasAttribute/click the same (test/e2e/holds-clobber-loads); the controller's listener uses the core's.
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 36,393.
-  // +110 (owner): the banner, the dialog and the notice name the vendors of the Google and Meta snippets the shop pasted and gated (README "The vendor's own snippets"; src/ui/views.ts snippets()): they named Hotjar alone on a shop that also ran GA4, Tag Manager and the Meta pixel, so a visitor consented without being told who gets the data (test/e2e/owner-shop).
-  'dist/keksi.js': 36503,
+  // +92 (owner): the banner, the dialog and the notice name the vendors of the Google and Meta snippets the shop pasted and gated (README "The vendor's own snippets"; src/ui/views.ts snippets()): they named Hotjar alone on a shop that also ran GA4, Tag Manager and the Meta pixel, so a visitor consented without being told who gets the data (test/e2e/owner-shop).
+  'dist/keksi.js': 36485,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -245,8 +245,7 @@ const CEILING = {
   // <img id="dataLayer"> (or id="Shopify", "wp_set_consent") made every returning visit fetch keksi-rest.js (test/e2e/holds-clobber-loads).
   // +47 (guards): openerOf() in the core (see core).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 7,935.
-  // +4 (owner): no code change in the core; the minifier's names shifted with the UI's (see 'dist/keksi.js').
-  'dist/keksi.js alone': 7939,
+  'dist/keksi.js alone': 7935,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -261,8 +260,8 @@ const CEILING = {
   // the module build, so a first visit's banner chunk does not carry them); as a function of its own they compress less.
   // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 17,993.
   // +56 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
-  // +138 (owner): the notice's cookie section names the pasted snippets' vendors and cookies (see 'dist/keksi.js').
-  'dist/keksi-notice.js': 18187,
+  // +139 (owner): the notice's cookie section names the pasted snippets' vendors and cookies (see 'dist/keksi.js'), their scripts read through doc().
+  'dist/keksi-notice.js': 18188,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -362,7 +361,8 @@ const CEILING = {
   // +39 (guards): openerOf() (src/core/doc.ts), the opener of a data-keksi-open/data-cc click through Element.prototype.closest, and a form
   // no opener: a click on an injected <form> whose control is named closest (an <input name="closest"> IS form.closest) threw TypeError into the page from Keksi's opener listener, and a form opener's hasAttribute/click the same (test/e2e/holds-clobber-loads). The controller's listener uses it too (−18 there).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 7,236.
-  core: 7236,
+  // +1 (owner): no code change in the core; the UI chunk now imports its doc() too (src/ui/views.ts snippets()), so the core's export names shifted.
+  core: 7237,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -532,8 +532,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #6: hint + tabclose): 9,830.
   // +2 (guards): no code change in the UI; the core's export names shifted (own() is now exported to the controller).
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 9,832.
-  // +137 (owner): the banner names the pasted snippets' vendors (see 'dist/keksi.js'); the dialog lists them.
-  ui: 9969,
+  // +133 (owner): the banner names the pasted snippets' vendors (see 'dist/keksi.js'); the dialog lists them.
+  ui: 9965,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -617,7 +617,8 @@ const CEILING = {
   // +12 (guards): see core (−1) and controller (+13).
   // +21 (guards): see core (+39) and controller (−18): openerOf().
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 13,290.
-  returning: 13290,
+  // +1 (owner): see core.
+  returning: 13291,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -649,7 +650,8 @@ const CEILING = {
   // −1 (guards): see core.
   // +39 (guards): see core: openerOf(), a click on an injected form threw into the page on every returning visit held back.
   // Merged (session of 2026-12-05 #6: hint + tabclose + guards): 7,236.
-  'returning path': 7236,
+  // +1 (owner): see core.
+  'returning path': 7237,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
