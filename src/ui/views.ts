@@ -216,8 +216,7 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
         cookies: cookies.map(([name, days]) => ({ name, days })),
       });
   }
-  const shops = (options.services || []).filter((s) => typeof s?.name == 'string');
-  return [...list, ...shops];
+  return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
 }
 
 /**
@@ -227,7 +226,10 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
  * unnamed gated snippet still runs only when its category is granted whole (docs/services.md).
  */
 function snippets(): Record<BuiltIn['config'], string[]> {
-  const code = [...doc('querySelectorAll')<HTMLScriptElement>('script[type="text/plain"][data-category]')].map((s) => s.src + ' ' + s.text).join();
+  // Those still gated, and those that ran (core/gating.ts: the copy it runs is `data-keksi="on"`, its category not copied).
+  const code = [...doc('querySelectorAll')<HTMLScriptElement>('script[type="text/plain"][data-category],script[data-keksi="on"]')]
+    .map((s) => s.src + ' ' + s.text)
+    .join();
   // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager and Meta by their script.
   const find = (re: RegExp) => [...new Set(code.match(re))];
   return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(/fbevents\.js/g) };

@@ -127,6 +127,22 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('a returning visitor who accepted all: the dialog still names the vendors of the snippets that ran', async () => {
+      const { context, page, errors } = await visit();
+      await page.evaluate(uiClick, '[part~="accept-all"]');
+      await waitFor(page, () => window.__fakeGtag?.loaded === 2 && window.__fakeFbq);
+      await page.reload();
+      await keksiReady(page);
+      await gateDone(page);
+      await page.evaluate(() => keksi.showPreferences());
+      await waitFor(page, uiText, 'dialog');
+      const dialog = await page.evaluate(uiText, 'dialog');
+      for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar'])
+        assert.ok(dialog.includes(service), `the dialog lists ${service}: ${dialog}`);
+      assert.deepEqual(pageErrors(errors), []);
+      await context.close();
+    });
+
     for (const [lang, heading] of [
       ['fi', 'Evästeet'],
       ['sv', 'Kakor'],
