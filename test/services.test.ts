@@ -304,6 +304,18 @@ describe('per-service choice', () => {
       expect(readConsentCookie().s).to.deep.equal({});
     });
 
+    it('lists the vendors of the gated snippets the shop pasted, each once: the attribute wins over a snippet of its vendor', async () => {
+      const el = await mount(`
+        <script type="text/plain" data-category="analytics">gtag('config', 'G-PASTED1')</script>
+        <script type="text/plain" data-category="marketing">gtag('config', 'AW-555')</script>
+        <script type="text/plain" data-category="marketing">t.src='https://connect.facebook.net/en_US/fbevents.js'; fbq('init', '998877')</script>
+        <keksi-consent categories="analytics marketing" google-ads="AW-123456" no-reopen-button></keksi-consent>`);
+      const text = (await open(el)).textContent!;
+      expect(text).to.include('Google Analytics').and.include('_ga_PASTED1').and.include('Meta Pixel').and.include('_fbp');
+      expect(text.split('Google Ads').length - 1, 'Google Ads listed once').to.equal(1);
+      expect(text).not.to.include('Tag Manager');
+    });
+
     it('reopened, shows the stored per-service choice; keyboard toggles a service with Space', async () => {
       storeConsent(['marketing'], ['analytics'], { v: 2, s: { marketing: ['meta-pixel'] } });
       const el = await mount(SHOP);

@@ -6,6 +6,7 @@
 import type { KeksiConfig, Lang } from '../controller/config.js';
 import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
+import { doc } from '../core/doc.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
@@ -180,8 +181,11 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
       cookies: [{ name: config.cookieName, days: config.expiresDays }],
     },
   ];
-  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES)
-    if (config[key].length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(config[key]) });
+  const pasted = snippets();
+  for (const { config: key, cookies, ...s } of BUILT_IN_SERVICES) {
+    const ids = config[key].length ? config[key] : pasted[key];
+    if (ids.length) list.push({ ...s, purpose: purpose(s.purpose), cookies: cookies(ids) });
+  }
   // The trackers of config.ts TRACKERS whose attribute is set (a value their module refuses is still
   // listed: the visitor hears of more, never of less). Their cookies, policies and whether data leaves the
   // EU come from `details` (tracker-details.ts), which only the dialog and the notice load: the banner
@@ -213,6 +217,22 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
       });
   }
   return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
+}
+
+/**
+ * The IDs in the vendors' own snippets the shop pasted and gated (README "The vendor's own snippets":
+ * `<script type="text/plain" data-category>`), for the built-in services without their attribute, so
+ * that the banner, the dialog and the notice name every vendor the page can run. Listing only: an
+ * unnamed gated snippet still runs only when its category is granted whole (docs/services.md).
+ */
+function snippets(): Record<BuiltIn['config'], string[]> {
+  // Those still gated, and those that ran (core/gating.ts: the copy it runs is `data-keksi="on"`, its category not copied).
+  const code = [...doc('querySelectorAll')<HTMLScriptElement>('script[type="text/plain"][data-category],script[data-keksi="on"]')]
+    .map((s) => s.src + ' ' + s.text)
+    .join();
+  // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager and Meta by their script.
+  const find = (re: RegExp) => [...new Set(code.match(re))];
+  return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(/fbevents\.js/g) };
 }
 
 /**

@@ -186,7 +186,10 @@ const CEILING = {
   // +22 (attack6): see core; and Google's list of the page's services leaves <form> out (holds-clobber-forms).
   // −3 (attack6): see core (window.cookieStore through own()).
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 36,542.
-  'dist/keksi.js': 36542,
+  // +92 (owner): the banner, the dialog and the notice name the vendors of the Google and Meta snippets the shop pasted and gated (README "The vendor's own snippets"; src/ui/views.ts snippets()): they named Hotjar alone on a shop that also ran GA4, Tag Manager and the Meta pixel, so a visitor consented without being told who gets the data (test/e2e/owner-shop).
+  // +10 (lead, merging owner): the vendors of snippets that already ran are named too (a returning visitor who accepted opened the dialog: Google and Meta were gone from it).
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 36,654.
+  'dist/keksi.js': 36654,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -253,7 +256,9 @@ const CEILING = {
   // +16 (attack6): see core.
   // −5 (attack6): see core.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,947 (+1: the minifier's names).
-  'dist/keksi.js alone': 7947,
+  // +1 (lead, merging owner): no code change in keksi.js's part; the names the minifier gives shifted.
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,951 (the minifier's names).
+  'dist/keksi.js alone': 7951,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -268,7 +273,9 @@ const CEILING = {
   // the module build, so a first visit's banner chunk does not carry them); as a function of its own they compress less.
   // Merged (session of 2026-12-04 #4: lean, decoy module, flake, tabs, ui): 17,993.
   // +56 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
-  'dist/keksi-notice.js': 18049,
+  // +139 (owner): the notice's cookie section names the pasted snippets' vendors and cookies (see 'dist/keksi.js'), their scripts read through doc().
+  // +5 (lead, merging owner): see 'dist/keksi.js'.
+  'dist/keksi-notice.js': 18193,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -374,7 +381,9 @@ const CEILING = {
   // −4 (attack6): window.cookieStore through own() (entry/lean.ts; the controller's too): on a plain-http page (no Cookie Store) two
   // elements of that id or a <form id="cookieStore"> whose control is named addEventListener threw at its addEventListener.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,249 (+2: the minifier's names).
-  core: 7249,
+  // +1 (owner): no code change in the core; the UI chunk now imports its doc() too (src/ui/views.ts snippets()), so the core's export names shifted.
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (the minifier's names).
+  core: 7250,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -516,7 +525,8 @@ const CEILING = {
   // +5 (lead, dialogtab): see 'dist/keksi.js' (the controller tells the UI that focus was in its element).
   // −1 (attack6): window.cookieStore through the core's own(): that element threw from _start(), no banner, nothing gated (test/e2e/holds-clobber-forms).
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 6,089.
-  controller: 6089,
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 6,091 (the minifier's names).
+  controller: 6091,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -555,7 +565,10 @@ const CEILING = {
   // back asking for a choice already held, and a press on it overwrote that tab's choice. Now it closes and focus moves on as
   // after a decision here; after another tab's reset the banner asks then (test/e2e/holds-tabs, Chromium and Firefox).
   // +43 (lead, dialogtab): focus on the reopen button as the banner opens again (another tab forgot the choice, or this tab's reset()) moves into the banner (its section focusable by script, tabindex=-1), never to <body> (holds-tabs).
-  ui: 9913,
+  // +133 (owner): the banner names the pasted snippets' vendors (see 'dist/keksi.js'); the dialog lists them.
+  // +8 (lead, merging owner): see 'dist/keksi.js'.
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 10,053.
+  ui: 10053,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -568,7 +581,8 @@ const CEILING = {
   // compressed better beside the trackers' names).
   // +1 (fold): no code change: the UI chunk's new hashed name.
   // +3 (clobber session): document read through its prototype (src/core/doc.ts; Lit's calls by rollup.config.mjs litDocument): an injected <img name="createElement"> or the like stopped Keksi and its banner on any page (test/e2e/holds-clobber).
-  dialog: 3198,
+  // +1 (owner): no code change in the dialog's chunk; the UI chunk's export names shifted (see ui).
+  dialog: 3199,
   // +6 (issue 17, texts session): see dialog.
   // -5 (holds session): see dialog.
   // +1 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
@@ -643,7 +657,9 @@ const CEILING = {
   // +15 (attack6): see core.
   // −5 (attack6): see core and controller (cookieStore).
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 13,338.
-  returning: 13338,
+  // +1 (owner): see core.
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 13,341.
+  returning: 13341,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -678,7 +694,9 @@ const CEILING = {
   // +15 (attack6): see core.
   // −4 (attack6): see core.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,249 (see core).
-  'returning path': 7249,
+  // +1 (owner): see core.
+  // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (see core).
+  'returning path': 7250,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
