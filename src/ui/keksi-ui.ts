@@ -276,10 +276,11 @@ export class KeksiUi {
     // Once the banner and the dialog have rendered their closed state.
     Promise.all([this._banner?.updateComplete, this._prefs?.updateComplete]).then(() =>
       guard('moving focus', () => {
-        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...doc('querySelectorAll')('[data-keksi-open]'), status];
+        // A form is no opener (core/doc.ts openerOf()); HTMLElement's own focus(): a form's may be a control.
+        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...doc('querySelectorAll')('[data-keksi-open]:not(form)'), status];
         candidates.some((el) => {
           if (!el?.isConnected || el === doc('body') || el === doc('documentElement')) return false;
-          (el as HTMLElement).focus();
+          HTMLElement.prototype.focus.call(el);
           return focused() === el;
         });
       }),

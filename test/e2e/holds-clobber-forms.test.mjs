@@ -142,3 +142,32 @@ for (const browser of BROWSERS) {
       });
   });
 }
+
+// After a decision the pressed button goes with the banner, and focus moves on (src/ui/keksi-ui.ts _decided()): with no
+// reopen button (reopen="none"), to the shop's own `data-keksi-open` control. An injected form carrying that attribute
+// and a control named focus came first in the page: its focus() was the input, the move failed ('[keksi] moving focus
+// failed') and focus was left on <body>. A form is no opener (src/core/doc.ts openerOf()), nor a place for focus.
+for (const browser of BROWSERS) {
+  describe(`${browser}: an injected form with data-keksi-open and a control named focus`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    test("a decision in the banner by keyboard moves focus to the shop's own opener, not <body>; nothing failed", async () => {
+      const form = '<form data-keksi-open><input name="focus" type="hidden"></form>';
+      const { context, page, visit, errors, warnings } = await clobbered(h, form, {
+        attributes: ' data-reopen="none"',
+        extra: '<footer><a href="#" id="settings" data-keksi-open>Cookie settings</a></footer>',
+      });
+      await visit();
+      await waitFor(page, acceptAll);
+      await page.evaluate(`(${acceptAll})().focus()`);
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.cookie.includes('keksi_consent'));
+      await waitFor(page, () => document.activeElement !== document.body && document.activeElement?.localName !== 'keksi-consent').catch(() => {});
+      const where = await page.evaluate(() => document.activeElement?.id || document.activeElement?.localName);
+      assert.deepEqual({ where, errors, failed: warnings.filter((w) => /failed/.test(w)) }, { where: 'settings', errors: [], failed: [] });
+      await context.close();
+    });
+  });
+}
