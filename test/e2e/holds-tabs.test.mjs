@@ -141,6 +141,23 @@ const deepFocus = () => {
   return el && { tag: el.localName, part: el.getAttribute('part'), body: el === document.body };
 };
 
+/**
+ * A first visit whose visitor opened the dialog from the banner ("Customise") with the keyboard (focus on the button,
+ * then Enter), and then decided in another tab (analytics only); resolves once this tab has heard it.
+ */
+async function dialogThenAnotherTab(harness) {
+  const t = await shopTab(harness);
+  await waitFor(t.page, bannerOpen);
+  await t.page.evaluate(() =>
+    document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
+  );
+  await t.page.keyboard.press('Enter');
+  await waitFor(t.page, dialogModal);
+  await decideInAnotherTab(t.context, t.page, () => keksi.setConsent(['analytics']));
+  await waitFor(t.page, () => keksi.has('analytics'));
+  return t;
+}
+
 for (const browser of BROWSERS) {
   describe(`${browser}: another tab decides while this tab's dialog, opened from its banner, is open`, () => {
     let hb;
@@ -149,16 +166,7 @@ for (const browser of BROWSERS) {
 
     for (const how of ['Escape', 'the close button']) {
       test(`closed without saving (${how}): the banner does not come back, focus moves on as after a decision, the other tab's choice stands`, async () => {
-        const { context, page, errors } = await shopTab(hb);
-        await waitFor(page, bannerOpen);
-        // The visitor opens the dialog from the banner ("Customise") with the keyboard: focus on the button, then Enter.
-        await page.evaluate(() =>
-          document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
-        );
-        await page.keyboard.press('Enter');
-        await waitFor(page, dialogModal);
-        await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
-        await waitFor(page, () => keksi.has('analytics'));
+        const { context, page, errors } = await dialogThenAnotherTab(hb);
         const stored = await page.evaluate(() => document.cookie);
         assert.equal(await page.evaluate(dialogModal), true, 'the dialog stays open while the visitor works in it');
         // The visitor closes it without saving; its close event (a task after the close) ends that.
@@ -184,15 +192,7 @@ for (const browser of BROWSERS) {
     }
 
     test("saved: this tab's own decision, as without the other tab", async () => {
-      const { context, page, errors } = await shopTab(hb);
-      await waitFor(page, bannerOpen);
-      await page.evaluate(() =>
-        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
-      );
-      await page.keyboard.press('Enter');
-      await waitFor(page, dialogModal);
-      await decideInAnotherTab(context, page, () => keksi.setConsent(['analytics']));
-      await waitFor(page, () => keksi.has('analytics'));
+      const { context, page, errors } = await dialogThenAnotherTab(hb);
       // The visitor's switches, as they set them: marketing only.
       await page.evaluate(() => {
         const root = document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-preferences').shadowRoot;
@@ -314,14 +314,9 @@ for (const browser of BROWSERS) {
           () => !document.cookie.includes('keksi_consent='),
         );
         await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
-        const where = () => {
-          let a = document.activeElement;
-          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-          const banner = document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner');
-          return banner?.shadowRoot?.contains(a) ? 'in the banner' : a?.localName;
-        };
-        await poll(async () => (await page.evaluate(where)) === 'in the banner', 'focus in the banner that asks', 5000).catch(async (e) => {
-          throw new Error(`${e.message}; focus is on ${await page.evaluate(where)}`);
+        // The banner's region (part="banner", focusable by script), never <body>.
+        await poll(async () => (await page.evaluate(deepFocus))?.part === 'banner', 'focus in the banner that asks', 5000).catch(async (e) => {
+          throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
         });
         assert.deepEqual(errors, []);
         await context.close();

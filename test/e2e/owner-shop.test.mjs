@@ -29,6 +29,16 @@ const consentModeOf = () => {
   return `${last[1]} analytics:${last[2].analytics_storage} ads:${last[2].ad_storage}`;
 };
 
+/** The preferences dialog, opened through the API, lists each service of the shop's snippets and attributes. */
+async function dialogListsEveryVendor(page) {
+  await page.evaluate(() => keksi.showPreferences());
+  await waitFor(page, uiText, 'dialog');
+  const dialog = await page.evaluate(uiText, 'dialog');
+  // YouTube is listed only when the shop describes it with configure({ services }) (the configurator does).
+  for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar'])
+    assert.ok(dialog.includes(service), `the dialog lists ${service}: ${dialog}`);
+}
+
 for (const browser of BROWSERS) {
   describe(`${browser}: the README's shop (vendor snippets, YouTube, Hotjar, nonce CSP)`, () => {
     let h;
@@ -117,12 +127,7 @@ for (const browser of BROWSERS) {
       const { context, page, errors } = await visit();
       const banner = await page.evaluate(uiText, 'banner');
       for (const provider of ['Google', 'Meta', 'Hotjar']) assert.match(banner, new RegExp(provider), `the banner names ${provider}: ${banner}`);
-      await page.evaluate(() => keksi.showPreferences());
-      await waitFor(page, uiText, 'dialog');
-      const dialog = await page.evaluate(uiText, 'dialog');
-      // YouTube is listed only when the shop describes it with configure({ services }) (the configurator does).
-      for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar'])
-        assert.ok(dialog.includes(service), `the dialog lists ${service}: ${dialog}`);
+      await dialogListsEveryVendor(page);
       assert.deepEqual(pageErrors(errors), []);
       await context.close();
     });
@@ -134,11 +139,7 @@ for (const browser of BROWSERS) {
       await page.reload();
       await keksiReady(page);
       await gateDone(page);
-      await page.evaluate(() => keksi.showPreferences());
-      await waitFor(page, uiText, 'dialog');
-      const dialog = await page.evaluate(uiText, 'dialog');
-      for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar'])
-        assert.ok(dialog.includes(service), `the dialog lists ${service}: ${dialog}`);
+      await dialogListsEveryVendor(page);
       assert.deepEqual(pageErrors(errors), []);
       await context.close();
     });
