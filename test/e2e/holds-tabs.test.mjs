@@ -240,6 +240,17 @@ for (const browser of BROWSERS) {
   });
 }
 
+/** Fails closed after a reset: a gated analytics script added now does not run. */
+async function lateGatedStaysOff(page) {
+  await page.evaluate(() => {
+    const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
+    s.setAttribute('data-category', 'analytics');
+    document.body.append(s);
+  });
+  await gateDone(page);
+  assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+}
+
 // Another tab's reset (keksi.reset() there, or the cookie deleted there): keksi-change answers every decision and
 // reset (README), another tab's too: its detail is the reset's, `consent: null` and `changed` what this tab granted
 // that it no longer does (nothing after a rejection). This tab has no choice any more, so it asks again (fails closed).
@@ -276,13 +287,7 @@ for (const browser of BROWSERS) {
           assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
           await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
           // Fails closed: a gated element added now does not run, and Google's last word is denied.
-          await page.evaluate(() => {
-            const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
-            s.setAttribute('data-category', 'analytics');
-            document.body.append(s);
-          });
-          await gateDone(page);
-          assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+          await lateGatedStaysOff(page);
           const consentRows = (await page.evaluate(dataLayerRows)).filter((r) => r.startsWith('consent '));
           assert.equal(consentRows.at(-1), 'consent update analytics:denied ads:denied');
           assert.deepEqual(errors, []);
@@ -339,13 +344,7 @@ for (const browser of BROWSERS) {
         assert.deepEqual(await page.evaluate(() => window.__changes), [{ consent: null, changed: ['analytics', 'marketing'] }]);
         assert.equal(await page.evaluate(() => keksi.has('analytics')), false);
         await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
-        await page.evaluate(() => {
-          const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
-          s.setAttribute('data-category', 'analytics');
-          document.body.append(s);
-        });
-        await gateDone(page);
-        assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
+        await lateGatedStaysOff(page);
         assert.deepEqual(errors, []);
         await context.close();
       });
