@@ -101,7 +101,9 @@ export class KeksiUi {
    */
   banner(open: boolean, focus?: boolean): void {
     if (open) {
-      if (!this._banner?.open) this._before = focused();
+      // Already open (this tab's own reset() or showBanner()): focus stays where the visitor has it, in the banner or not.
+      if (this._banner?.open) focus = false;
+      else this._before = focused();
       if (!this._banner) {
         const banner = (this._banner = this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button'));
         // Issue 17: the dialog's chunk is not part of a first visit that never opens it. It comes when the
@@ -247,7 +249,9 @@ export class KeksiUi {
     // Not while the dialog is open (moving the host would take the modal out of the top layer): the visitor works in it,
     // and the banner follows when it closes (see preferences()).
     if (this._prefs?.shadowRoot?.querySelector('dialog[open]')) return void (this._later = follow);
-    const had = this._banner?.matches(':focus-within');
+    // Focus in the banner: the host's shadow root's active element, not :focus-within, which Firefox does not match while
+    // the window is in the background (another tab decided there: focus was left on <body>).
+    const had = this._banner && this._host.shadowRoot!.activeElement == this._banner;
     if (follow() && had) this._decided();
   }
 

@@ -190,7 +190,8 @@ const CEILING = {
   // +10 (lead, merging owner): the vendors of snippets that already ran are named too (a returning visitor who accepted opened the dialog: Google and Meta were gone from it).
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 36,654.
   // +2 (lead): focus after a decision skips a <form data-keksi-open> and calls HTMLElement's own focus(): an injected form whose control is named focus came first, the move failed and focus was left on <body> (test/e2e/holds-clobber-forms).
-  'dist/keksi.js': 36656,
+  // +2 (attack7): see ui: focus in the banner read through the host's shadow root (another tab's decision left it on <body> in Firefox), and this tab's own reset() under an open banner no longer moves it.
+  'dist/keksi.js': 36658,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -570,7 +571,9 @@ const CEILING = {
   // +8 (lead, merging owner): see 'dist/keksi.js'.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 10,053.
   // +18 (lead): focus after a decision skips a <form data-keksi-open> and calls HTMLElement's own focus(): an injected form whose control is named focus came first, the move failed and focus was left on <body> (test/e2e/holds-clobber-forms).
-  ui: 10071,
+  // −4 (attack7): another tab's decision reads focus in the banner as the host's shadow root's active element, not :focus-within (Firefox does
+  // not match it while the window is in the background: focus was left on <body>); an open banner's reset()/showBanner() leaves focus where it is (test/e2e/attack7-tabs).
+  ui: 10067,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
