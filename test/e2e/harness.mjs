@@ -255,7 +255,7 @@ export async function gateDone(page) {
   });
   await waitFor(page, (id) => window.__gateDone === id, id);
   await page.evaluate((id) => {
-    for (const s of document.querySelectorAll('script')) if (s.text.includes(id)) s.remove();
+    for (const s of document.querySelectorAll('script')) if (s.text?.includes(id)) s.remove(); // an SVG <script> has no text
   }, id);
 }
 

@@ -144,6 +144,34 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    // attack7: snippets() (src/ui/views.ts) reads every element its selectors match. Injected markup (a comment's HTML):
+    // an SVG and a MathML <script> match them too (no .text, no .src), and a gated script whose text is markup. After a
+    // withdrawal the snippets that ran are still on the page (data-keksi="on"): the dialog still names their vendors.
+    test('injected script-like markup, then a withdrawal: the dialog still names every vendor, nothing injected runs, no [keksi] failure', async () => {
+      const { context, page, errors, warnings } = await visit();
+      await page.evaluate(uiClick, '[part~="accept-all"]');
+      await waitFor(page, () => window.__fakeGtag?.loaded === 2 && window.__fakeFbq);
+      await page.evaluate(() => {
+        const div = document.createElement('div');
+        div.innerHTML =
+          '<svg><script type="text/plain" data-category="analytics" href="x">window.__svg = 1</script><script data-keksi="on" data-src="x"></script></svg>' +
+          '<math><script type="text/plain" data-category="marketing">window.__math = 1</script></math>' +
+          '<script type="text/plain" data-category="analytics"><img src=x onerror="window.__img = 1">G-</script>';
+        document.querySelector('main').append(div);
+      });
+      await page.evaluate(() => keksi.rejectAll());
+      await waitFor(page, () => !keksi.has('analytics') && !keksi.has('marketing'));
+      await gateDone(page);
+      await dialogListsEveryVendor(page);
+      assert.deepEqual(await page.evaluate(() => [window.__svg, window.__math, window.__img]), [undefined, undefined, undefined]);
+      assert.deepEqual(pageErrors(errors), []);
+      assert.deepEqual(
+        warnings.filter((w) => /\[keksi\].*fail/i.test(w)),
+        [],
+      );
+      await context.close();
+    });
+
     for (const [lang, heading] of [
       ['fi', 'Evästeet'],
       ['sv', 'Kakor'],
