@@ -3,28 +3,11 @@
 // iff this tab holds no choice (nothing optional runs while none is held), focus never ends on <body>, no page error.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, gateDone, keksiReady, newPage, poll, reload, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, keksiReady, newPage, poll, reload, startHarness, waitFor } from './harness.mjs';
+import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff } from './tabs-kit.mjs';
 
-// In the page (self-contained: both drivers send its source).
-const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
-const deepFocus = () => {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el && { tag: el.localName, id: el.id, part: el.getAttribute('part'), body: el === document.body };
-};
 const held = () => !!document.cookie.includes('keksi_consent=');
 const failed = (warnings) => warnings.filter((w) => /\[keksi\].*fail/i.test(w));
-
-/** Fails closed: a gated analytics script added now does not run. */
-async function lateGatedStaysOff(page) {
-  await page.evaluate(() => {
-    const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
-    s.setAttribute('data-category', 'analytics');
-    document.body.append(s);
-  });
-  await gateDone(page);
-  assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran while no choice is held');
-}
 
 for (const browser of BROWSERS) {
   describe(`${browser}: attack7, another tab`, () => {
@@ -59,15 +42,11 @@ for (const browser of BROWSERS) {
     test('focus on a button of this banner, another tab decides: the banner closes, focus moves on, never to <body>', async () => {
       const { context, page, errors, warnings } = await shopTab();
       await waitFor(page, bannerOpen);
-      await page.evaluate(() =>
-        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="reject-all"]').focus(),
-      );
+      await focusBannerButton(page, 'reject-all');
       await otherTab(context, page, [accept]);
       await waitFor(page, () => keksi.has('analytics'));
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
-      await poll(async () => (await page.evaluate(deepFocus))?.body === false, 'focus off <body>').catch(async (e) => {
-        throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
-      });
+      await focusSettles(page, (f) => f?.body === false, 'focus off <body>');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -95,7 +74,7 @@ for (const browser of BROWSERS) {
       await otherTab(context, page, [reject, reset, accept, reset]);
       await waitFor(page, () => keksi.getConsent() === null);
       await poll(() => page.evaluate(bannerOpen), 'the banner to ask again');
-      await lateGatedStaysOff(page);
+      await lateGatedStaysOff(page, 'while no choice is held');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -104,19 +83,15 @@ for (const browser of BROWSERS) {
     test("this tab's own reset() while its banner is open, focus in it: it stays open, then another tab's decision closes it", async () => {
       const { context, page, errors, warnings } = await shopTab();
       await waitFor(page, bannerOpen);
-      await page.evaluate(() =>
-        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').focus(),
-      );
+      await focusBannerButton(page, 'accept-all');
       await page.evaluate(() => keksi.reset());
-      await lateGatedStaysOff(page);
+      await lateGatedStaysOff(page, 'while no choice is held');
       assert.equal(await page.evaluate(bannerOpen), true);
       assert.match((await page.evaluate(deepFocus))?.part ?? '', /\baccept-all\b/, 'focus left the button the visitor was on');
       await otherTab(context, page, [reject]);
       await waitFor(page, () => !!keksi.getConsent());
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
-      await poll(async () => (await page.evaluate(deepFocus))?.body === false, 'focus off <body>').catch(async (e) => {
-        throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
-      });
+      await focusSettles(page, (f) => f?.body === false, 'focus off <body>');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -125,18 +100,14 @@ for (const browser of BROWSERS) {
     test('reopen="none": focus in the banner, another tab decides: focus goes to the shop\'s own opener; another tab resets: the banner asks', async () => {
       const { context, page, errors, warnings } = await shopTab('/test/pages/reopen-none.html');
       await waitFor(page, bannerOpen);
-      await page.evaluate(() =>
-        document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="accept-all"]').focus(),
-      );
+      await focusBannerButton(page, 'accept-all');
       await otherTab(context, page, [reject]);
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
-      await poll(async () => (await page.evaluate(deepFocus))?.body === false, 'focus off <body>').catch(async (e) => {
-        throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
-      });
+      await focusSettles(page, (f) => f?.body === false, 'focus off <body>');
       await otherTab(context, page, [reset]);
       await poll(() => page.evaluate(bannerOpen), 'the banner to ask again');
       assert.notEqual((await page.evaluate(deepFocus))?.body, true, 'focus on <body>');
-      await lateGatedStaysOff(page);
+      await lateGatedStaysOff(page, 'while no choice is held');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -151,9 +122,7 @@ for (const browser of BROWSERS) {
       await page.evaluate(`${reopen}.focus()`);
       await otherTab(context, page, [reset]);
       await poll(() => page.evaluate(bannerOpen), 'the banner to ask again');
-      await poll(async () => (await page.evaluate(deepFocus))?.part === 'banner', 'focus in the banner that asks').catch(async (e) => {
-        throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
-      });
+      await focusSettles(page, (f) => f?.part === 'banner', 'focus in the banner that asks');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -170,7 +139,7 @@ for (const browser of BROWSERS) {
       await otherTab(context, page, [reset]);
       await waitFor(page, () => keksi.getConsent() === null);
       await poll(() => warnings.some((w) => /^\[keksi\] the Keksi UI could not be loaded/.test(w)), 'the [keksi] message', 15000);
-      await lateGatedStaysOff(page);
+      await lateGatedStaysOff(page, 'while no choice is held');
       // Another tab decides: this tab follows, the reopen button stays.
       await otherTab(context, page, [accept]);
       await waitFor(page, () => keksi.has('analytics'));

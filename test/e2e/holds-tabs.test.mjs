@@ -3,7 +3,8 @@
 // Mode and API follow. Found by the consent model test (consent-model.test.mjs, other-tab command).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, dataLayerRows, gateDone, keksiReady, newPage, poll, reload, settled, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, dataLayerRows, keksiReady, newPage, poll, reload, settled, startHarness, waitFor } from './harness.mjs';
+import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff } from './tabs-kit.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -131,15 +132,8 @@ test("another tab's decision while this tab's dialog is open: the dialog stays o
   await context.close();
 });
 
-// In the page (each self-contained: both browsers' drivers send its source): this tab's banner open, its dialog
-// open and modal, and the focused element through shadow roots.
-const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
+// In the page (self-contained: both browsers' drivers send its source): this tab's dialog open and modal.
 const dialogModal = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-preferences')?.shadowRoot?.querySelector('dialog:modal');
-const deepFocus = () => {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el && { tag: el.localName, part: el.getAttribute('part'), body: el === document.body };
-};
 
 /**
  * A first visit whose visitor opened the dialog from the banner ("Customise") with the keyboard (focus on the button,
@@ -148,9 +142,7 @@ const deepFocus = () => {
 async function dialogThenAnotherTab(harness) {
   const t = await shopTab(harness);
   await waitFor(t.page, bannerOpen);
-  await t.page.evaluate(() =>
-    document.querySelector('keksi-consent').shadowRoot.querySelector('keksi-banner').shadowRoot.querySelector('[part~="settings"]').focus(),
-  );
+  await focusBannerButton(t.page, 'settings');
   await t.page.keyboard.press('Enter');
   await waitFor(t.page, dialogModal);
   await decideInAnotherTab(t.context, t.page, () => keksi.setConsent(['analytics']));
@@ -184,7 +176,7 @@ for (const browser of BROWSERS) {
         assert.equal(await page.evaluate(bannerOpen), false, "this tab's banner is open again, though this tab holds the other tab's choice");
         // Focus goes where it goes after a decision in this tab: here the reopen button (never <body>).
         await waitFor(page, () => document.activeElement !== document.body, null, 5000);
-        assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+        assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', id: '', part: 'reopen', body: false });
         assert.equal(await page.evaluate(() => document.cookie), stored, "the other tab's choice stands");
         assert.deepEqual(errors, []);
         await context.close();
@@ -205,7 +197,7 @@ for (const browser of BROWSERS) {
       assert.equal(await page.evaluate(bannerOpen), false);
       assert.equal(await page.evaluate(dialogModal), false);
       await waitFor(page, () => document.activeElement !== document.body, null, 5000);
-      assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', part: 'reopen', body: false });
+      assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', id: '', part: 'reopen', body: false });
       assert.deepEqual(errors, []);
       await context.close();
     });
@@ -238,17 +230,6 @@ for (const browser of BROWSERS) {
       await context.close();
     });
   });
-}
-
-/** Fails closed after a reset: a gated analytics script added now does not run. */
-async function lateGatedStaysOff(page) {
-  await page.evaluate(() => {
-    const s = Object.assign(document.createElement('script'), { type: 'text/plain', text: 'window.__late = true' });
-    s.setAttribute('data-category', 'analytics');
-    document.body.append(s);
-  });
-  await gateDone(page);
-  assert.equal(await page.evaluate(() => window.__late ?? false), false, 'a gated analytics script ran after the reset');
 }
 
 // Another tab's reset (keksi.reset() there, or the cookie deleted there): keksi-change answers every decision and
@@ -320,9 +301,7 @@ for (const browser of BROWSERS) {
         );
         await poll(() => page.evaluate(bannerOpen), "this tab's banner to ask again");
         // The banner's region (part="banner", focusable by script), never <body>.
-        await poll(async () => (await page.evaluate(deepFocus))?.part === 'banner', 'focus in the banner that asks', 5000).catch(async (e) => {
-          throw new Error(`${e.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus))}`);
-        });
+        await focusSettles(page, (f) => f?.part === 'banner', 'focus in the banner that asks');
         assert.deepEqual(errors, []);
         await context.close();
       });
