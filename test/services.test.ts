@@ -316,6 +316,14 @@ describe('per-service choice', () => {
       expect(text).not.to.include('Tag Manager');
     });
 
+    it("names Meta for any gated snippet the integrations take for Meta's (core/trackers.ts VENDOR_SNIPPETS), not only its base code", async () => {
+      const el = await mount(`
+        <script type="text/plain" data-category="marketing">fbq('track', 'Purchase', { value: 12.5, currency: 'EUR' })</script>
+        <keksi-consent categories="marketing" no-reopen-button></keksi-consent>`);
+      const text = (await open(el)).textContent!;
+      expect(text).to.include('Meta Pixel').and.include('_fbp');
+    });
+
     it('reopened, shows the stored per-service choice; keyboard toggles a service with Space', async () => {
       storeConsent(['marketing'], ['analytics'], { v: 2, s: { marketing: ['meta-pixel'] } });
       const el = await mount(SHOP);

@@ -7,6 +7,7 @@ import type { KeksiConfig, Lang } from '../controller/config.js';
 import { CATEGORY_ID, NECESSARY } from '../core/attributes.js';
 import { warn } from '../core/log.js';
 import { doc } from '../core/doc.js';
+import { VENDOR_SNIPPETS } from '../core/trackers.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
@@ -230,9 +231,10 @@ function snippets(): Record<BuiltIn['config'], string[]> {
   const code = [...doc('querySelectorAll')<HTMLScriptElement>('script[type="text/plain"][data-category],script[data-keksi="on"]')]
     .map((s) => s.src + ' ' + s.text)
     .join();
-  // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager and Meta by their script.
+  // Google's tag IDs (G-…, AW-…), for the cookies named after them; Tag Manager by its script; Meta as the integrations
+  // tell a Meta snippet (core/trackers.ts), so a gated fbq('track', …) names it too.
   const find = (re: RegExp) => [...new Set(code.match(re))];
-  return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(/fbevents\.js/g) };
+  return { ga: find(/\bG-[A-Z0-9]+/g), googleAds: find(/\bAW-\d+/g), gtm: find(/gtm\.js/g), metaPixel: find(VENDOR_SNIPPETS[1]) };
 }
 
 /**

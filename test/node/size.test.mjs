@@ -191,7 +191,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 36,654.
   // +2 (lead): focus after a decision skips a <form data-keksi-open> and calls HTMLElement's own focus(): an injected form whose control is named focus came first, the move failed and focus was left on <body> (test/e2e/holds-clobber-forms).
   // +2 (attack7): see ui: focus in the banner read through the host's shadow root (another tab's decision left it on <body> in Firefox), and this tab's own reset() under an open banner no longer moves it.
-  'dist/keksi.js': 36658,
+  // −16 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own; lowered to what was reached.
+  'dist/keksi.js': 36642,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -260,7 +261,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,947 (+1: the minifier's names).
   // +1 (lead, merging owner): no code change in keksi.js's part; the names the minifier gives shifted.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,951 (the minifier's names).
-  'dist/keksi.js alone': 7951,
+  // −6 (review of session #7): lowered to what was reached (the minifier's names).
+  'dist/keksi.js alone': 7945,
   // Trackers' service entries and the service table with ids merged: 17,752.
   // +78: a category of the shop's own without texts gets a [keksi] message with the configure() shape
   // (the dialog and the notice showed its bare id silently).
@@ -277,7 +279,8 @@ const CEILING = {
   // +56 (clobber session): document's methods and accessors read through its prototype (src/core/doc.ts) and Lit's five document calls too (rollup.config.mjs litDocument): one injected <img name="createElement">, <img name="querySelectorAll">… stopped Keksi and its banner on any page (test/e2e/holds-clobber).
   // +139 (owner): the notice's cookie section names the pasted snippets' vendors and cookies (see 'dist/keksi.js'), their scripts read through doc().
   // +5 (lead, merging owner): see 'dist/keksi.js'.
-  'dist/keksi-notice.js': 18193,
+  // +35 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own; the notice bundles that list (two patterns) as its own copy.
+  'dist/keksi-notice.js': 18228,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -385,7 +388,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,249 (+2: the minifier's names).
   // +1 (owner): no code change in the core; the UI chunk now imports its doc() too (src/ui/views.ts snippets()), so the core's export names shifted.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (the minifier's names).
-  core: 7250,
+  // −2 (review of session #7): lowered to what was reached.
+  core: 7248,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -528,7 +532,8 @@ const CEILING = {
   // −1 (attack6): window.cookieStore through the core's own(): that element threw from _start(), no banner, nothing gated (test/e2e/holds-clobber-forms).
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 6,089.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 6,091 (the minifier's names).
-  controller: 6091,
+  // +1 (review of session #7): no code change in the controller; the minifier's names shifted (VENDOR_SNIPPETS now also imported by the UI chunk).
+  controller: 6092,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -573,7 +578,8 @@ const CEILING = {
   // +18 (lead): focus after a decision skips a <form data-keksi-open> and calls HTMLElement's own focus(): an injected form whose control is named focus came first, the move failed and focus was left on <body> (test/e2e/holds-clobber-forms).
   // −4 (attack7): another tab's decision reads focus in the banner as the host's shadow root's active element, not :focus-within (Firefox does
   // not match it while the window is in the background: focus was left on <body>); an open banner's reset()/showBanner() leaves focus where it is (test/e2e/attack7-tabs).
-  ui: 10067,
+  // +2 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own.
+  ui: 10069,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -587,7 +593,8 @@ const CEILING = {
   // +1 (fold): no code change: the UI chunk's new hashed name.
   // +3 (clobber session): document read through its prototype (src/core/doc.ts; Lit's calls by rollup.config.mjs litDocument): an injected <img name="createElement"> or the like stopped Keksi and its banner on any page (test/e2e/holds-clobber).
   // +1 (owner): no code change in the dialog's chunk; the UI chunk's export names shifted (see ui).
-  dialog: 3199,
+  // −1 (review of session #7): lowered to what was reached.
+  dialog: 3198,
   // +6 (issue 17, texts session): see dialog.
   // -5 (holds session): see dialog.
   // +1 (issue 17, first visit): no code change; the UI chunk's new content-hashed name in its imports.
@@ -664,7 +671,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 13,338.
   // +1 (owner): see core.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 13,341.
-  returning: 13341,
+  // −1 (review of session #7): see core and controller.
+  returning: 13340,
   // Issue 17 item 4: what a returning visitor actually fetches on a plain page the core gated (a choice that
   // applies, no Google or Meta tags, nothing else that needs the controller): keksi.mjs alone (test/e2e/returning-lean).
   // Was core + controller, 11,583; target 9 KB.
@@ -701,7 +709,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 7,249 (see core).
   // +1 (owner): see core.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (see core).
-  'returning path': 7250,
+  // −2 (review of session #7): see core.
+  'returning path': 7248,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
