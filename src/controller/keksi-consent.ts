@@ -377,11 +377,15 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
       .then((m) => new Promise<KeksiUi>((resolve) => setTimeout(resolve, 0, new m.KeksiUi(this))))
       .then(
         (ui) => (this._ui = ui),
-        // Forgotten, so the next need fetches it again (at a new address: entry/chunk.ts).
-        (error) => ((this._uiLoading = undefined), warn('the Keksi UI could not be loaded', error)) as undefined,
+        // Forgotten, so the next need fetches it again (at a new address: entry/chunk.ts), at the latest the visitor's next
+        // press or key, or the network's return: then the banner that should ask, and the blocked embeds' placeholders.
+        (error) => ((this._uiLoading = undefined), warn('the Keksi UI could not be loaded', error), atNextChance(this._uiAgain)) as undefined,
       );
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
   }
+
+  /** The UI again, after its chunk failed: the gate's update asks for the blocked embeds' placeholders. */
+  private _uiAgain = (): unknown => (this._gate?.update(), this._bannerWanted && this.showBanner());
 
   /**
    * The UI's texts in `lang` (the module that exports them by the language's name; nothing when it

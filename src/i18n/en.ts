@@ -11,6 +11,7 @@ export const en: Translation = {
   later: 'You can change your choice at any time in the cookie settings.',
   and: 'and',
   saved: 'Choice saved.',
+  savedElsewhere: 'Choice made in another tab.',
   thisShop: 'This shop',
   gpc: 'Your browser says you do not want your data shared (Global Privacy Control), so “Accept all” does not accept marketing.',
   notice: 'Privacy notice',

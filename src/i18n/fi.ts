@@ -11,6 +11,7 @@ export const fi: Translation = {
   later: 'Voit muuttaa valintaasi milloin tahansa evästeasetuksista.',
   and: 'ja',
   saved: 'Valintasi on tallennettu.',
+  savedElsewhere: 'Valinta tehtiin toisessa välilehdessä.',
   thisShop: 'Tämä kauppa',
   gpc: 'Selaimesi ilmoittaa, ettet halua tietojasi jaettavan (Global Privacy Control), joten ”Hyväksy kaikki” ei hyväksy markkinointia.',
   notice: 'Tietosuojaseloste',

@@ -11,6 +11,7 @@ export const sv: Translation = {
   later: 'Du kan när som helst ändra ditt val i inställningarna för kakor.',
   and: 'och',
   saved: 'Ditt val har sparats.',
+  savedElsewhere: 'Valet gjordes i en annan flik.',
   thisShop: 'Den här butiken',
   gpc: 'Din webbläsare meddelar att du inte vill att dina uppgifter delas (Global Privacy Control), så ”Godkänn alla” godkänner inte marknadsföring.',
   notice: 'Dataskyddsbeskrivning',

@@ -37,6 +37,8 @@ export interface Translation {
   and: string;
   /** Said politely (aria-live) once a choice is saved. */
   saved: string;
+  /** Said instead when another tab's decision closed this tab's banner or dialog. */
+  savedElsewhere: string;
   /** The provider of Keksi's own cookie: the shop itself, never a host name. */
   thisShop: string;
   /** One sentence shown when the browser sends Global Privacy Control. */

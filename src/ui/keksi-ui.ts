@@ -175,7 +175,7 @@ export class KeksiUi {
           () => {
             const follow = this._later;
             this._later = undefined;
-            if (follow?.()) this._decided();
+            if (follow?.()) this._decided('savedElsewhere');
           },
           true,
         );
@@ -252,7 +252,7 @@ export class KeksiUi {
     // Focus in the banner: the host's shadow root's active element, not :focus-within, which Firefox does not match while
     // the window is in the background (another tab decided there: focus was left on <body>).
     const had = this._banner && this._host.shadowRoot!.activeElement == this._banner;
-    if (follow() && had) this._decided();
+    if (follow() && had) this._decided('savedElsewhere');
   }
 
   private _onAction = (event: Event): void => {
@@ -267,14 +267,15 @@ export class KeksiUi {
   };
 
   /**
-   * After a decision the pressed button disappears with the banner or the dialog: say so, and move focus
+   * After a decision the pressed button disappears with the banner or the dialog: say so (`said`: another tab's
+   * decision closed them, not a save here), and move focus
    * (never to <body>) back to what opened the dialog, else what had focus before the banner, else the
    * reopen button, else the page's own `data-keksi-open` control, else the live region itself.
    */
-  private _decided(): void {
+  private _decided(said: 'saved' | 'savedElsewhere' = 'saved'): void {
     const root = this._host.shadowRoot!;
     const status = this._status;
-    this._texts().then((t) => (status.textContent = t?.saved || ''));
+    this._texts().then((t) => (status.textContent = t?.[said] || ''));
     const tried = [this._opener, this._before];
     this._opener = this._before = null;
     // Once the banner and the dialog have rendered their closed state.

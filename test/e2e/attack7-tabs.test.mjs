@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, keksiReady, newPage, poll, reload, startHarness, waitFor } from './harness.mjs';
-import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff } from './tabs-kit.mjs';
+import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff, liveRegion } from './tabs-kit.mjs';
 
 const held = () => !!document.cookie.includes('keksi_consent=');
 const failed = (warnings) => warnings.filter((w) => /\[keksi\].*fail/i.test(w));
@@ -47,6 +47,8 @@ for (const browser of BROWSERS) {
       await waitFor(page, () => keksi.has('analytics'));
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
       await focusSettles(page, (f) => f?.body === false, 'focus off <body>');
+      // The screen reader hears why the banner went away: the choice was made there, not saved here.
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
       assert.deepEqual(errors, []);
       assert.deepEqual(failed(warnings), []);
       await context.close();
@@ -143,6 +145,25 @@ for (const browser of BROWSERS) {
       // Another tab decides: this tab follows, the reopen button stays.
       await otherTab(context, page, [accept]);
       await waitFor(page, () => keksi.has('analytics'));
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    // The banner that should ask never came: nothing optional ran, but nothing asked either, until a reload.
+    test("another tab's reset while this tab's UI chunk fails once: the visitor's next key brings the banner that asks", async () => {
+      const t = await shopTab();
+      const { context, page, errors, warnings } = t;
+      await page.evaluate(() => keksi.acceptAll());
+      await waitFor(page, held);
+      await reload(page);
+      await keksiReady(page);
+      t.hold(/\/dist\/chunks\/ui-[^/]*\.mjs/).then((r) => r.abort());
+      await otherTab(context, page, [reset]);
+      await poll(() => warnings.some((w) => /^\[keksi\] the Keksi UI could not be loaded/.test(w)), 'the [keksi] message', 15000);
+      await page.keyboard.press('Shift');
+      await poll(() => page.evaluate(bannerOpen), 'the banner to ask');
+      assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+      await lateGatedStaysOff(page, 'while the banner asks');
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -61,6 +61,20 @@ for (const browser of BROWSERS) {
     before(async () => (h = await startHarness({ browser })));
     after(async () => h?.close());
 
+    // Nothing asked the visitor after a failed UI chunk until the page called showBanner() (fail closed, but no question).
+    test("the UI chunk, a first visit: the visitor's next key brings the banner and the blocked embed's placeholder; nothing optional ran", async () => {
+      const frame = '<iframe data-category="marketing" data-src="/test/fixtures/holds-frame.html" title="Map" width="300" height="150"></iframe>';
+      const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/ui-[^/]*\.mjs/, frame);
+      await said(warnings, /^\[keksi\] the Keksi UI could not be loaded/);
+      mend();
+      await page.keyboard.press('Shift');
+      await visible(page, 'keksi-banner', 'accept-all');
+      await visible(page, 'keksi-embed', 'button');
+      assert.equal(await page.evaluate(() => keksi.getConsent()), null);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the UI chunk: keksi.showBanner() shows the banner; then the dialog and a placeholder', async () => {
       const { context, page, errors, warnings, mend } = await openShop(h, /\/dist\/chunks\/ui-[^/]*\.mjs/);
       await said(warnings, /^\[keksi\] the Keksi UI could not be loaded/);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, dataLayerRows, keksiReady, newPage, poll, reload, settled, startHarness, waitFor } from './harness.mjs';
-import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff } from './tabs-kit.mjs';
+import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff, liveRegion } from './tabs-kit.mjs';
 
 let h;
 before(async () => (h = await startHarness()));
@@ -177,6 +177,8 @@ for (const browser of BROWSERS) {
         // Focus goes where it goes after a decision in this tab: here the reopen button (never <body>).
         await waitFor(page, () => document.activeElement !== document.body, null, 5000);
         assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', id: '', part: 'reopen', body: false });
+        // Said as what happened: the choice was made in the other tab, not saved here.
+        await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
         assert.equal(await page.evaluate(() => document.cookie), stored, "the other tab's choice stands");
         assert.deepEqual(errors, []);
         await context.close();
@@ -198,6 +200,7 @@ for (const browser of BROWSERS) {
       assert.equal(await page.evaluate(dialogModal), false);
       await waitFor(page, () => document.activeElement !== document.body, null, 5000);
       assert.deepEqual(await page.evaluate(deepFocus), { tag: 'button', id: '', part: 'reopen', body: false });
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice saved.', 'the live region to say the choice was saved');
       assert.deepEqual(errors, []);
       await context.close();
     });

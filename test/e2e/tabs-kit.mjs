@@ -7,6 +7,9 @@ import { gateDone, poll } from './harness.mjs';
 /** In the page: whether this tab's banner is open. */
 export const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
 
+/** In the page: what Keksi's live region says. */
+export const liveRegion = () => document.querySelector('keksi-consent').shadowRoot.querySelector('[role=status]').textContent;
+
 /** In the page: the focused element through shadow roots. */
 export const deepFocus = () => {
   let el = document.activeElement;
