@@ -130,9 +130,10 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
-    test("a returning visit held back by the core, its UI chunk failing: another tab's reset: nothing optional runs, a [keksi] message, no page error", async () => {
+    /** A returning visit held back by the core, its UI chunk failing once: another tab resets; until the [keksi] message. */
+    async function resetWhileUiFails() {
       const t = await shopTab();
-      const { context, page, errors, warnings } = t;
+      const { context, page, warnings } = t;
       await page.evaluate(() => keksi.acceptAll());
       await waitFor(page, held);
       await reload(page);
@@ -141,6 +142,11 @@ for (const browser of BROWSERS) {
       await otherTab(context, page, [reset]);
       await waitFor(page, () => keksi.getConsent() === null);
       await poll(() => warnings.some((w) => /^\[keksi\] the Keksi UI could not be loaded/.test(w)), 'the [keksi] message', 15000);
+      return t;
+    }
+
+    test("a returning visit held back by the core, its UI chunk failing: another tab's reset: nothing optional runs, a [keksi] message, no page error", async () => {
+      const { context, page, errors } = await resetWhileUiFails();
       await lateGatedStaysOff(page, 'while no choice is held');
       // Another tab decides: this tab follows, the reopen button stays.
       await otherTab(context, page, [accept]);
@@ -151,15 +157,7 @@ for (const browser of BROWSERS) {
 
     // The banner that should ask never came: nothing optional ran, but nothing asked either, until a reload.
     test("another tab's reset while this tab's UI chunk fails once: the visitor's next key brings the banner that asks", async () => {
-      const t = await shopTab();
-      const { context, page, errors, warnings } = t;
-      await page.evaluate(() => keksi.acceptAll());
-      await waitFor(page, held);
-      await reload(page);
-      await keksiReady(page);
-      t.hold(/\/dist\/chunks\/ui-[^/]*\.mjs/).then((r) => r.abort());
-      await otherTab(context, page, [reset]);
-      await poll(() => warnings.some((w) => /^\[keksi\] the Keksi UI could not be loaded/.test(w)), 'the [keksi] message', 15000);
+      const { context, page, errors } = await resetWhileUiFails();
       await page.keyboard.press('Shift');
       await poll(() => page.evaluate(bannerOpen), 'the banner to ask');
       assert.equal(await page.evaluate(() => keksi.getConsent()), null);
