@@ -3,7 +3,8 @@
 // while armed, the dialog asked for meanwhile. Fail closed throughout, no page error.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BROWSERS, idle, newPage, poll, startHarness, waitFor } from './harness.mjs';
+import { BROWSERS, idle, keksiReady, newPage, poll, startHarness, waitFor } from './harness.mjs';
+import { bannerOpen, focusBannerButton, liveRegion } from './tabs-kit.mjs';
 
 const UI = /\/dist\/chunks\/ui-[^/]*\.mjs/;
 const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${re} (said: ${warnings.join(' | ')})`, 15000);
@@ -153,6 +154,91 @@ for (const browser of BROWSERS) {
       assert.equal(await page.evaluate(() => document.querySelectorAll('keksi-consent').length), 1);
       assert.equal(await page.evaluate(() => window.__ran ?? false), false, 'nothing optional ran');
       assert.equal(await page.evaluate(() => document.querySelector('iframe[title=Map]').getAttribute('src')), null, 'the iframe stays unloaded');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  });
+}
+
+for (const browser of BROWSERS) {
+  describe(`${browser}: attack8, what the live region says after another tab's decision`, () => {
+    let h;
+    before(async () => (h = await startHarness({ browser })));
+    after(async () => h?.close());
+
+    /** A first visit of a shop page in `lang` (keksi.mjs), its banner open. */
+    async function shopTab(lang = 'en') {
+      const t = await newPage(h.browser);
+      const html = t.hold(/\/shop-page\.html$/);
+      const loading = t.page.goto(`${h.server.url}/shop-page.html`, { waitUntil: 'domcontentloaded' });
+      (await html).fulfill(
+        `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>` +
+          '<script type="module" src="/dist/keksi.mjs" data-categories="analytics marketing"></script></head>' +
+          '<body><p>Shop</p><script type="text/plain" data-category="analytics">window.__ran = true</script></body></html>',
+        'text/html',
+      );
+      await loading;
+      await keksiReady(t.page);
+      await waitFor(t.page, bannerOpen, undefined, 15000);
+      return t;
+    }
+
+    /** Runs each of `steps` in another tab of the same shop, each awaited until `done`; then this tab hears of it. */
+    async function otherTab(context, page, steps) {
+      const other = await context.newPage();
+      await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
+      await keksiReady(other);
+      for (const [step, done] of steps) {
+        await other.evaluate(step);
+        await waitFor(other, done);
+      }
+      await other.close();
+      await page.bringToFront();
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    }
+    const reset = [() => keksi.reset(), () => !document.cookie.includes('keksi_consent=')];
+    const accept = [() => keksi.acceptAll(), () => keksi.has('analytics')];
+    const reject = [() => keksi.rejectAll(), () => !!keksi.getConsent() && !keksi.has('analytics')];
+
+    for (const [lang, says] of [
+      ['fi', 'Valinta tehtiin toisessa välilehdessä.'],
+      ['sv', 'Valet gjordes i en annan flik.'],
+    ])
+      test(`${lang}: another tab's decision closes the banner that had focus; the live region says so in ${lang}`, async () => {
+        const { context, page, errors } = await shopTab(lang);
+        await focusBannerButton(page, 'reject-all');
+        await otherTab(context, page, [accept]);
+        await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
+        await poll(async () => (await page.evaluate(liveRegion)) === says, `the live region to say ${says}`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+
+    test('two quick decisions in another tab (accept, then reject): the banner closes once, the live region says the choice was made there', async () => {
+      const { context, page, errors } = await shopTab();
+      await focusBannerButton(page, 'accept-all');
+      await otherTab(context, page, [accept, reject]);
+      await waitFor(page, () => !!keksi.getConsent() && !keksi.has('analytics'));
+      await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
+      assert.deepEqual(await page.evaluate(() => keksi.getConsent().accepted), ['necessary'], "the other tab's last choice holds here");
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('this tab saved; another tab resets, then decides: the banner asks meanwhile, then closes; the live region tells each', async () => {
+      const { context, page, errors } = await shopTab();
+      await focusBannerButton(page, 'reject-all');
+      await page.keyboard.press('Enter');
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice saved.', 'the live region to say the choice was saved');
+      await otherTab(context, page, [reset]);
+      await poll(() => page.evaluate(bannerOpen), 'the banner to ask again');
+      // While the banner asks, no choice is held: the live region does not still say one was saved.
+      assert.notEqual(await page.evaluate(liveRegion), 'Choice saved.', 'the live region still says "Choice saved." while the banner asks');
+      await focusBannerButton(page, 'reject-all');
+      await otherTab(context, page, [accept]);
+      await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
       assert.deepEqual(errors, []);
       await context.close();
     });
