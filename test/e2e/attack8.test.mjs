@@ -112,6 +112,25 @@ for (const browser of BROWSERS) {
       await context.close();
     });
 
+    test('a second <keksi-consent> added while the UI is armed: the key brings one banner, from the running one', async () => {
+      const { context, page, errors, warnings, asked, mend } = await openShop(h);
+      await page.evaluate(() => document.body.append(Object.assign(document.createElement('keksi-consent'), { id: 'second' })));
+      mend();
+      const before = asked.length;
+      await page.keyboard.press('Shift');
+      await waitFor(page, shown, ['keksi-banner', 'accept-all'], 15000);
+      assert.equal(asked.length, before + 1, 'one request');
+      assert.equal(await page.evaluate(deepCount, 'keksi-banner'), 1);
+      assert.equal(await page.evaluate(() => !!document.getElementById('second').shadowRoot), false, 'the second one stays stopped');
+      assert.deepEqual(
+        warnings.filter((w) => /^\[keksi\]/.test(w) && !/could not be loaded|more than one <keksi-consent>/.test(w)),
+        [],
+      );
+      assert.equal(await page.evaluate(() => window.__ran ?? false), false, 'nothing optional ran');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('"Cookie settings" pressed while the UI chunk fails: the next key brings the banner, no dialog the visitor did not ask for', async () => {
       const { context, page, errors, asked, ended, mend } = await openShop(h);
       const before = asked.length;
