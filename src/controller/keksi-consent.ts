@@ -384,8 +384,11 @@ export class KeksiConsent extends ((globalThis.HTMLElement || Object) as typeof 
     return this._uiLoading.then((ui) => ui && guard('showing the Keksi UI', () => fn(ui)));
   }
 
-  /** The UI again, after its chunk failed: the gate's update asks for the blocked embeds' placeholders. */
-  private _uiAgain = (): unknown => (this._gate?.update(), this._bannerWanted && this.showBanner());
+  /**
+   * The UI again, after its chunk failed: the gate's update asks for the blocked embeds' placeholders. Not for an element
+   * no longer running (removed, or replaced by another): it would say that a call was ignored that the page never made.
+   */
+  private _uiAgain = (): unknown => KeksiConsent.live == this && (this._gate!.update(), this._bannerWanted && this.showBanner());
 
   /**
    * The UI's texts in `lang` (the module that exports them by the language's name; nothing when it

@@ -103,7 +103,12 @@ export class KeksiUi {
     if (open) {
       // Already open (this tab's own reset() or showBanner()): focus stays where the visitor has it, in the banner or not.
       if (this._banner?.open) focus = false;
-      else this._before = focused();
+      // Opening (another tab's reset, this tab's): what the live region said ("Choice saved.") no longer holds; cleared, so
+      // the next decision's words are news again, also when they are the same.
+      else {
+        this._before = focused();
+        this._status.textContent = '';
+      }
       if (!this._banner) {
         const banner = (this._banner = this._element<KeksiBanner>('keksi-banner', 'banner,accept-all,reject-all,settings,notice-link,button'));
         // Issue 17: the dialog's chunk is not part of a first visit that never opens it. It comes when the
