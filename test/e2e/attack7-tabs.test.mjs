@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, keksiReady, newPage, poll, reload, startHarness, waitFor } from './harness.mjs';
-import { bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff, liveRegion } from './tabs-kit.mjs';
+import { accept, bannerOpen, deepFocus, focusBannerButton, focusSettles, lateGatedStaysOff, liveRegion, otherTab, reject, reset } from './tabs-kit.mjs';
 
 const held = () => !!document.cookie.includes('keksi_consent=');
 const failed = (warnings) => warnings.filter((w) => /\[keksi\].*fail/i.test(w));
@@ -21,23 +21,6 @@ for (const browser of BROWSERS) {
       await keksiReady(t.page);
       return t;
     }
-
-    /** Runs each of `steps` (in the page) in another tab, one after the other, each awaited until `done`; then back here. */
-    async function otherTab(context, page, steps) {
-      const other = await context.newPage();
-      await other.goto(page.url());
-      await keksiReady(other);
-      for (const [step, done] of steps) {
-        await other.evaluate(step);
-        await waitFor(other, done);
-      }
-      await other.close();
-      await page.bringToFront();
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    }
-    const reset = [() => keksi.reset(), () => !document.cookie.includes('keksi_consent=')];
-    const accept = [() => keksi.acceptAll(), () => keksi.has('analytics')];
-    const reject = [() => keksi.rejectAll(), () => !!keksi.getConsent() && !keksi.has('analytics')];
 
     test('focus on a button of this banner, another tab decides: the banner closes, focus moves on, never to <body>', async () => {
       const { context, page, errors, warnings } = await shopTab();

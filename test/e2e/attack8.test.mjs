@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, idle, keksiReady, newPage, poll, startHarness, waitFor } from './harness.mjs';
-import { bannerOpen, focusBannerButton, liveRegion } from './tabs-kit.mjs';
+import { accept, bannerOpen, focusBannerButton, liveRegion, otherTab, reject, reset } from './tabs-kit.mjs';
 
 const UI = /\/dist\/chunks\/ui-[^/]*\.mjs/;
 const said = (warnings, re) => poll(() => warnings.some((w) => re.test(w)), `${re} (said: ${warnings.join(' | ')})`, 15000);
@@ -202,22 +202,8 @@ for (const browser of BROWSERS) {
       return t;
     }
 
-    /** Runs each of `steps` in another tab of the same shop, each awaited until `done`; then this tab hears of it. */
-    async function otherTab(context, page, steps) {
-      const other = await context.newPage();
-      await other.goto(`${h.server.url}/test/pages/holds-queue.html`);
-      await keksiReady(other);
-      for (const [step, done] of steps) {
-        await other.evaluate(step);
-        await waitFor(other, done);
-      }
-      await other.close();
-      await page.bringToFront();
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    }
-    const reset = [() => keksi.reset(), () => !document.cookie.includes('keksi_consent=')];
-    const accept = [() => keksi.acceptAll(), () => keksi.has('analytics')];
-    const reject = [() => keksi.rejectAll(), () => !!keksi.getConsent() && !keksi.has('analytics')];
+    /** Another tab of the same shop (this tab's page is made up in the test: not at an address of its own). */
+    const elsewhere = (context, page, steps) => otherTab(context, page, steps, `${h.server.url}/test/pages/holds-queue.html`);
 
     for (const [lang, says] of [
       ['fi', 'Valinta tehtiin toisessa välilehdessä.'],
@@ -226,7 +212,7 @@ for (const browser of BROWSERS) {
       test(`${lang}: another tab's decision closes the banner that had focus; the live region says so in ${lang}`, async () => {
         const { context, page, errors } = await shopTab(lang);
         await focusBannerButton(page, 'reject-all');
-        await otherTab(context, page, [accept]);
+        await elsewhere(context, page, [accept]);
         await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
         await poll(async () => (await page.evaluate(liveRegion)) === says, `the live region to say ${says}`);
         assert.deepEqual(errors, []);
@@ -236,7 +222,7 @@ for (const browser of BROWSERS) {
     test('two quick decisions in another tab (accept, then reject): the banner closes once, the live region says the choice was made there', async () => {
       const { context, page, errors } = await shopTab();
       await focusBannerButton(page, 'accept-all');
-      await otherTab(context, page, [accept, reject]);
+      await elsewhere(context, page, [accept, reject]);
       await waitFor(page, () => !!keksi.getConsent() && !keksi.has('analytics'));
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
       await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
@@ -250,12 +236,12 @@ for (const browser of BROWSERS) {
       await focusBannerButton(page, 'reject-all');
       await page.keyboard.press('Enter');
       await poll(async () => (await page.evaluate(liveRegion)) === 'Choice saved.', 'the live region to say the choice was saved');
-      await otherTab(context, page, [reset]);
+      await elsewhere(context, page, [reset]);
       await poll(() => page.evaluate(bannerOpen), 'the banner to ask again');
       // While the banner asks, no choice is held: the live region does not still say one was saved.
       assert.notEqual(await page.evaluate(liveRegion), 'Choice saved.', 'the live region still says "Choice saved." while the banner asks');
       await focusBannerButton(page, 'reject-all');
-      await otherTab(context, page, [accept]);
+      await elsewhere(context, page, [accept]);
       await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
       await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
       assert.deepEqual(errors, []);

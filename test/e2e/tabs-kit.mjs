@@ -1,8 +1,8 @@
-// What the tests of another tab's decisions and resets share (holds-tabs, attack7-tabs): the banner's state, where
-// focus is through shadow roots, and the fail-closed check. The page functions are self-contained (both drivers send
+// What the tests of another tab's decisions and resets share (holds-tabs, attack7-tabs, attack8): the banner's state,
+// where focus is through shadow roots, the fail-closed check, and another tab's steps. The page functions are self-contained (both drivers send
 // their source).
 import assert from 'node:assert/strict';
-import { gateDone, poll } from './harness.mjs';
+import { gateDone, keksiReady, poll, waitFor } from './harness.mjs';
 
 /** In the page: whether this tab's banner is open. */
 export const bannerOpen = () => !!document.querySelector('keksi-consent')?.shadowRoot?.querySelector('keksi-banner')?.open;
@@ -40,3 +40,21 @@ export async function lateGatedStaysOff(page, when = 'after the reset') {
   await gateDone(page);
   assert.equal(await page.evaluate(() => window.__late ?? false), false, `a gated analytics script ran ${when}`);
 }
+
+/** Runs each of `steps` (in the page) in another tab of `url`, one after the other, each awaited until `done`; then this tab hears of it. */
+export async function otherTab(context, page, steps, url = page.url()) {
+  const other = await context.newPage();
+  await other.goto(url);
+  await keksiReady(other);
+  for (const [step, done] of steps) {
+    await other.evaluate(step);
+    await waitFor(other, done);
+  }
+  await other.close();
+  await page.bringToFront();
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+}
+/** Steps for otherTab(): forget the choice, accept all, reject all. */
+export const reset = [() => keksi.reset(), () => !document.cookie.includes('keksi_consent=')];
+export const accept = [() => keksi.acceptAll(), () => keksi.has('analytics')];
+export const reject = [() => keksi.rejectAll(), () => !!keksi.getConsent() && !keksi.has('analytics')];
