@@ -52,6 +52,9 @@ function focused(): Element | null {
   return el;
 }
 
+/** What the live region says after a decision: saved here, or made in another tab. */
+type Said = 'saved' | 'savedElsewhere';
+
 export class KeksiUi {
   private _banner?: KeksiBanner;
   private _prefs?: KeksiPreferences;
@@ -257,7 +260,8 @@ export class KeksiUi {
     // Focus in the banner: the host's shadow root's active element, not :focus-within, which Firefox does not match while
     // the window is in the background (another tab decided there: focus was left on <body>).
     const had = this._banner && this._host.shadowRoot!.activeElement == this._banner;
-    if (follow() && had) this._decided('savedElsewhere');
+    // Closed: said also when focus was elsewhere (a screen reader's user reading it in browse mode), moved only from it.
+    if (follow()) had ? this._decided('savedElsewhere') : this._say('savedElsewhere');
   }
 
   private _onAction = (event: Event): void => {
@@ -277,17 +281,21 @@ export class KeksiUi {
    * (never to <body>) back to what opened the dialog, else what had focus before the banner, else the
    * reopen button, else the page's own `data-keksi-open` control, else the live region itself.
    */
-  private _decided(said: 'saved' | 'savedElsewhere' = 'saved'): void {
+  private _decided(said: Said = 'saved'): void {
     const root = this._host.shadowRoot!;
-    const status = this._status;
-    this._texts().then((t) => (status.textContent = t?.[said] || ''));
+    this._say(said);
     const tried = [this._opener, this._before];
     this._opener = this._before = null;
     // Once the banner and the dialog have rendered their closed state.
     Promise.all([this._banner?.updateComplete, this._prefs?.updateComplete]).then(() =>
       guard('moving focus', () => {
         // A form is no opener (core/doc.ts openerOf()); HTMLElement's own focus(): a form's may be a control.
-        const candidates = [...tried, root.querySelector('[part~=reopen]:not([hidden])'), ...doc('querySelectorAll')('[data-keksi-open]:not(form)'), status];
+        const candidates = [
+          ...tried,
+          root.querySelector('[part~=reopen]:not([hidden])'),
+          ...doc('querySelectorAll')('[data-keksi-open]:not(form)'),
+          this._status,
+        ];
         candidates.some((el) => {
           if (!el?.isConnected || el === doc('body') || el === doc('documentElement')) return false;
           HTMLElement.prototype.focus.call(el);
@@ -295,6 +303,11 @@ export class KeksiUi {
         });
       }),
     );
+  }
+
+  /** Say `said` politely, in the live region. */
+  private _say(said: Said): void {
+    this._texts().then((t) => (this._status.textContent = t?.[said] || ''));
   }
 
   private _element<T extends UiElement>(tag: string, parts: string, parent: Node = this._host.shadowRoot!): T {

@@ -219,6 +219,18 @@ for (const browser of BROWSERS) {
         await context.close();
       });
 
+    // A screen reader's user reading the banner without focus in it (browse mode) heard nothing as it went away.
+    test('focus not in the banner, another tab decides: the banner closes, the live region says the choice was made there, focus stays put', async () => {
+      const { context, page, errors } = await shopTab();
+      await page.evaluate(() => document.activeElement?.blur());
+      await elsewhere(context, page, [accept]);
+      await poll(async () => !(await page.evaluate(bannerOpen)), 'the banner to close');
+      await poll(async () => (await page.evaluate(liveRegion)) === 'Choice made in another tab.', 'the live region to say so');
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus was not moved');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('two quick decisions in another tab (accept, then reject): the banner closes once, the live region says the choice was made there', async () => {
       const { context, page, errors } = await shopTab();
       await focusBannerButton(page, 'accept-all');
