@@ -121,19 +121,16 @@ export const BUILT_IN_SERVICES: BuiltIn[] = [
 ];
 
 /**
- * The embedded videos the README gates (`data-category="marketing"` iframes): the one table of them. Listed
- * for each such iframe on the page (`videos()`), and written by the configurator into the shop's
+ * The embedded videos the README gates (`data-category="marketing"` iframes): the one table of them, the id,
+ * category and purpose added where used. Listed for each such iframe on the page (`videos()`), and written by the configurator into the shop's
  * `configure({ services })` (so that a page without the video, the privacy notice's, lists it too). Their
  * purposes are in each language's texts (`purposes.youtube`, `.vimeo`: only the visitor's is fetched). YouTube's privacy-enhanced player (youtube-nocookie.com) sets its cookies once the video is
  * played (Google's "How Google uses cookies": YSC for the session, VISITOR_INFO1_LIVE and
  * VISITOR_PRIVACY_METADATA 180 days); Vimeo's player with `dnt=1` sets none (Vimeo's player parameters).
  */
-export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', Omit<ServiceInfo, 'purpose'> & { purpose: PurposeId }> = {
+export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', Omit<ServiceInfo, 'id' | 'category' | 'purpose'>> = {
   youtube: {
-    id: 'youtube',
     name: 'YouTube',
-    category: 'marketing',
-    purpose: 'youtube',
     cookies: [
       { name: 'YSC', days: 0 },
       { name: 'VISITOR_INFO1_LIVE', days: 180 },
@@ -142,12 +139,9 @@ export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', Omit<ServiceInfo, 'purp
     ...google,
   },
   vimeo: {
-    id: 'vimeo',
     name: 'Vimeo',
     brand: 'Vimeo',
-    category: 'marketing',
     provider: 'Vimeo.com, Inc. (USA)',
-    purpose: 'vimeo',
     cookies: [],
     outsideEu: true,
     policy: 'https://vimeo.com/privacy',
@@ -248,8 +242,8 @@ function videos(purpose: (id: PurposeId) => string): ServiceInfo[] {
       ? [
           {
             ...VIDEO_SERVICES[kind],
-            category: f.getAttribute('data-category')!.match(/\S+/)?.[0] || '',
             id: CATEGORY_ID.test(named) ? named : kind,
+            category: f.getAttribute('data-category')!.match(/\S+/)?.[0] || '',
             purpose: purpose(kind),
           },
         ]

@@ -192,8 +192,8 @@ const CEILING = {
   // +2 (lead): focus after a decision skips a <form data-keksi-open> and calls HTMLElement's own focus(): an injected form whose control is named focus came first, the move failed and focus was left on <body> (test/e2e/holds-clobber-forms).
   // +2 (attack7): see ui: focus in the banner read through the host's shadow root (another tab's decision left it on <body> in Firefox), and this tab's own reset() under an open banner no longer moves it.
   // −16 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own; lowered to what was reached.
-  // +638 (video): a gated YouTube/Vimeo iframe lists its video service (src/ui/views.ts videos(), the one table VIDEO_SERVICES): the banner names Google/Vimeo, the dialog gives it a switch, the notice lists it, the placeholder says "YouTube" (test/services.test.ts); keksi-rest.js inlines the three languages' video purposes (+~290) and the UI's listing.
-  'dist/keksi.js': 37280,
+  // +623 (video): a gated YouTube/Vimeo iframe lists its video service (src/ui/views.ts videos(), the one table VIDEO_SERVICES): the banner names Google/Vimeo, the dialog gives it a switch, the notice lists it, the placeholder says "YouTube" (test/services.test.ts); keksi-rest.js inlines the three languages' video purposes (+~290) and the UI's listing.
+  'dist/keksi.js': 37265,
   // What the single tag runs before the first paint (the early gate, window.keksi, the loader), merged: 4,906.
   // +38: the core's share of the life-cycle fixes (see core).
   // +57 (vendors session): the "loaded twice" message names both addresses (keksi.js?v=1 next to keksi.js
@@ -282,8 +282,8 @@ const CEILING = {
   // +139 (owner): the notice's cookie section names the pasted snippets' vendors and cookies (see 'dist/keksi.js'), their scripts read through doc().
   // +5 (lead, merging owner): see 'dist/keksi.js'.
   // +35 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own; the notice bundles that list (two patterns) as its own copy.
-  // +637 (video): the notice lists a gated video on its page (see 'dist/keksi.js'); it carries all three languages' purposes.
-  'dist/keksi-notice.js': 18865,
+  // +619 (video): the notice lists a gated video on its page (see 'dist/keksi.js'); it carries all three languages' purposes.
+  'dist/keksi-notice.js': 18847,
   // With per-service gating merged too (the one "!" parser shared): 4,104.
   // +2: an element that names no service needs its category granted whole (a partial grant is not enough).
   // 4,104 → 4,140: a removed controller's gate stops for good (update() after disconnect() no longer
@@ -392,8 +392,8 @@ const CEILING = {
   // +1 (owner): no code change in the core; the UI chunk now imports its doc() too (src/ui/views.ts snippets()), so the core's export names shifted.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (the minifier's names).
   // −2 (review of session #7): lowered to what was reached.
-  // −3 (video): no code change in the core; the chunks' new content-hashed names.
-  core: 7245,
+  // −2 (video): no code change in the core; the chunks' new content-hashed names.
+  core: 7246,
   // 6,912 → 7,000 in issue 13: reopen="bottom-left|bottom-right|none" with its [keksi] message and the
   // room below the page's end so the last links can be scrolled clear of the button (the reopen button
   // is drawn on every returning visit, so this cannot be lazy; light-dark() paid for part of it).
@@ -537,8 +537,8 @@ const CEILING = {
   // Merged (session of 2026-12-05 #7: dialogtab + attack6): 6,089.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 6,091 (the minifier's names).
   // +1 (review of session #7): no code change in the controller; the minifier's names shifted (VENDOR_SNIPPETS now also imported by the UI chunk).
-  // −1 (video): no code change in the controller; the chunks' new content-hashed names.
-  controller: 6091,
+  // −2 (video): no code change in the controller; the chunks' new content-hashed names.
+  controller: 6090,
   // +1: the dialog chunk's new name (content hash) inside it.
   // +17 (cleanup): a banner moved into another document (a frame's) neither throws into the page in
   // Firefox (its page padding a function, not a method) nor pads or watches this page from there.
@@ -584,9 +584,9 @@ const CEILING = {
   // −4 (attack7): another tab's decision reads focus in the banner as the host's shadow root's active element, not :focus-within (Firefox does
   // not match it while the window is in the background: focus was left on <body>); an open banner's reset()/showBanner() leaves focus where it is (test/e2e/attack7-tabs).
   // +2 (review of session #7): the snippets' vendors are told as the integrations tell them: Meta by core/trackers.ts VENDOR_SNIPPETS (a gated fbq('track', …) named no one; test/services.test.ts), not a second pattern of the UI's own.
-  // +343 (video): see 'dist/keksi.js' (videos() and VIDEO_SERVICES' names, providers, cookies, policy; the purposes are in the texts chunks,
+  // +329 (video): see 'dist/keksi.js' (videos() and VIDEO_SERVICES' names, providers, cookies, policy; the purposes are in the texts chunks,
   // +97 B a language there, where the three languages in this chunk measured +670 here, with gzip -9's CLI, against +323 so).
-  ui: 10412,
+  ui: 10398,
   // +31: its close event gives focus back only when focus was lost (see 'dist/keksi.js').
   // +11 / +6 (issue 17, texts session): the texts looked up through the registry (they may arrive after the element).
   // -4 (holds session): the chunk is a function of the UI chunk's exports (no import of it).
@@ -720,8 +720,8 @@ const CEILING = {
   // +1 (owner): see core.
   // Merged (session of 2026-12-05 #7: dialogtab + attack6 + owner): 7,250 (see core).
   // −2 (review of session #7): see core.
-  // −3 (video): see core.
-  'returning path': 7245,
+  // −2 (video): see core.
+  'returning path': 7246,
 };
 const chunk = (name) => 'dist/chunks/' + readdirSync('dist/chunks').find((f) => f.startsWith(name + '-'));
 
