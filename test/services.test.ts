@@ -324,6 +324,62 @@ describe('per-service choice', () => {
       expect(text).to.include('Meta Pixel').and.include('_fbp');
     });
 
+    describe('gated video embeds without configure()', () => {
+      const YT =
+        '<iframe data-category="marketing" data-src="https://www.youtube-nocookie.com/embed/VIDEO" data-service="youtube" width="560" height="315" title="Video"></iframe>';
+      const placeholderText = async () => {
+        const embed = await until(
+          () => document.querySelector('keksi-embed')?.shadowRoot?.querySelector('p') && document.querySelector('keksi-embed')!,
+          'the placeholder',
+        );
+        return embed!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      };
+
+      it('lists YouTube under marketing with its cookies and purpose in the visitor’s language; the banner names Google; the placeholder says YouTube', async () => {
+        const el = await mount(`${YT}<keksi-consent categories="analytics marketing" lang="fi" no-reopen-button></keksi-consent>`);
+        expect(bannerOf(el)!.querySelector('#d')!.textContent).to.include('Google');
+        const said = await placeholderText();
+        expect(said).to.include('YouTube').and.not.include('(youtube)');
+        const prefs = await open(el);
+        expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'analytics', 'marketing', 'marketing:youtube']);
+        expect(label(prefs, named(prefs, 'marketing:youtube'))).to.equal('YouTube');
+        expect(prefs.textContent).to.include('VISITOR_INFO1_LIVE').and.include('Näyttää sivulle upotetut YouTube-videot');
+      });
+
+      it('lists Vimeo for an iframe on player.vimeo.com without data-service; the banner names Vimeo', async () => {
+        const el = await mount(`<iframe data-category="marketing" data-src="https://player.vimeo.com/video/76979871?dnt=1" title="Video"></iframe>
+          <keksi-consent categories="marketing" lang="en" no-reopen-button></keksi-consent>`);
+        expect(bannerOf(el)!.querySelector('#d')!.textContent).to.include('Vimeo');
+        const prefs = await open(el);
+        expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'marketing', 'marketing:vimeo']);
+        expect(prefs.textContent).to.include('Vimeo.com, Inc. (USA)').and.include('Shows embedded Vimeo videos');
+      });
+
+      it("the shop's own service of that id wins: listed once, with its texts", async () => {
+        configure({ services: [{ name: 'Our videos', id: 'youtube', category: 'marketing', provider: 'Video Oy', purpose: 'Own text', cookies: [] }] });
+        const el = await mount(`${YT}<keksi-consent categories="marketing" lang="en" no-reopen-button></keksi-consent>`);
+        expect(await placeholderText()).to.include('Our videos');
+        const prefs = await open(el);
+        expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'marketing', 'marketing:youtube']);
+        expect(label(prefs, named(prefs, 'marketing:youtube'))).to.equal('Our videos');
+        expect(prefs.textContent).to.include('Own text').and.not.include('VISITOR_INFO1_LIVE');
+      });
+
+      it('takes the host anchored: look-alike addresses, and data-service without data-category, list nothing', async () => {
+        const el = await mount(`
+          <iframe data-category="marketing" data-src="https://evil.example/?youtube.com" title="a"></iframe>
+          <iframe data-category="marketing" data-src="https://youtube.com.evil.example/embed/x" title="b"></iframe>
+          <iframe data-category="marketing" data-src="https://evil.example/#player.vimeo.com" title="c"></iframe>
+          <iframe data-category="marketing" data-src="https://notyoutube.com/embed/x" title="d"></iframe>
+          <iframe data-service="youtube" src="about:blank" title="e"></iframe>
+          <keksi-consent categories="marketing" lang="en" no-reopen-button></keksi-consent>`);
+        expect(bannerOf(el)!.querySelector('#d')!.textContent).not.to.include('Google').and.not.include('Vimeo');
+        const prefs = await open(el);
+        expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'marketing']);
+        expect(prefs.textContent).not.to.include('YouTube').and.not.include('Vimeo');
+      });
+    });
+
     it('reopened, shows the stored per-service choice; keyboard toggles a service with Space', async () => {
       storeConsent(['marketing'], ['analytics'], { v: 2, s: { marketing: ['meta-pixel'] } });
       const el = await mount(SHOP);

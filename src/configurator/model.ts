@@ -329,7 +329,12 @@ export function configureOptions(s: State): KeksiOptions | null {
   }
   if (Object.keys(categories).length) options.categories = categories;
   // The videos first, as Keksi's own data describes them (walk 3's N2: the notice and the banner name them).
-  const videos = embeds(s).map((e) => VIDEO_SERVICES[e.kind]);
+  const videos = embeds(s).map(({ kind }) => ({
+    id: kind,
+    category: EMBED_CATEGORY,
+    purpose: { fi: translations.fi.purposes[kind], sv: translations.sv.purposes[kind], en: translations.en.purposes[kind] },
+    ...VIDEO_SERVICES[kind],
+  }));
   const services = [...videos, ...ownServices(s)];
   if (services.length) options.services = services;
   return Object.keys(options).length ? options : null;

@@ -71,5 +71,7 @@ export const en: Translation = {
     linkedin: 'Measuring and targeting ads on LinkedIn.',
     hotjar: 'Heatmaps, session recordings and surveys: how the site is used.',
     keksi: 'Remembers your cookie choices.',
+    youtube: 'Shows embedded YouTube videos. Google may follow how the videos are watched and use the data for advertising.',
+    vimeo: 'Shows embedded Vimeo videos. Vimeo receives the viewer’s IP address and device details.',
   },
 };

@@ -71,5 +71,7 @@ export const fi: Translation = {
     linkedin: 'LinkedIn-mainosten tehon mittaaminen ja kohdentaminen.',
     hotjar: 'Lämpökartat, istuntotallenteet ja kyselyt: miten sivustoa käytetään.',
     keksi: 'Muistaa evästevalintasi.',
+    youtube: 'Näyttää sivulle upotetut YouTube-videot. Google voi seurata videoiden katselua ja käyttää tietoja mainontaan.',
+    vimeo: 'Näyttää sivulle upotetut Vimeo-videot. Vimeo saa katsojan IP-osoitteen ja laitteen tiedot.',
   },
 };

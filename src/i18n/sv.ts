@@ -71,5 +71,7 @@ export const sv: Translation = {
     linkedin: 'Mäter och riktar annonser på LinkedIn.',
     hotjar: 'Värmekartor, sessionsinspelningar och enkäter: hur webbplatsen används.',
     keksi: 'Kommer ihåg dina val om kakor.',
+    youtube: 'Visar inbäddade YouTube-videor. Google kan följa hur videorna ses och använda uppgifterna för annonsering.',
+    vimeo: 'Visar inbäddade Vimeo-videor. Vimeo får tittarens IP-adress och uppgifter om enheten.',
   },
 };

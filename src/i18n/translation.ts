@@ -16,7 +16,8 @@ export interface CategoryText {
 export type Plural = [one: string, other: string];
 
 /** Keksi's built-in services (itself, Google, Meta and the trackers of integrations/*.ts), by what they do. */
-export type PurposeId = 'ga' | 'ads' | 'gtm' | 'meta' | 'matomo' | 'clarity' | 'uet' | 'tiktok' | 'pinterest' | 'linkedin' | 'hotjar' | 'keksi';
+export type PurposeId =
+  'ga' | 'ads' | 'gtm' | 'meta' | 'matomo' | 'clarity' | 'uet' | 'tiktok' | 'pinterest' | 'linkedin' | 'hotjar' | 'keksi' | 'youtube' | 'vimeo';
 
 export interface Translation {
   /** The language of this table (shown as the `lang` of what it fills, also when it stands in for another). */

@@ -11,7 +11,6 @@ import { VENDOR_SNIPPETS } from '../core/trackers.js';
 import { options as ownOptions, type MergedOptions, type ServiceInfo } from '../core/options.js';
 import { localText } from '../i18n/local-text.js';
 import type { CategoryText, PurposeId, Translation } from '../i18n/translation.js';
-import { VIDEO_PURPOSES } from '../i18n/purposes.js';
 import type { TrackerDetails } from './tracker-details.js';
 
 export interface ServiceView {
@@ -122,19 +121,16 @@ export const BUILT_IN_SERVICES: BuiltIn[] = [
 ];
 
 /**
- * The embedded videos the README gates (`data-category="marketing"` iframes), as services a shop lists
- * with `configure({ services })` and marks with `data-service` (the configurator writes both). Keksi
- * cannot see from its attributes that a page has a video, so these are data for the shop's call, not
- * built in. YouTube's privacy-enhanced player (youtube-nocookie.com) sets its cookies once the video is
+ * The embedded videos the README gates (`data-category="marketing"` iframes): the one table of them, the id,
+ * category and purpose added where used. Listed for each such iframe on the page (`videos()`), and written by the configurator into the shop's
+ * `configure({ services })` (so that a page without the video, the privacy notice's, lists it too). Their
+ * purposes are in each language's texts (`purposes.youtube`, `.vimeo`: only the visitor's is fetched). YouTube's privacy-enhanced player (youtube-nocookie.com) sets its cookies once the video is
  * played (Google's "How Google uses cookies": YSC for the session, VISITOR_INFO1_LIVE and
  * VISITOR_PRIVACY_METADATA 180 days); Vimeo's player with `dnt=1` sets none (Vimeo's player parameters).
  */
-export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', ServiceInfo> = {
+export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', Omit<ServiceInfo, 'id' | 'category' | 'purpose'>> = {
   youtube: {
-    id: 'youtube',
     name: 'YouTube',
-    category: 'marketing',
-    purpose: VIDEO_PURPOSES.youtube,
     cookies: [
       { name: 'YSC', days: 0 },
       { name: 'VISITOR_INFO1_LIVE', days: 180 },
@@ -143,12 +139,9 @@ export const VIDEO_SERVICES: Record<'youtube' | 'vimeo', ServiceInfo> = {
     ...google,
   },
   vimeo: {
-    id: 'vimeo',
     name: 'Vimeo',
     brand: 'Vimeo',
-    category: 'marketing',
     provider: 'Vimeo.com, Inc. (USA)',
-    purpose: VIDEO_PURPOSES.vimeo,
     cookies: [],
     outsideEu: true,
     policy: 'https://vimeo.com/privacy',
@@ -217,7 +210,45 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
         cookies: cookies.map(([name, days]) => ({ name, days })),
       });
   }
-  return [...list, ...(options.services || []).filter((s) => typeof s?.name == 'string')];
+  const shops = (options.services || []).filter((s) => typeof s?.name == 'string');
+  // The gated videos on this page, unless the shop describes a service of that id itself (theirs wins).
+  for (const v of videos(purpose)) if (!shops.some((s) => serviceId(s) == v.id) && !list.some((s) => s.id == v.id)) list.push(v);
+  return [...list, ...shops];
+}
+
+/**
+ * The videos of the gated iframes on this page (README: `<iframe data-category="marketing" data-src>`), gated or
+ * shown: YouTube or Vimeo by `data-service`, else by the address's host (anchored: `youtube.com.evil.example` is
+ * not YouTube). Each under the iframe's first category, with the id of its `data-service` (the switch that
+ * allows it), else the video's. Listing only, as `snippets()`: an unnamed iframe runs when its category is granted whole.
+ */
+function videos(purpose: (id: PurposeId) => string): ServiceInfo[] {
+  return [...doc('querySelectorAll')('iframe[data-category]')].flatMap((f) => {
+    const named = f.getAttribute('data-service') || '';
+    let host = '';
+    try {
+      host = new URL(f.getAttribute('data-src') || f.getAttribute('src') || '', doc('baseURI')).hostname;
+    } catch {
+      // No address: the service it names, if any.
+    }
+    const kind = /^(youtube|vimeo)$/.test(named)
+      ? (named as 'youtube')
+      : /(^|\.)youtube(-nocookie)?\.com$/.test(host)
+        ? 'youtube'
+        : /^(player\.)?vimeo\.com$/.test(host)
+          ? 'vimeo'
+          : '';
+    return kind
+      ? [
+          {
+            ...VIDEO_SERVICES[kind],
+            id: CATEGORY_ID.test(named) ? named : kind,
+            category: f.getAttribute('data-category')!.match(/\S+/)?.[0] || '',
+            purpose: purpose(kind),
+          },
+        ]
+      : [];
+  });
 }
 
 /**

@@ -105,6 +105,15 @@ describe('<keksi-notice>', () => {
         .close();
     });
 
+    it('lists a gated YouTube embed on its page, as the dialog does, without configure()', async () => {
+      const root = await notice(
+        '<iframe data-category="marketing" data-src="https://www.youtube-nocookie.com/embed/VIDEO" title="Video"></iframe><keksi-notice src="/demo/notices/kehobalanssi.json" lang="fi"></keksi-notice>',
+        CONSENT,
+      );
+      const noticeServices = [...root.querySelectorAll('.service')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+      expect(noticeServices.join()).to.include('YouTube').and.include('VISITOR_INFO1_LIVE (6 kuukautta)');
+    });
+
     it('shows the visitor’s consent and updates it live; its button opens the settings', async () => {
       const root = await notice('<keksi-notice src="/demo/notices/pikku-paahtimo.json" lang="fi"></keksi-notice>', CONSENT);
       const box = () => root.querySelector('[part=consent]')!;

@@ -34,8 +34,8 @@ async function dialogListsEveryVendor(page) {
   await page.evaluate(() => keksi.showPreferences());
   await waitFor(page, uiText, 'dialog');
   const dialog = await page.evaluate(uiText, 'dialog');
-  // YouTube is listed only when the shop describes it with configure({ services }) (the configurator does).
-  for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar'])
+  // YouTube from its gated iframe (data-service="youtube"), without configure({ services }) (src/ui/views.ts videos()).
+  for (const service of ['Google Analytics', 'Google Tag Manager', 'Meta Pixel', 'Hotjar', 'YouTube', 'VISITOR_INFO1_LIVE'])
     assert.ok(dialog.includes(service), `the dialog lists ${service}: ${dialog}`);
 }
 
@@ -127,6 +127,10 @@ for (const browser of BROWSERS) {
       const { context, page, errors } = await visit();
       const banner = await page.evaluate(uiText, 'banner');
       for (const provider of ['Google', 'Meta', 'Hotjar']) assert.match(banner, new RegExp(provider), `the banner names ${provider}: ${banner}`);
+      // The video's placeholder names it as the dialog does, not by its data-service id.
+      await waitFor(page, uiText, 'embed');
+      const placeholder = await page.evaluate(uiText, 'embed');
+      assert.match(placeholder, /evästeet \(YouTube\)/, placeholder);
       await dialogListsEveryVendor(page);
       assert.deepEqual(pageErrors(errors), []);
       await context.close();
