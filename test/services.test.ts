@@ -378,6 +378,17 @@ describe('per-service choice', () => {
         expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'marketing']);
         expect(prefs.textContent).not.to.include('YouTube').and.not.include('Vimeo');
       });
+
+      // Injected markup: a YouTube address under another service's name gave that service's switch the label
+      // "YouTube" (and its placeholder "Allow cookies (YouTube)"): allowing "YouTube" ran the pixel.
+      it('takes no other service\'s name: a YouTube address with data-service="meta-pixel" labels no switch YouTube', async () => {
+        const el = await mount(`
+          <iframe data-category="marketing" data-service="meta-pixel" data-src="https://www.youtube.com/embed/x" title="a"></iframe>
+          <keksi-consent categories="marketing" lang="en" no-reopen-button></keksi-consent>`);
+        const prefs = await open(el);
+        expect(prefs.textContent).not.to.include('YouTube');
+        expect(switches(prefs).map((s) => s.name)).to.deep.equal(['necessary', 'marketing']);
+      });
     });
 
     it('reopened, shows the stored per-service choice; keyboard toggles a service with Space', async () => {

@@ -219,30 +219,35 @@ export function servicesOf(config: KeksiConfig, options: MergedOptions = ownOpti
 /**
  * The videos of the gated iframes on this page (README: `<iframe data-category="marketing" data-src>`), gated or
  * shown: YouTube or Vimeo by `data-service`, else by the address's host (anchored: `youtube.com.evil.example` is
- * not YouTube). Each under the iframe's first category, with the id of its `data-service` (the switch that
- * allows it), else the video's. Listing only, as `snippets()`: an unnamed iframe runs when its category is granted whole.
+ * not YouTube; one naming another service is left to the shop's description of it). Each under the iframe's first
+ * category, with the video's id (`youtube`, `vimeo`). Listing only, as `snippets()`: an unnamed iframe runs when its category is granted whole.
  */
 function videos(purpose: (id: PurposeId) => string): ServiceInfo[] {
   return [...doc('querySelectorAll')('iframe[data-category]')].flatMap((f) => {
-    const named = f.getAttribute('data-service') || '';
+    const named = f.getAttribute('data-service');
     let host = '';
     try {
       host = new URL(f.getAttribute('data-src') || f.getAttribute('src') || '', doc('baseURI')).hostname;
     } catch {
       // No address: the service it names, if any.
     }
-    const kind = /^(youtube|vimeo)$/.test(named)
-      ? (named as 'youtube')
-      : /(^|\.)youtube(-nocookie)?\.com$/.test(host)
-        ? 'youtube'
-        : /^(player\.)?vimeo\.com$/.test(host)
-          ? 'vimeo'
-          : '';
+    // An iframe naming another service is that service's (the shop describes it): a YouTube address does not lend its
+    // name to another switch (injected markup would have labelled "meta-pixel" YouTube).
+    const kind =
+      named != null
+        ? /^(youtube|vimeo)$/.test(named)
+          ? (named as 'youtube')
+          : ''
+        : /(^|\.)youtube(-nocookie)?\.com$/.test(host)
+          ? 'youtube'
+          : /^(player\.)?vimeo\.com$/.test(host)
+            ? 'vimeo'
+            : '';
     return kind
       ? [
           {
             ...VIDEO_SERVICES[kind],
-            id: CATEGORY_ID.test(named) ? named : kind,
+            id: kind,
             category: f.getAttribute('data-category')!.match(/\S+/)?.[0] || '',
             purpose: purpose(kind),
           },
